@@ -1,0 +1,145 @@
+/* Building a screen's content: wrapping by display width with hanging indents. */
+#include "doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/strbuf.h"
+#include "../src/xalloc.h"
+#include "wrap.h"
+
+static bool use_utf8 = true;
+
+static const char *const glyphs[GL_COUNT][2] = {
+	[GL_TRUE] = { "true", "\u2714" },
+	[GL_FALSE] = { "false", "\u2718" },
+	[GL_UNKNOWN] = { "unknown", "?" },
+	[GL_RADIO_ON] = { "(*)", "(\u2022)" },
+	[GL_RADIO_OFF] = { "( )", "( )" },
+	[GL_BOX_ON] = { "[x]", "[x]" },
+	[GL_BOX_OFF] = { "[ ]", "[ ]" },
+	[GL_POINTER] = { ">", "\u25b6" },
+	[GL_STAR] = { "*", "\u2605" },
+	[GL_SEP] = { ">", "\u203a" },
+	[GL_ELLIPSIS] = { "...", "\u2026" },
+	[GL_WARN] = { "!", "\u26a0" },
+	[GL_DASH] = { "-", "\u2013" },
+	[GL_MORE_UP] = { "^ more", "\u25b2 more" },
+	[GL_MORE_DOWN] = { "v more", "\u25bc more" },
+};
+
+void doc_set_utf8(bool utf8)
+{
+	use_utf8 = utf8;
+}
+
+const char *doc_glyph(enum ui_glyph g)
+{
+	return glyphs[g][use_utf8 ? 1 : 0];
+}
+
+void doc_init(struct ui_doc *d, size_t width)
+{
+	memset(d, 0, sizeof(*d));
+	d->width = width ? width : 1;
+}
+
+void doc_free(struct ui_doc *d)
+{
+	for (size_t i = 0; i < d->count; i++)
+		free(d->lines[i].text);
+	free(d->lines);
+	memset(d, 0, sizeof(*d));
+}
+
+static void push(struct ui_doc *d, char *text, size_t split, enum ui_style pstyle, enum ui_style style,
+		 int target)
+{
+	d->lines = xgrow(d->lines, &d->cap, d->count + 1, sizeof(*d->lines));
+	d->lines[d->count++] = (struct doc_line){ text, split, pstyle, style, target };
+}
+
+/* Tabs and other control characters would move the terminal's cursor: show them as spaces. */
+static char *printable_copy(const char *text)
+{
+	char *copy = xstrdup(text);
+
+	for (char *p = copy; *p; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\n')
+			*p = ' ';
+	return copy;
+}
+
+void doc_add(struct ui_doc *d, size_t indent, const char *prefix, enum ui_style prefix_style,
+	     const char *text, enum ui_style style, int target)
+{
+	size_t pwidth = prefix ? wrap_width(prefix, strlen(prefix)) : 0;
+	size_t avail = d->width > indent + pwidth ? d->width - indent - pwidth : 1;
+	struct wrap_lines w = { 0 };
+	char *clean;
+
+	if (avail < 8 && d->width > 8)
+		avail = 8; /* a pathological indent: let the line overflow rather than wrap by letters */
+	clean = printable_copy(text ? text : "");
+	wrap_text(clean, avail, &w);
+	for (size_t i = 0; i < w.count; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		size_t split;
+
+		for (size_t k = 0; k < indent; k++)
+			sb_append_char(&sb, ' ');
+		if (i == 0 && prefix)
+			sb_append(&sb, prefix);
+		else
+			for (size_t k = 0; k < pwidth; k++)
+				sb_append_char(&sb, ' ');
+		split = sb.len;
+		sb_append_len(&sb, clean + w.lines[i].start, w.lines[i].len);
+		push(d, sb_take(&sb), split, prefix_style, style, target);
+	}
+	wrap_lines_free(&w);
+	free(clean);
+}
+
+void doc_addf(struct ui_doc *d, size_t indent, enum ui_style style, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	text = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	va_end(ap);
+	doc_add(d, indent, NULL, style, text, style, 0);
+	free(text);
+}
+
+void doc_blank(struct ui_doc *d)
+{
+	if (d->count == 0 || d->lines[d->count - 1].text[0] == '\0')
+		return;
+	push(d, xstrdup(""), 0, ST_NORMAL, ST_NORMAL, 0);
+}
+
+bool doc_find(const struct ui_doc *d, int target, size_t *first, size_t *last)
+{
+	bool found = false;
+
+	if (target == 0)
+		return false;
+	for (size_t i = 0; i < d->count; i++) {
+		if (d->lines[i].target != target)
+			continue;
+		if (!found)
+			*first = i;
+		*last = i;
+		found = true;
+	}
+	return found;
+}

@@ -1,0 +1,74 @@
+/* A screen's content as styled, wrapped lines: what screen modules build (no curses here) and
+ * the terminal layer (ui.c) draws, scrolls and hit-tests for mouse clicks. */
+#ifndef PATHWALK_DOC_H
+#define PATHWALK_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum ui_style {
+	ST_NORMAL = 0,
+	ST_HEADING,     /* node title, section headings */
+	ST_DIM,         /* secondary: ids, hints, unvisited stages */
+	ST_FOCUS,       /* the highlighted option / field / candidate */
+	ST_CHOSEN,      /* a selected option */
+	ST_WARNING,     /* warnings: never only colour (reverse/bold too) */
+	ST_OK,          /* a true clause */
+	ST_FAIL,        /* a false clause */
+	ST_RECOMMENDED, /* the recommended candidate */
+	ST_FIELD,       /* an input box */
+	ST_ERROR,       /* a message about bad input */
+	ST_BAR,         /* top and bottom bars */
+	ST_CRUMB_NOW,   /* the current stage */
+	ST_CRUMB_DONE,  /* a visited stage */
+	ST_COUNT
+};
+
+/* Glyphs with ASCII fallbacks for terminals whose locale is not UTF-8. */
+enum ui_glyph {
+	GL_TRUE, GL_FALSE, GL_UNKNOWN, GL_RADIO_ON, GL_RADIO_OFF, GL_BOX_ON, GL_BOX_OFF,
+	GL_POINTER, GL_STAR, GL_SEP, GL_ELLIPSIS, GL_WARN, GL_DASH, GL_MORE_UP, GL_MORE_DOWN,
+	GL_COUNT
+};
+
+/* Chooses UTF-8 glyphs or their ASCII fallbacks (set once by the terminal layer). */
+void doc_set_utf8(bool utf8);
+const char *doc_glyph(enum ui_glyph g);
+
+struct doc_line {
+	char *text;          /* owned; the whole line including indent and prefix */
+	size_t split;        /* bytes of text drawn in prefix_style; the rest in style */
+	enum ui_style prefix_style, style;
+	int target;          /* what a click on this line means to the screen; 0 = nothing */
+};
+
+struct ui_doc {
+	struct doc_line *lines;
+	size_t count, cap;
+	size_t width;        /* columns available */
+	int focus;           /* target to keep visible when it changes; 0 = none */
+};
+
+/* Starts an empty document for width columns (at least 1). */
+void doc_init(struct ui_doc *d, size_t width);
+
+/* Frees every line; the document can be reused after doc_init. */
+void doc_free(struct ui_doc *d);
+
+/* Adds text wrapped to the width: every line starts with indent spaces, the first with prefix
+ * (drawn in prefix_style) and the others with spaces as wide as prefix (a hanging indent). NULL
+ * text adds only the prefix. Each line gets target. */
+void doc_add(struct ui_doc *d, size_t indent, const char *prefix, enum ui_style prefix_style,
+	     const char *text, enum ui_style style, int target);
+
+/* Adds formatted text with no prefix. */
+void doc_addf(struct ui_doc *d, size_t indent, enum ui_style style, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Adds an empty line (not two in a row, and none at the top). */
+void doc_blank(struct ui_doc *d);
+
+/* The first and last line (inclusive) with this target; false when there is none. */
+bool doc_find(const struct ui_doc *d, int target, size_t *first, size_t *last);
+
+#endif

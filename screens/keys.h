@@ -1,0 +1,48 @@
+/* The walk's key bindings: ONE table that feeds the key handler (keys_lookup), the `?` help
+ * screen and the man page's Keys section (keys_print_man), so they cannot drift apart. */
+#ifndef PATHWALK_KEYS_H
+#define PATHWALK_KEYS_H
+
+#include <stdio.h>
+
+/* What a key means. Screens interpret these; the walk handles the global ones. */
+enum ui_action {
+	UI_NONE = 0,
+	UI_UP, UI_DOWN, UI_LEFT, UI_RIGHT,
+	UI_CONFIRM,      /* Enter */
+	UI_TOGGLE,       /* Space */
+	UI_NEXT_FIELD, UI_PREV_FIELD,
+	UI_BACK, UI_EVIDENCE, UI_HELP, UI_QUIT, UI_REDRAW,
+	UI_PAGE_UP, UI_PAGE_DOWN, UI_HOME, UI_END,
+	UI_PANE_UP, UI_PANE_DOWN,
+	UI_YES, UI_NO,
+	UI_CANCEL,       /* Esc */
+	UI_ERASE,        /* Backspace */
+	UI_CHAR,         /* a printable character with no binding */
+	UI_MOUSE,        /* a click; row and col in the event */
+	UI_RESIZE,
+	UI_INTERRUPT,    /* Ctrl-C / SIGINT: acts as UI_QUIT even while typing */
+};
+
+#define KEYS_MAX_CODES 4
+
+/* One binding: the key codes (curses codes or characters) that produce the action. */
+struct key_binding {
+	enum ui_action action;
+	int codes[KEYS_MAX_CODES]; /* 0-terminated when shorter */
+	const char *keys;          /* how people write them: "Down, j" */
+	const char *description;
+	const char *context;       /* where it applies: "everywhere", "question", ... */
+};
+
+/* The table, in the order help shows it; *n receives the count. */
+const struct key_binding *keys_table(size_t *n);
+
+/* The action bound to a key code (a curses KEY_* value or a character), or UI_CHAR for an unbound
+ * printable character, UI_NONE for anything else. */
+enum ui_action keys_lookup(int code);
+
+/* Writes the table as man(7) source for the `.SS Keys` section (without the .SS line). */
+void keys_print_man(FILE *out);
+
+#endif

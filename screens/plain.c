@@ -1,0 +1,460 @@
+/* The plain walk: prompts on stdout, answers on stdin, one thing per line. No curses, no colours,
+ * no cursor movement. `b` goes back a screen, `q` quits, `?` explains the accepted forms; an empty
+ * line keeps the shown value (a default, a pre-filled or an earlier answer) or accepts the
+ * recommended step. End of input before the endpoint is journaled as interrupted ("eof"). */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+#include "plain.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../src/casefile.h"
+#include "../src/xalloc.h"
+#include "ui.h"
+
+enum reply { REPLY_TEXT, REPLY_BACK, REPLY_QUIT, REPLY_EOF, REPLY_SIGNAL };
+
+struct plain {
+	struct session *s;
+	const struct pathway *pw;
+	char *line;
+	size_t cap;
+	bool echo;  /* stdin is not a terminal: echo answers so the transcript reads well */
+	int signal; /* the signal that ended the walk */
+};
+
+/* Reads one line (without its newline) after printing prompt. Recognises b, q and end of input. */
+static enum reply ask(struct plain *p, const char *prompt)
+{
+	ssize_t n;
+
+	for (;;) {
+		int sig = ui_termination_signal();
+
+		if (sig || ui_take_interrupt()) {
+			p->signal = sig ? sig : SIGINT;
+			return REPLY_SIGNAL;
+		}
+		fputs(prompt, stdout);
+		fflush(stdout);
+		errno = 0;
+		n = getline(&p->line, &p->cap, stdin);
+		if (n >= 0)
+			break;
+		if (errno == EINTR) {
+			clearerr(stdin);
+			fputc('\n', stdout);
+			continue;
+		}
+		fputc('\n', stdout);
+		return REPLY_EOF;
+	}
+	while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
+		p->line[--n] = '\0';
+	if (p->echo)
+		printf("%s\n", p->line);
+	if (strcmp(p->line, "b") == 0)
+		return REPLY_BACK;
+	if (strcmp(p->line, "q") == 0)
+		return REPLY_QUIT;
+	return REPLY_TEXT;
+}
+
+static char *trimmed(char *s)
+{
+	char *end;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+static void print_text(struct plain *p, const char *label, const char *text)
+{
+	char *rendered;
+
+	if (!text || !text[0])
+		return;
+	rendered = session_render_text(p->s, text);
+	if (label)
+		printf("%s: %s\n", label, rendered);
+	else
+		printf("%s\n", rendered);
+	free(rendered);
+}
+
+static void print_node(struct plain *p)
+{
+	const struct pw_node *n = &p->pw->nodes[session_node(p->s)];
+	unsigned long long visited = session_stages_visited(p->s);
+	size_t nw;
+	const int *w = session_warnings(p->s, &nw);
+
+	printf("\n");
+	printf("Stage %d of %zu: %s\n", n->stage + 1, p->pw->nstages, p->pw->stages[n->stage].label);
+	printf("Stages:");
+	for (size_t i = 0; i < p->pw->nstages; i++)
+		printf("%s %s%s", i ? " >" : "", p->pw->stages[i].label,
+		       (int)i == n->stage ? " (current)" : (visited >> i & 1) ? " (visited)" : "");
+	printf("\n");
+	printf("%s: %s\n", n->screen == SCREEN_ENDPOINT ? "Endpoint" : "Screen", n->title);
+	if (n->screen != SCREEN_ENDPOINT)
+		for (size_t i = 0; i < nw; i++) {
+			char *text = session_render_text(p->s, p->pw->warnings[w[i]].text);
+
+			printf("WARNING: %s: %s\n", p->pw->warnings[w[i]].title, text);
+			free(text);
+		}
+	print_text(p, NULL, n->text);
+}
+
+/* "(whole number 0 to 10, /10)" and the like: how to answer a variable. */
+static char *forms(const struct pw_variable *v)
+{
+	switch (v->type) {
+	case TYPE_INT:
+		return xasprintf("whole number %ld to %ld%s%s", v->min, v->max, v->unit ? ", " : "", v->unit ? v->unit : "");
+	case TYPE_BOOL:
+		return xstrdup("y or n");
+	case TYPE_CHOICE:
+		return xstrdup("one option: its number or id");
+	case TYPE_SET:
+		return xstrdup("numbers or ids separated by commas, or none");
+	case TYPE_DATE:
+		return xstrdup("YYYY-MM-DD");
+	default:
+		return xstrdup("");
+	}
+}
+
+/* Finds an option by number (1-based) or id; -1 when neither. */
+static int find_option(const struct pathway *pw, int var, const char *text, size_t len)
+{
+	const struct pw_variable *v = &pw->vars[var];
+	char *end;
+	long k;
+
+	if (len == 0)
+		return -1;
+	k = strtol(text, &end, 10);
+	if (end == text + len && k >= 1 && (size_t)k <= v->noptions)
+		return (int)k - 1;
+	return pathway_find_option(pw, var, text, len);
+}
+
+/* Parses an answer for var; returns NULL and fills *out, or an error message (caller frees). */
+static char *parse_answer(const struct pathway *pw, int var, const char *text, struct value *out)
+{
+	const struct pw_variable *v = &pw->vars[var];
+
+	switch (v->type) {
+	case TYPE_INT: {
+		char *end;
+		long n;
+
+		errno = 0;
+		n = strtol(text, &end, 10);
+		if (*end != '\0' || errno || !isdigit((unsigned char)text[text[0] == '-']))
+			return xasprintf("'%s' is not a whole number: type a number from %ld to %ld", text, v->min, v->max);
+		if (n < v->min || n > v->max)
+			return xasprintf("%ld is out of range: type a number from %ld to %ld", n, v->min, v->max);
+		*out = value_int(n);
+		return NULL;
+	}
+	case TYPE_BOOL:
+		if (!strcmp(text, "y") || !strcmp(text, "yes") || !strcmp(text, "Y") || !strcmp(text, "true"))
+			*out = value_bool(true);
+		else if (!strcmp(text, "n") || !strcmp(text, "no") || !strcmp(text, "N") || !strcmp(text, "false"))
+			*out = value_bool(false);
+		else
+			return xasprintf("'%s': answer y or n", text);
+		return NULL;
+	case TYPE_CHOICE: {
+		int o = find_option(pw, var, text, strlen(text));
+
+		if (o < 0)
+			return xasprintf("'%s' is not one of the options: type its number (1 to %zu) or id", text,
+					 v->noptions);
+		*out = value_choice(o);
+		return NULL;
+	}
+	case TYPE_SET: {
+		uint64_t bits = 0;
+		const char *at = text;
+
+		if (!strcmp(text, "none")) {
+			*out = value_set(0);
+			return NULL;
+		}
+		while (*at) {
+			size_t len = strcspn(at, ",");
+			const char *item = at;
+			int o;
+
+			while (len > 0 && isspace((unsigned char)*item))
+				item++, len--;
+			while (len > 0 && isspace((unsigned char)item[len - 1]))
+				len--;
+			o = find_option(pw, var, item, len);
+			if (o < 0)
+				return xasprintf("'%.*s' is not one of the options: use their numbers or ids, or none",
+						 (int)len, item);
+			bits |= (uint64_t)1 << o;
+			at += strcspn(at, ",");
+			if (*at == ',')
+				at++;
+		}
+		*out = value_set(bits);
+		return NULL;
+	}
+	case TYPE_DATE: {
+		long days;
+
+		if (date_parse(text, &days) != 0)
+			return xasprintf("'%s' is not a date: type YYYY-MM-DD", text);
+		*out = value_date(days);
+		return NULL;
+	}
+	default:
+		return xstrdup("cannot answer this");
+	}
+}
+
+/* Asks one variable until it has an acceptable answer. */
+static enum reply ask_variable(struct plain *p, int var)
+{
+	const struct pw_variable *v = &p->pw->vars[var];
+	char *how = forms(v);
+	enum reply r = REPLY_TEXT;
+
+	if (v->type == TYPE_CHOICE || v->type == TYPE_SET) {
+		printf("%s (%s):\n", v->prompt, how);
+		for (size_t i = 0; i < v->noptions; i++)
+			printf("  %zu. %s (%s)\n", i + 1, v->options[i].label, v->options[i].id);
+	}
+	for (;;) {
+		struct value cur = session_initial_value(p->s, var), val;
+		char *shown = cur.type != TYPE_NONE ? pathway_format_value(p->pw, var, &cur) : NULL;
+		char *prompt, *error, *text;
+
+		if (v->type == TYPE_CHOICE || v->type == TYPE_SET)
+			prompt = shown ? xasprintf("%s [Enter keeps: %s]: ", v->prompt, shown) : xasprintf("%s: ", v->prompt);
+		else
+			prompt = shown ? xasprintf("%s (%s) [Enter keeps: %s]: ", v->prompt, how, shown)
+				       : xasprintf("%s (%s): ", v->prompt, how);
+		r = ask(p, prompt);
+		free(prompt);
+		free(shown);
+		if (r != REPLY_TEXT)
+			break;
+		text = trimmed(p->line);
+		if (!strcmp(text, "?")) {
+			if (v->help)
+				printf("%s\n", v->help);
+			printf("Accepted: %s. Also: b goes back a screen, q quits.\n", how);
+			continue;
+		}
+		if (text[0] == '\0') {
+			if (cur.type == TYPE_NONE) {
+				printf("Error: please answer (%s)\n", how);
+				continue;
+			}
+			val = cur;
+		} else if ((error = parse_answer(p->pw, var, text, &val)) != NULL) {
+			printf("Error: %s\n", error);
+			free(error);
+			continue;
+		}
+		if (session_set_answer(p->s, var, val) != SESSION_OK) {
+			printf("Error: %s\n", session_message(p->s));
+			continue;
+		}
+		break;
+	}
+	free(how);
+	return r;
+}
+
+static void print_candidates(struct session_candidate *c, size_t n)
+{
+	printf("Next steps (the first whose condition holds is recommended):\n");
+	for (size_t i = 0; i < n; i++) {
+		printf("  %zu. %s%s\n", i + 1, c[i].label, c[i].recommended ? " [recommended]" : "");
+		if (!c[i].when)
+			printf("       otherwise: taken when no condition above holds\n");
+		for (size_t k = 0; k < c[i].why.count; k++) {
+			const struct expr_clause *cl = &c[i].why.clauses[k];
+
+			printf("       %s: %s\n", cl->type == TYPE_NONE ? "unknown" : cl->truth ? "true" : "false",
+			       cl->text);
+		}
+	}
+}
+
+static enum reply decide(struct plain *p, enum session_status *st)
+{
+	struct session_candidate *c;
+	size_t n = session_candidates(p->s, &c);
+	int rec = -1;
+	enum reply r;
+
+	print_candidates(c, n);
+	for (size_t i = 0; i < n; i++)
+		if (c[i].recommended)
+			rec = (int)i;
+	for (;;) {
+		char *prompt = rec >= 0 ? xasprintf("Enter accepts step %d; a number picks another (b back, q quit): ",
+						    rec + 1)
+					: xstrdup("Pick a step by number (b back, q quit): ");
+		char *text, *end;
+		long k;
+
+		r = ask(p, prompt);
+		free(prompt);
+		if (r != REPLY_TEXT)
+			break;
+		text = trimmed(p->line);
+		if (text[0] == '\0' && rec >= 0) {
+			*st = session_advance(p->s);
+			break;
+		}
+		k = strtol(text, &end, 10);
+		if (*end != '\0' || k < 1 || (size_t)k > n) {
+			printf("Error: type a step number from 1 to %zu, or press Enter\n", n);
+			continue;
+		}
+		if ((int)k - 1 == rec) {
+			*st = session_advance(p->s);
+			break;
+		}
+		for (;;) {
+			char *q = xasprintf("Reason for choosing \"%s\" instead (required): ", c[k - 1].label);
+
+			r = ask(p, q);
+			free(q);
+			if (r != REPLY_TEXT || trimmed(p->line)[0] != '\0')
+				break;
+			printf("Error: a reason is required to choose another step\n");
+		}
+		if (r == REPLY_TEXT)
+			*st = session_override(p->s, c[k - 1].transition, trimmed(p->line));
+		break;
+	}
+	session_candidates_free(c, n);
+	return r;
+}
+
+static void print_endpoint(struct plain *p)
+{
+	const struct pw_node *n = &p->pw->nodes[session_node(p->s)];
+	size_t nw, ne;
+	const int *w = session_warnings(p->s, &nw);
+	const int *e = session_evidence(p->s, &ne);
+
+	print_text(p, "Recommendation", n->recommendation);
+	print_text(p, "What to do", n->actions);
+	print_text(p, "What to document", n->document);
+	for (size_t i = 0; i < nw; i++) {
+		char *text = session_render_text(p->s, p->pw->warnings[w[i]].text);
+
+		printf("WARNING: %s: %s\n", p->pw->warnings[w[i]].title, text);
+		free(text);
+	}
+	for (size_t i = 0; i < ne; i++) {
+		const struct pw_evidence *ev = &n->evidence[e[i]];
+
+		print_text(p, "Evidence", ev->note);
+		for (size_t r = 0; r < ev->nrefs; r++)
+			printf("  [%s] %s\n", p->pw->refs[ev->refs[r]].id, p->pw->refs[ev->refs[r]].citation);
+	}
+	print_text(p, "Note", p->pw->disclaimer);
+}
+
+/* One screen: returns the reply that ended it and the session status of the step taken. */
+static enum reply run_screen(struct plain *p, const struct casefile *prefill, enum session_status *st, bool *finished)
+{
+	const struct pw_node *n = &p->pw->nodes[session_node(p->s)];
+	enum reply r = REPLY_TEXT;
+
+	print_node(p);
+	switch (n->screen) {
+	case SCREEN_QUESTION:
+		walk_prefill(p->s, prefill);
+		for (size_t i = 0; i < n->nask && r == REPLY_TEXT; i++)
+			r = ask_variable(p, n->ask[i]);
+		if (r == REPLY_TEXT) {
+			*st = session_advance(p->s);
+			if (*st == SESSION_INVALID)
+				printf("Error: %s\n", session_message(p->s));
+		}
+		return r;
+	case SCREEN_DECISION:
+		r = decide(p, st);
+		if (*st == SESSION_INVALID)
+			printf("Error: %s\n", session_message(p->s));
+		return r;
+	case SCREEN_ENDPOINT:
+		print_endpoint(p);
+		r = ask(p, "Press Enter to finish (b back, q quit): ");
+		if (r == REPLY_TEXT) {
+			*st = session_finish(p->s);
+			*finished = *st != SESSION_INVALID;
+		}
+		return r;
+	default:
+		r = ask(p, "Press Enter to continue (b back, q quit): ");
+		if (r == REPLY_TEXT)
+			*st = session_advance(p->s);
+		return r;
+	}
+}
+
+int plain_run(struct session *s, const struct casefile *prefill)
+{
+	struct plain p = { .s = s, .pw = session_pathway(s), .echo = !isatty(STDIN_FILENO) };
+	int status = 0;
+
+	for (;;) {
+		enum session_status st = SESSION_OK;
+		bool finished = false;
+		enum reply r = run_screen(&p, prefill, &st, &finished);
+
+		if (r == REPLY_BACK) {
+			if (session_back(s) == SESSION_INVALID)
+				printf("This is the first screen: there is nothing to go back to.\n");
+			continue;
+		}
+		if (r == REPLY_QUIT || r == REPLY_EOF || r == REPLY_SIGNAL) {
+			const char *why = r == REPLY_QUIT ? "quit" : r == REPLY_EOF ? "eof"
+					: p.signal == SIGTERM ? "SIGTERM" : p.signal == SIGHUP ? "SIGHUP" : "SIGINT";
+
+			st = session_interrupt(s, why);
+			status = r == REPLY_QUIT ? 0 : r == REPLY_EOF ? 1 : 128 + p.signal;
+			if (r == REPLY_EOF)
+				fprintf(stderr, "pathwalk: input ended before the endpoint; the walk is recorded as interrupted\n");
+		}
+		if (st == SESSION_JOURNAL) {
+			fprintf(stderr, "pathwalk: %s\n", session_message(s));
+			status = 5;
+			break;
+		}
+		if (finished) {
+			printf("Walk finished.\n");
+			break;
+		}
+		if (r != REPLY_TEXT)
+			break;
+	}
+	free(p.line);
+	return status;
+}

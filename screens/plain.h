@@ -1,0 +1,19 @@
+/* The plain line mode of the walk (--plain): the same session, driven by prompts on stdin and
+ * stdout, one thing per line, no colours and no cursor movement, for screen readers, braille
+ * displays and scripts. */
+#ifndef PATHWALK_PLAIN_H
+#define PATHWALK_PLAIN_H
+
+#include "../src/session.h"
+
+struct casefile;
+
+/* Walks s to its end reading answers from stdin. Returns the exit status: 0 finished or quit with
+ * `q`, 1 stdin ended before the endpoint (journaled as interrupted "eof"), 5 journal not writable,
+ * 128+N on signal N. */
+int plain_run(struct session *s, const struct casefile *prefill);
+
+/* Sets the case's answers for the current node's variables that have no working answer yet. */
+void walk_prefill(struct session *s, const struct casefile *c);
+
+#endif

@@ -1,0 +1,487 @@
+/* The terminal layer: curses, signals, colours, the frame and drawing documents. */
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include "ui.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../src/strbuf.h"
+#include "../src/xalloc.h"
+
+/* The terminal layer's state is global on purpose: signal handlers must reach it. */
+static volatile sig_atomic_t interrupt_flag, termination_signal;
+static volatile sig_atomic_t curses_active;
+static SCREEN *term_screen;
+static bool utf8_locale;
+static attr_t style_attr[ST_COUNT];
+
+static struct {
+	WINDOW *top, *body, *pane, *msg, *bottom;
+	struct layout made_for;
+	bool valid;
+	char *top_key, *msg_key, *bottom_key; /* what each bar shows now: skip redrawing it unchanged */
+} win;
+
+static void on_flag_signal(int sig)
+{
+	if (sig == SIGINT)
+		interrupt_flag = 1;
+	else
+		termination_signal = sig;
+}
+
+/* htop's way: put the terminal back so the shell is usable, then die the way we would have (core
+ * dump included). endwin() is not async-signal-safe, but the process is going down anyway. */
+static void on_crash(int sig)
+{
+	if (curses_active) {
+		curses_active = 0;
+		endwin();
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void ui_install_signals(void)
+{
+	struct sigaction sa;
+	static const int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_flag_signal; /* no SA_RESTART: a blocking read returns and sees the flag */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof(crash) / sizeof(crash[0]); i++)
+		sigaction(crash[i], &sa, NULL);
+}
+
+int ui_termination_signal(void)
+{
+	return termination_signal;
+}
+
+bool ui_take_interrupt(void)
+{
+	if (!interrupt_flag)
+		return false;
+	interrupt_flag = 0;
+	return true;
+}
+
+bool ui_utf8(void)
+{
+	return utf8_locale;
+}
+
+static void setup_styles(void)
+{
+	const char *no_color = getenv("NO_COLOR");
+	bool colour = has_colors() && !(no_color && no_color[0]);
+
+	style_attr[ST_NORMAL] = A_NORMAL;
+	style_attr[ST_HEADING] = A_BOLD;
+	style_attr[ST_DIM] = A_DIM;
+	style_attr[ST_FOCUS] = A_REVERSE;
+	style_attr[ST_CHOSEN] = A_BOLD;
+	style_attr[ST_WARNING] = A_BOLD | A_REVERSE;
+	style_attr[ST_OK] = A_NORMAL;
+	style_attr[ST_FAIL] = A_NORMAL;
+	style_attr[ST_RECOMMENDED] = A_BOLD;
+	style_attr[ST_FIELD] = A_UNDERLINE;
+	style_attr[ST_ERROR] = A_BOLD | A_REVERSE;
+	style_attr[ST_BAR] = A_REVERSE;
+	style_attr[ST_CRUMB_NOW] = A_REVERSE | A_BOLD;
+	style_attr[ST_CRUMB_DONE] = A_BOLD;
+	if (!colour)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_WHITE, COLOR_RED);
+	init_pair(3, COLOR_GREEN, -1);
+	init_pair(4, COLOR_RED, -1);
+	init_pair(5, COLOR_BLACK, COLOR_CYAN);
+	init_pair(6, COLOR_CYAN, -1);
+	init_pair(7, COLOR_YELLOW, -1);
+	style_attr[ST_BAR] = COLOR_PAIR(1);
+	style_attr[ST_WARNING] = COLOR_PAIR(2) | A_BOLD;
+	style_attr[ST_OK] = COLOR_PAIR(3);
+	style_attr[ST_FAIL] = COLOR_PAIR(4);
+	style_attr[ST_RECOMMENDED] = COLOR_PAIR(3) | A_BOLD;
+	style_attr[ST_ERROR] = COLOR_PAIR(4) | A_BOLD;
+	style_attr[ST_CRUMB_NOW] = COLOR_PAIR(5) | A_BOLD;
+	style_attr[ST_CRUMB_DONE] = COLOR_PAIR(6);
+	style_attr[ST_CHOSEN] = COLOR_PAIR(7) | A_BOLD;
+}
+
+bool ui_usable(void)
+{
+	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+}
+
+int ui_open(char **error)
+{
+	const char *codeset;
+
+	*error = NULL;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*error = xstrdup("the walk needs a terminal; use --plain for line-by-line prompts");
+		return -1;
+	}
+	codeset = nl_langinfo(CODESET);
+	utf8_locale = codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+	doc_set_utf8(utf8_locale);
+	if (!getenv("ESCDELAY"))
+		set_escdelay(100);
+	/* newterm, not initscr: initscr exits the process on an unusable TERM. */
+	term_screen = newterm(NULL, stdout, stdin);
+	if (!term_screen) {
+		const char *term = getenv("TERM");
+
+		*error = xasprintf("cannot use the terminal (TERM=%s); use --plain", term ? term : "");
+		return -1;
+	}
+	set_term(term_screen);
+	curses_active = 1;
+	cbreak(); /* not raw(): Ctrl-Z suspends (ncurses handles SIGTSTP) and Ctrl-C is our SIGINT */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	wtimeout(stdscr, 100);
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	setup_styles();
+	ui_install_signals();
+	memset(&win, 0, sizeof(win));
+	return 0;
+}
+
+static void free_windows(void)
+{
+	WINDOW **all[] = { &win.top, &win.body, &win.pane, &win.msg, &win.bottom };
+
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		if (*all[i]) {
+			delwin(*all[i]);
+			*all[i] = NULL;
+		}
+	win.valid = false;
+}
+
+static void forget_bars(void)
+{
+	free(win.top_key);
+	free(win.msg_key);
+	free(win.bottom_key);
+	win.top_key = win.msg_key = win.bottom_key = NULL;
+}
+
+void ui_close(void)
+{
+	if (!curses_active)
+		return;
+	curses_active = 0;
+	free_windows();
+	forget_bars();
+	mousemask(0, NULL);
+	endwin();
+	delscreen(term_screen);
+	term_screen = NULL;
+}
+
+void ui_size(int *rows, int *cols)
+{
+	getmaxyx(stdscr, *rows, *cols);
+}
+
+void ui_invalidate(void)
+{
+	forget_bars();
+	win.valid = false;
+	clearok(curscr, TRUE);
+}
+
+struct ui_event ui_read(void)
+{
+	struct ui_event ev = { UI_NONE, 0, 0, 0 };
+	wint_t ch;
+	int kind = wget_wch(stdscr, &ch);
+
+	if (kind == ERR)
+		return ev;
+	if (kind == KEY_CODE_YES) {
+		if (ch == KEY_MOUSE) {
+			MEVENT m;
+
+			if (getmouse(&m) != OK)
+				return ev;
+			if (m.bstate & BUTTON4_PRESSED)
+				ev.action = UI_PAGE_UP;
+			else if (m.bstate & BUTTON5_PRESSED)
+				ev.action = UI_PAGE_DOWN;
+			else if (m.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+				ev.action = UI_MOUSE;
+				ev.row = m.y;
+				ev.col = m.x;
+			}
+			return ev;
+		}
+		ev.action = keys_lookup((int)ch);
+		return ev;
+	}
+	ev.action = keys_lookup((int)ch);
+	if (ch >= ' ' && ch != 127)
+		ev.ch = (long)ch;
+	return ev;
+}
+
+/* Draws bytes of text that fit in width columns from the cursor; returns the columns used. */
+static size_t put_clipped(WINDOW *w, const char *text, size_t len, size_t width, attr_t attr)
+{
+	size_t used;
+	size_t n = wrap_fit(text, len, width, &used);
+
+	wattrset(w, attr);
+	if (n > 0)
+		waddnstr(w, text, (int)n);
+	wattrset(w, A_NORMAL);
+	return used;
+}
+
+static void fill(WINDOW *w, size_t cols, attr_t attr)
+{
+	wattrset(w, attr);
+	for (size_t i = 0; i < cols; i++)
+		waddch(w, ' ');
+	wattrset(w, A_NORMAL);
+}
+
+static bool same_key(char **slot, char *key)
+{
+	if (*slot && strcmp(*slot, key) == 0) {
+		free(key);
+		return true;
+	}
+	free(*slot);
+	*slot = key;
+	return false;
+}
+
+static void make_windows(const struct layout *l)
+{
+	free_windows();
+	forget_bars();
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+	win.top = newwin(2, l->cols, l->top_row, 0);
+	win.body = newwin(l->body_rows, l->cols, l->body_row, 0);
+	if (l->pane_rows > 0)
+		win.pane = newwin(l->pane_rows, l->cols, l->pane_row, 0);
+	win.msg = newwin(1, l->cols, l->message_row, 0);
+	win.bottom = newwin(1, l->cols, l->bottom_row, 0);
+	win.made_for = *l;
+	win.valid = true;
+}
+
+/* Breadcrumb labels shortened until they fit: non-current labels lose columns first. */
+static void draw_breadcrumb(WINDOW *w, const struct ui_frame *f, int cols)
+{
+	size_t avail = cols > 2 ? (size_t)cols - 2 : 1;
+	const char *sep = doc_glyph(GL_SEP), *done = ui_utf8() ? "\u2713" : "+";
+	size_t sepw = wrap_width(sep, strlen(sep)) + 2, cap = 0, total;
+
+	for (size_t i = 0; i < f->nstages; i++) {
+		size_t wdt = wrap_width(f->stages[i], strlen(f->stages[i]));
+
+		if (wdt > cap)
+			cap = wdt;
+	}
+	/* Visited stages carry a mark ("✓ "): two columns more. */
+	for (;;) {
+		total = 0;
+		for (size_t i = 0; i < f->nstages; i++) {
+			size_t wdt = wrap_width(f->stages[i], strlen(f->stages[i]));
+
+			if ((int)i != f->current_stage && wdt > cap)
+				wdt = cap;
+			total += wdt + (i ? sepw : 0) + ((f->visited >> i & 1) && (int)i != f->current_stage ? 2 : 0);
+		}
+		if (total <= avail || cap <= 1)
+			break;
+		cap--;
+	}
+	wmove(w, 1, 1);
+	for (size_t i = 0; i < f->nstages && i < 64; i++) {
+		bool now = (int)i == f->current_stage, visited = f->visited >> i & 1;
+		attr_t attr = now ? style_attr[ST_CRUMB_NOW] : visited ? style_attr[ST_CRUMB_DONE] : style_attr[ST_DIM];
+		size_t len = strlen(f->stages[i]);
+
+		if (i) {
+			waddch(w, ' ');
+			put_clipped(w, sep, strlen(sep), 3, style_attr[ST_DIM]);
+			waddch(w, ' ');
+		}
+		if (visited && !now) {
+			put_clipped(w, done, strlen(done), 1, attr);
+			put_clipped(w, " ", 1, 1, attr);
+		}
+		put_clipped(w, f->stages[i], len, now ? avail : cap, attr);
+	}
+}
+
+static void draw_top(const struct layout *l, const struct ui_frame *f)
+{
+	char *key = xasprintf("%s\x1f%d\x1f%llx\x1f%d", f->title, f->current_stage, f->visited, l->cols);
+
+	if (same_key(&win.top_key, key))
+		return;
+	werase(win.top);
+	wmove(win.top, 0, 0);
+	fill(win.top, (size_t)l->cols, style_attr[ST_BAR] | A_BOLD);
+	wmove(win.top, 0, 1);
+	put_clipped(win.top, f->title, strlen(f->title), (size_t)l->cols - 2, style_attr[ST_BAR] | A_BOLD);
+	if (f->nstages > 0)
+		draw_breadcrumb(win.top, f, l->cols);
+	wnoutrefresh(win.top);
+}
+
+static void draw_bottom(const struct layout *l, const struct ui_frame *f)
+{
+	const char *id = f->node_id ? f->node_id : "";
+	char *key = xasprintf("%s\x1f%s\x1f%d", f->hints ? f->hints : "", id, l->cols);
+	size_t idw = wrap_width(id, strlen(id)), cols = (size_t)l->cols, room;
+
+	if (same_key(&win.bottom_key, key))
+		return;
+	werase(win.bottom);
+	wmove(win.bottom, 0, 0);
+	fill(win.bottom, cols - 1, style_attr[ST_BAR]); /* the last cell would scroll some terminals */
+	room = cols > idw + 4 ? cols - idw - 4 : 0;
+	wmove(win.bottom, 0, 1);
+	if (f->hints)
+		put_clipped(win.bottom, f->hints, strlen(f->hints), room, style_attr[ST_BAR]);
+	if (idw + 2 < cols) {
+		wmove(win.bottom, 0, (int)(cols - idw - 2));
+		put_clipped(win.bottom, id, strlen(id), idw, style_attr[ST_BAR] | A_DIM);
+	}
+	wnoutrefresh(win.bottom);
+}
+
+static void draw_message(const struct layout *l, const struct ui_frame *f, const char *more)
+{
+	char *key = xasprintf("%s\x1f%d\x1f%s\x1f%d", f->message ? f->message : "", f->message_error, more, l->cols);
+	size_t cols = (size_t)l->cols, morew = wrap_width(more, strlen(more));
+
+	if (same_key(&win.msg_key, key))
+		return;
+	werase(win.msg);
+	if (f->message && f->message[0]) {
+		wmove(win.msg, 0, 1);
+		put_clipped(win.msg, f->message, strlen(f->message), cols > morew + 3 ? cols - morew - 3 : 1,
+			    f->message_error ? style_attr[ST_ERROR] : style_attr[ST_HEADING]);
+	}
+	if (more[0] && morew + 1 < cols) {
+		wmove(win.msg, 0, (int)(cols - morew - 1));
+		put_clipped(win.msg, more, strlen(more), morew, style_attr[ST_DIM]);
+	}
+	wnoutrefresh(win.msg);
+}
+
+static void draw_doc(WINDOW *w, int first_row, int rows, int cols, int margin, const struct ui_doc *d, size_t top)
+{
+	size_t width = cols > 2 * margin ? (size_t)(cols - 2 * margin) : 1;
+
+	for (int r = 0; r < rows && top + (size_t)r < d->count; r++) {
+		const struct doc_line *ln = &d->lines[top + (size_t)r];
+		size_t len = strlen(ln->text), used;
+
+		wmove(w, first_row + r, margin);
+		used = put_clipped(w, ln->text, ln->split, width, style_attr[ln->prefix_style]);
+		used += put_clipped(w, ln->text + ln->split, len - ln->split, width - used, style_attr[ln->style]);
+		if (ln->style == ST_FOCUS && used < width)
+			fill(w, width - used, style_attr[ST_FOCUS]);
+	}
+}
+
+void ui_draw(const struct layout *l, const struct ui_frame *f, const struct ui_doc *body, size_t *body_top,
+	     const struct ui_doc *pane, size_t *pane_top)
+{
+	const char *more = "";
+	char *more_text = NULL;
+
+	if (!win.valid || win.made_for.rows != l->rows || win.made_for.cols != l->cols ||
+	    win.made_for.pane_rows != l->pane_rows)
+		make_windows(l);
+	draw_top(l, f);
+	*body_top = layout_scroll_clamp((long)*body_top, (size_t)l->body_rows, body->count);
+	werase(win.body);
+	draw_doc(win.body, 0, l->body_rows, l->cols, l->margin, body, *body_top);
+	wnoutrefresh(win.body);
+	if (win.pane && pane) {
+		int cols = l->cols;
+		char *head = xasprintf(" %s  (e hides, [ ] scroll) ", f->pane_title ? f->pane_title : "Evidence");
+
+		*pane_top = layout_scroll_clamp((long)*pane_top, (size_t)l->pane_rows - 1, pane->count);
+		werase(win.pane);
+		wmove(win.pane, 0, 0);
+		wattrset(win.pane, style_attr[ST_DIM]);
+		whline(win.pane, ACS_HLINE, cols);
+		wattrset(win.pane, A_NORMAL);
+		wmove(win.pane, 0, 2);
+		put_clipped(win.pane, head, strlen(head), (size_t)cols - 4, style_attr[ST_HEADING]);
+		free(head);
+		draw_doc(win.pane, 1, l->pane_rows - 1, cols, l->margin, pane, *pane_top);
+		wnoutrefresh(win.pane);
+	}
+	if (*body_top > 0 && *body_top + (size_t)l->body_rows < body->count)
+		more = more_text = xasprintf("%s %s", doc_glyph(GL_MORE_UP), doc_glyph(GL_MORE_DOWN));
+	else if (*body_top + (size_t)l->body_rows < body->count)
+		more = doc_glyph(GL_MORE_DOWN);
+	else if (*body_top > 0)
+		more = doc_glyph(GL_MORE_UP);
+	draw_message(l, f, more);
+	free(more_text);
+	draw_bottom(l, f);
+	doupdate();
+}
+
+void ui_draw_too_small(int rows, int cols, const char *prompt)
+{
+	char *line1 = xasprintf("Terminal too small: %dx%d.", cols, rows);
+	char *line2 = xasprintf("pathwalk needs at least %dx%d.", LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	const char *line3 = prompt ? prompt : "Enlarge the window to continue (q quits).";
+	const char *lines[] = { line1, line2, line3 };
+
+	free_windows();
+	forget_bars();
+	werase(stdscr);
+	for (int i = 0; i < 3; i++) {
+		int w = (int)wrap_width(lines[i], strlen(lines[i]));
+		int x = cols > w ? (cols - w) / 2 : 0;
+
+		wmove(stdscr, rows / 2 - 1 + i < 0 ? 0 : rows / 2 - 1 + i, x);
+		put_clipped(stdscr, lines[i], strlen(lines[i]), (size_t)(cols > x ? cols - x : 1),
+			    i == 0 ? A_BOLD : A_NORMAL);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+	free(line1);
+	free(line2);
+}

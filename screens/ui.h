@@ -1,0 +1,79 @@
+/* The terminal layer of the walk: curses setup and the one idempotent restore, signal flags, the
+ * crash handler, colours (or none: NO_COLOR, monochrome, vt100), reading keys through the key
+ * table, and drawing the frame (bars, breadcrumb, message line) and documents. The only files
+ * that include curses are ui.c and keys.c; screens build documents (doc.h) and return intents. */
+#ifndef PATHWALK_UI_H
+#define PATHWALK_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "doc.h"
+#include "keys.h"
+#include "wrap.h"
+
+/* One input event. ch is the character typed (also for bound printable keys, so a field that is
+ * taking text can use it); row/col for UI_MOUSE (wheel: UI_PAGE_UP/UI_PAGE_DOWN). */
+struct ui_event {
+	enum ui_action action;
+	long ch;
+	int row, col;
+};
+
+/* Installs flag-setting handlers for SIGINT, SIGTERM and SIGHUP, and the crash handler for SIGSEGV,
+ * SIGBUS, SIGFPE, SIGILL and SIGABRT (restore the terminal, then re-raise with the default action).
+ * Call before ui_open and again after it: ncurses installs its own SIGINT/SIGTERM handlers. */
+void ui_install_signals(void);
+
+/* True when stdin and stdout are terminals (the curses walk can run). */
+bool ui_usable(void);
+
+/* Starts curses on the controlling terminal (stdin/stdout). Returns 0, or -1 with *error set
+ * (caller frees) when the terminal cannot be used. */
+int ui_open(char **error);
+
+/* Restores the terminal; safe to call any number of times and from every exit path. */
+void ui_close(void);
+
+/* The pending SIGTERM/SIGHUP number (0 when none). */
+int ui_termination_signal(void);
+
+/* True once per SIGINT received since the last call. */
+bool ui_take_interrupt(void);
+
+/* Waits at most 100 ms for a key; UI_NONE when none came (so signal flags are seen promptly). */
+struct ui_event ui_read(void);
+
+/* The terminal size now. */
+void ui_size(int *rows, int *cols);
+
+/* True when the locale's character set is UTF-8 (glyphs and wide text). */
+bool ui_utf8(void);
+
+/* What the frame around a screen shows. Strings are borrowed. */
+struct ui_frame {
+	const char *title;             /* the pathway's title */
+	const char *const *stages;     /* stage labels, breadcrumb order */
+	size_t nstages;
+	int current_stage;             /* -1: none (help) */
+	unsigned long long visited;    /* bit per stage */
+	const char *hints;             /* key hints, left of the bottom bar */
+	const char *node_id;           /* dimmed at the right end of the bottom bar */
+	const char *pane_title;        /* heading of the evidence pane */
+	const char *message;           /* message line; NULL for none */
+	bool message_error;
+};
+
+/* Draws the frame and the documents for layout l; *body_top and *pane_top are the scroll positions
+ * (clamped here). Only windows whose content changed are sent to the terminal (doupdate). */
+void ui_draw(const struct layout *l, const struct ui_frame *f, const struct ui_doc *body, size_t *body_top,
+	     const struct ui_doc *pane, size_t *pane_top);
+
+/* Replaces everything with the "terminal too small" notice; prompt (may be NULL) is shown under
+ * it (the quit question can be asked at any size). */
+void ui_draw_too_small(int rows, int cols, const char *prompt);
+
+/* Makes the next ui_draw repaint the whole terminal (Ctrl-L, resize). */
+void ui_invalidate(void);
+
+#endif

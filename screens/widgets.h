@@ -1,0 +1,61 @@
+/* Input widgets, one per variable type: number (range checked), yes/no, single choice, checklist
+ * (with an explicit "None of these": an untouched checklist is not an answer) and date
+ * (YYYY-MM-DD). A widget edits the session's working answer with session_set_answer as soon as a
+ * value is complete; it never confirms the screen (the question screen does, through the walk). */
+#ifndef PATHWALK_WIDGETS_H
+#define PATHWALK_WIDGETS_H
+
+#include <stdbool.h>
+
+#include "../src/strbuf.h"
+#include "screen.h"
+
+struct widget {
+	int var;
+	int cursor;          /* highlighted option; yes/no: 0 yes, 1 no; checklist: noptions = "None
+			      * of these"; -1: nothing highlighted yet (Enter then does not pick) */
+	bool typing;         /* number/date: printable keys go into edit */
+	struct strbuf edit;
+};
+
+/* What a key did to the widget. */
+enum widget_result {
+	WIDGET_IGNORED,  /* not for the widget */
+	WIDGET_HANDLED,  /* changed the widget (or refused input with a message) */
+	WIDGET_DONE,     /* Enter: the field is answered; move on */
+	WIDGET_NEXT,     /* leave to the next field (Tab, or Down past the end) */
+	WIDGET_PREV,     /* leave to the previous field */
+};
+
+/* Sets the widget up for variable var. A variable with a default and no working answer gets the
+ * default as its working answer (session_initial_value), so the screen shows what Enter takes. */
+void widget_open(struct widget *w, struct session *s, int var);
+void widget_close(struct widget *w);
+
+/* Focus arrives: dir > 0 from the field above (Down), dir < 0 from below (Up), 0 by Tab or Enter. */
+void widget_focus(struct widget *w, const struct session *s, int dir);
+
+/* True when the variable has a working answer. */
+bool widget_answered(const struct widget *w, const struct session *s);
+
+enum widget_result widget_key(struct widget *w, struct screen_ctx *ctx, const struct ui_event *ev);
+
+/* A click on option (or -1: the field itself). */
+enum widget_result widget_click(struct widget *w, struct screen_ctx *ctx, int option);
+
+/* Adds the widget's lines to d: the prompt, then its options or box. Lines get target
+ * base (the prompt and box) or base + 1 + option. */
+void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, int base, struct ui_doc *d);
+
+/* Adds the variable's help and the accepted input to the pane. */
+void widget_describe(const struct widget *w, struct screen_ctx *ctx, struct ui_doc *pane);
+
+/* Bottom-bar hints while this widget has the focus. */
+const char *widget_hints(const struct widget *w);
+
+/* Text editing shared with the reason prompt: append a typed character as UTF-8; remove the
+ * last UTF-8 character. */
+void widget_append_char(struct strbuf *sb, long ch);
+void widget_erase_last(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,377 @@
+#include "cfgread.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xalloc.h"
+
+char *cfg_read_file(const char *path, size_t max_bytes, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	char *buf = NULL;
+	size_t cap = 0, used = 0;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return NULL;
+	}
+	for (;;) {
+		ssize_t n;
+
+		buf = xgrow(buf, &cap, used + 65536 + 1, 1);
+		n = read(fd, buf + used, cap - used - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int saved = errno;
+
+			free(buf);
+			close(fd);
+			errno = saved;
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		used += (size_t)n;
+		if (used > max_bytes) {
+			free(buf);
+			close(fd);
+			errno = EFBIG;
+			return NULL;
+		}
+	}
+	close(fd);
+	buf[used] = '\0';
+	*len = used;
+	return buf;
+}
+
+/* Length of a valid UTF-8 sequence at s, or 0 when the bytes are not valid UTF-8. */
+static size_t utf8_length(const unsigned char *s, size_t avail)
+{
+	size_t n;
+	uint32_t cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (n > avail)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+static bool is_ident_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+static bool is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Checks the number starting at s[i] (after an optional sign); returns its length. Floats are left
+ * to libconfig; integers must fit in 32 bits because libconfig 1.5 wraps larger ones silently. */
+static size_t scan_number(const char *file, int line, const unsigned char *s, size_t i, size_t len,
+			  struct diag_list *diags, size_t *problems)
+{
+	size_t start = i, digits_start;
+	bool hex = false, negative = false;
+	unsigned long long value = 0;
+	bool overflow = false;
+
+	if (s[i] == '-' || s[i] == '+')
+		negative = s[i++] == '-';
+	if (i + 1 < len && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X')) {
+		hex = true;
+		i += 2;
+	}
+	digits_start = i;
+	while (i < len && (is_digit(s[i]) || (hex && (s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f'))) {
+		unsigned d = is_digit(s[i]) ? (unsigned)(s[i] - '0') : (unsigned)((s[i] | 0x20) - 'a' + 10);
+
+		if (value > (ULLONG_MAX - d) / (hex ? 16 : 10))
+			overflow = true;
+		else
+			value = value * (hex ? 16 : 10) + d;
+		i++;
+	}
+	if (!hex && i < len && (s[i] == '.' || s[i] == 'e' || s[i] == 'E'))
+		return i - start; /* a float: the rest is skipped as ordinary text */
+	if (i > digits_start) {
+		unsigned long long limit = negative ? (unsigned long long)INT32_MAX + 1 : INT32_MAX;
+
+		if (overflow || value > limit) {
+			diag_add(diags, file, line,
+				 "integer %.*s is out of range: pathwalk integers must lie between %d and %d",
+				 (int)(i - start), (const char *)s + start, INT32_MIN, INT32_MAX);
+			(*problems)++;
+		}
+	}
+	return i - start;
+}
+
+size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesting,
+		   struct diag_list *diags)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	enum { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT } state = CODE;
+	size_t problems = 0;
+	int line = 1, depth = 0, bad_line = 0;
+	bool nesting_reported = false;
+
+	for (size_t i = 0; i < len && problems < 20;) {
+		unsigned char c = s[i];
+		size_t n = utf8_length(s + i, len - i);
+
+		if (n == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+			if (bad_line != line) {
+				if (c == 0)
+					diag_add(diags, file, line, "NUL byte: this is not a text file");
+				else if (n == 0)
+					diag_add(diags, file, line, "invalid UTF-8 (byte 0x%02x)", c);
+				else
+					diag_add(diags, file, line, "control character 0x%02x is not allowed", c);
+				problems++;
+				bad_line = line;
+			}
+			i++;
+			continue;
+		}
+		if (c == '\n') {
+			line++;
+			if (state == LINE_COMMENT)
+				state = CODE;
+			i++;
+			continue;
+		}
+		switch (state) {
+		case STRING:
+			if (c == '\\' && i + 1 < len && s[i + 1] != '\n')
+				i += 2;
+			else {
+				if (c == '"')
+					state = CODE;
+				i += n;
+			}
+			continue;
+		case LINE_COMMENT:
+			i += n;
+			continue;
+		case BLOCK_COMMENT:
+			if (c == '*' && i + 1 < len && s[i + 1] == '/') {
+				state = CODE;
+				i += 2;
+			} else {
+				i += n;
+			}
+			continue;
+		case CODE:
+			break;
+		}
+		if (c == '"') {
+			state = STRING;
+			i++;
+		} else if (c == '#' || (c == '/' && i + 1 < len && s[i + 1] == '/')) {
+			state = LINE_COMMENT;
+			i++;
+		} else if (c == '/' && i + 1 < len && s[i + 1] == '*') {
+			state = BLOCK_COMMENT;
+			i += 2;
+		} else if (c == '@') {
+			diag_add(diags, file, line, "@include and other @ directives are not allowed");
+			problems++;
+			i++;
+		} else if (c == '{' || c == '(' || c == '[') {
+			if (++depth > max_nesting && !nesting_reported) {
+				diag_add(diags, file, line, "nesting is deeper than %d levels", max_nesting);
+				problems++;
+				nesting_reported = true;
+			}
+			i++;
+		} else if (c == '}' || c == ')' || c == ']') {
+			if (depth > 0)
+				depth--;
+			i++;
+		} else if ((is_digit(c) || ((c == '-' || c == '+') && i + 1 < len && is_digit(s[i + 1]))) &&
+			   (i == 0 || !is_ident_char(s[i - 1]))) {
+			i += scan_number(file, line, s, i, len, diags, &problems);
+		} else if (is_ident_char(c)) {
+			while (i < len && (is_ident_char(s[i]) || s[i] == '-'))
+				i++;
+		} else {
+			i += n;
+		}
+	}
+	if (problems >= 20)
+		diag_add(diags, file, line, "too many problems; stopped reading");
+	return problems;
+}
+
+bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, int max_nesting,
+	       struct diag_list *diags)
+{
+	config_init(cfg);
+	if (cfg_prescan(file, text, len, max_nesting, diags) > 0)
+		return false;
+	if (config_read_string(cfg, text) != CONFIG_TRUE) {
+		const char *msg = config_error_text(cfg);
+
+		diag_add(diags, file, config_error_line(cfg) > 0 ? config_error_line(cfg) : 1,
+			 "syntax error: %s", msg ? msg : "unreadable");
+		return false;
+	}
+	return true;
+}
+
+int cfg_line(const config_setting_t *s)
+{
+	int line = s ? (int)config_setting_source_line(s) : 0;
+
+	return line > 0 ? line : 1;
+}
+
+static const char *type_name(int type)
+{
+	switch (type) {
+	case CONFIG_TYPE_GROUP: return "a group { }";
+	case CONFIG_TYPE_INT:
+	case CONFIG_TYPE_INT64: return "an integer";
+	case CONFIG_TYPE_FLOAT: return "a decimal number";
+	case CONFIG_TYPE_STRING: return "a string";
+	case CONFIG_TYPE_BOOL: return "true or false";
+	case CONFIG_TYPE_ARRAY: return "an array [ ]";
+	case CONFIG_TYPE_LIST: return "a list ( )";
+	default: return "something else";
+	}
+}
+
+static config_setting_t *member(const struct cfg_reader *rd, const config_setting_t *group,
+				const char *name, bool required, const char *what)
+{
+	config_setting_t *m = config_setting_get_member(group, name);
+
+	if (!m && required)
+		diag_add(rd->diags, rd->file, cfg_line(group), "%s: missing '%s'", what, name);
+	return m;
+}
+
+const char *cfg_string(const struct cfg_reader *rd, const config_setting_t *group, const char *name,
+		       bool required, const char *what)
+{
+	config_setting_t *m = member(rd, group, name, required, what);
+
+	if (!m)
+		return NULL;
+	if (config_setting_type(m) != CONFIG_TYPE_STRING) {
+		diag_add(rd->diags, rd->file, cfg_line(m), "%s: '%s' must be a string, not %s", what,
+			 name, type_name(config_setting_type(m)));
+		return NULL;
+	}
+	return config_setting_get_string(m);
+}
+
+bool cfg_int(const struct cfg_reader *rd, const config_setting_t *group, const char *name, long *out,
+	     bool required, const char *what)
+{
+	config_setting_t *m = member(rd, group, name, required, what);
+	int type;
+
+	if (!m)
+		return false;
+	type = config_setting_type(m);
+	if (type != CONFIG_TYPE_INT && type != CONFIG_TYPE_INT64) {
+		diag_add(rd->diags, rd->file, cfg_line(m), "%s: '%s' must be an integer, not %s", what,
+			 name, type_name(type));
+		return false;
+	}
+	*out = (long)config_setting_get_int64(m);
+	return true;
+}
+
+config_setting_t *cfg_aggregate(const struct cfg_reader *rd, const config_setting_t *group,
+				const char *name, bool required, const char *what)
+{
+	config_setting_t *m = member(rd, group, name, required, what);
+	int type;
+
+	if (!m)
+		return NULL;
+	type = config_setting_type(m);
+	if (type != CONFIG_TYPE_LIST && type != CONFIG_TYPE_ARRAY) {
+		diag_add(rd->diags, rd->file, cfg_line(m), "%s: '%s' must be a list ( ) or array [ ], not %s",
+			 what, name, type_name(type));
+		return NULL;
+	}
+	return m;
+}
+
+config_setting_t *cfg_group(const struct cfg_reader *rd, const config_setting_t *group,
+			    const char *name, bool required, const char *what)
+{
+	config_setting_t *m = member(rd, group, name, required, what);
+
+	if (!m)
+		return NULL;
+	if (config_setting_type(m) != CONFIG_TYPE_GROUP) {
+		diag_add(rd->diags, rd->file, cfg_line(m), "%s: '%s' must be a group { }, not %s", what,
+			 name, type_name(config_setting_type(m)));
+		return NULL;
+	}
+	return m;
+}
+
+void cfg_check_members(const struct cfg_reader *rd, const config_setting_t *group,
+		       const char *const *allowed, const char *what)
+{
+	int n = config_setting_length(group);
+
+	for (int i = 0; i < n; i++) {
+		config_setting_t *m = config_setting_get_elem(group, (unsigned)i);
+		const char *name = config_setting_name(m);
+		bool known = false;
+
+		if (!name)
+			continue;
+		for (const char *const *a = allowed; *a && !known; a++)
+			known = strcmp(*a, name) == 0;
+		if (!known)
+			diag_add(rd->diags, rd->file, cfg_line(m), "%s: unknown setting '%s'", what, name);
+	}
+}
+
+bool cfg_is_identifier(const char *s)
+{
+	if (!s || !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+		return false;
+	for (s++; *s; s++)
+		if (!is_ident_char((unsigned char)*s))
+			return false;
+	return true;
+}

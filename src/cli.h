@@ -1,0 +1,41 @@
+/* The subcommands and what they share: exit codes (DESIGN §3, a contract) and loading inputs with
+ * their diagnostics printed. Only main and the cmd_* functions print errors and choose exit codes. */
+#ifndef PATHWALK_CLI_H
+#define PATHWALK_CLI_H
+
+#include <stdbool.h>
+
+#include "casefile.h"
+#include "pathway.h"
+
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_NEGATIVE = 1, /* the job ran; the answer is no (check found problems, tests failed) */
+	EXIT_USAGE = 2,
+	EXIT_INPUT = 3,    /* an input file could not be read or is invalid */
+	EXIT_STOPPED = 4,  /* replay stopped: a needed answer is missing and has no default */
+	EXIT_OUTPUT = 5,   /* the log or another output could not be written */
+};
+
+/* Loads the pathway at path, or the bundled one when path is NULL. Prints every problem to stderr
+ * and returns NULL (the caller exits with EXIT_INPUT). */
+struct pathway *cli_load_pathway(const char *path);
+
+/* Loads a case file against pw, printing every problem; NULL on failure (EXIT_INPUT). */
+struct casefile *cli_load_case(const char *path, const struct pathway *pw);
+
+/* Prints "pathwalk: message" and the subcommand's usage hint to stderr; returns EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Sets up the clock from PATHWALK_NOW; prints a message and returns false when it is malformed. */
+bool cli_init_clock(void);
+
+int cmd_check(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
+int cmd_test(int argc, char **argv);
+int cmd_walk(int argc, char **argv);
+
+#endif

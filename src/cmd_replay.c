@@ -1,0 +1,361 @@
+/* `pathwalk replay` and `pathwalk test`: headless runs of case files. */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "clock.h"
+#include "journal.h"
+#include "replay.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static const char replay_usage[] =
+	"usage: pathwalk replay [-p FILE] [--json] [--log FILE] CASE\n"
+	"\n"
+	"Run one case headless through the pathway and print the walk: each screen, the answers,\n"
+	"the decisions with their explanation, the warnings and the endpoint.\n"
+	"\n"
+	"  -p, --pathway FILE  use this pathway instead of the bundled one\n"
+	"  -j, --json          print one JSON object instead (see pathwalk(1))\n"
+	"  -l, --log FILE      also write the session journal to FILE (must not exist)\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Exit 0 when the walk reached an endpoint, 3 for an invalid case or pathway, 4 when the case\n"
+	"lacks an answer the path needs, 5 when the log cannot be written.\n";
+
+static int exit_for(enum replay_status st)
+{
+	switch (st) {
+	case REPLAY_COMPLETE: return EXIT_OK;
+	case REPLAY_STOPPED: return EXIT_STOPPED;
+	case REPLAY_INVALID: return EXIT_INPUT;
+	case REPLAY_JOURNAL: return EXIT_OUTPUT;
+	}
+	return EXIT_INPUT;
+}
+
+int cmd_replay(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "pathway", required_argument, NULL, 'p' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "log", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *pathway_path = NULL, *log_path = NULL;
+	bool json = false;
+	struct pathway *pw;
+	struct casefile *c;
+	struct journal *j = NULL;
+	struct replay_result r;
+	int ch, status;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "p:jl:h", options, NULL)) != -1) {
+		switch (ch) {
+		case 'p': pathway_path = optarg; break;
+		case 'j': json = true; break;
+		case 'l': log_path = optarg; break;
+		case 'h': fputs(replay_usage, stdout); return EXIT_OK;
+		default: return cli_usage_error("replay", "unknown option");
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage_error("replay", "replay needs exactly one case file");
+	if (!cli_init_clock())
+		return EXIT_USAGE;
+	if (!(pw = cli_load_pathway(pathway_path)))
+		return EXIT_INPUT;
+	if (!(c = cli_load_case(argv[optind], pw))) {
+		pathway_free(pw);
+		return EXIT_INPUT;
+	}
+	if (log_path && !(j = journal_create(log_path))) {
+		fprintf(stderr, "pathwalk: %s: cannot create the session log: %s%s\n", log_path, strerror(errno),
+			errno == EEXIST || errno == ELOOP ? " (an existing file or link is never overwritten)" : "");
+		casefile_free(c);
+		pathway_free(pw);
+		return EXIT_OUTPUT;
+	}
+	replay_run(pw, c, j, clock_today(), json ? NULL : stdout, &r);
+	if (json)
+		replay_write_json(pw, c, &r, stdout);
+	if (r.message)
+		fprintf(stderr, "pathwalk: %s\n", r.message);
+	status = exit_for(r.status);
+	if (j && journal_close(j) != 0 && status == EXIT_OK) {
+		fprintf(stderr, "pathwalk: %s: cannot close the session log: %s\n", log_path, strerror(errno));
+		status = EXIT_OUTPUT;
+	}
+	if (fflush(stdout) != 0 && status == EXIT_OK)
+		status = EXIT_OUTPUT;
+	replay_result_free(&r);
+	casefile_free(c);
+	pathway_free(pw);
+	return status;
+}
+
+/* --- test --------------------------------------------------------------------------------- */
+
+static const char test_usage[] =
+	"usage: pathwalk test [-p FILE] [--coverage] CASE|DIR...\n"
+	"\n"
+	"Replay every case (every *.cfg in a directory, recursively) and check its expect block.\n"
+	"Prints PASS or FAIL per case with what differed, then 'N passed, N failed'.\n"
+	"\n"
+	"  -p, --pathway FILE  use this pathway instead of the bundled one\n"
+	"      --coverage      also list nodes never visited and transitions never taken;\n"
+	"                      anything uncovered makes the run fail\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Exit 0 when every case passed, 1 when one failed, 3 when a case file is invalid.\n";
+
+struct file_list {
+	char **paths;
+	size_t count, cap;
+};
+
+static int compare_paths(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Adds path, or every *.cfg below it when it is a directory; false when it cannot be read. */
+static bool collect(struct file_list *list, const char *path, int depth)
+{
+	struct stat st;
+	DIR *dir;
+	struct dirent *e;
+
+	if (stat(path, &st) != 0) {
+		fprintf(stderr, "pathwalk: %s: %s\n", path, strerror(errno));
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		list->paths = xgrow(list->paths, &list->cap, list->count + 1, sizeof(*list->paths));
+		list->paths[list->count++] = xstrdup(path);
+		return true;
+	}
+	if (depth > 16 || !(dir = opendir(path))) {
+		fprintf(stderr, "pathwalk: %s: %s\n", path, depth > 16 ? "directories nested too deeply" : strerror(errno));
+		return false;
+	}
+	{
+		struct file_list here = { 0 };
+		bool ok = true;
+
+		while ((e = readdir(dir))) {
+			char *child;
+
+			if (e->d_name[0] == '.')
+				continue;
+			child = xasprintf("%s/%s", path, e->d_name);
+			if (stat(child, &st) == 0 && (S_ISDIR(st.st_mode) || ends_with(child, ".cfg"))) {
+				here.paths = xgrow(here.paths, &here.cap, here.count + 1, sizeof(*here.paths));
+				here.paths[here.count++] = child;
+			} else {
+				free(child);
+			}
+		}
+		closedir(dir);
+		qsort(here.paths, here.count, sizeof(*here.paths), compare_paths);
+		for (size_t i = 0; i < here.count; i++) {
+			ok = collect(list, here.paths[i], depth + 1) && ok;
+			free(here.paths[i]);
+		}
+		free(here.paths);
+		return ok;
+	}
+}
+
+/* Compares a finished replay with the case's expect block; appends what differs to why. */
+static void compare(const struct pathway *pw, const struct casefile *c, const struct replay_result *r,
+		    struct strbuf *why)
+{
+	const struct case_expect *x = &c->expect;
+	const struct session *s = r->session;
+	size_t nshown, nroute;
+	const int *shown = session_warnings_shown(s, &nshown);
+	const int *route = session_route(s, &nroute);
+	bool stopped = r->status == REPLAY_STOPPED;
+
+	if (r->status == REPLAY_INVALID || r->status == REPLAY_JOURNAL) {
+		sb_appendf(why, "; %s", r->message ? r->message : "failed");
+		return;
+	}
+	if (x->expect_stopped != stopped)
+		sb_appendf(why, "; status: expected %s, got %s", x->expect_stopped ? "stopped" : "complete",
+			   stopped ? "stopped" : "complete");
+	if (x->missing >= 0 && x->missing != r->missing)
+		sb_appendf(why, "; missing: expected %s, got %s", pw->vars[x->missing].id,
+			   r->missing >= 0 ? pw->vars[r->missing].id : "none");
+	if (x->endpoint >= 0 && (stopped || session_node(s) != x->endpoint))
+		sb_appendf(why, "; endpoint: expected %s, got %s", pw->nodes[x->endpoint].id,
+			   stopped ? "none (stopped)" : pw->nodes[session_node(s)].id);
+	for (size_t i = 0; i < x->nwarnings; i++) {
+		bool found = false;
+
+		for (size_t k = 0; k < nshown && !found; k++)
+			found = shown[k] == x->warnings[i];
+		if (!found)
+			sb_appendf(why, "; warning %s expected but not shown", pw->warnings[x->warnings[i]].id);
+	}
+	for (size_t i = 0; i < x->nabsent; i++)
+		for (size_t k = 0; k < nshown; k++)
+			if (shown[k] == x->absent_warnings[i])
+				sb_appendf(why, "; warning %s shown but expected absent", pw->warnings[shown[k]].id);
+	if (x->npath > 0) {
+		size_t i = 0;
+
+		while (i < x->npath && i < nroute && x->path[i] == route[i])
+			i++;
+		if (i < x->npath || i < nroute)
+			sb_appendf(why, "; path differs at step %zu: expected %s, got %s", i + 1,
+				   i < x->npath ? pw->nodes[x->path[i]].id : "(end)",
+				   i < nroute ? pw->nodes[route[i]].id : "(end)");
+	}
+}
+
+struct coverage {
+	unsigned char *nodes;
+	unsigned char **transitions; /* per node, per transition */
+};
+
+static void coverage_add(struct coverage *cov, const struct pathway *pw, const struct session *s)
+{
+	size_t n;
+	const int *route = session_route(s, &n);
+	const int *via = session_route_via(s, &n);
+
+	(void)pw;
+	for (size_t i = 0; i < n; i++) {
+		cov->nodes[route[i]] = 1;
+		if (i > 0 && via[i] >= 0)
+			cov->transitions[route[i - 1]][via[i]] = 1;
+	}
+}
+
+/* Prints what was never visited or taken; returns true when everything was covered. */
+static bool coverage_report(const struct coverage *cov, const struct pathway *pw)
+{
+	size_t nodes = 0, transitions = 0, total_transitions = 0;
+
+	for (size_t u = 0; u < pw->nnodes; u++) {
+		const struct pw_node *n = &pw->nodes[u];
+
+		nodes += cov->nodes[u];
+		if (!cov->nodes[u])
+			printf("never visited: node %s (%s:%d)\n", n->id, pw->file, n->line);
+		for (size_t t = 0; t < n->nnext; t++) {
+			total_transitions++;
+			transitions += cov->transitions[u][t];
+			if (!cov->transitions[u][t])
+				printf("never taken: %s -> %s%s%s%s (%s:%d)\n", n->id, pw->nodes[n->next[t].target].id,
+				       n->next[t].when_source ? " when \"" : " (fallback)",
+				       n->next[t].when_source ? n->next[t].when_source : "",
+				       n->next[t].when_source ? "\"" : "", pw->file, n->next[t].line);
+		}
+	}
+	printf("coverage: nodes %zu/%zu (%.0f%%), transitions %zu/%zu (%.0f%%)\n", nodes, pw->nnodes,
+	       pw->nnodes ? 100.0 * (double)nodes / (double)pw->nnodes : 100.0, transitions, total_transitions,
+	       total_transitions ? 100.0 * (double)transitions / (double)total_transitions : 100.0);
+	return nodes == pw->nnodes && transitions == total_transitions;
+}
+
+int cmd_test(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "pathway", required_argument, NULL, 'p' },
+		{ "coverage", no_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *pathway_path = NULL;
+	bool want_coverage = false, inputs_ok = true, invalid_case = false;
+	struct file_list files = { 0 };
+	struct coverage cov = { 0 };
+	struct pathway *pw;
+	size_t passed = 0, failed = 0;
+	int ch, status;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "p:h", options, NULL)) != -1) {
+		switch (ch) {
+		case 'p': pathway_path = optarg; break;
+		case 'C': want_coverage = true; break;
+		case 'h': fputs(test_usage, stdout); return EXIT_OK;
+		default: return cli_usage_error("test", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("test", "test needs case files or directories");
+	if (!cli_init_clock())
+		return EXIT_USAGE;
+	if (!(pw = cli_load_pathway(pathway_path)))
+		return EXIT_INPUT;
+	for (int i = optind; i < argc; i++)
+		inputs_ok = collect(&files, argv[i], 0) && inputs_ok;
+	cov.nodes = xcalloc(pw->nnodes + 1, 1);
+	cov.transitions = xcalloc(pw->nnodes + 1, sizeof(*cov.transitions));
+	for (size_t u = 0; u < pw->nnodes; u++)
+		cov.transitions[u] = xcalloc(pw->nodes[u].nnext + 1, 1);
+	for (size_t i = 0; i < files.count; i++) {
+		struct casefile *c = cli_load_case(files.paths[i], pw);
+		struct replay_result r;
+		struct strbuf why = STRBUF_INIT;
+
+		if (!c) {
+			printf("FAIL %s: invalid case file (see above)\n", files.paths[i]);
+			failed++;
+			invalid_case = true;
+			free(files.paths[i]);
+			continue;
+		}
+		replay_run(pw, c, NULL, clock_today(), NULL, &r);
+		coverage_add(&cov, pw, r.session);
+		if (!c->expect.present)
+			sb_append(&why, "; no expect block");
+		else
+			compare(pw, c, &r, &why);
+		if (why.len == 0) {
+			printf("PASS %s: %s\n", c->id, r.status == REPLAY_STOPPED
+							   ? "stopped as expected"
+							   : pw->nodes[session_node(r.session)].id);
+			passed++;
+		} else {
+			printf("FAIL %s (%s)%s\n", c->id, files.paths[i], sb_str(&why) + 1);
+			failed++;
+		}
+		sb_free(&why);
+		replay_result_free(&r);
+		casefile_free(c);
+		free(files.paths[i]);
+	}
+	free(files.paths);
+	if (want_coverage && !coverage_report(&cov, pw) && failed == 0)
+		status = EXIT_NEGATIVE;
+	else
+		status = failed ? EXIT_NEGATIVE : EXIT_OK;
+	printf("%zu passed, %zu failed\n", passed, failed);
+	if (invalid_case || !inputs_ok)
+		status = EXIT_INPUT;
+	for (size_t u = 0; u < pw->nnodes; u++)
+		free(cov.transitions[u]);
+	free(cov.transitions);
+	free(cov.nodes);
+	pathway_free(pw);
+	return status;
+}

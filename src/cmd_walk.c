@@ -1,0 +1,62 @@
+/* `pathwalk walk`: option parsing; the walk itself lives in screens/. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "../screens/walk.h"
+#include "cli.h"
+
+static const char walk_usage[] =
+	"usage: pathwalk [walk] [-p FILE] [--case CASE] [--log FILE] [--plain]\n"
+	"\n"
+	"Walk the pathway in the terminal, one screen at a time.\n"
+	"\n"
+	"  -p, --pathway FILE  walk this pathway instead of the bundled one\n"
+	"  -c, --case CASE     pre-fill the answers from a case file (each screen is still confirmed)\n"
+	"  -l, --log FILE      write the session journal to FILE (must not exist); default:\n"
+	"                      $XDG_STATE_HOME/pathwalk/sessions/\n"
+	"      --plain         line-by-line prompts on stdin/stdout, no full-screen interface\n"
+	"  -h, --help          show this help\n";
+
+int cmd_walk(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "pathway", required_argument, NULL, 'p' },
+		{ "case", required_argument, NULL, 'c' },
+		{ "log", required_argument, NULL, 'l' },
+		{ "plain", no_argument, NULL, 'P' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *pathway_path = NULL, *case_path = NULL;
+	struct walk_options opt = { 0 };
+	struct casefile *c = NULL;
+	int ch, status;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "p:c:l:h", options, NULL)) != -1) {
+		switch (ch) {
+		case 'p': pathway_path = optarg; break;
+		case 'c': case_path = optarg; break;
+		case 'l': opt.log_path = optarg; break;
+		case 'P': opt.plain = true; break;
+		case 'h': fputs(walk_usage, stdout); return EXIT_OK;
+		default: return cli_usage_error("walk", "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("walk", "unexpected argument '%s'", argv[optind]);
+	if (!cli_init_clock())
+		return EXIT_USAGE;
+	opt.pw = cli_load_pathway(pathway_path);
+	if (!opt.pw)
+		return EXIT_INPUT;
+	if (case_path && !(c = cli_load_case(case_path, opt.pw))) {
+		pathway_free((struct pathway *)opt.pw);
+		return EXIT_INPUT;
+	}
+	opt.prefill = c;
+	status = walk_run(&opt);
+	casefile_free(c);
+	pathway_free((struct pathway *)opt.pw);
+	return status;
+}

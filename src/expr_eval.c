@@ -1,0 +1,449 @@
+/* Evaluation (Kleene three-valued logic), explanation and traversal of type-checked expression
+ * trees. Nothing here can fail: names were resolved and types checked by expr_parse, and values
+ * of the wrong type (which a correct caller never passes) evaluate to unknown. */
+#include "expr_internal.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pathway.h"
+#include "xalloc.h"
+
+/* Integer arithmetic saturates instead of overflowing: a defined result for hostile input, and
+ * one that keeps comparisons such as "x + huge > y" pointing the right way. */
+static long add_saturating(long a, long b)
+{
+	if (b > 0 && a > LONG_MAX - b)
+		return LONG_MAX;
+	if (b < 0 && a < LONG_MIN - b)
+		return LONG_MIN;
+	return a + b;
+}
+
+static long sub_saturating(long a, long b)
+{
+	if (b < 0 && a > LONG_MAX + b)
+		return LONG_MAX;
+	if (b > 0 && a < LONG_MIN + b)
+		return LONG_MIN;
+	return a - b;
+}
+
+static struct value date_clamped(long days)
+{
+	if (days < DATE_MIN_DAYS)
+		days = DATE_MIN_DAYS;
+	if (days > DATE_MAX_DAYS)
+		days = DATE_MAX_DAYS;
+	return value_date(days);
+}
+
+static struct value arithmetic(struct value a, enum expr_op op, struct value b)
+{
+	long (*apply)(long, long) = op == OP_ADD ? add_saturating : sub_saturating;
+
+	if (a.type == TYPE_INT && b.type == TYPE_INT)
+		return value_int(apply(a.u.i, b.u.i));
+	if (a.type == TYPE_DATE && b.type == TYPE_INT)
+		return date_clamped(apply(a.u.date, b.u.i));
+	if (op == OP_ADD && a.type == TYPE_INT && b.type == TYPE_DATE)
+		return date_clamped(add_saturating(a.u.i, b.u.date));
+	if (op == OP_SUB && a.type == TYPE_DATE && b.type == TYPE_DATE)
+		return value_int(sub_saturating(a.u.date, b.u.date));
+	return value_unknown();
+}
+
+static struct value compare(struct value a, enum expr_op op, struct value b)
+{
+	long x, y;
+
+	if (a.type == TYPE_NONE || b.type == TYPE_NONE || a.type != b.type)
+		return value_unknown();
+	if (op == OP_EQ || op == OP_NE)
+		return value_bool(value_equal(&a, &b) == (op == OP_EQ));
+	if (a.type == TYPE_INT) {
+		x = a.u.i;
+		y = b.u.i;
+	} else if (a.type == TYPE_DATE) {
+		x = a.u.date;
+		y = b.u.date;
+	} else {
+		return value_unknown();
+	}
+	switch (op) {
+	case OP_LT:
+		return value_bool(x < y);
+	case OP_LE:
+		return value_bool(x <= y);
+	case OP_GT:
+		return value_bool(x > y);
+	case OP_GE:
+		return value_bool(x >= y);
+	default:
+		return value_unknown();
+	}
+}
+
+/* && and || over any number of operands: the dominant value (false for &&, true for ||) wins
+ * even over unknowns; otherwise any unknown makes the result unknown. */
+static struct value logic(const struct expr *e, const struct expr_env *env, bool dominant)
+{
+	bool unknown = false;
+
+	for (size_t i = 0; i < e->nkids; i++) {
+		struct value v = expr_eval(e->kids[i], env);
+
+		if (v.type != TYPE_BOOL)
+			unknown = true;
+		else if (v.u.b == dominant)
+			return value_bool(dominant);
+	}
+	return unknown ? value_unknown() : value_bool(!dominant);
+}
+
+static struct value lookup(const struct value *values, int index)
+{
+	return values ? values[index] : value_unknown();
+}
+
+struct value expr_eval(const struct expr *e, const struct expr_env *env)
+{
+	struct value v;
+
+	switch (e->kind) {
+	case EXPR_INT:
+		return value_int(e->number);
+	case EXPR_BOOL:
+		return value_bool(e->number != 0);
+	case EXPR_OPTION:
+		return value_choice((int)e->number);
+	case EXPR_DATE:
+		return value_date(e->number);
+	case EXPR_STRING:
+		return value_unknown();
+	case EXPR_VAR:
+		return lookup(env->answers, e->index);
+	case EXPR_DERIVED:
+		return lookup(env->derived, e->index);
+	case EXPR_ENDPOINT:
+		return value_bool(env->at_endpoint);
+	case EXPR_COUNT:
+		v = expr_eval(e->kids[0], env);
+		return v.type == TYPE_SET ? value_int(value_set_count(v.u.set)) : value_unknown();
+	case EXPR_HAS:
+		v = expr_eval(e->kids[0], env);
+		if (v.type != TYPE_SET)
+			return value_unknown();
+		for (size_t i = 0; i < e->nitems; i++)
+			if (v.u.set & ((uint64_t)1 << e->items[i]))
+				return value_bool(true);
+		return value_bool(false);
+	case EXPR_AT:
+		for (size_t i = 0; i < e->nitems; i++)
+			if (e->items[i] == env->node)
+				return value_bool(true);
+		return value_bool(false);
+	case EXPR_NOT:
+		v = expr_eval(e->kids[0], env);
+		return v.type == TYPE_BOOL ? value_bool(!v.u.b) : value_unknown();
+	case EXPR_AND:
+		return logic(e, env, false);
+	case EXPR_OR:
+		return logic(e, env, true);
+	case EXPR_CMP:
+		return compare(expr_eval(e->kids[0], env), e->op, expr_eval(e->kids[1], env));
+	case EXPR_SUM:
+		v = expr_eval(e->kids[0], env);
+		for (size_t i = 1; i < e->nkids && v.type != TYPE_NONE; i++) {
+			struct value term = expr_eval(e->kids[i], env);
+
+			v = term.type == TYPE_NONE ? term : arithmetic(v, e->ops[i], term);
+		}
+		return v;
+	}
+	return value_unknown();
+}
+
+const char *expr_op_text(enum expr_op op)
+{
+	static const char *const text[] = {
+		[OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<", [OP_LE] = "<=",
+		[OP_GT] = ">", [OP_GE] = ">=", [OP_ADD] = "+", [OP_SUB] = "-",
+	};
+
+	return text[op];
+}
+
+/* The one place values are written for explanations: option ids (not labels), yes/no,
+ * YYYY-MM-DD, [a, b] for sets and ? for unknown. */
+static void format_value(struct strbuf *sb, const struct pathway *pw, int domain, struct value v)
+{
+	const struct pw_variable *var = pw && domain >= 0 && (size_t)domain < pw->nvars ? &pw->vars[domain] : NULL;
+	char date[DATE_TEXT_SIZE];
+	bool first = true;
+
+	switch (v.type) {
+	case TYPE_NONE:
+		sb_append(sb, "?");
+		break;
+	case TYPE_INT:
+		sb_appendf(sb, "%ld", v.u.i);
+		break;
+	case TYPE_BOOL:
+		sb_append(sb, v.u.b ? "yes" : "no");
+		break;
+	case TYPE_CHOICE:
+		if (var && v.u.choice >= 0 && (size_t)v.u.choice < var->noptions)
+			sb_append(sb, var->options[v.u.choice].id);
+		else
+			sb_appendf(sb, "option %d", v.u.choice);
+		break;
+	case TYPE_SET:
+		sb_append(sb, "[");
+		for (int i = 0; i < VALUE_MAX_OPTIONS; i++) {
+			if (!(v.u.set & ((uint64_t)1 << i)))
+				continue;
+			sb_append(sb, first ? "" : ", ");
+			first = false;
+			if (var && (size_t)i < var->noptions)
+				sb_append(sb, var->options[i].id);
+			else
+				sb_appendf(sb, "option %d", i);
+		}
+		sb_append(sb, "]");
+		break;
+	case TYPE_DATE:
+		date_format(v.u.date, date);
+		sb_append(sb, date);
+		break;
+	}
+}
+
+static int precedence(const struct expr *e)
+{
+	switch (e->kind) {
+	case EXPR_OR:
+		return PREC_OR;
+	case EXPR_AND:
+		return PREC_AND;
+	case EXPR_NOT:
+		return PREC_NOT;
+	case EXPR_CMP:
+		return PREC_CMP;
+	case EXPR_SUM:
+		return PREC_SUM;
+	default:
+		return PREC_PRIMARY;
+	}
+}
+
+static void render_items(struct strbuf *sb, const struct pathway *pw, const struct expr *e)
+{
+	for (size_t i = 0; i < e->nitems; i++) {
+		if (i > 0 || e->kind == EXPR_HAS)
+			sb_append(sb, ", ");
+		if (e->kind == EXPR_HAS)
+			sb_append(sb, pw->vars[e->kids[0]->type.domain].options[e->items[i]].id);
+		else
+			sb_append(sb, pw->nodes[e->items[i]].id);
+	}
+}
+
+void expr_render(struct strbuf *sb, const struct pathway *pw, const struct expr *e, int min_prec)
+{
+	bool parens = precedence(e) < min_prec;
+	char date[DATE_TEXT_SIZE];
+
+	if (parens)
+		sb_append(sb, "(");
+	switch (e->kind) {
+	case EXPR_INT:
+		sb_appendf(sb, "%ld", e->number);
+		break;
+	case EXPR_BOOL:
+		sb_append(sb, e->number ? "true" : "false");
+		break;
+	case EXPR_OPTION:
+		sb_appendf(sb, "\"%s\"", pw->vars[e->type.domain].options[e->number].id);
+		break;
+	case EXPR_DATE:
+		date_format(e->number, date);
+		sb_appendf(sb, "\"%s\"", date);
+		break;
+	case EXPR_STRING:
+		sb_appendf(sb, "\"%s\"", e->text);
+		break;
+	case EXPR_VAR:
+		sb_append(sb, pw->vars[e->index].id);
+		break;
+	case EXPR_DERIVED:
+		sb_append(sb, pw->derived[e->index].id);
+		break;
+	case EXPR_ENDPOINT:
+		sb_append(sb, "endpoint");
+		break;
+	case EXPR_COUNT:
+	case EXPR_HAS:
+		sb_append(sb, e->kind == EXPR_COUNT ? "count(" : "has(");
+		expr_render(sb, pw, e->kids[0], PREC_OR);
+		render_items(sb, pw, e);
+		sb_append(sb, ")");
+		break;
+	case EXPR_AT:
+		sb_append(sb, "at(");
+		render_items(sb, pw, e);
+		sb_append(sb, ")");
+		break;
+	case EXPR_NOT:
+		/* "!" binds more loosely than a comparison; parentheses keep that visible. */
+		sb_append(sb, "!");
+		expr_render(sb, pw, e->kids[0], e->kids[0]->kind == EXPR_NOT ? PREC_NOT : PREC_PRIMARY);
+		break;
+	case EXPR_AND:
+	case EXPR_OR:
+		for (size_t i = 0; i < e->nkids; i++) {
+			if (i > 0)
+				sb_append(sb, e->kind == EXPR_AND ? " && " : " || ");
+			expr_render(sb, pw, e->kids[i], precedence(e) + 1);
+		}
+		break;
+	case EXPR_CMP:
+		expr_render(sb, pw, e->kids[0], PREC_SUM);
+		sb_appendf(sb, " %s ", expr_op_text(e->op));
+		expr_render(sb, pw, e->kids[1], PREC_SUM);
+		break;
+	case EXPR_SUM:
+		for (size_t i = 0; i < e->nkids; i++) {
+			if (i > 0)
+				sb_appendf(sb, " %s ", expr_op_text(e->ops[i]));
+			expr_render(sb, pw, e->kids[i], i > 0 ? PREC_PRIMARY : PREC_SUM);
+		}
+		break;
+	}
+	if (parens)
+		sb_append(sb, ")");
+}
+
+static bool is_literal(const struct expr *e)
+{
+	return e->kind == EXPR_INT || e->kind == EXPR_BOOL || e->kind == EXPR_OPTION || e->kind == EXPR_DATE;
+}
+
+/* An operand of a comparison: a literal as its value ("4", "tpi"), anything else as its text
+ * and actual value ("pain_nrs = 6", "count(sij_tests) = 3"). */
+static void explain_operand(struct strbuf *sb, const struct expr *e, const struct expr_env *env)
+{
+	if (!is_literal(e)) {
+		expr_render(sb, env->pw, e, PREC_SUM);
+		sb_append(sb, " = ");
+	}
+	format_value(sb, env->pw, e->type.domain, expr_eval(e, env));
+}
+
+/* The comparison that holds exactly when "a op b" does not (unknown stays unknown). */
+static enum expr_op negate_op(enum expr_op op)
+{
+	switch (op) {
+	case OP_EQ:
+		return OP_NE;
+	case OP_NE:
+		return OP_EQ;
+	case OP_LT:
+		return OP_GE;
+	case OP_LE:
+		return OP_GT;
+	case OP_GT:
+		return OP_LE;
+	case OP_GE:
+		return OP_LT;
+	default:
+		return op;
+	}
+}
+
+static void add_clause(struct expr_explanation *out, size_t *cap, char *text, struct value v, bool negated)
+{
+	struct expr_clause *c;
+
+	out->clauses = xgrow(out->clauses, cap, out->count + 1, sizeof(*out->clauses));
+	c = &out->clauses[out->count++];
+	c->text = text;
+	c->type = v.type == TYPE_BOOL ? TYPE_BOOL : TYPE_NONE;
+	c->truth = v.type == TYPE_BOOL && v.u.b != negated;
+}
+
+/* Appends the clauses of bool expression e. Under negation (an odd number of enclosing "!") a
+ * clause's truth is that of its negated form, and a comparison is shown with the opposite
+ * operator, so every clause's truth counts in the same direction towards the whole. */
+static void explain(const struct expr *e, const struct expr_env *env, bool negated,
+		    struct expr_explanation *out, size_t *cap)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct value v;
+
+	switch (e->kind) {
+	case EXPR_NOT:
+		explain(e->kids[0], env, !negated, out, cap);
+		return;
+	case EXPR_AND:
+	case EXPR_OR:
+		for (size_t i = 0; i < e->nkids; i++)
+			explain(e->kids[i], env, negated, out, cap);
+		return;
+	case EXPR_CMP:
+		explain_operand(&sb, e->kids[0], env);
+		sb_appendf(&sb, " %s ", expr_op_text(negated ? negate_op(e->op) : e->op));
+		explain_operand(&sb, e->kids[1], env);
+		break;
+	case EXPR_BOOL:
+		sb_append(&sb, e->number ? "true" : "false");
+		break;
+	default: /* bool variable or derived value, endpoint, has(), at() */
+		expr_render(&sb, env->pw, e, PREC_PRIMARY);
+		sb_append(&sb, " = ");
+		format_value(&sb, env->pw, -1, expr_eval(e, env));
+		break;
+	}
+	v = expr_eval(e, env);
+	add_clause(out, cap, sb_take(&sb), v, negated);
+}
+
+void expr_explain(const struct expr *e, const struct expr_env *env, struct expr_explanation *out)
+{
+	size_t cap = 0;
+
+	out->clauses = NULL;
+	out->count = 0;
+	out->result = expr_eval(e, env);
+	if (e->type.type == TYPE_BOOL)
+		explain(e, env, false, out, &cap);
+}
+
+void expr_explanation_free(struct expr_explanation *x)
+{
+	for (size_t i = 0; i < x->count; i++)
+		free(x->clauses[i].text);
+	free(x->clauses);
+	memset(x, 0, sizeof(*x));
+}
+
+void expr_for_each_variable(const struct expr *e, void (*fn)(int var, void *ctx), void *ctx)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_VAR)
+		fn(e->index, ctx);
+	for (size_t i = 0; i < e->nkids; i++)
+		expr_for_each_variable(e->kids[i], fn, ctx);
+}
+
+void expr_for_each_derived(const struct expr *e, void (*fn)(int derived, void *ctx), void *ctx)
+{
+	if (!e)
+		return;
+	if (e->kind == EXPR_DERIVED)
+		fn(e->index, ctx);
+	for (size_t i = 0; i < e->nkids; i++)
+		expr_for_each_derived(e->kids[i], fn, ctx);
+}

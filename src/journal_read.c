@@ -1,0 +1,159 @@
+/* Reads a session journal into events. The writer (journal.c) emits each event as one line in a
+ * single write followed by fdatasync, so only the last line can be torn by a crash; a bad line
+ * anywhere else means the file was damaged or edited, and the log cannot be trusted. */
+#include "journal_read.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "xalloc.h"
+
+static void log_init(struct journal_log *out, const char *name)
+{
+	memset(out, 0, sizeof(*out));
+	out->file = xstrdup(name);
+}
+
+/* Checks one parsed line; returns the message for what is wrong, or NULL. */
+static const char *check_event(const struct json *obj)
+{
+	const struct json *v;
+
+	if (obj->type != JSON_OBJECT)
+		return "an event must be a JSON object";
+	v = json_get(obj, "event");
+	if (!v)
+		return "the event has no \"event\" member";
+	if (v->type != JSON_STRING || !v->text[0])
+		return "\"event\" must be a non-empty string";
+	v = json_get(obj, "seq");
+	if (v && v->type != JSON_INT)
+		return "\"seq\" must be an integer";
+	v = json_get(obj, "time");
+	if (v && v->type != JSON_STRING)
+		return "\"time\" must be a string";
+	return NULL;
+}
+
+static void add_event(struct journal_log *out, size_t *cap, struct json *obj, int line)
+{
+	struct journal_event *e;
+
+	out->events = xgrow(out->events, cap, out->count + 1, sizeof(*out->events));
+	e = &out->events[out->count++];
+	e->object = obj;
+	e->event = json_get_string(obj, "event");
+	e->time = json_get_string(obj, "time");
+	if (!json_get_long(obj, "seq", &e->seq))
+		e->seq = -1;
+	e->line = line;
+}
+
+int journal_read_text(const char *name, const char *text, size_t len, struct journal_log *out,
+		      struct diag_list *diags)
+{
+	size_t cap = 0, pos = 0;
+	int line = 0, errors = 0;
+
+	log_init(out, name);
+	while (pos < len) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		bool last = !nl || end + 1 >= len;
+		struct json_error err = { 0, NULL };
+		const char *problem = NULL;
+		struct json *obj;
+
+		line++;
+		obj = json_parse(text + pos, end - pos, &err);
+		if (obj)
+			problem = check_event(obj);
+		else
+			problem = err.message;
+		if (last && (!nl || !obj)) {
+			/* Torn by a crash mid-write: the event never completed, so it is not part of the log.
+			 * A complete-looking line without its newline was never acknowledged either. */
+			json_free(obj);
+			diag_add(&out->notices, name, line,
+				 "last line is incomplete (the session was interrupted while writing); ignored");
+			break;
+		}
+		if (problem) {
+			if (obj)
+				diag_add(diags, name, line, "%s", problem);
+			else
+				diag_add(diags, name, line, "not a JSON event: %s (at column %zu)", problem,
+					 err.offset + 1);
+			json_free(obj);
+			errors++;
+		} else {
+			add_event(out, &cap, obj, line);
+		}
+		pos = end + 1;
+	}
+	if (errors)
+		return -1;
+	if (out->count == 0) {
+		diag_add(diags, name, line, "the journal has no complete event");
+		return -1;
+	}
+	if (strcmp(out->events[0].event, "start") != 0) {
+		diag_add(diags, name, out->events[0].line, "the first event is \"%s\", expected \"start\"",
+			 out->events[0].event);
+		return -1;
+	}
+	return 0;
+}
+
+int journal_read_file(const char *path, struct journal_log *out, struct diag_list *diags)
+{
+	struct strbuf sb = STRBUF_INIT;
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	int rc;
+
+	if (!f) {
+		log_init(out, path);
+		diag_add(diags, path, 0, "cannot read the journal: %s", strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (sb.len + n > (size_t)JOURNAL_READ_MAX_BYTES) {
+			fclose(f);
+			sb_free(&sb);
+			log_init(out, path);
+			diag_add(diags, path, 0, "the journal is larger than %ld MiB", JOURNAL_READ_MAX_BYTES >> 20);
+			return -1;
+		}
+		sb_append_len(&sb, chunk, n);
+	}
+	if (ferror(f)) {
+		int saved = errno;
+
+		fclose(f);
+		sb_free(&sb);
+		log_init(out, path);
+		diag_add(diags, path, 0, "cannot read the journal: %s", strerror(saved));
+		return -1;
+	}
+	fclose(f);
+	rc = journal_read_text(path, sb_str(&sb), sb.len, out, diags);
+	sb_free(&sb);
+	return rc;
+}
+
+void journal_log_free(struct journal_log *log)
+{
+	if (!log)
+		return;
+	for (size_t i = 0; i < log->count; i++)
+		json_free(log->events[i].object);
+	free(log->events);
+	free(log->file);
+	diag_clear(&log->notices);
+	memset(log, 0, sizeof(*log));
+}

@@ -1,0 +1,42 @@
+/* Reading a session journal back (DESIGN §6): one JSON object per line, the first a "start" event.
+ * A torn last line (the process died while writing it) is ignored with a notice; anything else
+ * that is not a complete event is an error naming the file and line. */
+#ifndef PATHWALK_JOURNAL_READ_H
+#define PATHWALK_JOURNAL_READ_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "json.h"
+
+struct journal_event {
+	struct json *object; /* owned: the whole line */
+	const char *event;   /* the "event" member (owned by object); never NULL */
+	const char *time;    /* the "time" member, or NULL when absent */
+	long seq;            /* the "seq" member, or -1 when absent */
+	int line;            /* 1-based line number in the file */
+};
+
+struct journal_log {
+	char *file;                   /* name used in messages */
+	struct journal_event *events; /* in file order; events[0].event is "start" */
+	size_t count;
+	struct diag_list notices;     /* things worth saying that are not errors (a torn last line) */
+};
+
+/* The largest journal accepted: far above any real session, small enough to read into memory. */
+#define JOURNAL_READ_MAX_BYTES (64L * 1024 * 1024)
+
+/* Reads and parses the journal at path into *out. Returns 0, or -1 with the problems appended to
+ * diags (as FILE:LINE: message; line 0 for an unreadable file). *out is always initialised and
+ * must be freed with journal_log_free, on failure too. */
+int journal_read_file(const char *path, struct journal_log *out, struct diag_list *diags);
+
+/* As journal_read_file, for a journal already in memory; name is used in messages. */
+int journal_read_text(const char *name, const char *text, size_t len, struct journal_log *out,
+		      struct diag_list *diags);
+
+/* Frees everything the log owns and resets it; NULL is fine. */
+void journal_log_free(struct journal_log *log);
+
+#endif

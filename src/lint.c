@@ -1,0 +1,407 @@
+/* The clinically aware lint behind `pathwalk check --strict`. Every check reads the loaded model
+ * only; nothing here prints or decides an exit code (cmd_check.c does). */
+#include "lint.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "expr.h"
+#include "xalloc.h"
+
+struct linter {
+	const struct pathway *pw;
+	struct lint_report *out;
+	bool *var_used, *derived_used;
+};
+
+static void add(struct linter *l, enum lint_severity severity, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void add(struct linter *l, enum lint_severity severity, int line, const char *fmt, ...)
+{
+	struct lint_report *r = l->out;
+	char *text;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	text = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	va_start(ap, fmt);
+	vsnprintf(text, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	va_end(ap);
+	r->items = xgrow(r->items, &r->cap, r->count + 1, sizeof(*r->items));
+	r->items[r->count++] = (struct lint_finding){ severity, line, text };
+	if (severity == LINT_ERROR)
+		r->errors++;
+	else
+		r->warnings++;
+}
+
+static bool blank(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+/* True when the warning is shown at node whatever the answers are (e.g. `endpoint`, `at(node)`):
+ * with every answer unknown, three-valued logic only says true when nothing else matters. */
+static bool warning_always_at(const struct pathway *pw, const struct pw_warning *w, int node)
+{
+	struct expr_env env = { pw, NULL, NULL, node, pathway_is_endpoint(pw, node) };
+	struct value v;
+
+	if (!w->when)
+		return false;
+	v = expr_eval(w->when, &env);
+	return v.type == TYPE_BOOL && v.u.b;
+}
+
+/* Endpoints recommend something and cite at least one reference that is always shown there. */
+static void check_endpoints(struct linter *l)
+{
+	const struct pathway *pw = l->pw;
+
+	for (size_t u = 0; u < pw->nnodes; u++) {
+		const struct pw_node *n = &pw->nodes[u];
+		bool cited = false, conditional = false;
+
+		if (!pathway_is_endpoint(pw, (int)u)) {
+			if (blank(n->text))
+				add(l, LINT_WARNING, n->line, "node '%s' has no text to show", n->id);
+			continue;
+		}
+		if (blank(n->recommendation))
+			add(l, LINT_ERROR, n->line, "endpoint '%s' has no recommendation", n->id);
+		for (size_t e = 0; e < n->nevidence; e++) {
+			if (n->evidence[e].nrefs == 0)
+				continue;
+			if (n->evidence[e].when)
+				conditional = true;
+			else
+				cited = true;
+		}
+		for (size_t w = 0; w < pw->nwarnings && !cited; w++)
+			cited = pw->warnings[w].nrefs > 0 && warning_always_at(pw, &pw->warnings[w], (int)u);
+		if (!cited)
+			add(l, LINT_ERROR, n->line, "endpoint '%s' cites no reference%s: add evidence with refs, "
+			    "or a warning with refs shown there", n->id,
+			    conditional ? " unconditionally (its evidence has a 'when')" : "");
+	}
+}
+
+/* Every warning and every evidence note says where it comes from. */
+static void check_notes_cite(struct linter *l)
+{
+	const struct pathway *pw = l->pw;
+
+	for (size_t w = 0; w < pw->nwarnings; w++)
+		if (pw->warnings[w].nrefs == 0)
+			add(l, LINT_ERROR, pw->warnings[w].line, "warning '%s' cites no reference (add refs)",
+			    pw->warnings[w].id);
+	for (size_t u = 0; u < pw->nnodes; u++)
+		for (size_t e = 0; e < pw->nodes[u].nevidence; e++)
+			if (pw->nodes[u].evidence[e].nrefs == 0)
+				add(l, LINT_ERROR, pw->nodes[u].evidence[e].line,
+				    "evidence note %zu of node '%s' cites no reference (add refs)", e + 1,
+				    pw->nodes[u].id);
+}
+
+/* Red-flag screening comes first: the start node is in the first stage of the breadcrumb. (Moving
+ * back to an earlier stage later, e.g. a repeat injection, is legitimate and not reported.) */
+static void check_stage_order(struct linter *l)
+{
+	const struct pathway *pw = l->pw;
+	const struct pw_node *start = &pw->nodes[pw->start];
+
+	if (pw->nstages > 0 && start->stage != 0)
+		add(l, LINT_ERROR, start->line, "the start node '%s' is in stage '%s', not in the first stage "
+		    "'%s': red-flag screening must be the first stage reached", start->id,
+		    pw->stages[start->stage].id, pw->stages[0].id);
+}
+
+static int find_line(const char *source, size_t len, const char *key)
+{
+	size_t klen = strlen(key);
+	int line = 1;
+
+	if (!source)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i == 0 || source[i - 1] == '\n') {
+			size_t k = i;
+
+			while (k < len && (source[k] == ' ' || source[k] == '\t'))
+				k++;
+			if (k + klen < len && memcmp(source + k, key, klen) == 0) {
+				k += klen;
+				while (k < len && (source[k] == ' ' || source[k] == '\t'))
+					k++;
+				if (k < len && (source[k] == '=' || source[k] == ':'))
+					return line;
+			}
+		}
+		if (source[i] == '\n')
+			line++;
+	}
+	return 0;
+}
+
+static void check_review_date(struct linter *l, long today, const char *source, size_t len)
+{
+	long review;
+	char now[DATE_TEXT_SIZE];
+
+	if (!l->pw->review_date || date_parse(l->pw->review_date, &review) != 0 || review >= today)
+		return;
+	date_format(today, now);
+	add(l, LINT_WARNING, find_line(source, len, "review_date"), "the review date %s has passed "
+	    "(today is %s): review the pathway against current evidence and update review_date",
+	    l->pw->review_date, now);
+}
+
+static void mark_variable(int var, void *ctx)
+{
+	((struct linter *)ctx)->var_used[var] = true;
+}
+
+static void mark_derived(int derived, void *ctx)
+{
+	((struct linter *)ctx)->derived_used[derived] = true;
+}
+
+static void mark_expr(struct linter *l, const struct expr *e)
+{
+	expr_for_each_variable(e, mark_variable, l);
+	expr_for_each_derived(e, mark_derived, l);
+}
+
+/* Marks the variables and derived values a text interpolates as {id}; {{ is a literal brace. */
+static void mark_text(struct linter *l, const char *text)
+{
+	for (const char *p = text; p && *p; p++) {
+		const char *close;
+		char *id;
+		int i;
+
+		if (*p != '{')
+			continue;
+		if (p[1] == '{') {
+			p++;
+			continue;
+		}
+		if (!(close = strchr(p, '}')))
+			return;
+		id = xstrndup(p + 1, (size_t)(close - p - 1));
+		if ((i = pathway_find_variable(l->pw, id)) >= 0)
+			l->var_used[i] = true;
+		else if ((i = pathway_find_derived(l->pw, id)) >= 0)
+			l->derived_used[i] = true;
+		free(id);
+		p = close;
+	}
+}
+
+/* Variables neither asked nor used, variables used but never asked (so always unknown), derived
+ * values nobody reads, and references nobody cites. */
+static void check_usage(struct linter *l)
+{
+	const struct pathway *pw = l->pw;
+	bool *asked = xcalloc(pw->nvars + 1, sizeof(bool));
+	bool *cited = xcalloc(pw->nrefs + 1, sizeof(bool));
+
+	l->var_used = xcalloc(pw->nvars + 1, sizeof(bool));
+	l->derived_used = xcalloc(pw->nderived + 1, sizeof(bool));
+	for (size_t i = 0; i < pw->nderived; i++)
+		mark_expr(l, pw->derived[i].expr);
+	for (size_t i = 0; i < pw->nconstraints; i++)
+		mark_expr(l, pw->constraints[i].require);
+	for (size_t i = 0; i < pw->nwarnings; i++) {
+		mark_expr(l, pw->warnings[i].when);
+		mark_text(l, pw->warnings[i].title);
+		mark_text(l, pw->warnings[i].text);
+		for (size_t r = 0; r < pw->warnings[i].nrefs; r++)
+			cited[pw->warnings[i].refs[r]] = true;
+	}
+	for (size_t u = 0; u < pw->nnodes; u++) {
+		const struct pw_node *n = &pw->nodes[u];
+
+		for (size_t a = 0; a < n->nask; a++)
+			asked[n->ask[a]] = true;
+		for (size_t t = 0; t < n->nnext; t++) {
+			mark_expr(l, n->next[t].when);
+			mark_text(l, n->next[t].label);
+		}
+		for (size_t e = 0; e < n->nevidence; e++) {
+			mark_expr(l, n->evidence[e].when);
+			mark_text(l, n->evidence[e].note);
+			for (size_t r = 0; r < n->evidence[e].nrefs; r++)
+				cited[n->evidence[e].refs[r]] = true;
+		}
+		mark_text(l, n->title);
+		mark_text(l, n->text);
+		mark_text(l, n->recommendation);
+		mark_text(l, n->actions);
+		mark_text(l, n->document);
+	}
+	for (size_t v = 0; v < pw->nvars; v++) {
+		const struct pw_variable *var = &pw->vars[v];
+
+		if (!asked[v] && !l->var_used[v])
+			add(l, LINT_WARNING, var->line, "variable '%s' is never asked and never used", var->id);
+		else if (!asked[v] && !var->has_default && !var->default_today)
+			add(l, LINT_WARNING, var->line, "variable '%s' is used but never asked and has no default: "
+			    "every condition on it stays unknown", var->id);
+	}
+	for (size_t d = 0; d < pw->nderived; d++)
+		if (!l->derived_used[d])
+			add(l, LINT_WARNING, pw->derived[d].line, "derived value '%s' is never used",
+			    pw->derived[d].id);
+	for (size_t r = 0; r < pw->nrefs; r++)
+		if (!cited[r])
+			add(l, LINT_WARNING, pw->refs[r].line, "reference '%s' is never cited", pw->refs[r].id);
+	free(asked);
+	free(cited);
+	free(l->var_used);
+	free(l->derived_used);
+	l->var_used = l->derived_used = NULL;
+}
+
+struct comparison_ctx {
+	struct linter *l;
+	int line;
+	const char *where;
+};
+
+static void report_comparison(const char *text, enum expr_truth truth, void *ctx)
+{
+	struct comparison_ctx *c = ctx;
+
+	add(c->l, LINT_WARNING, c->line, "'%s' in %s is %s given the declared ranges", text, c->where,
+	    truth == EXPR_NEVER ? "never true" : "always true");
+}
+
+/* Reports the comparisons inside e that the declared ranges fix; used when e as a whole was not
+ * already reported (that finding says more). */
+static void check_comparisons(struct linter *l, const struct expr *e, int line, const char *where)
+{
+	struct comparison_ctx c = { l, line, where };
+
+	expr_for_each_fixed_comparison(e, l->pw, report_comparison, &c);
+}
+
+/* Conditions that the declared ranges make always or never true. */
+static void check_conditions(struct linter *l)
+{
+	const struct pathway *pw = l->pw;
+
+	for (size_t u = 0; u < pw->nnodes; u++) {
+		const struct pw_node *n = &pw->nodes[u];
+
+		for (size_t t = 0; t < n->nnext; t++) {
+			const struct pw_transition *tr = &n->next[t];
+			enum expr_truth truth = expr_static_truth(tr->when, pw);
+			char *where;
+
+			if (!tr->when)
+				continue;
+			if (truth == EXPR_NEVER) {
+				add(l, LINT_ERROR, tr->line, "condition '%s' of '%s' can never be true given the "
+				    "declared ranges: the step to '%s' can never be taken", tr->when_source, n->id,
+				    pw->nodes[tr->target].id);
+				continue;
+			}
+			if (truth == EXPR_ALWAYS && t + 1 < n->nnext) {
+				add(l, LINT_ERROR, tr->line, "condition '%s' of '%s' is always true given the "
+				    "declared ranges: the entries after it can never be taken", tr->when_source, n->id);
+				continue;
+			}
+			where = xasprintf("the condition of '%s' -> '%s'", n->id, pw->nodes[tr->target].id);
+			check_comparisons(l, tr->when, tr->line, where);
+			free(where);
+		}
+		for (size_t e = 0; e < n->nevidence; e++) {
+			const struct pw_evidence *ev = &n->evidence[e];
+			char *where;
+
+			if (expr_static_truth(ev->when, pw) == EXPR_NEVER) {
+				add(l, LINT_ERROR, ev->line, "evidence note %zu of '%s' can never be shown: '%s' is "
+				    "never true given the declared ranges", e + 1, n->id, ev->when_source);
+				continue;
+			}
+			where = xasprintf("evidence note %zu of '%s'", e + 1, n->id);
+			check_comparisons(l, ev->when, ev->line, where);
+			free(where);
+		}
+	}
+	for (size_t i = 0; i < pw->nwarnings; i++) {
+		const struct pw_warning *w = &pw->warnings[i];
+		char *where;
+
+		if (expr_static_truth(w->when, pw) == EXPR_NEVER) {
+			add(l, LINT_ERROR, w->line, "warning '%s' can never be shown: '%s' is never true given the "
+			    "declared ranges", w->id, w->when_source);
+			continue;
+		}
+		where = xasprintf("warning '%s'", w->id);
+		check_comparisons(l, w->when, w->line, where);
+		free(where);
+	}
+	for (size_t i = 0; i < pw->nconstraints; i++) {
+		const struct pw_constraint *c = &pw->constraints[i];
+		enum expr_truth truth = expr_static_truth(c->require, pw);
+
+		if (truth == EXPR_NEVER)
+			add(l, LINT_ERROR, c->line, "constraint '%s' can never hold given the declared ranges: "
+			    "every walk would be refused", c->require_source);
+		else
+			check_comparisons(l, c->require, c->line, "a constraint");
+	}
+	for (size_t i = 0; i < pw->nderived; i++) {
+		char *where = xasprintf("derived value '%s'", pw->derived[i].id);
+
+		check_comparisons(l, pw->derived[i].expr, pw->derived[i].line, where);
+		free(where);
+	}
+}
+
+void lint_pathway(const struct pathway *pw, long today, const char *source, size_t len,
+		  struct lint_report *out)
+{
+	struct linter l = { pw, out, NULL, NULL };
+
+	check_stage_order(&l);
+	check_review_date(&l, today, source, len);
+	check_endpoints(&l);
+	check_notes_cite(&l);
+	check_usage(&l);
+	check_conditions(&l);
+}
+
+void lint_report_print(const struct lint_report *r, const char *file, void *stream)
+{
+	for (size_t i = 0; i < r->count; i++) {
+		const struct lint_finding *f = &r->items[i];
+		const char *kind = f->severity == LINT_ERROR ? "error" : "warning";
+
+		if (f->line > 0)
+			fprintf(stream, "pathwalk: %s:%d: %s: %s\n", file, f->line, kind, f->message);
+		else
+			fprintf(stream, "pathwalk: %s: %s: %s\n", file, kind, f->message);
+	}
+}
+
+void lint_report_free(struct lint_report *r)
+{
+	for (size_t i = 0; i < r->count; i++)
+		free(r->items[i].message);
+	free(r->items);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,94 @@
+/* pathwalk: walk a clinical pathway one screen at a time. Subcommand dispatch, --help, --version. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "clock.h"
+
+#ifndef PATHWALK_VERSION
+#define PATHWALK_VERSION "0.0.0"
+#endif
+
+static const char usage_text[] =
+	"usage: pathwalk [COMMAND] [OPTIONS]\n"
+	"\n"
+	"Walk a clinical pathway one screen at a time. Decision support: the clinician decides.\n"
+	"\n"
+	"commands:\n"
+	"  walk    [-p FILE] [--case CASE] [--log FILE] [--plain]\n"
+	"                                  walk the pathway interactively (the default)\n"
+	"  replay  [-p FILE] [--json] [--log FILE] CASE\n"
+	"                                  run one case headless and print the walk\n"
+	"  test    [-p FILE] [--coverage] CASE|DIR...\n"
+	"                                  run cases with expect blocks; PASS/FAIL per case\n"
+	"  check   [--strict] [FILE]       validate a pathway (default: the bundled one);\n"
+	"                                  --strict adds a clinical lint\n"
+	"  log     [-p FILE] [-f text|markdown|html|json] [-o FILE] JOURNAL\n"
+	"                                  render a session journal as a printable log\n"
+	"  graph   [-p FILE] [--case CASE | --journal JOURNAL] [--format dot|text]\n"
+	"                                  draw the pathway (Graphviz DOT or an outline)\n"
+	"  diff    OLD.cfg NEW.cfg CASE|DIR|JOURNAL...\n"
+	"                                  what a new pathway version changes for these cases\n"	"\n"
+	"options:\n"
+	"  -h, --help       show this help (also after a command: pathwalk replay --help)\n"
+	"  -V, --version    show the version\n"
+	"\n"
+	"exit status: 0 success, 1 negative answer (problems found, tests failed), 2 usage error,\n"
+	"3 invalid or unreadable input, 4 replay stopped on a missing answer, 5 output not writable.\n"
+	"See pathwalk(1), pathwalk-pathway(5) and pathwalk-case(5).\n";
+
+int cli_usage_error(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("pathwalk: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'pathwalk %s%s--help'.\n", command ? command : "", command ? " " : "");
+	return EXIT_USAGE;
+}
+
+bool cli_init_clock(void)
+{
+	if (clock_init() != 0) {
+		fprintf(stderr, "pathwalk: PATHWALK_NOW must be YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD\n");
+		return false;
+	}
+	return true;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*run)(int, char **);
+	} commands[] = {
+		{ "walk", cmd_walk },
+		{ "replay", cmd_replay },
+		{ "test", cmd_test },
+		{ "check", cmd_check },
+		{ "log", cmd_log },
+		{ "graph", cmd_graph },
+		{ "diff", cmd_diff },
+	};
+	const char *first = argc > 1 ? argv[1] : NULL;
+
+	if (!first)
+		return cmd_walk(argc, argv);
+	if (strcmp(first, "-h") == 0 || strcmp(first, "--help") == 0 || strcmp(first, "help") == 0) {
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(first, "-V") == 0 || strcmp(first, "--version") == 0) {
+		printf("pathwalk %s\n", PATHWALK_VERSION);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(first, commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	if (first[0] == '-')
+		return cmd_walk(argc, argv); /* options of the default command: pathwalk --plain */
+	return cli_usage_error(NULL, "unknown command '%s'", first);
+}

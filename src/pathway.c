@@ -1,0 +1,749 @@
+/* Loading a pathway file into the model and validating everything that is not graph-shaped.
+ * Every problem becomes a diagnostic; loading goes on after an error so that an author sees all of
+ * them at once, and the model is only handed out when there were none. */
+#include "pathway.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bundled.h"
+#include "cfgread.h"
+#include "expr.h"
+#include "pathway_internal.h"
+#include "sha256.h"
+#include "xalloc.h"
+
+struct loader {
+	struct pathway *pw;
+	struct cfg_reader rd;
+};
+
+static const char *const top_members[] = {
+	"id", "title", "version", "review_date", "start", "disclaimer", "notes", "references",
+	"stages", "variables", "derived", "constraints", "warnings", "nodes", NULL
+};
+static const char *const variable_members[] = {
+	"id", "type", "min", "max", "options", "prompt", "help", "unit", "default", NULL
+};
+static const char *const option_members[] = { "id", "label", NULL };
+static const char *const derived_members[] = { "id", "expr", "label", NULL };
+static const char *const constraint_members[] = { "require", "message", NULL };
+static const char *const warning_members[] = { "id", "title", "when", "text", "refs", NULL };
+static const char *const node_members[] = {
+	"id", "stage", "screen", "title", "text", "ask", "evidence", "next", "recommendation",
+	"actions", "document", NULL
+};
+static const char *const evidence_members[] = { "refs", "note", "when", NULL };
+static const char *const transition_members[] = { "when", "goto", "label", NULL };
+static const char *const ref_members[] = { "id", "citation", NULL };
+static const char *const stage_members[] = { "id", "label", NULL };
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* The number of elements of an optional list member, and the member itself. */
+static config_setting_t *list_of(struct loader *ld, const config_setting_t *group, const char *name,
+				 bool required, const char *what, size_t *count)
+{
+	config_setting_t *list = cfg_aggregate(&ld->rd, group, name, required, what);
+
+	*count = list ? (size_t)config_setting_length(list) : 0;
+	return list;
+}
+
+/* Element i of a list that must be a group; reports other kinds. */
+static config_setting_t *group_elem(struct loader *ld, config_setting_t *list, size_t i, const char *what)
+{
+	config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+
+	if (e && config_setting_type(e) != CONFIG_TYPE_GROUP) {
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "%s %zu must be a group { ... }", what, i + 1);
+		return NULL;
+	}
+	return e;
+}
+
+/* Reads a required identifier-like id; ids used in expressions must be plain identifiers. */
+static char *read_id(struct loader *ld, const config_setting_t *g, const char *what, bool identifier)
+{
+	const char *id = cfg_string(&ld->rd, g, "id", true, what);
+
+	if (!id)
+		return NULL;
+	if (identifier && !cfg_is_identifier(id)) {
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(g),
+			 "%s id '%s' must be letters, digits and underscores, not starting with a digit", what, id);
+		return NULL;
+	}
+	if (!*id) {
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(g), "%s id is empty", what);
+		return NULL;
+	}
+	return xstrdup(id);
+}
+
+static void index_id(struct loader *ld, struct strmap *map, const char *id, int index, int line,
+		     const char *what, const int *lines)
+{
+	int r;
+
+	if (!id)
+		return;
+	r = strmap_put(map, id, index);
+	if (r < 0)
+		diag_add(ld->rd.diags, ld->rd.file, line, "duplicate %s id '%s' (first defined at line %d)",
+			 what, id, lines[-r - 1]);
+}
+
+/* Resolves an array of reference ids into indices. */
+static int *read_refs(struct loader *ld, const config_setting_t *g, const char *what, size_t *count)
+{
+	config_setting_t *list = cfg_aggregate(&ld->rd, g, "refs", false, what);
+	size_t n = list ? (size_t)config_setting_length(list) : 0;
+	int *refs = xcalloc(n ? n : 1, sizeof(*refs));
+
+	*count = 0;
+	for (size_t i = 0; i < n; i++) {
+		config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		const char *id = config_setting_get_string(e);
+		int r = id ? strmap_get(&ld->pw->ref_index, id, strlen(id)) : -1;
+
+		if (!id)
+			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "%s: reference ids must be strings", what);
+		else if (r < 0)
+			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "%s: unknown reference '%s'", what, id);
+		else
+			refs[(*count)++] = r;
+	}
+	return refs;
+}
+
+/* Parses an expression that must have type bool. */
+static struct expr *read_condition(struct loader *ld, const char *source, int line, const char *what)
+{
+	struct expr_type type;
+	struct expr *e = expr_parse(source, ld->pw, (int)ld->pw->nderived, ld->rd.file, line,
+				    ld->rd.diags, &type);
+
+	if (e && type.type != TYPE_BOOL) {
+		diag_add(ld->rd.diags, ld->rd.file, line, "%s: condition \"%s\" is %s, not bool", what,
+			 source, value_type_name(type.type));
+		expr_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+static void load_meta(struct loader *ld, const config_setting_t *root)
+{
+	struct pathway *pw = ld->pw;
+	const char *what = "pathway";
+	long days;
+
+	cfg_check_members(&ld->rd, root, top_members, what);
+	pw->id = dup_or_null(cfg_string(&ld->rd, root, "id", true, what));
+	pw->title = dup_or_null(cfg_string(&ld->rd, root, "title", true, what));
+	pw->version = dup_or_null(cfg_string(&ld->rd, root, "version", true, what));
+	pw->review_date = dup_or_null(cfg_string(&ld->rd, root, "review_date", true, what));
+	pw->disclaimer = dup_or_null(cfg_string(&ld->rd, root, "disclaimer", true, what));
+	pw->notes = dup_or_null(cfg_string(&ld->rd, root, "notes", false, what));
+	if (pw->review_date && date_parse(pw->review_date, &days) != 0)
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(config_setting_get_member(root, "review_date")),
+			 "pathway: review_date '%s' is not a date (YYYY-MM-DD)", pw->review_date);
+}
+
+static void load_references(struct loader *ld, const config_setting_t *root)
+{
+	struct pathway *pw = ld->pw;
+	config_setting_t *list = list_of(ld, root, "references", false, "pathway", &pw->nrefs);
+	int *lines = xcalloc(pw->nrefs + 1, sizeof(*lines));
+
+	pw->refs = xcalloc(pw->nrefs + 1, sizeof(*pw->refs));
+	for (size_t i = 0; i < pw->nrefs; i++) {
+		config_setting_t *g = group_elem(ld, list, i, "reference");
+		struct pw_reference *r = &pw->refs[i];
+
+		if (!g)
+			continue;
+		cfg_check_members(&ld->rd, g, ref_members, "reference");
+		r->line = lines[i] = cfg_line(g);
+		r->id = read_id(ld, g, "reference", false);
+		r->citation = dup_or_null(cfg_string(&ld->rd, g, "citation", true, "reference"));
+		index_id(ld, &pw->ref_index, r->id, (int)i, r->line, "reference", lines);
+	}
+	free(lines);
+}
+
+static void load_stages(struct loader *ld, const config_setting_t *root)
+{
+	struct pathway *pw = ld->pw;
+	config_setting_t *list = list_of(ld, root, "stages", true, "pathway", &pw->nstages);
+	int *lines = xcalloc(pw->nstages + 1, sizeof(*lines));
+
+	if (list && pw->nstages == 0)
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(list), "pathway: at least one stage is needed");
+	if (pw->nstages > 64)
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(list), "pathway: at most 64 stages are allowed");
+	pw->stages = xcalloc(pw->nstages + 1, sizeof(*pw->stages));
+	for (size_t i = 0; i < pw->nstages; i++) {
+		config_setting_t *g = group_elem(ld, list, i, "stage");
+		struct pw_stage *st = &pw->stages[i];
+
+		if (!g)
+			continue;
+		cfg_check_members(&ld->rd, g, stage_members, "stage");
+		st->line = lines[i] = cfg_line(g);
+		st->id = read_id(ld, g, "stage", false);
+		st->label = dup_or_null(cfg_string(&ld->rd, g, "label", true, "stage"));
+		index_id(ld, &pw->stage_index, st->id, (int)i, st->line, "stage", lines);
+	}
+	free(lines);
+}
+
+static void load_options(struct loader *ld, struct pw_variable *v, const config_setting_t *g,
+			 const char *what)
+{
+	config_setting_t *list = cfg_aggregate(&ld->rd, g, "options", true, what);
+	size_t n = list ? (size_t)config_setting_length(list) : 0;
+
+	if (list && n == 0)
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(list), "%s: options must not be empty", what);
+	if (n > VALUE_MAX_OPTIONS) {
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(list), "%s: at most %d options are allowed",
+			 what, VALUE_MAX_OPTIONS);
+		n = VALUE_MAX_OPTIONS;
+	}
+	v->options = xcalloc(n + 1, sizeof(*v->options));
+	for (size_t i = 0; i < n; i++) {
+		config_setting_t *o = group_elem(ld, list, i, "option");
+
+		if (!o)
+			continue;
+		cfg_check_members(&ld->rd, o, option_members, what);
+		v->options[v->noptions].id = read_id(ld, o, "option", true);
+		v->options[v->noptions].label = dup_or_null(cfg_string(&ld->rd, o, "label", true, what));
+		if (!v->options[v->noptions].id) {
+			free(v->options[v->noptions].label);
+			v->options[v->noptions].label = NULL;
+			continue;
+		}
+		for (size_t j = 0; j < v->noptions; j++)
+			if (strcmp(v->options[j].id, v->options[v->noptions].id) == 0)
+				diag_add(ld->rd.diags, ld->rd.file, cfg_line(o), "%s: duplicate option '%s'",
+					 what, v->options[j].id);
+		v->noptions++;
+	}
+}
+
+/* Finds an option of v by id, or -1. */
+static int option_of(const struct pw_variable *v, const char *id)
+{
+	for (size_t i = 0; i < v->noptions; i++)
+		if (strcmp(v->options[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void load_default(struct loader *ld, struct pw_variable *v, const config_setting_t *g,
+			 const char *what)
+{
+	config_setting_t *d = config_setting_get_member(g, "default");
+	int type, line;
+	long days;
+
+	if (!d)
+		return;
+	type = config_setting_type(d);
+	line = cfg_line(d);
+	v->has_default = true;
+	switch (v->type) {
+	case TYPE_INT:
+		if (type != CONFIG_TYPE_INT && type != CONFIG_TYPE_INT64)
+			break;
+		v->default_value = value_int((long)config_setting_get_int64(d));
+		if (v->default_value.u.i < v->min || v->default_value.u.i > v->max)
+			diag_add(ld->rd.diags, ld->rd.file, line, "%s: default %ld is outside %ld..%ld", what,
+				 v->default_value.u.i, v->min, v->max);
+		return;
+	case TYPE_BOOL:
+		if (type != CONFIG_TYPE_BOOL)
+			break;
+		v->default_value = value_bool(config_setting_get_bool(d));
+		return;
+	case TYPE_CHOICE:
+		if (type != CONFIG_TYPE_STRING)
+			break;
+		if (option_of(v, config_setting_get_string(d)) < 0) {
+			diag_add(ld->rd.diags, ld->rd.file, line, "%s: default '%s' is not one of its options",
+				 what, config_setting_get_string(d));
+			return;
+		}
+		v->default_value = value_choice(option_of(v, config_setting_get_string(d)));
+		return;
+	case TYPE_SET:
+		if (type != CONFIG_TYPE_ARRAY && type != CONFIG_TYPE_LIST)
+			break;
+		v->default_value = value_set(0);
+		for (int i = 0; i < config_setting_length(d); i++) {
+			const char *id = config_setting_get_string_elem(d, i);
+			int o = id ? option_of(v, id) : -1;
+
+			if (o < 0)
+				diag_add(ld->rd.diags, ld->rd.file, line, "%s: default '%s' is not one of its options",
+					 what, id ? id : "(not a string)");
+			else
+				v->default_value.u.set |= (uint64_t)1 << o;
+		}
+		return;
+	case TYPE_DATE:
+		if (type != CONFIG_TYPE_STRING)
+			break;
+		if (strcmp(config_setting_get_string(d), "today") == 0) {
+			v->default_today = true;
+			return;
+		}
+		if (date_parse(config_setting_get_string(d), &days) != 0) {
+			diag_add(ld->rd.diags, ld->rd.file, line, "%s: default '%s' is not a date (YYYY-MM-DD or \"today\")",
+				 what, config_setting_get_string(d));
+			return;
+		}
+		v->default_value = value_date(days);
+		return;
+	case TYPE_NONE:
+		return;
+	}
+	v->has_default = false;
+	diag_add(ld->rd.diags, ld->rd.file, line, "%s: default must be a %s value", what, value_type_name(v->type));
+}
+
+static void load_variable(struct loader *ld, struct pw_variable *v, const config_setting_t *g)
+{
+	const char *type_name;
+	char *what;
+
+	cfg_check_members(&ld->rd, g, variable_members, "variable");
+	v->line = cfg_line(g);
+	v->id = read_id(ld, g, "variable", true);
+	what = xasprintf("variable '%s'", v->id ? v->id : "?");
+	type_name = cfg_string(&ld->rd, g, "type", true, what);
+	v->type = type_name ? value_type_parse(type_name) : TYPE_NONE;
+	if (type_name && v->type == TYPE_NONE)
+		diag_add(ld->rd.diags, ld->rd.file, v->line,
+			 "%s: unknown type '%s' (int, bool, choice, set or date)", what, type_name);
+	v->prompt = dup_or_null(cfg_string(&ld->rd, g, "prompt", true, what));
+	v->help = dup_or_null(cfg_string(&ld->rd, g, "help", false, what));
+	v->unit = dup_or_null(cfg_string(&ld->rd, g, "unit", false, what));
+	if (v->type == TYPE_INT) {
+		bool have_min = cfg_int(&ld->rd, g, "min", &v->min, true, what);
+		bool have_max = cfg_int(&ld->rd, g, "max", &v->max, true, what);
+
+		if (have_min && have_max && v->min > v->max)
+			diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: min %ld is greater than max %ld", what,
+				 v->min, v->max);
+	} else if (config_setting_get_member(g, "min") || config_setting_get_member(g, "max")) {
+		diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: min and max are only for int variables", what);
+	}
+	if (v->type == TYPE_CHOICE || v->type == TYPE_SET)
+		load_options(ld, v, g, what);
+	else if (config_setting_get_member(g, "options"))
+		diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: options are only for choice and set variables", what);
+	load_default(ld, v, g, what);
+	free(what);
+}
+
+static void load_variables(struct loader *ld, const config_setting_t *root)
+{
+	struct pathway *pw = ld->pw;
+	config_setting_t *list = list_of(ld, root, "variables", false, "pathway", &pw->nvars);
+	int *lines = xcalloc(pw->nvars + 1, sizeof(*lines));
+
+	pw->vars = xcalloc(pw->nvars + 1, sizeof(*pw->vars));
+	for (size_t i = 0; i < pw->nvars; i++) {
+		config_setting_t *g = group_elem(ld, list, i, "variable");
+
+		if (!g)
+			continue;
+		load_variable(ld, &pw->vars[i], g);
+		lines[i] = pw->vars[i].line;
+		index_id(ld, &pw->var_index, pw->vars[i].id, (int)i, lines[i], "variable", lines);
+	}
+	free(lines);
+}
+
+static void load_derived(struct loader *ld, const config_setting_t *root)
+{
+	struct pathway *pw = ld->pw;
+	size_t n;
+	config_setting_t *list = list_of(ld, root, "derived", false, "pathway", &n);
+	int *lines = xcalloc(n + 1, sizeof(*lines));
+
+	pw->derived = xcalloc(n + 1, sizeof(*pw->derived));
+	for (size_t i = 0; i < n; i++) {
+		config_setting_t *g = group_elem(ld, list, i, "derived value");
+		struct pw_derived *d = &pw->derived[i];
+		struct expr_type type = { TYPE_NONE, -1 };
+		char *what;
+
+		pw->nderived = i; /* a derived value may only use the ones before it */
+		if (!g)
+			continue;
+		cfg_check_members(&ld->rd, g, derived_members, "derived value");
+		d->line = lines[i] = cfg_line(g);
+		d->id = read_id(ld, g, "derived value", true);
+		what = xasprintf("derived value '%s'", d->id ? d->id : "?");
+		d->label = dup_or_null(cfg_string(&ld->rd, g, "label", false, what));
+		d->source = dup_or_null(cfg_string(&ld->rd, g, "expr", true, what));
+		if (d->source)
+			d->expr = expr_parse(d->source, pw, (int)i, ld->rd.file,
+					     cfg_line(config_setting_get_member(g, "expr")), ld->rd.diags, &type);
+		d->type = type.type;
+		d->domain = type.domain;
+		if (d->id && strmap_get(&pw->var_index, d->id, strlen(d->id)) >= 0)
+			diag_add(ld->rd.diags, ld->rd.file, d->line, "%s has the same id as a variable", what);
+		index_id(ld, &pw->derived_index, d->id, (int)i, d->line, "derived value", lines);
+		free(what);
+	}
+	pw->nderived = n;
+	free(lines);
+}
+
+/* Records every variable an expression reads, for naming them in constraint messages. */
+static void collect_var(int var, void *ctx)
+{
+	struct pw_constraint *c = ctx;
+
+	for (size_t i = 0; i < c->nvars; i++)
+		if (c->vars[i] == var)
+			return;
+	c->vars = xrealloc(c->vars, (c->nvars + 1) * sizeof(*c->vars));
+	c->vars[c->nvars++] = var;
+}
+
+static void load_constraints(struct loader *ld, const config_setting_t *root)
+{
+	struct pathway *pw = ld->pw;
+	config_setting_t *list = list_of(ld, root, "constraints", false, "pathway", &pw->nconstraints);
+
+	pw->constraints = xcalloc(pw->nconstraints + 1, sizeof(*pw->constraints));
+	for (size_t i = 0; i < pw->nconstraints; i++) {
+		config_setting_t *g = group_elem(ld, list, i, "constraint");
+		struct pw_constraint *c = &pw->constraints[i];
+
+		if (!g)
+			continue;
+		cfg_check_members(&ld->rd, g, constraint_members, "constraint");
+		c->line = cfg_line(g);
+		c->require_source = dup_or_null(cfg_string(&ld->rd, g, "require", true, "constraint"));
+		c->message = dup_or_null(cfg_string(&ld->rd, g, "message", true, "constraint"));
+		if (c->require_source)
+			c->require = read_condition(ld, c->require_source,
+						    cfg_line(config_setting_get_member(g, "require")), "constraint");
+		if (c->require)
+			expr_for_each_variable(c->require, collect_var, c);
+	}
+}
+
+static void load_warnings(struct loader *ld, const config_setting_t *root)
+{
+	struct pathway *pw = ld->pw;
+	config_setting_t *list = list_of(ld, root, "warnings", false, "pathway", &pw->nwarnings);
+	int *lines = xcalloc(pw->nwarnings + 1, sizeof(*lines));
+
+	pw->warnings = xcalloc(pw->nwarnings + 1, sizeof(*pw->warnings));
+	for (size_t i = 0; i < pw->nwarnings; i++) {
+		config_setting_t *g = group_elem(ld, list, i, "warning");
+		struct pw_warning *w = &pw->warnings[i];
+		char *what;
+
+		if (!g)
+			continue;
+		cfg_check_members(&ld->rd, g, warning_members, "warning");
+		w->line = lines[i] = cfg_line(g);
+		w->id = read_id(ld, g, "warning", false);
+		what = xasprintf("warning '%s'", w->id ? w->id : "?");
+		w->title = dup_or_null(cfg_string(&ld->rd, g, "title", true, what));
+		w->text = dup_or_null(cfg_string(&ld->rd, g, "text", true, what));
+		w->when_source = dup_or_null(cfg_string(&ld->rd, g, "when", true, what));
+		if (w->when_source)
+			w->when = read_condition(ld, w->when_source, cfg_line(config_setting_get_member(g, "when")), what);
+		w->refs = read_refs(ld, g, what, &w->nrefs);
+		index_id(ld, &pw->warning_index, w->id, (int)i, w->line, "warning", lines);
+		free(what);
+	}
+	free(lines);
+}
+
+/* Checks that every {id} in text names a variable or derived value. */
+static void check_interpolation(struct loader *ld, const char *text, int line, const char *what)
+{
+	for (const char *p = text; p && *p; p++) {
+		const char *end;
+
+		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+			p++;
+			continue;
+		}
+		if (*p == '}') {
+			diag_add(ld->rd.diags, ld->rd.file, line, "%s: unmatched '}' in text (write }} for a brace)", what);
+			return;
+		}
+		if (*p != '{')
+			continue;
+		end = strchr(p + 1, '}');
+		if (!end) {
+			diag_add(ld->rd.diags, ld->rd.file, line, "%s: unmatched '{' in text (write {{ for a brace)", what);
+			return;
+		}
+		if (strmap_get(&ld->pw->var_index, p + 1, (size_t)(end - p - 1)) < 0 &&
+		    strmap_get(&ld->pw->derived_index, p + 1, (size_t)(end - p - 1)) < 0)
+			diag_add(ld->rd.diags, ld->rd.file, line, "%s: {%.*s} names no variable or derived value",
+				 what, (int)(end - p - 1), p + 1);
+		p = end;
+	}
+}
+
+static enum screen_kind parse_screen(const char *s, bool *ok)
+{
+	static const char *const names[] = { "info", "question", "decision", "endpoint" };
+
+	*ok = true;
+	for (int i = 0; i < 4; i++)
+		if (strcmp(s, names[i]) == 0)
+			return (enum screen_kind)i;
+	*ok = false;
+	return SCREEN_INFO;
+}
+
+static void load_ask(struct loader *ld, struct pw_node *n, const config_setting_t *g, const char *what)
+{
+	config_setting_t *list = cfg_aggregate(&ld->rd, g, "ask", false, what);
+	size_t count = list ? (size_t)config_setting_length(list) : 0;
+
+	n->ask = xcalloc(count + 1, sizeof(*n->ask));
+	for (size_t i = 0; i < count; i++) {
+		config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		const char *id = config_setting_get_string(e);
+		int v = id ? strmap_get(&ld->pw->var_index, id, strlen(id)) : -1;
+
+		if (!id) {
+			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "%s: ask lists variable ids as strings", what);
+			continue;
+		}
+		if (v < 0) {
+			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "%s: asks unknown variable '%s'", what, id);
+			continue;
+		}
+		for (size_t j = 0; j < n->nask; j++)
+			if (n->ask[j] == v)
+				diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "%s: asks '%s' twice", what, id);
+		n->ask[n->nask++] = v;
+	}
+}
+
+static void load_evidence(struct loader *ld, struct pw_node *n, const config_setting_t *g, const char *what)
+{
+	config_setting_t *list = cfg_aggregate(&ld->rd, g, "evidence", false, what);
+	size_t count = list ? (size_t)config_setting_length(list) : 0;
+
+	n->evidence = xcalloc(count + 1, sizeof(*n->evidence));
+	for (size_t i = 0; i < count; i++) {
+		config_setting_t *e = group_elem(ld, list, i, "evidence");
+		struct pw_evidence *ev = &n->evidence[n->nevidence];
+
+		if (!e)
+			continue;
+		n->nevidence++;
+		cfg_check_members(&ld->rd, e, evidence_members, what);
+		ev->line = cfg_line(e);
+		ev->note = dup_or_null(cfg_string(&ld->rd, e, "note", true, what));
+		ev->refs = read_refs(ld, e, what, &ev->nrefs);
+		ev->when_source = dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
+		if (ev->when_source)
+			ev->when = read_condition(ld, ev->when_source, cfg_line(config_setting_get_member(e, "when")), what);
+	}
+}
+
+static void load_next(struct loader *ld, struct pw_node *n, const config_setting_t *g, const char *what)
+{
+	config_setting_t *list = cfg_aggregate(&ld->rd, g, "next", false, what);
+	size_t count = list ? (size_t)config_setting_length(list) : 0;
+	bool fallback_seen = false;
+
+	n->next = xcalloc(count + 1, sizeof(*n->next));
+	for (size_t i = 0; i < count; i++) {
+		config_setting_t *e = group_elem(ld, list, i, "transition");
+		struct pw_transition *t = &n->next[n->nnext];
+		const char *target;
+
+		if (!e)
+			continue;
+		n->nnext++;
+		cfg_check_members(&ld->rd, e, transition_members, what);
+		t->line = cfg_line(e);
+		t->target = -1;
+		if (fallback_seen)
+			diag_add(ld->rd.diags, ld->rd.file, t->line,
+				 "%s: this transition can never be taken: an earlier one has no condition", what);
+		target = cfg_string(&ld->rd, e, "goto", true, what);
+		if (target) {
+			t->target = strmap_get(&ld->pw->node_index, target, strlen(target));
+			if (t->target < 0)
+				diag_add(ld->rd.diags, ld->rd.file, t->line, "%s: goto unknown node '%s'", what, target);
+		}
+		t->label = dup_or_null(cfg_string(&ld->rd, e, "label", false, what));
+		t->when_source = dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
+		if (t->when_source)
+			t->when = read_condition(ld, t->when_source, cfg_line(config_setting_get_member(e, "when")), what);
+		else
+			fallback_seen = true;
+	}
+	if (count > 0 && !fallback_seen)
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(list),
+			 "%s: the next list has no fallback (an entry without 'when'), so the walk could get stuck", what);
+}
+
+static void load_node(struct loader *ld, struct pw_node *n, const config_setting_t *g)
+{
+	struct pathway *pw = ld->pw;
+	const char *stage, *screen;
+	char *what = xasprintf("node '%s'", n->id ? n->id : "?");
+	bool ok;
+
+	cfg_check_members(&ld->rd, g, node_members, "node");
+	stage = cfg_string(&ld->rd, g, "stage", true, what);
+	n->stage = stage ? strmap_get(&pw->stage_index, stage, strlen(stage)) : -1;
+	if (stage && n->stage < 0)
+		diag_add(ld->rd.diags, ld->rd.file, n->line, "%s: unknown stage '%s'", what, stage);
+	screen = cfg_string(&ld->rd, g, "screen", true, what);
+	n->screen = screen ? parse_screen(screen, &ok) : SCREEN_INFO;
+	if (screen && !ok)
+		diag_add(ld->rd.diags, ld->rd.file, n->line,
+			 "%s: unknown screen '%s' (info, question, decision or endpoint)", what, screen);
+	n->title = dup_or_null(cfg_string(&ld->rd, g, "title", true, what));
+	n->text = dup_or_null(cfg_string(&ld->rd, g, "text", false, what));
+	n->recommendation = dup_or_null(cfg_string(&ld->rd, g, "recommendation", false, what));
+	n->actions = dup_or_null(cfg_string(&ld->rd, g, "actions", false, what));
+	n->document = dup_or_null(cfg_string(&ld->rd, g, "document", false, what));
+	check_interpolation(ld, n->text, n->line, what);
+	check_interpolation(ld, n->recommendation, n->line, what);
+	check_interpolation(ld, n->actions, n->line, what);
+	check_interpolation(ld, n->document, n->line, what);
+	load_ask(ld, n, g, what);
+	load_evidence(ld, n, g, what);
+	load_next(ld, n, g, what);
+	if (screen && ok) {
+		if (n->screen == SCREEN_ENDPOINT && n->nnext > 0)
+			diag_add(ld->rd.diags, ld->rd.file, n->line, "%s: an endpoint has no next list", what);
+		if (n->screen != SCREEN_ENDPOINT && n->nnext == 0)
+			diag_add(ld->rd.diags, ld->rd.file, n->line,
+				 "%s: has no next list, so it must be screen = \"endpoint\"", what);
+		if (n->screen == SCREEN_QUESTION && n->nask == 0)
+			diag_add(ld->rd.diags, ld->rd.file, n->line, "%s: a question screen must ask something", what);
+		if (n->screen != SCREEN_QUESTION && n->nask > 0)
+			diag_add(ld->rd.diags, ld->rd.file, n->line, "%s: only question screens ask variables", what);
+	}
+	free(what);
+}
+
+static void load_nodes(struct loader *ld, const config_setting_t *root)
+{
+	struct pathway *pw = ld->pw;
+	config_setting_t *list = list_of(ld, root, "nodes", true, "pathway", &pw->nnodes);
+	int *lines = xcalloc(pw->nnodes + 1, sizeof(*lines));
+	config_setting_t **groups = xcalloc(pw->nnodes + 1, sizeof(*groups));
+	const char *start;
+
+	if (list && pw->nnodes == 0)
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(list), "pathway: there are no nodes");
+	pw->nodes = xcalloc(pw->nnodes + 1, sizeof(*pw->nodes));
+	/* Ids first, so that conditions (at()) and gotos can refer to any node. */
+	for (size_t i = 0; i < pw->nnodes; i++) {
+		struct pw_node *n = &pw->nodes[i];
+
+		n->stage = -1;
+		groups[i] = group_elem(ld, list, i, "node");
+		if (!groups[i])
+			continue;
+		n->line = lines[i] = cfg_line(groups[i]);
+		n->id = read_id(ld, groups[i], "node", true);
+		index_id(ld, &pw->node_index, n->id, (int)i, n->line, "node", lines);
+	}
+	load_derived(ld, root);
+	load_constraints(ld, root);
+	load_warnings(ld, root);
+	for (size_t i = 0; i < pw->nnodes; i++)
+		if (groups[i])
+			load_node(ld, &pw->nodes[i], groups[i]);
+	start = cfg_string(&ld->rd, root, "start", true, "pathway");
+	pw->start = start ? strmap_get(&pw->node_index, start, strlen(start)) : -1;
+	if (start && pw->start < 0)
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(config_setting_get_member(root, "start")),
+			 "pathway: start names unknown node '%s'", start);
+	free(groups);
+	free(lines);
+}
+
+struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
+{
+	struct loader ld = { 0 };
+	config_t cfg;
+	config_setting_t *root;
+	size_t errors_before = diags->count;
+
+	ld.pw = xcalloc(1, sizeof(*ld.pw));
+	ld.pw->file = xstrdup(name);
+	ld.pw->start = -1;
+	ld.rd.file = ld.pw->file;
+	ld.rd.diags = diags;
+	sha256_hex(text, len, ld.pw->sha256);
+	if (!cfg_parse(&cfg, name, text, len, PATHWAY_MAX_NESTING, diags))
+		goto fail;
+	root = config_lookup(&cfg, "pathway");
+	if (!root || config_setting_type(root) != CONFIG_TYPE_GROUP) {
+		diag_add(diags, name, root ? cfg_line(root) : 1,
+			 "no 'pathway = { ... };' group: this is not a pathway file");
+		goto fail;
+	}
+	load_meta(&ld, root);
+	load_references(&ld, root);
+	load_stages(&ld, root);
+	load_variables(&ld, root);
+	load_nodes(&ld, root);
+	if (diags->count == errors_before)
+		pathway_check_graph(ld.pw, diags);
+	if (diags->count != errors_before)
+		goto fail;
+	config_destroy(&cfg);
+	return ld.pw;
+fail:
+	config_destroy(&cfg);
+	pathway_free(ld.pw);
+	return NULL;
+}
+
+struct pathway *pathway_load_file(const char *path, struct diag_list *diags, bool *io_error)
+{
+	size_t len;
+	char *text = cfg_read_file(path, PATHWAY_MAX_BYTES, &len);
+	struct pathway *pw;
+
+	*io_error = false;
+	if (!text) {
+		diag_add(diags, path, 0, "cannot read: %s",
+			 errno == EFBIG ? "file too large" : strerror(errno));
+		*io_error = true;
+		return NULL;
+	}
+	pw = pathway_load_text(path, text, len, diags);
+	free(text);
+	return pw;
+}
+
+struct pathway *pathway_load_bundled(struct diag_list *diags)
+{
+	return pathway_load_text("<bundled>/sciatica.cfg", (const char *)bundled_pathway.data,
+				 bundled_pathway.len, diags);
+}

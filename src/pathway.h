@@ -1,0 +1,159 @@
+/* The pathway model: loading a libconfig pathway file, validating it, and looking things up.
+ * A loaded pathway is immutable; everything in it is owned by it and freed by pathway_free(). */
+#ifndef PATHWALK_PATHWAY_H
+#define PATHWALK_PATHWAY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "strmap.h"
+#include "value.h"
+
+struct expr;
+
+enum screen_kind { SCREEN_INFO, SCREEN_QUESTION, SCREEN_DECISION, SCREEN_ENDPOINT };
+
+struct pw_option {
+	char *id;
+	char *label;
+};
+
+struct pw_variable {
+	char *id;
+	enum value_type type;
+	long min, max;              /* TYPE_INT only */
+	struct pw_option *options;  /* TYPE_CHOICE and TYPE_SET */
+	size_t noptions;
+	char *prompt, *help, *unit; /* help and unit may be NULL */
+	bool has_default;
+	bool default_today;         /* TYPE_DATE whose default is the session's date */
+	struct value default_value; /* valid when has_default && !default_today */
+	int line;
+};
+
+struct pw_derived {
+	char *id;
+	char *label;                /* may be NULL */
+	char *source;               /* the expression as written */
+	struct expr *expr;
+	enum value_type type;
+	int domain;                 /* variable index for CHOICE/SET results, else -1 */
+	int line;
+};
+
+struct pw_reference {
+	char *id, *citation;
+	int line;
+};
+
+struct pw_stage {
+	char *id, *label;
+	int line;
+};
+
+struct pw_warning {
+	char *id, *title, *text;
+	char *when_source;
+	struct expr *when;          /* shown at a node when this is true there */
+	int *refs;                  /* reference indices */
+	size_t nrefs;
+	int line;
+};
+
+struct pw_evidence {
+	int *refs;
+	size_t nrefs;
+	char *note;
+	char *when_source;          /* NULL: always shown */
+	struct expr *when;
+	int line;
+};
+
+struct pw_transition {
+	char *when_source;          /* NULL: the fallback */
+	struct expr *when;
+	int target;                 /* node index */
+	char *label;                /* may be NULL: then the target's title is used */
+	int line;
+};
+
+struct pw_constraint {
+	char *require_source;
+	struct expr *require;       /* must be true once every variable in it is known */
+	char *message;
+	int *vars;                  /* variables the expression mentions */
+	size_t nvars;
+	int line;
+};
+
+struct pw_node {
+	char *id;
+	int stage;
+	enum screen_kind screen;
+	char *title, *text;         /* text may contain {id} interpolations */
+	char *recommendation, *actions, *document; /* endpoints; may be NULL */
+	int *ask;                   /* variable indices asked on this screen */
+	size_t nask;
+	struct pw_evidence *evidence;
+	size_t nevidence;
+	struct pw_transition *next; /* empty: an endpoint */
+	size_t nnext;
+	int line;
+};
+
+struct pathway {
+	char *file;                 /* file name used in messages ("<bundled>/sciatica.cfg" when embedded) */
+	char sha256[65];            /* of the source bytes, lowercase hex */
+	char *id, *title, *version, *review_date, *disclaimer, *notes;
+	int start;
+
+	struct pw_reference *refs;     size_t nrefs;
+	struct pw_stage *stages;       size_t nstages;
+	struct pw_variable *vars;      size_t nvars;
+	struct pw_derived *derived;    size_t nderived;
+	struct pw_warning *warnings;   size_t nwarnings;
+	struct pw_constraint *constraints; size_t nconstraints;
+	struct pw_node *nodes;         size_t nnodes;
+
+	struct strmap ref_index, stage_index, var_index, derived_index, warning_index, node_index;
+};
+
+/* Limits checked before libconfig sees the text. */
+#define PATHWAY_MAX_NESTING 32
+#define PATHWAY_MAX_BYTES (64L * 1024 * 1024)
+
+/* Loads and validates the pathway in the file at path. On success returns the pathway (free with
+ * pathway_free); on failure returns NULL and appends every problem found to diags. Sets *io_error
+ * when the file could not be read at all (so callers can tell I/O from content problems). */
+struct pathway *pathway_load_file(const char *path, struct diag_list *diags, bool *io_error);
+
+/* As pathway_load_file, for text already in memory; name is used in messages. */
+struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags);
+
+/* Loads the pathway embedded in the binary at build time. */
+struct pathway *pathway_load_bundled(struct diag_list *diags);
+
+/* Frees a pathway and everything it owns; NULL is fine. */
+void pathway_free(struct pathway *pw);
+
+/* Index lookups by id; return -1 when there is no such id. */
+int pathway_find_node(const struct pathway *pw, const char *id);
+int pathway_find_variable(const struct pathway *pw, const char *id);
+int pathway_find_derived(const struct pathway *pw, const char *id);
+int pathway_find_warning(const struct pathway *pw, const char *id);
+int pathway_find_reference(const struct pathway *pw, const char *id);
+/* Option index of id within variable var, or -1. */
+int pathway_find_option(const struct pathway *pw, int var, const char *id, size_t len);
+
+/* True when the node has no outgoing transitions. */
+bool pathway_is_endpoint(const struct pathway *pw, int node);
+
+/* Formats a value of variable (or derived value with domain) for people: option labels, dates,
+ * "yes"/"no", "none" for an empty set, "not answered" for unknown. Caller frees. */
+char *pathway_format_value(const struct pathway *pw, int domain, const struct value *v);
+
+/* Formats a value with option ids, as written in files ("tpi", ["a", "b"], "2025-01-01"). Caller frees. */
+char *pathway_format_value_ids(const struct pathway *pw, int domain, const struct value *v);
+
+#endif

@@ -1,0 +1,41 @@
+/* Headless replay of a case through the session engine: the engine behind `replay`, `test`
+ * and (later) `diff` and training checks. */
+#ifndef PATHWALK_REPLAY_H
+#define PATHWALK_REPLAY_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "casefile.h"
+#include "pathway.h"
+#include "session.h"
+
+struct journal;
+
+enum replay_status {
+	REPLAY_COMPLETE,
+	REPLAY_STOPPED,  /* a variable the path asks has no answer and no default */
+	REPLAY_INVALID,  /* an answer or override was refused by the session (message says why) */
+	REPLAY_JOURNAL,  /* the journal could not be written */
+};
+
+struct replay_result {
+	enum replay_status status;
+	struct session *session; /* owned; the final state (route, warnings, answers) */
+	int missing;             /* the variable lacking an answer when stopped, else -1 */
+	char *message;           /* owned; why it stopped or failed, NULL when complete */
+};
+
+/* Replays c against pw, journaling to j when not NULL. human, when not NULL, receives the readable
+ * walk as it happens (nodes, answers, decisions with explanations, warnings, endpoint). Always fills
+ * *out; free it with replay_result_free. today is the date used for "today" defaults. */
+enum replay_status replay_run(const struct pathway *pw, const struct casefile *c, struct journal *j,
+			      long today, FILE *human, struct replay_result *out);
+
+void replay_result_free(struct replay_result *r);
+
+/* Writes the DESIGN §5 JSON object for a finished replay (one line and a newline) to f. */
+void replay_write_json(const struct pathway *pw, const struct casefile *c,
+		       const struct replay_result *r, FILE *f);
+
+#endif

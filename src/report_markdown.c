@@ -1,0 +1,277 @@
+/* The Markdown log: plain CommonMark (no tables or other extensions), so any renderer shows it the
+ * same. Free text is sanitized and every character with a Markdown meaning is backslash-escaped,
+ * so a reason or a name can never become a link, an HTML tag or emphasis. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_model.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+/* Appends text sanitized (one line) and escaped for Markdown. NULL appends fallback. */
+static void md(struct strbuf *out, const char *text, const char *fallback)
+{
+	struct strbuf clean = STRBUF_INIT;
+
+	utf8_append_clean(&clean, text ? text : fallback, false);
+	for (const char *p = sb_str(&clean); *p; p++) {
+		/* Angle brackets as entities: no raw tag survives, even for tools that grep the source. */
+		if (*p == '<')
+			sb_append(out, "&lt;");
+		else if (*p == '>')
+			sb_append(out, "&gt;");
+		else if (strchr("\\`*_[]&|~#!", *p))
+			sb_appendf(out, "\\%c", *p);
+		else
+			sb_append_char(out, *p);
+	}
+	sb_free(&clean);
+}
+
+/* "- **Label:** value"; the label too may come from the journal (an unknown event's keys). */
+static void field(struct strbuf *out, const char *label, const char *value, const char *fallback)
+{
+	sb_append(out, "- **");
+	md(out, label, "");
+	sb_append(out, ":** ");
+	md(out, value, fallback);
+	sb_append_char(out, '\n');
+}
+
+static void explanation(struct strbuf *out, const struct report_explanation *x)
+{
+	for (size_t i = 0; i < x->count; i++) {
+		sb_append(out, "    - ");
+		md(out, x->clauses[i].text, "?");
+		sb_appendf(out, ": **%s**\n", report_truth_word(x->clauses[i].truth));
+	}
+}
+
+static void header(struct strbuf *out, const struct report *r)
+{
+	char *status = report_status_text(r);
+
+	sb_append(out, "# Session log: ");
+	md(out, r->title, "(untitled pathway)");
+	sb_append(out, "\n\n");
+	if (r->status != REPORT_COMPLETE) {
+		sb_append(out, "> **");
+		md(out, status, "");
+		sb_append(out, "**\n>\n> This log does not record a finished walk: the clinical picture may be "
+			       "incomplete.\n\n");
+	}
+	sb_append(out, "- **Pathway:** ");
+	md(out, r->title, "?");
+	sb_append(out, " (id ");
+	md(out, r->pathway_id, "?");
+	sb_append(out, ", version ");
+	md(out, r->version, "?");
+	sb_append(out, ", review date ");
+	md(out, r->review_date, "?");
+	sb_append(out, ")\n");
+	field(out, "Source", r->pathway_file, "not recorded");
+	field(out, "SHA-256", r->sha256, "not recorded");
+	sb_append(out, "- **Mode:** ");
+	md(out, r->mode, "?");
+	if (r->case_id) {
+		sb_append(out, "; case ");
+		md(out, r->case_id, "");
+	}
+	sb_append_char(out, '\n');
+	field(out, "Clinician", r->clinician, "not recorded");
+	field(out, "Patient", r->patient, "not recorded");
+	field(out, "Started", r->started, "?");
+	field(out, "Ended", r->ended, "?");
+	field(out, "Status", status, "");
+	sb_append(out, "- **Outcome:** ");
+	if (r->endpoint_title) {
+		md(out, r->endpoint_title, "");
+		sb_append(out, " (");
+		md(out, r->endpoint_node, "?");
+		sb_append(out, ")\n");
+	} else {
+		sb_append(out, "no endpoint reached\n");
+	}
+	field(out, "Journal", r->log->file, "");
+	if (r->pathway_notice) {
+		sb_append(out, "- **Note:** ");
+		md(out, r->pathway_notice, "");
+		sb_append(out, ": warning texts, references and the disclaimer are not shown.\n");
+	}
+	for (size_t i = 0; i < r->log->notices.count; i++) {
+		sb_appendf(out, "- **Note:** line %d: ", r->log->notices.items[i].line);
+		md(out, r->log->notices.items[i].message, "");
+		sb_append_char(out, '\n');
+	}
+	free(status);
+}
+
+static void titled(struct strbuf *out, const char *id, const char *title)
+{
+	md(out, id, "?");
+	if (title) {
+		sb_append(out, " (");
+		md(out, title, "");
+		sb_append(out, ")");
+	}
+}
+
+static void decision(struct strbuf *out, const struct report_item *it)
+{
+	sb_append(out, "\n**Decision:** ");
+	md(out, it->u.decision.label, "?");
+	sb_append(out, " → ");
+	titled(out, it->u.decision.target, it->u.decision.target_title);
+	sb_append(out, "\n\n- **When:** ");
+	md(out, it->time, "?");
+	sb_append(out, it->u.decision.accepted ? ", the recommended step, accepted\n"
+					       : ", **OVERRIDDEN by the clinician**\n");
+	sb_append(out, "- **Condition:** ");
+	md(out, it->u.decision.condition, "none (the fallback: taken when no earlier step applies)");
+	sb_append_char(out, '\n');
+	explanation(out, &it->u.decision.explanation);
+	if (it->u.decision.accepted)
+		return;
+	field(out, "Reason", it->u.decision.reason, "none recorded");
+	sb_append(out, "- **Recommended was:** ");
+	titled(out, it->u.decision.recommended ? it->u.decision.recommended : "none", it->u.decision.recommended_title);
+	sb_append_char(out, '\n');
+	field(out, "Its condition", it->u.decision.recommended_condition, "none (the fallback)");
+	explanation(out, &it->u.decision.recommended_explanation);
+}
+
+static void item(struct strbuf *out, const struct report *r, const struct report_item *it, int *step,
+		 bool *in_list)
+{
+	/* Consecutive answers form one list under their step; anything else ends it. */
+	if (it->kind != ITEM_ANSWER)
+		*in_list = false;
+	switch (it->kind) {
+	case ITEM_NODE:
+		sb_appendf(out, "\n### Step %d. ", ++*step);
+		md(out, it->u.node.title, "?");
+		sb_append(out, " (");
+		md(out, it->node, "?");
+		sb_append(out, ")\n\nStage: ");
+		md(out, it->u.node.stage_label, "?");
+		sb_append(out, ". Entered at ");
+		md(out, it->time, "?");
+		sb_append(out, ".\n");
+		break;
+	case ITEM_ANSWER:
+		if (!*in_list)
+			sb_append_char(out, '\n');
+		*in_list = true;
+		sb_append(out, "- **");
+		md(out, it->u.answer.prompt, "?");
+		sb_append(out, "** (");
+		md(out, it->u.answer.var, "?");
+		sb_append(out, "): ");
+		md(out, it->u.answer.text, it->u.answer.value ? it->u.answer.value : "?");
+		if (it->u.answer.revised) {
+			sb_append(out, " — **revised** at ");
+			md(out, it->time, "?");
+			sb_append(out, "; previously: ");
+			md(out, it->u.answer.previous, "?");
+			if (it->u.answer.previous_time) {
+				sb_append(out, " (given at ");
+				md(out, it->u.answer.previous_time, "");
+				sb_append(out, ")");
+			}
+		}
+		sb_append_char(out, '\n');
+		break;
+	case ITEM_WARNING:
+		sb_append(out, "\n> **Warning: ");
+		md(out, it->u.warning.title, "?");
+		sb_append(out, "** (");
+		md(out, it->u.warning.id, "?");
+		sb_append(out, "), shown at ");
+		md(out, it->time, "?");
+		sb_append(out, "\n>\n> ");
+		md(out, r->pw ? it->u.warning.text : REPORT_NO_PATHWAY_TEXT, "(no text)");
+		sb_append_char(out, '\n');
+		break;
+	case ITEM_DECISION:
+		decision(out, it);
+		break;
+	case ITEM_BACK:
+		sb_append(out, "\n**Back** at ");
+		md(out, it->time, "?");
+		sb_append(out, ": from ");
+		titled(out, it->u.back.from, it->u.back.from_title);
+		sb_append(out, " to ");
+		titled(out, it->u.back.to, it->u.back.to_title);
+		sb_append(out, ". Earlier answers stay in the log; changed ones are marked as revised.\n");
+		break;
+	case ITEM_ENDPOINT:
+		sb_append(out, "\n## Endpoint: ");
+		md(out, it->u.endpoint.title, "?");
+		sb_append(out, " (");
+		md(out, it->node, "?");
+		sb_append(out, ")\n\n");
+		field(out, "Reached at", it->time, "?");
+		field(out, "Recommendation", it->u.endpoint.recommendation, "none recorded");
+		if (it->u.endpoint.nwarnings > 0) {
+			sb_append(out, "- **Warnings shown on the path:** ");
+			for (size_t i = 0; i < it->u.endpoint.nwarnings; i++) {
+				sb_append(out, i ? ", " : "");
+				md(out, it->u.endpoint.warnings[i], "");
+			}
+			sb_append_char(out, '\n');
+		}
+		break;
+	case ITEM_END:
+		sb_append(out, "\nSession closed at ");
+		md(out, it->time, "?");
+		sb_append(out, ".\n");
+		break;
+	case ITEM_INTERRUPTED:
+		sb_append(out, "\n> **SESSION INTERRUPTED** at ");
+		md(out, it->time, "?");
+		sb_append(out, ", at ");
+		md(out, it->node, "?");
+		sb_append(out, ": ");
+		md(out, it->u.interrupted.reason, "no reason recorded");
+		sb_append_char(out, '\n');
+		break;
+	case ITEM_OTHER:
+		sb_append(out, "\n**Event ");
+		md(out, it->u.other.event, "?");
+		sb_append(out, "** at ");
+		md(out, it->time, "?");
+		sb_append(out, "\n\n");
+		for (size_t i = 0; i < it->u.other.nfields; i++)
+			field(out, it->u.other.fields[i].key, it->u.other.fields[i].value, "");
+		break;
+	}
+}
+
+void report_render_markdown(const struct report *r, struct strbuf *out)
+{
+	int step = 0;
+	bool in_list = false;
+
+	header(out, r);
+	sb_append(out, "\n## The walk\n");
+	for (size_t i = 0; i < r->nitems; i++)
+		item(out, r, &r->items[i], &step, &in_list);
+	sb_append(out, "\n## References cited on the path\n\n");
+	if (!r->pw)
+		sb_append(out, "Not available: the pathway this session used was not loaded.\n");
+	else if (r->nrefs == 0)
+		sb_append(out, "None.\n");
+	for (size_t i = 0; i < r->nrefs; i++) {
+		sb_append(out, "- \\[");
+		md(out, r->refs[i].id, "");
+		sb_append(out, "\\] ");
+		md(out, r->refs[i].citation, "");
+		sb_append_char(out, '\n');
+	}
+	sb_append(out, "\n## Disclaimer\n\n");
+	md(out, r->disclaimer, "Not available: the pathway this session used was not loaded. This log is a record "
+			       "of decision support, not a substitute for clinical judgement.");
+	sb_append(out, "\n\n---\n\n");
+	/* Constant text: runs of '_' between blanks cannot open emphasis, so they stay readable. */
+	sb_append(out, REPORT_SIGNATURE_LINE "\n");
+}

@@ -1,0 +1,394 @@
+/* Builds the report model from a journal's events (see report_model.h), and dispatches rendering.
+ * Interpretation happens here once: which answer a revision replaces, which pathway texts apply,
+ * which references the path cited, whether the session is complete. */
+#include "report_model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "xalloc.h"
+
+bool report_format_parse(const char *name, enum report_format *out)
+{
+	static const struct {
+		const char *name;
+		enum report_format format;
+	} formats[] = {
+		{ "text", REPORT_TEXT }, { "markdown", REPORT_MARKDOWN }, { "md", REPORT_MARKDOWN },
+		{ "html", REPORT_HTML }, { "json", REPORT_JSON },
+	};
+
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(name, formats[i].name) == 0) {
+			*out = formats[i].format;
+			return true;
+		}
+	return false;
+}
+
+const char *report_truth_word(int truth)
+{
+	return truth > 0 ? "true" : truth == 0 ? "false" : "unknown";
+}
+
+char *report_status_text(const struct report *r)
+{
+	switch (r->status) {
+	case REPORT_COMPLETE:
+		return xstrdup("complete");
+	case REPORT_INTERRUPTED:
+		return xasprintf("INCOMPLETE: interrupted at %s (%s)", r->interrupted_node ? r->interrupted_node : "?",
+				 r->interrupted_reason ? r->interrupted_reason : "no reason recorded");
+	case REPORT_UNFINISHED:
+		break;
+	}
+	return xstrdup("INCOMPLETE: the journal ends without closing the session (the program stopped)");
+}
+
+/* The value of member key as text: the string itself, or compact JSON; NULL when absent. */
+static char *member_text(const struct json *obj, const char *key)
+{
+	const struct json *v = json_get(obj, key);
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!v)
+		return NULL;
+	if (v->type == JSON_STRING)
+		return xstrdup(v->text);
+	json_write(&sb, v);
+	return sb_take(&sb);
+}
+
+static void read_explanation(const struct json *obj, const char *key, struct report_explanation *x)
+{
+	const struct json *a = json_get(obj, key);
+
+	x->clauses = NULL;
+	x->count = 0;
+	if (!a || a->type != JSON_ARRAY || a->count == 0)
+		return;
+	x->clauses = xcalloc(a->count, sizeof(*x->clauses));
+	for (size_t i = 0; i < a->count; i++) {
+		const struct json *c = a->items[i];
+		const struct json *truth = json_get(c, "truth");
+		struct report_clause *out = &x->clauses[x->count];
+
+		out->text = json_get_string(c, "clause");
+		if (!out->text)
+			continue;
+		out->truth = truth && truth->type == JSON_BOOL ? truth->boolean : -1;
+		x->count++;
+	}
+}
+
+/* The title of node id: from the pathway when it is used, else from the walk so far. */
+static const char *node_title(const struct report *r, const char *id)
+{
+	int n;
+
+	if (!id)
+		return NULL;
+	if (r->pw && (n = pathway_find_node(r->pw, id)) >= 0)
+		return r->pw->nodes[n].title;
+	for (size_t i = r->nitems; i-- > 0;)
+		if (r->items[i].kind == ITEM_NODE && r->items[i].node && strcmp(r->items[i].node, id) == 0)
+			return r->items[i].u.node.title;
+	return NULL;
+}
+
+static void build_node(struct report *r, struct report_item *it, const struct json *e)
+{
+	int stage;
+
+	it->u.node.stage = json_get_string(e, "stage");
+	it->u.node.title = json_get_string(e, "title");
+	it->u.node.stage_label = it->u.node.stage;
+	if (r->pw && it->u.node.stage && (stage = strmap_get(&r->pw->stage_index, it->u.node.stage,
+							       strlen(it->u.node.stage))) >= 0)
+		it->u.node.stage_label = r->pw->stages[stage].label;
+}
+
+static void build_answer(struct report *r, struct report_item *it, const struct json *e)
+{
+	bool revised = false;
+
+	it->u.answer.var = json_get_string(e, "var");
+	it->u.answer.prompt = json_get_string(e, "prompt");
+	it->u.answer.text = json_get_string(e, "text");
+	it->u.answer.value = member_text(e, "value");
+	(void)json_get_bool(e, "revised", &revised);
+	it->u.answer.revised = revised;
+	if (!revised)
+		return;
+	/* The earlier answer is in the journal too: show it in words, with when it was given. */
+	for (size_t i = r->nitems; i-- > 0;) {
+		const struct report_item *p = &r->items[i];
+
+		if (p->kind == ITEM_ANSWER && p->u.answer.var && it->u.answer.var &&
+		    strcmp(p->u.answer.var, it->u.answer.var) == 0) {
+			it->u.answer.previous = xstrdup(p->u.answer.text ? p->u.answer.text : p->u.answer.value);
+			it->u.answer.previous_time = p->time;
+			return;
+		}
+	}
+	it->u.answer.previous = member_text(e, "previous");
+}
+
+static void build_warning(struct report *r, struct report_item *it, const struct json *e)
+{
+	int w;
+
+	it->u.warning.id = json_get_string(e, "warning");
+	it->u.warning.title = json_get_string(e, "title");
+	if (r->pw && it->u.warning.id && (w = pathway_find_warning(r->pw, it->u.warning.id)) >= 0) {
+		it->u.warning.text = r->pw->warnings[w].text;
+		it->u.warning.refs = r->pw->warnings[w].refs;
+		it->u.warning.nrefs = r->pw->warnings[w].nrefs;
+		if (!it->u.warning.title)
+			it->u.warning.title = r->pw->warnings[w].title;
+	}
+}
+
+static void build_decision(struct report *r, struct report_item *it, const struct json *e)
+{
+	bool accepted = strcmp(json_get_string(e, "event"), "override") != 0;
+
+	(void)json_get_bool(e, "accepted", &accepted);
+	it->u.decision.accepted = accepted;
+	it->u.decision.target = json_get_string(e, "goto");
+	it->u.decision.label = json_get_string(e, "label");
+	it->u.decision.recommended = json_get_string(e, "recommended");
+	it->u.decision.condition = json_get_string(e, "condition");
+	it->u.decision.reason = json_get_string(e, "reason");
+	it->u.decision.recommended_condition = json_get_string(e, "recommended_condition");
+	read_explanation(e, "explanation", &it->u.decision.explanation);
+	read_explanation(e, "recommended_explanation", &it->u.decision.recommended_explanation);
+	it->u.decision.target_title = node_title(r, it->u.decision.target);
+	it->u.decision.recommended_title = node_title(r, it->u.decision.recommended);
+}
+
+static void build_endpoint(struct report *r, struct report_item *it, const struct json *e)
+{
+	const struct json *w = json_get(e, "warnings");
+
+	it->u.endpoint.title = json_get_string(e, "title");
+	it->u.endpoint.recommendation = json_get_string(e, "recommendation");
+	if (w && w->type == JSON_ARRAY) {
+		it->u.endpoint.warnings = xcalloc(w->count + 1, sizeof(*it->u.endpoint.warnings));
+		for (size_t i = 0; i < w->count; i++)
+			if (w->items[i]->type == JSON_STRING)
+				it->u.endpoint.warnings[it->u.endpoint.nwarnings++] = w->items[i]->text;
+	}
+	r->endpoint_node = it->node;
+	r->endpoint_title = it->u.endpoint.title;
+}
+
+static void build_other(struct report_item *it, const struct json *e)
+{
+	it->u.other.event = json_get_string(e, "event");
+	it->u.other.fields = xcalloc(e->count + 1, sizeof(*it->u.other.fields));
+	for (size_t i = 0; i < e->count; i++) {
+		const char *key = e->members[i].key;
+
+		if (strcmp(key, "seq") == 0 || strcmp(key, "time") == 0 || strcmp(key, "event") == 0)
+			continue;
+		it->u.other.fields[it->u.other.nfields].key = key;
+		it->u.other.fields[it->u.other.nfields++].value = member_text(e, key);
+	}
+}
+
+static void add_item(struct report *r, size_t *cap, const struct journal_event *ev)
+{
+	const struct json *e = ev->object;
+	const char *name = ev->event;
+	struct report_item *it;
+
+	r->items = xgrow(r->items, cap, r->nitems + 1, sizeof(*r->items));
+	it = &r->items[r->nitems];
+	memset(it, 0, sizeof(*it));
+	it->time = ev->time;
+	it->node = json_get_string(e, "node");
+	it->line = ev->line;
+	if (strcmp(name, "node") == 0) {
+		it->kind = ITEM_NODE;
+		build_node(r, it, e);
+	} else if (strcmp(name, "answer") == 0) {
+		it->kind = ITEM_ANSWER;
+		build_answer(r, it, e);
+	} else if (strcmp(name, "warning") == 0) {
+		it->kind = ITEM_WARNING;
+		build_warning(r, it, e);
+	} else if (strcmp(name, "decision") == 0 || strcmp(name, "override") == 0) {
+		it->kind = ITEM_DECISION;
+		build_decision(r, it, e);
+	} else if (strcmp(name, "back") == 0) {
+		it->kind = ITEM_BACK;
+		it->u.back.from = json_get_string(e, "from");
+		it->u.back.to = json_get_string(e, "to");
+		it->u.back.from_title = node_title(r, it->u.back.from);
+		it->u.back.to_title = node_title(r, it->u.back.to);
+	} else if (strcmp(name, "endpoint") == 0) {
+		it->kind = ITEM_ENDPOINT;
+		build_endpoint(r, it, e);
+	} else if (strcmp(name, "end") == 0) {
+		it->kind = ITEM_END;
+	} else if (strcmp(name, "interrupted") == 0) {
+		it->kind = ITEM_INTERRUPTED;
+		it->u.interrupted.reason = json_get_string(e, "reason");
+		r->status = REPORT_INTERRUPTED;
+		r->interrupted_node = it->node;
+		r->interrupted_reason = it->u.interrupted.reason;
+	} else {
+		it->kind = ITEM_OTHER;
+		build_other(it, e);
+	}
+	r->nitems++;
+}
+
+static void cite(struct report *r, unsigned char *cited, const int *refs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int k = refs[i];
+
+		if (k < 0 || (size_t)k >= r->pw->nrefs || cited[k])
+			continue;
+		cited[k] = 1;
+		r->refs[r->nrefs].id = r->pw->refs[k].id;
+		r->refs[r->nrefs++].citation = r->pw->refs[k].citation;
+	}
+}
+
+/* References of the warnings shown and the evidence of the screens visited, first-cited first.
+ * Evidence conditions are not re-evaluated: the log lists what the screen could cite. */
+static void collect_references(struct report *r)
+{
+	unsigned char *cited;
+
+	if (!r->pw)
+		return;
+	cited = xcalloc(r->pw->nrefs + 1, 1);
+	r->refs = xcalloc(r->pw->nrefs + 1, sizeof(*r->refs));
+	for (size_t i = 0; i < r->nitems; i++) {
+		const struct report_item *it = &r->items[i];
+		int n;
+
+		if (it->kind == ITEM_WARNING) {
+			cite(r, cited, it->u.warning.refs, it->u.warning.nrefs);
+		} else if (it->kind == ITEM_NODE && it->node && (n = pathway_find_node(r->pw, it->node)) >= 0) {
+			for (size_t k = 0; k < r->pw->nodes[n].nevidence; k++)
+				cite(r, cited, r->pw->nodes[n].evidence[k].refs, r->pw->nodes[n].evidence[k].nrefs);
+		}
+	}
+	free(cited);
+}
+
+static void read_header(struct report *r, const struct json *start, const struct pathway *pw, const char *source)
+{
+	const struct json *p = json_get(start, "pathway");
+
+	r->pathway_id = json_get_string(p, "id");
+	r->title = json_get_string(p, "title");
+	r->version = json_get_string(p, "version");
+	r->review_date = json_get_string(p, "review_date");
+	r->sha256 = json_get_string(p, "sha256");
+	r->pathway_file = json_get_string(p, "file");
+	r->mode = json_get_string(start, "mode");
+	r->case_id = json_get_string(start, "case");
+	r->clinician = json_get_string(start, "clinician");
+	r->patient = json_get_string(start, "patient");
+	r->today = json_get_string(start, "today");
+	if (!source)
+		source = "the pathway";
+	if (!pw)
+		r->pathway_notice = xasprintf("%s could not be loaded", source);
+	else if (!r->pathway_id || strcmp(pw->id, r->pathway_id) != 0)
+		r->pathway_notice = xasprintf("%s is \"%s\", not the pathway this session used", source, pw->id);
+	else if (!r->sha256 || strcmp(pw->sha256, r->sha256) != 0)
+		r->pathway_notice = xasprintf("%s (version %s) differs from the one this session used (another "
+					      "sha256)", source, pw->version);
+	else
+		r->pw = pw;
+	if (r->pw)
+		r->disclaimer = r->pw->disclaimer;
+}
+
+struct report *report_build(const struct journal_log *log, const struct pathway *pw, const char *pathway_source)
+{
+	struct report *r = xcalloc(1, sizeof(*r));
+	size_t cap = 0;
+
+	r->log = log;
+	r->status = REPORT_UNFINISHED;
+	if (log->count == 0)
+		return r;
+	read_header(r, log->events[0].object, pw, pathway_source);
+	r->started = log->events[0].time;
+	r->ended = log->events[log->count - 1].time;
+	for (size_t i = 1; i < log->count; i++) {
+		add_item(r, &cap, &log->events[i]);
+		if (strcmp(log->events[i].event, "end") == 0 && r->status == REPORT_UNFINISHED)
+			r->status = REPORT_COMPLETE;
+	}
+	if (r->today)
+		r->session_date = r->today;
+	else if (r->started)
+		r->session_date = r->session_date_owned = xstrndup(r->started, 10);
+	collect_references(r);
+	return r;
+}
+
+bool report_pathway_matched(const struct report *r)
+{
+	return r->pw != NULL;
+}
+
+const char *report_pathway_notice(const struct report *r)
+{
+	return r->pathway_notice;
+}
+
+void report_render(const struct report *r, enum report_format format, struct strbuf *out)
+{
+	switch (format) {
+	case REPORT_TEXT: report_render_text(r, out); break;
+	case REPORT_MARKDOWN: report_render_markdown(r, out); break;
+	case REPORT_HTML: report_render_html(r, out); break;
+	case REPORT_JSON: report_render_json(r, out); break;
+	}
+}
+
+void report_free(struct report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nitems; i++) {
+		struct report_item *it = &r->items[i];
+
+		switch (it->kind) {
+		case ITEM_ANSWER:
+			free(it->u.answer.value);
+			free(it->u.answer.previous);
+			break;
+		case ITEM_DECISION:
+			free(it->u.decision.explanation.clauses);
+			free(it->u.decision.recommended_explanation.clauses);
+			break;
+		case ITEM_ENDPOINT:
+			free(it->u.endpoint.warnings);
+			break;
+		case ITEM_OTHER:
+			for (size_t k = 0; k < it->u.other.nfields; k++)
+				free(it->u.other.fields[k].value);
+			free(it->u.other.fields);
+			break;
+		default:
+			break;
+		}
+	}
+	free(r->items);
+	free(r->refs);
+	free(r->pathway_notice);
+	free(r->session_date_owned);
+	free(r);
+}

@@ -1,0 +1,140 @@
+/* The model every log format is rendered from (internal to report_*.c). Built once from the
+ * journal's events, plus the pathway when it is the one the session used. Strings are borrowed
+ * from the journal's JSON trees or the pathway unless marked owned; none is sanitized here: each
+ * renderer escapes for its own format, so no format can forget a field another one escapes. */
+#ifndef PATHWALK_REPORT_MODEL_H
+#define PATHWALK_REPORT_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "report.h"
+
+struct strbuf;
+
+enum report_item_kind {
+	ITEM_NODE,        /* a screen was entered */
+	ITEM_ANSWER,
+	ITEM_WARNING,
+	ITEM_DECISION,    /* decision or override */
+	ITEM_BACK,
+	ITEM_ENDPOINT,
+	ITEM_END,
+	ITEM_INTERRUPTED,
+	ITEM_OTHER,       /* an event this version does not know: rendered generically */
+};
+
+/* truth: 1 true, 0 false, -1 unknown (a clause over unanswered variables). */
+struct report_clause {
+	const char *text;
+	int truth;
+};
+
+struct report_explanation {
+	struct report_clause *clauses; /* owned array */
+	size_t count;
+};
+
+/* One member of an unknown event: the value is its string, or compact JSON for anything else. */
+struct report_field {
+	const char *key;
+	char *value; /* owned */
+};
+
+struct report_item {
+	enum report_item_kind kind;
+	const char *time;  /* may be NULL */
+	const char *node;  /* node id the event happened at; may be NULL */
+	int line;          /* journal line */
+	union {
+		struct {
+			const char *stage, *stage_label, *title;
+		} node;
+		struct {
+			const char *var, *prompt, *text;
+			char *value;          /* owned: the value as compact JSON (option ids) */
+			bool revised;
+			char *previous;       /* owned: the earlier answer in words, or its ids; NULL if not revised */
+			const char *previous_time;
+		} answer;
+		struct {
+			const char *id, *title;
+			const char *text;     /* from the pathway; NULL when it is not available */
+			const int *refs;      /* reference indices in the pathway */
+			size_t nrefs;
+		} warning;
+		struct {
+			bool accepted;
+			const char *target, *target_title, *label, *recommended, *recommended_title;
+			const char *condition, *reason, *recommended_condition;
+			struct report_explanation explanation, recommended_explanation;
+		} decision;
+		struct {
+			const char *from, *to, *from_title, *to_title;
+		} back;
+		struct {
+			const char *title, *recommendation;
+			const char **warnings; /* owned array of borrowed ids */
+			size_t nwarnings;
+		} endpoint;
+		struct {
+			const char *reason;
+		} interrupted;
+		struct {
+			const char *event;
+			struct report_field *fields; /* owned */
+			size_t nfields;
+		} other;
+	} u;
+};
+
+enum report_status {
+	REPORT_COMPLETE,    /* ended at an endpoint with an "end" event */
+	REPORT_INTERRUPTED, /* closed with an "interrupted" event */
+	REPORT_UNFINISHED,  /* the journal just stops: the program was killed or crashed */
+};
+
+struct report_reference {
+	const char *id, *citation;
+};
+
+struct report {
+	const struct journal_log *log;
+	const struct pathway *pw;  /* NULL unless it is the pathway the session used */
+	char *pathway_notice;      /* owned; why pw is not used, NULL when it is */
+
+	/* Header, from the start event. Any may be NULL. */
+	const char *pathway_id, *title, *version, *review_date, *sha256, *pathway_file;
+	const char *mode, *case_id, *clinician, *patient, *today;
+	const char *started, *ended; /* times of the first and last events */
+	const char *session_date;    /* "YYYY-MM-DD" for running headers: today, else the start date */
+	char *session_date_owned;
+
+	enum report_status status;
+	const char *interrupted_node, *interrupted_reason;
+	const char *endpoint_node, *endpoint_title; /* NULL when no endpoint was reached */
+
+	struct report_item *items;
+	size_t nitems;
+	struct report_reference *refs; /* owned array: cited on the path, first-cited order */
+	size_t nrefs;
+	const char *disclaimer;        /* from the pathway; NULL when it is not available */
+};
+
+/* Words for a clause's truth value: "true", "false" or "unknown". */
+const char *report_truth_word(int truth);
+
+/* The status in a few words: "complete", "INCOMPLETE: interrupted (reason)", ... Caller frees. */
+char *report_status_text(const struct report *r);
+
+/* Renderers, one per file. Each appends the whole document to out. */
+void report_render_text(const struct report *r, struct strbuf *out);
+void report_render_markdown(const struct report *r, struct strbuf *out);
+void report_render_html(const struct report *r, struct strbuf *out);
+void report_render_json(const struct report *r, struct strbuf *out);
+
+/* Shared wording, so the formats say the same things. */
+#define REPORT_SIGNATURE_LINE "Clinician signature: ______________________________  Date: ______________"
+#define REPORT_NO_PATHWAY_TEXT "(text not available: the pathway this session used was not loaded)"
+
+#endif

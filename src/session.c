@@ -1,0 +1,779 @@
+/* The session state machine. Every state change goes through here, and every change that matters
+ * to the record is journaled before the call returns. */
+#include "session.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "journal.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+/* One step of the route: the node, and how many warnings had been shown before it was entered
+ * (so going back forgets exactly the warnings first shown after it). */
+struct route_step {
+	int node;
+	size_t shown_before;
+	size_t overrides_before;
+};
+
+struct override {
+	int node, target;
+	char *reason;
+};
+
+struct session {
+	const struct pathway *pw;
+	struct journal *journal;
+	char *mode, *case_id, *clinician, *patient;
+	long today;
+
+	struct value *answers;   /* working answers */
+	struct value *confirmed; /* last journaled answer per variable */
+	struct value *derived;
+
+	struct route_step *route;
+	int *route_nodes;        /* the nodes of route, for session_route() */
+	int *route_via;          /* transition index that entered each step; -1 for the start */
+	size_t nroute, route_cap, route_nodes_cap, route_via_cap;
+
+	int *warnings_now;       /* recomputed by refresh() */
+	size_t nwarnings_now;
+	int *evidence_now;
+	size_t nevidence_now;
+
+	int *shown;              /* warnings shown on the route, first-shown order */
+	size_t nshown;
+	unsigned char *shown_flag;
+
+	struct override *overrides;
+	size_t noverrides, overrides_cap;
+
+	char *message;
+	bool closed;
+};
+
+static struct expr_env env_of(const struct session *s)
+{
+	struct expr_env env = {
+		.pw = s->pw,
+		.answers = s->answers,
+		.derived = s->derived,
+		.node = session_node(s),
+		.at_endpoint = session_at_endpoint(s),
+	};
+	return env;
+}
+
+static bool is_true(const struct expr *e, const struct expr_env *env)
+{
+	struct value v = expr_eval(e, env);
+
+	return v.type == TYPE_BOOL && v.u.b;
+}
+
+/* Recomputes derived values, and the warnings and evidence that apply at the current node. */
+static void refresh(struct session *s)
+{
+	const struct pathway *pw = s->pw;
+	const struct pw_node *n = &pw->nodes[session_node(s)];
+	struct expr_env env;
+
+	for (size_t i = 0; i < pw->nderived; i++)
+		s->derived[i] = value_unknown();
+	env = env_of(s);
+	for (size_t i = 0; i < pw->nderived; i++)
+		s->derived[i] = expr_eval(pw->derived[i].expr, &env);
+	s->nwarnings_now = 0;
+	for (size_t i = 0; i < pw->nwarnings; i++)
+		if (is_true(pw->warnings[i].when, &env))
+			s->warnings_now[s->nwarnings_now++] = (int)i;
+	s->nevidence_now = 0;
+	for (size_t i = 0; i < n->nevidence; i++)
+		if (!n->evidence[i].when || is_true(n->evidence[i].when, &env))
+			s->evidence_now[s->nevidence_now++] = (int)i;
+}
+
+static void set_message(struct session *s, char *message)
+{
+	free(s->message);
+	s->message = message;
+}
+
+const char *session_message(const struct session *s)
+{
+	return s->message ? s->message : "";
+}
+
+/* Appends one event to the journal; SESSION_JOURNAL with a message when it cannot be written. */
+static enum session_status record(struct session *s, struct strbuf *event)
+{
+	enum session_status st = SESSION_OK;
+
+	if (s->journal && journal_append(s->journal, sb_str(event)) != 0) {
+		set_message(s, xasprintf("cannot write the session log %s: %s", journal_path(s->journal),
+					 strerror(errno)));
+		st = SESSION_JOURNAL;
+	}
+	sb_free(event);
+	return st;
+}
+
+static enum session_status worst(enum session_status a, enum session_status b)
+{
+	return a > b ? a : b;
+}
+
+static void event_open(struct strbuf *sb, const char *name)
+{
+	sb_append(sb, "{\"event\":");
+	sb_append_json_string(sb, name);
+}
+
+static void event_string(struct strbuf *sb, const char *key, const char *value)
+{
+	sb_appendf(sb, ",\"%s\":", key);
+	sb_append_json_string(sb, value);
+}
+
+struct session *session_new(const struct pathway *pw, struct journal *journal,
+			    const struct session_info *info, long today)
+{
+	struct session *s = xcalloc(1, sizeof(*s));
+	size_t max_evidence = 0;
+
+	s->pw = pw;
+	s->journal = journal;
+	s->today = today;
+	if (info) {
+		s->mode = info->mode ? xstrdup(info->mode) : NULL;
+		s->case_id = info->case_id ? xstrdup(info->case_id) : NULL;
+		s->clinician = info->clinician ? xstrdup(info->clinician) : NULL;
+		s->patient = info->patient ? xstrdup(info->patient) : NULL;
+	}
+	s->answers = xcalloc(pw->nvars + 1, sizeof(*s->answers));
+	s->confirmed = xcalloc(pw->nvars + 1, sizeof(*s->confirmed));
+	s->derived = xcalloc(pw->nderived + 1, sizeof(*s->derived));
+	s->warnings_now = xcalloc(pw->nwarnings + 1, sizeof(*s->warnings_now));
+	s->shown = xcalloc(pw->nwarnings + 1, sizeof(*s->shown));
+	s->shown_flag = xcalloc(pw->nwarnings + 1, 1);
+	for (size_t i = 0; i < pw->nnodes; i++)
+		if (pw->nodes[i].nevidence > max_evidence)
+			max_evidence = pw->nodes[i].nevidence;
+	s->evidence_now = xcalloc(max_evidence + 1, sizeof(*s->evidence_now));
+	s->route = xgrow(NULL, &s->route_cap, 16, sizeof(*s->route));
+	s->route[0] = (struct route_step){ pw->start, 0, 0 };
+	s->route_nodes = xgrow(NULL, &s->route_nodes_cap, 16, sizeof(*s->route_nodes));
+	s->route_nodes[0] = pw->start;
+	s->route_via = xgrow(NULL, &s->route_via_cap, 16, sizeof(*s->route_via));
+	s->route_via[0] = -1;
+	s->nroute = 1;
+	refresh(s);
+	return s;
+}
+
+/* Journals entering the current node and the warnings shown there for the first time. */
+static enum session_status enter_node(struct session *s)
+{
+	const struct pathway *pw = s->pw;
+	const struct pw_node *n = &pw->nodes[session_node(s)];
+	enum session_status st;
+	struct strbuf sb = STRBUF_INIT;
+
+	refresh(s);
+	event_open(&sb, "node");
+	event_string(&sb, "node", n->id);
+	event_string(&sb, "stage", pw->stages[n->stage].id);
+	event_string(&sb, "title", n->title);
+	sb_append(&sb, "}");
+	st = record(s, &sb);
+	for (size_t i = 0; i < s->nwarnings_now; i++) {
+		int w = s->warnings_now[i];
+
+		if (s->shown_flag[w])
+			continue;
+		s->shown_flag[w] = 1;
+		s->shown[s->nshown++] = w;
+		event_open(&sb, "warning");
+		event_string(&sb, "node", n->id);
+		event_string(&sb, "warning", pw->warnings[w].id);
+		event_string(&sb, "title", pw->warnings[w].title);
+		sb_append(&sb, "}");
+		st = worst(st, record(s, &sb));
+	}
+	return st;
+}
+
+enum session_status session_begin(struct session *s)
+{
+	const struct pathway *pw = s->pw;
+	struct strbuf sb = STRBUF_INIT;
+	char today[DATE_TEXT_SIZE];
+	enum session_status st;
+
+	date_format(s->today, today);
+	event_open(&sb, "start");
+	event_string(&sb, "mode", s->mode ? s->mode : "walk");
+	sb_append(&sb, ",\"pathway\":{\"id\":");
+	sb_append_json_string(&sb, pw->id);
+	event_string(&sb, "title", pw->title);
+	event_string(&sb, "version", pw->version);
+	event_string(&sb, "review_date", pw->review_date);
+	event_string(&sb, "sha256", pw->sha256);
+	event_string(&sb, "file", pw->file);
+	sb_append(&sb, "}");
+	event_string(&sb, "case", s->case_id);
+	event_string(&sb, "clinician", s->clinician);
+	event_string(&sb, "patient", s->patient);
+	event_string(&sb, "today", today);
+	sb_append(&sb, "}");
+	st = record(s, &sb);
+	return worst(st, enter_node(s));
+}
+
+void session_free(struct session *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->noverrides; i++)
+		free(s->overrides[i].reason);
+	free(s->overrides);
+	free(s->mode);
+	free(s->case_id);
+	free(s->clinician);
+	free(s->patient);
+	free(s->answers);
+	free(s->confirmed);
+	free(s->derived);
+	free(s->route);
+	free(s->route_nodes);
+	free(s->route_via);
+	free(s->warnings_now);
+	free(s->evidence_now);
+	free(s->shown);
+	free(s->shown_flag);
+	free(s->message);
+	free(s);
+}
+
+const struct pathway *session_pathway(const struct session *s)
+{
+	return s->pw;
+}
+
+int session_node(const struct session *s)
+{
+	return s->route[s->nroute - 1].node;
+}
+
+bool session_at_endpoint(const struct session *s)
+{
+	return pathway_is_endpoint(s->pw, session_node(s));
+}
+
+bool session_closed(const struct session *s)
+{
+	return s->closed;
+}
+
+const struct value *session_answer(const struct session *s, int var)
+{
+	return &s->answers[var];
+}
+
+const struct value *session_answers(const struct session *s)
+{
+	return s->answers;
+}
+
+const struct value *session_derived(const struct session *s)
+{
+	return s->derived;
+}
+
+struct value session_initial_value(const struct session *s, int var)
+{
+	const struct pw_variable *v = &s->pw->vars[var];
+
+	if (s->answers[var].type != TYPE_NONE)
+		return s->answers[var];
+	if (v->default_today)
+		return value_date(s->today);
+	if (v->has_default)
+		return v->default_value;
+	return value_unknown();
+}
+
+char *session_check_value(const struct pathway *pw, int var, const struct value *v)
+{
+	const struct pw_variable *pv = &pw->vars[var];
+
+	if (v->type != pv->type)
+		return xasprintf("%s must be %s %s", pv->id,
+				 pv->type == TYPE_INT ? "an" : "a", value_type_name(pv->type));
+	switch (v->type) {
+	case TYPE_INT:
+		if (v->u.i < pv->min || v->u.i > pv->max)
+			return xasprintf("%s must be between %ld and %ld (got %ld)", pv->id, pv->min, pv->max,
+					 v->u.i);
+		break;
+	case TYPE_CHOICE:
+		if (v->u.choice < 0 || (size_t)v->u.choice >= pv->noptions)
+			return xasprintf("%s: not one of its options", pv->id);
+		break;
+	case TYPE_SET:
+		if (pv->noptions < VALUE_MAX_OPTIONS && (v->u.set >> pv->noptions) != 0)
+			return xasprintf("%s: not one of its options", pv->id);
+		break;
+	default:
+		break;
+	}
+	return NULL;
+}
+
+enum session_status session_set_answer(struct session *s, int var, struct value v)
+{
+	char *problem;
+
+	if (var < 0 || (size_t)var >= s->pw->nvars) {
+		set_message(s, xstrdup("no such variable"));
+		return SESSION_INVALID;
+	}
+	problem = session_check_value(s->pw, var, &v);
+	if (problem) {
+		set_message(s, problem);
+		return SESSION_INVALID;
+	}
+	s->answers[var] = v;
+	refresh(s);
+	return SESSION_OK;
+}
+
+void session_clear_answer(struct session *s, int var)
+{
+	if (var >= 0 && (size_t)var < s->pw->nvars) {
+		s->answers[var] = value_unknown();
+		refresh(s);
+	}
+}
+
+/* Describes the values of the variables a constraint reads, for a message naming the fields. */
+static char *describe_fields(const struct session *s, const struct pw_constraint *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < c->nvars; i++) {
+		char *text = pathway_format_value(s->pw, c->vars[i], &s->answers[c->vars[i]]);
+
+		sb_appendf(&sb, "%s%s = %s", i ? ", " : "", s->pw->vars[c->vars[i]].id, text);
+		free(text);
+	}
+	return sb_take(&sb);
+}
+
+/* Checks what confirming the current screen requires; sets the message and returns false if not. */
+static bool screen_acceptable(struct session *s)
+{
+	const struct pathway *pw = s->pw;
+	const struct pw_node *n = &pw->nodes[session_node(s)];
+	struct expr_env env = env_of(s);
+
+	for (size_t i = 0; i < n->nask; i++)
+		if (s->answers[n->ask[i]].type == TYPE_NONE) {
+			set_message(s, xasprintf("%s: please answer this question (%s)",
+						 pw->vars[n->ask[i]].prompt, pw->vars[n->ask[i]].id));
+			return false;
+		}
+	for (size_t i = 0; i < pw->nconstraints; i++) {
+		const struct pw_constraint *c = &pw->constraints[i];
+		struct value ok = expr_eval(c->require, &env);
+
+		if (ok.type == TYPE_BOOL && !ok.u.b) {
+			char *fields = describe_fields(s, c);
+
+			set_message(s, xasprintf("%s (%s)", c->message, fields));
+			free(fields);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Journals every asked answer that is new or changed since it was last confirmed. */
+static enum session_status confirm_answers(struct session *s)
+{
+	const struct pathway *pw = s->pw;
+	const struct pw_node *n = &pw->nodes[session_node(s)];
+	enum session_status st = SESSION_OK;
+
+	for (size_t i = 0; i < n->nask; i++) {
+		int var = n->ask[i];
+		bool revised = s->confirmed[var].type != TYPE_NONE;
+		struct strbuf sb = STRBUF_INIT;
+		char *ids, *text;
+
+		if (revised && value_equal(&s->confirmed[var], &s->answers[var]))
+			continue;
+		ids = pathway_format_value_ids(pw, var, &s->answers[var]);
+		text = pathway_format_value(pw, var, &s->answers[var]);
+		event_open(&sb, "answer");
+		event_string(&sb, "node", n->id);
+		event_string(&sb, "var", pw->vars[var].id);
+		sb_appendf(&sb, ",\"value\":%s", ids);
+		event_string(&sb, "text", text);
+		event_string(&sb, "prompt", pw->vars[var].prompt);
+		free(ids);
+		free(text);
+		if (revised) {
+			ids = pathway_format_value_ids(pw, var, &s->confirmed[var]);
+			sb_appendf(&sb, ",\"revised\":true,\"previous\":%s", ids);
+			free(ids);
+		} else {
+			sb_append(&sb, ",\"revised\":false");
+		}
+		sb_append(&sb, "}");
+		s->confirmed[var] = s->answers[var];
+		st = worst(st, record(s, &sb));
+	}
+	return st;
+}
+
+static void append_explanation(struct strbuf *sb, const char *key, const struct expr_explanation *x)
+{
+	sb_appendf(sb, ",\"%s\":[", key);
+	for (size_t i = 0; i < x->count; i++) {
+		sb_append(sb, i ? ",{\"clause\":" : "{\"clause\":");
+		sb_append_json_string(sb, x->clauses[i].text);
+		sb_appendf(sb, ",\"truth\":%s}", x->clauses[i].type == TYPE_NONE ? "null"
+						 : x->clauses[i].truth ? "true" : "false");
+	}
+	sb_append(sb, "]");
+}
+
+/* Journals the choice of transition t (recommended or overridden), with explanations. */
+static enum session_status record_decision(struct session *s, size_t t, int recommended, const char *reason)
+{
+	const struct pathway *pw = s->pw;
+	const struct pw_node *n = &pw->nodes[session_node(s)];
+	const struct pw_transition *tr = &n->next[t];
+	struct expr_env env = env_of(s);
+	struct strbuf sb = STRBUF_INIT;
+	struct expr_explanation x = { 0 };
+
+	event_open(&sb, reason ? "override" : "decision");
+	event_string(&sb, "node", n->id);
+	event_string(&sb, "goto", pw->nodes[tr->target].id);
+	event_string(&sb, "label", tr->label ? tr->label : pw->nodes[tr->target].title);
+	event_string(&sb, "recommended", recommended >= 0 ? pw->nodes[n->next[recommended].target].id : NULL);
+	sb_appendf(&sb, ",\"accepted\":%s", reason ? "false" : "true");
+	event_string(&sb, "condition", tr->when_source);
+	if (tr->when) {
+		expr_explain(tr->when, &env, &x);
+		append_explanation(&sb, "explanation", &x);
+		expr_explanation_free(&x);
+	} else {
+		sb_append(&sb, ",\"explanation\":[]");
+	}
+	if (reason) {
+		const struct pw_transition *rec = recommended >= 0 ? &n->next[recommended] : NULL;
+
+		event_string(&sb, "reason", reason);
+		event_string(&sb, "recommended_condition", rec ? rec->when_source : NULL);
+		if (rec && rec->when) {
+			expr_explain(rec->when, &env, &x);
+			append_explanation(&sb, "recommended_explanation", &x);
+			expr_explanation_free(&x);
+		}
+	}
+	sb_append(&sb, "}");
+	return record(s, &sb);
+}
+
+int session_recommended(const struct session *s)
+{
+	const struct pw_node *n = &s->pw->nodes[session_node(s)];
+	struct expr_env env = env_of(s);
+
+	for (size_t i = 0; i < n->nnext; i++)
+		if (!n->next[i].when || is_true(n->next[i].when, &env))
+			return (int)i;
+	return -1;
+}
+
+static void push_route(struct session *s, size_t via)
+{
+	int node = s->pw->nodes[session_node(s)].next[via].target;
+
+	s->route = xgrow(s->route, &s->route_cap, s->nroute + 1, sizeof(*s->route));
+	s->route_nodes = xgrow(s->route_nodes, &s->route_nodes_cap, s->nroute + 1, sizeof(*s->route_nodes));
+	s->route_via = xgrow(s->route_via, &s->route_via_cap, s->nroute + 1, sizeof(*s->route_via));
+	s->route_nodes[s->nroute] = node;
+	s->route_via[s->nroute] = (int)via;
+	s->route[s->nroute++] = (struct route_step){ node, s->nshown, s->noverrides };
+}
+
+/* Shared by advance and override: validates, journals the answers and the decision, moves on. */
+static enum session_status take(struct session *s, size_t t, const char *reason)
+{
+	const struct pw_node *n = &s->pw->nodes[session_node(s)];
+	enum session_status st;
+	int recommended;
+
+	if (s->closed) {
+		set_message(s, xstrdup("the session is closed"));
+		return SESSION_INVALID;
+	}
+	if (n->nnext == 0) {
+		set_message(s, xstrdup("this is an endpoint: finish the session instead"));
+		return SESSION_INVALID;
+	}
+	if (!screen_acceptable(s))
+		return SESSION_INVALID;
+	recommended = session_recommended(s);
+	if (recommended < 0) {
+		set_message(s, xstrdup("no next step applies here"));
+		return SESSION_INVALID;
+	}
+	if (reason && (size_t)recommended == t)
+		reason = NULL;
+	st = confirm_answers(s);
+	if (reason || n->screen == SCREEN_DECISION || n->nnext > 1)
+		st = worst(st, record_decision(s, reason ? t : (size_t)recommended, recommended, reason));
+	if (reason) {
+		s->overrides = xgrow(s->overrides, &s->overrides_cap, s->noverrides + 1, sizeof(*s->overrides));
+		s->overrides[s->noverrides++] = (struct override){ session_node(s), n->next[t].target,
+								   xstrdup(reason) };
+	}
+	push_route(s, reason ? t : (size_t)recommended);
+	return worst(st, enter_node(s));
+}
+
+enum session_status session_advance(struct session *s)
+{
+	return take(s, 0, NULL);
+}
+
+static bool has_visible_text(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s > ' ')
+			return true;
+	return false;
+}
+
+enum session_status session_override(struct session *s, size_t transition, const char *reason)
+{
+	const struct pw_node *n = &s->pw->nodes[session_node(s)];
+
+	if (n->screen != SCREEN_DECISION) {
+		set_message(s, xstrdup("only a decision can be overridden"));
+		return SESSION_INVALID;
+	}
+	if (transition >= n->nnext) {
+		set_message(s, xstrdup("no such next step"));
+		return SESSION_INVALID;
+	}
+	if ((int)transition != session_recommended(s) && !has_visible_text(reason)) {
+		set_message(s, xstrdup("a reason is needed to choose another step than the recommended one"));
+		return SESSION_INVALID;
+	}
+	return take(s, transition, reason);
+}
+
+enum session_status session_back(struct session *s)
+{
+	const struct pathway *pw = s->pw;
+	struct route_step popped;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (s->closed || s->nroute < 2) {
+		set_message(s, xstrdup(s->closed ? "the session is closed" : "this is the first screen"));
+		return SESSION_INVALID;
+	}
+	popped = s->route[--s->nroute];
+	for (size_t i = popped.shown_before; i < s->nshown; i++)
+		s->shown_flag[s->shown[i]] = 0;
+	s->nshown = popped.shown_before;
+	while (s->noverrides > popped.overrides_before)
+		free(s->overrides[--s->noverrides].reason);
+	/* An override taken at the node we return to is undone too: it will be decided again. */
+	while (s->noverrides > s->route[s->nroute - 1].overrides_before &&
+	       s->overrides[s->noverrides - 1].node == session_node(s))
+		free(s->overrides[--s->noverrides].reason);
+	refresh(s);
+	event_open(&sb, "back");
+	event_string(&sb, "from", pw->nodes[popped.node].id);
+	event_string(&sb, "to", pw->nodes[session_node(s)].id);
+	sb_append(&sb, "}");
+	return record(s, &sb);
+}
+
+enum session_status session_finish(struct session *s)
+{
+	const struct pathway *pw = s->pw;
+	const struct pw_node *n = &pw->nodes[session_node(s)];
+	struct strbuf sb = STRBUF_INIT;
+	enum session_status st;
+	char *text;
+
+	if (s->closed || !session_at_endpoint(s)) {
+		set_message(s, xstrdup(s->closed ? "the session is closed" : "the walk has not reached an endpoint"));
+		return SESSION_INVALID;
+	}
+	event_open(&sb, "endpoint");
+	event_string(&sb, "node", n->id);
+	event_string(&sb, "title", n->title);
+	text = n->recommendation ? session_render_text(s, n->recommendation) : NULL;
+	event_string(&sb, "recommendation", text);
+	free(text);
+	sb_append(&sb, ",\"warnings\":[");
+	for (size_t i = 0; i < s->nshown; i++) {
+		sb_append(&sb, i ? "," : "");
+		sb_append_json_string(&sb, pw->warnings[s->shown[i]].id);
+	}
+	sb_append(&sb, "]}");
+	st = record(s, &sb);
+	event_open(&sb, "end");
+	sb_append(&sb, "}");
+	s->closed = true;
+	return worst(st, record(s, &sb));
+}
+
+enum session_status session_interrupt(struct session *s, const char *why)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (s->closed)
+		return SESSION_OK;
+	event_open(&sb, "interrupted");
+	event_string(&sb, "node", s->pw->nodes[session_node(s)].id);
+	event_string(&sb, "reason", why);
+	sb_append(&sb, "}");
+	s->closed = true;
+	return record(s, &sb);
+}
+
+size_t session_candidates(const struct session *s, struct session_candidate **out)
+{
+	const struct pathway *pw = s->pw;
+	const struct pw_node *n = &pw->nodes[session_node(s)];
+	struct expr_env env = env_of(s);
+	int recommended = session_recommended(s);
+	struct session_candidate *c = xcalloc(n->nnext + 1, sizeof(*c));
+
+	for (size_t i = 0; i < n->nnext; i++) {
+		const struct pw_transition *t = &n->next[i];
+
+		c[i].transition = i;
+		c[i].target = t->target;
+		c[i].label = t->label ? t->label : pw->nodes[t->target].title;
+		c[i].when = t->when_source;
+		if (t->when)
+			expr_explain(t->when, &env, &c[i].why);
+		else
+			c[i].why.result = value_bool(true);
+		c[i].recommended = (int)i == recommended;
+	}
+	*out = c;
+	return n->nnext;
+}
+
+void session_candidates_free(struct session_candidate *c, size_t n)
+{
+	for (size_t i = 0; c && i < n; i++)
+		expr_explanation_free(&c[i].why);
+	free(c);
+}
+
+const int *session_warnings(const struct session *s, size_t *n)
+{
+	*n = s->nwarnings_now;
+	return s->warnings_now;
+}
+
+const int *session_warnings_shown(const struct session *s, size_t *n)
+{
+	*n = s->nshown;
+	return s->shown;
+}
+
+const int *session_evidence(const struct session *s, size_t *n)
+{
+	*n = s->nevidence_now;
+	return s->evidence_now;
+}
+
+const int *session_route(const struct session *s, size_t *n)
+{
+	*n = s->nroute;
+	return s->route_nodes;
+}
+
+const int *session_route_via(const struct session *s, size_t *n)
+{
+	*n = s->nroute;
+	return s->route_via;
+}
+
+unsigned long long session_stages_visited(const struct session *s)
+{
+	unsigned long long bits = 0;
+
+	for (size_t i = 0; i < s->nroute; i++) {
+		int stage = s->pw->nodes[s->route[i].node].stage;
+
+		if (stage >= 0 && stage < 64)
+			bits |= 1ULL << stage;
+	}
+	return bits;
+}
+
+size_t session_override_count(const struct session *s)
+{
+	return s->noverrides;
+}
+
+void session_override_get(const struct session *s, size_t i, int *node, int *target, const char **reason)
+{
+	*node = s->overrides[i].node;
+	*target = s->overrides[i].target;
+	*reason = s->overrides[i].reason;
+}
+
+char *session_render_text(const struct session *s, const char *text)
+{
+	const struct pathway *pw = s->pw;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (const char *p = text; *p; p++) {
+		const char *end;
+		int var, d;
+		char *value = NULL;
+
+		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+			sb_append_char(&sb, *p++);
+			continue;
+		}
+		if (*p != '{' || !(end = strchr(p + 1, '}'))) {
+			sb_append_char(&sb, *p);
+			continue;
+		}
+		var = strmap_get(&pw->var_index, p + 1, (size_t)(end - p - 1));
+		d = var < 0 ? strmap_get(&pw->derived_index, p + 1, (size_t)(end - p - 1)) : -1;
+		if (var >= 0 && s->answers[var].type != TYPE_NONE)
+			value = pathway_format_value(pw, var, &s->answers[var]);
+		else if (d >= 0 && s->derived[d].type != TYPE_NONE)
+			value = pathway_format_value(pw, pw->derived[d].domain, &s->derived[d]);
+		else if (var >= 0 || d >= 0)
+			value = xstrdup("not yet known");
+		if (value) {
+			sb_append(&sb, value);
+			free(value);
+			p = end;
+		} else {
+			sb_append_char(&sb, *p);
+		}
+	}
+	return sb_take(&sb);
+}

@@ -1,0 +1,146 @@
+#include "strbuf.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+static void reserve(struct strbuf *sb, size_t extra)
+{
+	sb->data = xgrow(sb->data, &sb->cap, sb->len + extra + 1, 1);
+}
+
+void sb_append_len(struct strbuf *sb, const char *s, size_t len)
+{
+	reserve(sb, len);
+	memcpy(sb->data + sb->len, s, len);
+	sb->len += len;
+	sb->data[sb->len] = '\0';
+}
+
+void sb_append(struct strbuf *sb, const char *s)
+{
+	sb_append_len(sb, s, strlen(s));
+}
+
+void sb_append_char(struct strbuf *sb, char c)
+{
+	sb_append_len(sb, &c, 1);
+}
+
+void sb_appendf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	reserve(sb, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+}
+
+/* Length of the valid UTF-8 sequence at s (at most avail bytes), or 0 when invalid. */
+static size_t utf8_sequence(const unsigned char *s, size_t avail)
+{
+	size_t n;
+	unsigned long cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (n > avail)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+void sb_append_json_string(struct strbuf *sb, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t len;
+
+	if (!str) {
+		sb_append(sb, "null");
+		return;
+	}
+	len = strlen(str);
+	sb_append_char(sb, '"');
+	for (size_t i = 0; i < len;) {
+		unsigned char c = s[i];
+		size_t n;
+
+		switch (c) {
+		case '"': sb_append(sb, "\\\""); i++; continue;
+		case '\\': sb_append(sb, "\\\\"); i++; continue;
+		case '\n': sb_append(sb, "\\n"); i++; continue;
+		case '\r': sb_append(sb, "\\r"); i++; continue;
+		case '\t': sb_append(sb, "\\t"); i++; continue;
+		default: break;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			sb_appendf(sb, "\\u%04x", c);
+			i++;
+			continue;
+		}
+		n = utf8_sequence(s + i, len - i);
+		if (n == 0) {
+			sb_append(sb, "\\ufffd");
+			i++;
+			continue;
+		}
+		sb_append_len(sb, (const char *)s + i, n);
+		i += n;
+	}
+	sb_append_char(sb, '"');
+}
+
+char *sb_take(struct strbuf *sb)
+{
+	char *p = sb->data ? sb->data : xstrdup("");
+
+	sb->data = NULL;
+	sb->len = sb->cap = 0;
+	return p;
+}
+
+const char *sb_str(const struct strbuf *sb)
+{
+	return sb->data ? sb->data : "";
+}
+
+void sb_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->data)
+		sb->data[0] = '\0';
+}
+
+void sb_free(struct strbuf *sb)
+{
+	free(sb->data);
+	sb->data = NULL;
+	sb->len = sb->cap = 0;
+}

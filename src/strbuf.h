@@ -1,0 +1,28 @@
+/* A growable string buffer, with JSON string escaping. */
+#ifndef PATHWALK_STRBUF_H
+#define PATHWALK_STRBUF_H
+
+#include <stddef.h>
+
+struct strbuf {
+	char *data; /* always NUL-terminated once anything was appended; NULL when empty and new */
+	size_t len, cap;
+};
+
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void sb_append(struct strbuf *sb, const char *s);
+void sb_append_len(struct strbuf *sb, const char *s, size_t len);
+void sb_appendf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_append_char(struct strbuf *sb, char c);
+/* Appends s as a JSON string literal with quotes; control characters are escaped and invalid
+ * UTF-8 bytes become U+FFFD, so the output is always valid JSON and valid UTF-8. NULL gives null. */
+void sb_append_json_string(struct strbuf *sb, const char *s);
+/* Returns the contents ("" when empty), transferring ownership to the caller; the buffer is reset. */
+char *sb_take(struct strbuf *sb);
+/* Returns the contents without transferring ownership ("" when empty). */
+const char *sb_str(const struct strbuf *sb);
+void sb_reset(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,235 @@
+#!/usr/bin/env bash
+# `pathwalk log`: renders journals made by replaying cases with a fixed clock and compares every
+# format with the golden files in tests/data/golden/; then hostile text, torn and damaged journals,
+# page layout, -o and exit codes. Usage: log_golden.sh PATHWALK SOURCE_DIR
+# UPDATE_GOLDEN=1 rewrites the golden files from the current output instead of comparing.
+set -u
+bin=${1:?pathwalk binary}
+src=${2:?source dir}
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+src=$(cd "$src" && pwd)
+golden=$src/tests/data/golden
+mini=tests/data/good/mini.cfg
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+have_python() { command -v python3 >/dev/null; }
+
+# run CODE DESCRIPTION -- COMMAND...: runs it in $tmp with stdout/stderr in $tmp/out, $tmp/err
+run() {
+	local want=$1 what=$2
+	shift 3
+	(cd "$tmp" && "$@") >"$tmp/out" 2>"$tmp/err"
+	local got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | head -20; fi
+}
+expect_in() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
+}
+expect_not_in() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then bad "$3: '$2' found in $(basename "$1")"; grep -nF -- "$2" "$1" | head -5; else ok; fi
+}
+
+# journal NAME CASE [-p PATHWAY]: replays CASE from the source directory (so the journal names the
+# pathway by a relative path) into $tmp/NAME.jsonl
+journal() {
+	local name=$1 case=$2
+	shift 2
+	if (cd "$src" && "$bin" replay "$@" --log "$tmp/$name.jsonl" "$case") >/dev/null 2>"$tmp/err"; then
+		ok
+	else
+		bad "replay $case"; sed 's/^/  | /' "$tmp/err"
+	fi
+}
+
+# compare NAME EXT FILE: the golden file NAME.EXT against FILE
+compare() {
+	local want=$golden/$1.$2
+	if [ -n "${UPDATE_GOLDEN:-}" ]; then
+		mkdir -p "$golden"
+		cp "$3" "$want"
+		echo "updated $want"
+		ok
+	elif [ ! -f "$want" ]; then
+		bad "$1.$2: no golden file (run with UPDATE_GOLDEN=1 and review the result)"
+	elif cmp -s "$want" "$3"; then
+		ok
+	else
+		bad "$1.$2 differs from the golden file"
+		diff -u "$want" "$3" | head -40 | sed 's/^/  | /'
+	fi
+}
+
+# check_text FILE DESCRIPTION: printer layout: <= 80 columns, 66-line pages, form feeds, footers
+check_text() {
+	expect_in "$1" "page 1 of " "$2"
+	if have_python; then
+		if python3 - "$1" <<'PY'; then ok; else bad "$2: text layout"; fi
+import sys, unicodedata
+text = open(sys.argv[1], encoding="utf-8").read()
+pages = text.split("\f")
+def width(s):
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+problems = []
+for n, page in enumerate(pages, 1):
+    lines = page.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    if len(lines) != 66:
+        problems.append("page %d has %d lines" % (n, len(lines)))
+    if not lines[-1].strip().endswith("page %d of %d" % (n, len(pages))):
+        problems.append("page %d footer is %r" % (n, lines[-1]))
+    for i, line in enumerate(lines, 1):
+        if width(line) > 80:
+            problems.append("page %d line %d is %d columns" % (n, i, width(line)))
+        if line != line.rstrip():
+            problems.append("page %d line %d has trailing blanks" % (n, i))
+for p in problems[:10]:
+    print("  |", p)
+sys.exit(1 if problems else 0)
+PY
+	fi
+}
+
+# render NAME JOURNAL [OPTIONS...]: every format of JOURNAL, compared with the golden files NAME.*
+render() {
+	local name=$1 journal=$2
+	shift 2
+	for fmt in text markdown html json; do
+		local ext=$fmt
+		case $fmt in text) ext=txt ;; markdown) ext=md ;; esac
+		run 0 "log $name --format $fmt" -- "$bin" log "$@" --format "$fmt" "$journal"
+		cp "$tmp/out" "$tmp/$name.$ext"
+		compare "$name" "$ext" "$tmp/$name.$ext"
+	done
+	check_text "$tmp/$name.txt" "$name text"
+	if have_python; then
+		if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/$name.json"; then ok; else bad "$name json does not parse"; fi
+	fi
+}
+
+# --- golden files --------------------------------------------------------------------------
+journal mini-log tests/data/good/mini-log.cfg -p "$mini"
+render mini-log mini-log.jsonl -p "$src/$mini"
+expect_in "$tmp/mini-log.txt" "OVERRIDDEN by the clinician" "override shown"
+expect_in "$tmp/mini-log.txt" "Reason: Patient prefers the low road & declines <more> for now" "override reason"
+expect_in "$tmp/mini-log.txt" "[ref1] Someone A. A study." "references"
+expect_in "$tmp/mini-log.txt" "Test only." "disclaimer"
+expect_in "$tmp/mini-log.txt" "Clinician signature: " "signature line"
+expect_in "$tmp/mini-log.html" "break-inside:avoid" "html print styles"
+expect_in "$tmp/mini-log.html" "@page" "html print styles"
+expect_not_in "$tmp/mini-log.html" "<script" "html has no scripts"
+for fetch in "http:" "https:" "src=" "href=" "@import" "url("; do
+	expect_not_in "$tmp/mini-log.html" "$fetch" "html fetches nothing"
+done
+
+for case in v5-sij-eligible v1-cauda-equina; do
+	if [ -f "$src/config/cases/$case.cfg" ]; then
+		journal "$case" "config/cases/$case.cfg"
+		render "$case" "$case.jsonl"
+		expect_not_in "$tmp/$case.txt" "text not available" "$case: the bundled pathway is used"
+	else
+		echo "SKIP: config/cases/$case.cfg not present"
+	fi
+done
+if [ -f "$tmp/v5-sij-eligible.txt" ]; then
+	expect_in "$tmp/v5-sij-eligible.txt" $'\f' "form feeds between pages"
+fi
+
+# --- the pathway: another one than the session used --------------------------------------------
+run 0 "log without the pathway" -- "$bin" log mini-log.jsonl
+expect_in "$tmp/err" "pathwalk: note: the bundled pathway is \"sciatica-after-tpi\", not the pathway this session used" "mismatch note"
+expect_in "$tmp/out" "(text not available: the pathway this session used was not loaded)" "warning without text"
+printf 'pathway = {\n  id = ;\n};\n' >"$tmp/broken.cfg"
+run 3 "log with a broken pathway" -- "$bin" log -p broken.cfg mini-log.jsonl
+
+# --- hostile text ------------------------------------------------------------------------------
+{
+	printf '{"seq":1,"time":"2025-02-17T09:00:00Z","event":"start","mode":"walk","pathway":{"id":"mini","title":"<b>Mini</b>","version":"0.1","review_date":"2030-01-01","sha256":"x","file":"m.cfg"},"case":null,'
+	printf '"clinician":"Dr \\"Q\\" O'"'"'Neil & *Co* [x](javascript:alert(1))","patient":"\\u001b[2J\\u009bP-1 \xff\xfe <script>alert(1)</script>","today":"2025-02-17"}\n'
+	printf '{"seq":2,"time":"2025-02-17T09:00:01Z","event":"node","node":"choose","stage":"one","title":"Choose \\u001b]0;owned\\u0007"}\n'
+	printf '{"seq":3,"time":"2025-02-17T09:00:02Z","event":"override","node":"choose","goto":"low","label":"Low","recommended":"high","accepted":false,"condition":null,"explanation":[],'
+	printf '"reason":"\\u001b[2J\\u009b31m <script>alert(1)</script> \\"quoted\\" \xc3\x28 \xed\xa0\x80 \\u202eevil \x7f","recommended_condition":"score > 4","recommended_explanation":[{"clause":"score = 6 > 4","truth":true}]}\n'
+	printf '{"seq":4,"time":"2025-02-17T09:00:03Z","event":"score","points":3,"note":"\\u001b[31m<script>"}\n'
+} >"$tmp/hostile.jsonl"
+for fmt in text markdown html json; do
+	run 0 "hostile --format $fmt" -- "$bin" log -p "$src/$mini" --format "$fmt" hostile.jsonl
+	cp "$tmp/out" "$tmp/hostile.$fmt"
+	if LC_ALL=C grep -q $'\x1b' "$tmp/hostile.$fmt"; then bad "hostile $fmt: raw ESC in the output"; else ok; fi
+	if LC_ALL=C grep -q $'\xc2\x9b\|\x7f\|\x07' "$tmp/hostile.$fmt"; then bad "hostile $fmt: raw C1/DEL/BEL"; else ok; fi
+	if [ "$fmt" != text ]; then expect_not_in "$tmp/hostile.$fmt" "<script" "hostile $fmt: unescaped <script>"; fi
+	if have_python; then
+		if python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$tmp/hostile.$fmt" 2>/dev/null; then
+			ok
+		else
+			bad "hostile $fmt: the output is not valid UTF-8"
+		fi
+	fi
+done
+expect_in "$tmp/hostile.text" "*** INCOMPLETE" "hostile: unfinished session marked"
+expect_in "$tmp/hostile.html" "&lt;script&gt;alert(1)&lt;/script&gt;" "hostile html escaped"
+expect_not_in "$tmp/hostile.markdown" "x](javascript" "hostile markdown: no link"
+if have_python; then
+	if python3 - "$tmp/hostile.json" <<'PY'; then ok; else bad "hostile json does not parse or lost the text"; fi
+import json, sys
+log = json.load(open(sys.argv[1], encoding="utf-8"))
+assert log["session"]["patient"].startswith("\x1b[2J\x9bP-1 \ufffd\ufffd <script>"), log["session"]["patient"]
+assert log["events"][2]["reason"].startswith("\x1b[2J\x9b31m <script>")
+PY
+fi
+check_text "$tmp/hostile.text" "hostile text"
+
+# --- torn, interrupted and damaged journals ----------------------------------------------------
+head -n 4 "$tmp/mini-log.jsonl" >"$tmp/torn.jsonl"
+sed -n 5p "$tmp/mini-log.jsonl" | head -c 25 >>"$tmp/torn.jsonl"
+run 0 "torn last line" -- "$bin" log -p "$src/$mini" torn.jsonl
+expect_in "$tmp/err" "pathwalk: torn.jsonl:5: last line is incomplete (the session was interrupted while writing); ignored" "torn notice"
+expect_in "$tmp/out" "*** INCOMPLETE: the journal ends without closing the session" "torn: incomplete"
+check_text "$tmp/out" "torn text"
+
+head -n 3 "$tmp/mini-log.jsonl" >"$tmp/interrupted.jsonl"
+printf '{"seq":4,"time":"2025-02-17T09:00:00Z","event":"interrupted","node":"choose","reason":"SIGTERM"}\n' >>"$tmp/interrupted.jsonl"
+for fmt in text markdown html json; do
+	run 0 "interrupted --format $fmt" -- "$bin" log -p "$src/$mini" -f "$fmt" interrupted.jsonl
+	if [ "$fmt" = json ]; then
+		expect_in "$tmp/out" '"status":"interrupted"' "interrupted json"
+	else
+		expect_in "$tmp/out" "INCOMPLETE: interrupted at choose (SIGTERM)" "interrupted $fmt"
+	fi
+done
+
+{ head -n 1 "$tmp/mini-log.jsonl"; echo '{"seq":2,"ti'; sed -n '2,$p' "$tmp/mini-log.jsonl"; } >"$tmp/damaged.jsonl"
+run 3 "damaged journal" -- "$bin" log -p "$src/$mini" damaged.jsonl
+expect_in "$tmp/err" "pathwalk: damaged.jsonl:2: not a JSON event" "damaged journal message"
+sed -n '2,$p' "$tmp/mini-log.jsonl" >"$tmp/nostart.jsonl"
+run 3 "journal without start" -- "$bin" log nostart.jsonl
+expect_in "$tmp/err" "pathwalk: nostart.jsonl:1: the first event is \"node\", expected \"start\"" "no start message"
+run 3 "missing journal" -- "$bin" log none.jsonl
+expect_in "$tmp/err" "pathwalk: none.jsonl: cannot read the journal" "missing journal message"
+
+# --- output file and usage ---------------------------------------------------------------------
+run 0 "-o new file" -- "$bin" log -p "$src/$mini" -f html -o out.html mini-log.jsonl
+if cmp -s "$tmp/out.html" "$tmp/mini-log.html"; then ok; else bad "-o output differs from stdout"; fi
+if [ "$(stat -c %a "$tmp/out.html")" = 600 ]; then ok; else bad "-o file mode is $(stat -c %a "$tmp/out.html"), expected 600"; fi
+run 5 "-o existing file" -- "$bin" log -p "$src/$mini" -o out.html mini-log.jsonl
+expect_in "$tmp/err" "an existing file or link is never overwritten" "-o existing message"
+ln -s nowhere "$tmp/link.txt"
+run 5 "-o symbolic link" -- "$bin" log -p "$src/$mini" -o link.txt mini-log.jsonl
+run 5 "-o unwritable directory" -- "$bin" log -p "$src/$mini" -o /nonexistent/dir/x.txt mini-log.jsonl
+run 0 "log --help" -- "$bin" log --help
+expect_in "$tmp/out" "usage: pathwalk log" "log --help"
+run 0 "log -h" -- "$bin" log -h
+run 2 "log without a journal" -- "$bin" log
+run 2 "log with two journals" -- "$bin" log a b
+run 2 "log with an unknown format" -- "$bin" log -f pdf mini-log.jsonl
+expect_in "$tmp/err" "unknown format 'pdf'" "unknown format message"
+run 2 "log with an unknown option" -- "$bin" log --bogus mini-log.jsonl
+run 0 "pathwalk --help lists log" -- "$bin" --help
+expect_in "$tmp/out" "  log     " "help lists log"
+
+echo "log_golden: $passed passed, $failed failed"
+[ "$failed" = 0 ]

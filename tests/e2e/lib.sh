@@ -1,0 +1,129 @@
+# Shared helpers for the end-to-end tests: drive the real binary in tmux on a private socket at a
+# fixed size and poll the screen for expected text instead of sleeping.
+# Usage in a test: . "$(dirname "$0")/lib.sh" "$@"   (arguments: BINARY SRCDIR)
+set -u
+BIN=${1:?usage: $0 PATHWALK_BINARY SOURCE_DIR}
+SRC=${2:?usage: $0 PATHWALK_BINARY SOURCE_DIR}
+case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
+case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
+NAME=$(basename "$0" .sh)
+SOCK=pw-$$-$NAME
+SOCKETS=""
+runs=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/pathwalk-e2e.XXXXXX")
+export XDG_STATE_HOME=$TMP/state
+TIMEOUT=${PATHWALK_E2E_TIMEOUT:-10}
+passed=0
+failed=0
+
+# Executed directly (ctest runs every tests/e2e/*.sh): this file only defines helpers.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then echo "0 passed, 0 failed"; exit 0; fi
+
+command -v tmux >/dev/null || { echo "tmux is needed for $NAME"; echo "0 passed, 1 failed"; exit 1; }
+
+cleanup() {
+	local s
+	for s in $SOCKETS; do tmux -L "$s" kill-server 2>/dev/null; done
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ok() { passed=$((passed + 1)); echo "ok: $*"; }
+bad() {
+	failed=$((failed + 1))
+	echo "FAIL: $*"
+	screen | sed 's/^/  | /'
+}
+
+# The environment every walk runs with; extra VAR=value words may follow.
+run_env() {
+	printf '%s ' env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="${PW_TERM:-tmux-256color}" ESCDELAY=25 \
+		PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC XDG_STATE_HOME="$XDG_STATE_HOME" HOME="$TMP/home" "$@"
+}
+
+# start [-x COLS -y ROWS] -- ARGS...: runs pathwalk ARGS in a fresh tmux window; afterwards the
+# window shows "EXIT=<status>" and the terminal modes (stty) so restoring can be checked.
+start() {
+	local cols=80 rows=24 extra=""
+	while [ "$1" != "--" ]; do
+		case $1 in
+		-x) cols=$2; shift 2 ;;
+		-y) rows=$2; shift 2 ;;
+		-e) extra="$extra $2"; shift 2 ;;
+		esac
+	done
+	shift
+	local args="" a
+	for a in "$@"; do args="$args '$a'"; done
+	# A fresh server per walk: restarting one on the same socket races with its shutdown.
+	[ -n "$SOCKETS" ] && tmux -L "$SOCK" kill-server 2>/dev/null
+	runs=$((runs + 1))
+	SOCK=pw-$$-$NAME-$runs
+	SOCKETS="$SOCKETS $SOCK"
+	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x "$cols" -y "$rows" \
+		"$(run_env $extra) '$BIN' $args; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\n' ' '; echo; sleep 600"
+	tmux -L "$SOCK" set-option -t pw remain-on-exit on >/dev/null 2>&1
+}
+
+screen() { tmux -L "$SOCK" capture-pane -p -J -t pw 2>/dev/null; }
+
+# keys KEY...: tmux key names (Enter, Space, Down, BTab, C-c, Escape...) or literal text with -l.
+keys() { tmux -L "$SOCK" send-keys -t pw "$@"; }
+type_text() { tmux -L "$SOCK" send-keys -t pw -l "$1"; }
+
+# wait_for TEXT [SECONDS]: polls the screen until it contains TEXT (fixed string).
+wait_for() {
+	local text=$1 limit=${2:-$TIMEOUT} i=0
+	while [ $i -lt $((limit * 50)) ]; do
+		screen | grep -qF -- "$text" && return 0
+		sleep 0.02
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_gone TEXT [SECONDS]: polls until the screen no longer shows TEXT.
+wait_gone() {
+	local text=$1 limit=${2:-$TIMEOUT} i=0
+	while [ $i -lt $((limit * 50)) ]; do
+		screen | grep -qF -- "$text" || return 0
+		sleep 0.02
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# expect TEXT DESCRIPTION: waits for TEXT and counts a pass or a failure.
+expect() {
+	if wait_for "$1"; then ok "$2"; else bad "$2: '$1' not on the screen"; fi
+}
+# expect_line LINE DESCRIPTION: waits for a screen line that is exactly LINE (trailing blanks
+# ignored).
+expect_line() {
+	local i=0
+	while [ $i -lt $((TIMEOUT * 50)) ]; do
+		screen | sed 's/ *$//' | grep -qxF -- "$1" && { ok "$2"; return 0; }
+		sleep 0.02
+		i=$((i + 1))
+	done
+	bad "$2: no line '$1'"
+}
+expect_not() { # TEXT DESCRIPTION: the screen (now) does not show TEXT
+	if screen | grep -qF -- "$1"; then bad "$2: '$1' is on the screen"; else ok "$2"; fi
+}
+
+# The journal of the walk that just ran (the only one in the state directory, or FILE given).
+journal() { ls "$XDG_STATE_HOME"/pathwalk/sessions/*.jsonl 2>/dev/null | tail -n 1; }
+
+expect_in_file() { # FILE TEXT DESCRIPTION
+	if [ -f "$1" ] && grep -qF -- "$2" "$1"; then ok "$3"; else
+		failed=$((failed + 1)); echo "FAIL: $3: '$2' not in ${1:-<no file>}"; [ -f "$1" ] && sed 's/^/  | /' "$1" | tail -n 20
+	fi
+}
+
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit $?
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Walks bundled cases to their endpoint with --case: every screen is pre-filled and confirmed with
+# Enter; the endpoint, its warnings and the journal are checked.
+. "$(dirname "$0")/lib.sh" "$@"
+
+node_id() { screen | tail -n 1 | awk '{print $NF}'; }
+
+# walk_case CASE ENDPOINT WARNING: Enter through every screen until ENDPOINT is shown.
+walk_case() {
+	local case_file=$SRC/config/cases/$1.cfg endpoint=$2 warning=$3 log=$TMP/$1.jsonl n=0 id
+	if [ ! -f "$case_file" ]; then failed=$((failed + 1)); echo "FAIL: $case_file is missing"; return; fi
+	start -- walk --case "$case_file" --log "$log"
+	wait_for "[case $1]" || { bad "$1: the walk did not start"; return; }
+	while id=$(node_id); [ "$id" != "$endpoint" ] && [ $n -lt 40 ]; do
+		keys Enter
+		n=$((n + 1))
+		# wait until the screen moved on (or showed a message)
+		local i=0
+		while [ "$(node_id)" = "$id" ] && [ $i -lt 100 ]; do sleep 0.02; i=$((i + 1)); done
+	done
+	[ "$id" = "$endpoint" ] && ok "$1: reached $endpoint with Enter on each screen ($n screens)" ||
+		bad "$1: did not reach $endpoint (at $id)"
+	keys Enter
+	expect "EXIT=0" "$1: Enter at the endpoint finishes"
+	expect_in_file "$log" "\"node\":\"$endpoint\"" "$1: the journal has the endpoint"
+	[ -n "$warning" ] && expect_in_file "$log" "\"$warning\"" "$1: the journal has warning $warning"
+	expect_in_file "$log" '"case_id":"'"$1"'"' "$1: the journal names the case"
+}
+
+walk_case v5-sij-eligible sij_injection sciatic_block_fall_risk
+walk_case v1-cauda-equina emergency_ces_referral safety_net
+finish

@@ -1,0 +1,290 @@
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, symlink, setrlimit */
+#endif
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "journal.h"
+
+static char dir[] = "/tmp/pathwalk-journal-XXXXXX";
+static char path[sizeof dir + 32];
+
+/* Each test gets a fresh directory; criterion forks per test, so cwd and env are private. */
+static void make_dir(void)
+{
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/session.jsonl", dir);
+	setenv("PATHWALK_NOW", "2024-03-01T09:30:00Z", 1);
+}
+
+static void remove_dir(void)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char entry[sizeof dir + 300];
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(entry, sizeof entry, "%s/%s", dir, e->d_name);
+		unlink(entry);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+TestSuite(journal, .init = make_dir, .fini = remove_dir);
+
+/* Returns the whole file as a string; the caller frees it. */
+static char *slurp(const char *name)
+{
+	FILE *f = fopen(name, "rb");
+	char *buf;
+	long size;
+
+	cr_assert_not_null(f, "cannot open %s", name);
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	rewind(f);
+	buf = calloc(1, (size_t)size + 1);
+	cr_assert_eq(fread(buf, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	return buf;
+}
+
+static void expect_file(const char *name, const char *want)
+{
+	char *got = slurp(name);
+
+	cr_assert_str_eq(got, want);
+	free(got);
+}
+
+static void write_file(const char *name, const char *text)
+{
+	FILE *f = fopen(name, "w");
+
+	cr_assert_not_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+Test(journal, creates_the_file_with_mode_0600)
+{
+	struct journal *j = journal_create(path);
+	struct stat st;
+
+	cr_assert_not_null(j, "journal_create: %s", strerror(errno));
+	cr_assert_eq(stat(path, &st), 0);
+	cr_assert(S_ISREG(st.st_mode));
+	cr_assert_eq(st.st_mode & 07777, 0600);
+	cr_assert_eq(st.st_size, 0);
+	cr_assert_eq(journal_close(j), 0);
+}
+
+/* 0277 would give 0400 through open() alone: only fchmod makes it exactly 0600. */
+Test(journal, mode_is_0600_whatever_the_umask)
+{
+	struct journal *j;
+	struct stat st;
+
+	umask(0277);
+	j = journal_create(path);
+	cr_assert_not_null(j);
+	cr_assert_eq(stat(path, &st), 0);
+	cr_assert_eq(st.st_mode & 07777, 0600);
+	journal_close(j);
+
+	remove_dir();
+	strcpy(dir, "/tmp/pathwalk-journal-XXXXXX");
+	make_dir();
+	umask(0);
+	j = journal_create(path);
+	cr_assert_not_null(j);
+	cr_assert_eq(stat(path, &st), 0);
+	cr_assert_eq(st.st_mode & 07777, 0600);
+	journal_close(j);
+}
+
+Test(journal, refuses_an_existing_file_and_leaves_it_alone)
+{
+	write_file(path, "earlier session\n");
+	errno = 0;
+	cr_assert_null(journal_create(path));
+	cr_assert_eq(errno, EEXIST);
+	expect_file(path, "earlier session\n");
+}
+
+Test(journal, refuses_a_symlink_to_a_missing_target_without_creating_it)
+{
+	char target[sizeof path + 16];
+	struct stat st;
+
+	snprintf(target, sizeof target, "%s/target", dir);
+	cr_assert_eq(symlink(target, path), 0);
+	errno = 0;
+	cr_assert_null(journal_create(path));
+	cr_assert(errno == EEXIST || errno == ELOOP, "errno %d (%s)", errno, strerror(errno));
+	cr_assert_eq(stat(target, &st), -1);
+	cr_assert_eq(errno, ENOENT);
+	cr_assert_eq(lstat(path, &st), 0);
+	cr_assert(S_ISLNK(st.st_mode));
+}
+
+Test(journal, refuses_a_symlink_to_an_existing_file_without_following_it)
+{
+	char target[sizeof path + 16];
+	struct stat st;
+
+	snprintf(target, sizeof target, "%s/target", dir);
+	write_file(target, "precious\n");
+	cr_assert_eq(chmod(target, 0644), 0);
+	cr_assert_eq(symlink(target, path), 0);
+	errno = 0;
+	cr_assert_null(journal_create(path));
+	cr_assert(errno == EEXIST || errno == ELOOP, "errno %d (%s)", errno, strerror(errno));
+	expect_file(target, "precious\n");
+	cr_assert_eq(stat(target, &st), 0);
+	cr_assert_eq(st.st_mode & 07777, 0644);
+}
+
+Test(journal, refuses_a_path_in_a_missing_directory)
+{
+	char missing[sizeof path + 16];
+
+	snprintf(missing, sizeof missing, "%s/nope/log.jsonl", dir);
+	errno = 0;
+	cr_assert_null(journal_create(missing));
+	cr_assert_eq(errno, ENOENT);
+}
+
+Test(journal, numbers_lines_and_stamps_them_with_the_clock)
+{
+	struct journal *j = journal_create(path);
+
+	cr_assert_not_null(j);
+	cr_assert_eq(journal_append(j, "{\"event\":\"start\",\"pathway\":\"mini\"}"), 0);
+	cr_assert_eq(journal_append(j, "{\"event\":\"answer\",\"variable\":\"score\",\"value\":6}"), 0);
+	cr_assert_eq(journal_append(j, "{\"event\":\"end\"}"), 0);
+	cr_assert_eq(journal_close(j), 0);
+	expect_file(path,
+		    "{\"seq\":1,\"time\":\"2024-03-01T09:30:00Z\",\"event\":\"start\",\"pathway\":\"mini\"}\n"
+		    "{\"seq\":2,\"time\":\"2024-03-01T09:30:00Z\",\"event\":\"answer\",\"variable\":\"score\",\"value\":6}\n"
+		    "{\"seq\":3,\"time\":\"2024-03-01T09:30:00Z\",\"event\":\"end\"}\n");
+}
+
+Test(journal, takes_the_time_from_pathwalk_now)
+{
+	struct journal *j;
+
+	setenv("PATHWALK_NOW", "2031-12-31", 1);
+	j = journal_create(path);
+	cr_assert_not_null(j);
+	cr_assert_eq(journal_append(j, "{\"event\":\"start\"}"), 0);
+	journal_close(j);
+	expect_file(path, "{\"seq\":1,\"time\":\"2031-12-31T00:00:00Z\",\"event\":\"start\"}\n");
+}
+
+Test(journal, an_empty_object_gets_valid_json)
+{
+	struct journal *j = journal_create(path);
+
+	cr_assert_not_null(j);
+	cr_assert_eq(journal_append(j, "{}"), 0);
+	cr_assert_eq(journal_append(j, "{ }"), 0);
+	cr_assert_eq(journal_append(j, "{ \"a\":1}"), 0);
+	journal_close(j);
+	expect_file(path,
+		    "{\"seq\":1,\"time\":\"2024-03-01T09:30:00Z\"}\n"
+		    "{\"seq\":2,\"time\":\"2024-03-01T09:30:00Z\"}\n"
+		    "{\"seq\":3,\"time\":\"2024-03-01T09:30:00Z\",\"a\":1}\n");
+}
+
+Test(journal, rejects_events_that_are_not_one_line_objects)
+{
+	static const char *bad[] = {
+		"", "[1]", "\"text\"", " {\"a\":1}", "{\"a\":1", "{\"a\":\n1}", "{\"a\":1}\n", "{\"a\":\r1}",
+	};
+	struct journal *j = journal_create(path);
+
+	cr_assert_not_null(j);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		errno = 0;
+		cr_assert_eq(journal_append(j, bad[i]), -1, "accepted \"%s\"", bad[i]);
+		cr_assert_eq(errno, EINVAL);
+	}
+	errno = 0;
+	cr_assert_eq(journal_append(j, NULL), -1);
+	cr_assert_eq(errno, EINVAL);
+	/* Rejected events use no sequence number. */
+	cr_assert_eq(journal_append(j, "{\"event\":\"end\"}"), 0);
+	journal_close(j);
+	expect_file(path, "{\"seq\":1,\"time\":\"2024-03-01T09:30:00Z\",\"event\":\"end\"}\n");
+}
+
+/* RLIMIT_FSIZE makes the kernel stop a write part way (a short write, then EFBIG), the same path
+ * that ENOSPC takes; the partial line must be cut off so that the next event starts cleanly. */
+Test(journal, reports_a_failed_write_and_cuts_off_the_partial_line)
+{
+	struct journal *j = journal_create(path);
+	struct rlimit limit;
+	char big[400];
+
+	cr_assert_not_null(j);
+	cr_assert_eq(journal_append(j, "{\"event\":\"start\"}"), 0);
+
+	signal(SIGXFSZ, SIG_IGN);
+	cr_assert_eq(getrlimit(RLIMIT_FSIZE, &limit), 0);
+	limit.rlim_cur = 100;
+	cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
+	memset(big, 'x', sizeof big);
+	memcpy(big, "{\"note\":\"", 9);
+	memcpy(big + sizeof big - 3, "\"}", 3);
+	errno = 0;
+	cr_assert_eq(journal_append(j, big), -1);
+	cr_assert_eq(errno, EFBIG, "errno %d (%s)", errno, strerror(errno));
+	expect_file(path, "{\"seq\":1,\"time\":\"2024-03-01T09:30:00Z\",\"event\":\"start\"}\n");
+
+	limit.rlim_cur = limit.rlim_max;
+	cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
+	cr_assert_eq(journal_append(j, "{\"event\":\"end\"}"), 0);
+	journal_close(j);
+	expect_file(path,
+		    "{\"seq\":1,\"time\":\"2024-03-01T09:30:00Z\",\"event\":\"start\"}\n"
+		    "{\"seq\":2,\"time\":\"2024-03-01T09:30:00Z\",\"event\":\"end\"}\n");
+}
+
+Test(journal, keeps_its_own_copy_of_the_path)
+{
+	char copy[sizeof path];
+	struct journal *j;
+
+	strcpy(copy, path);
+	j = journal_create(copy);
+	cr_assert_not_null(j);
+	memset(copy, 0, sizeof copy);
+	cr_assert_str_eq(journal_path(j), path);
+	journal_close(j);
+}
+
+Test(journal, close_accepts_null)
+{
+	cr_assert_eq(journal_close(NULL), 0);
+}
+
+Test(journal, refuses_an_empty_path)
+{
+	errno = 0;
+	cr_assert_null(journal_create(""));
+	cr_assert_eq(errno, EINVAL);
+}

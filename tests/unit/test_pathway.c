@@ -1,0 +1,266 @@
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "fixtures.h"
+#include "pathway.h"
+
+/* Five header lines; the text passed to load() starts on line 6. */
+#define HEAD \
+	"pathway = { id = \"t\"; title = \"T\"; version = \"1\"; review_date = \"2030-01-01\"; start = \"a\"; disclaimer = \"D\";\n" \
+	"references = ( { id = \"r\"; citation = \"C\"; } );\n" \
+	"stages = ( { id = \"s\"; label = \"S\"; } );\n" \
+	"variables = ( { id = \"n\"; type = \"int\"; min = 0; max = 10; prompt = \"N\"; },\n" \
+	"  { id = \"f\"; type = \"bool\"; prompt = \"F\"; } );\n"
+
+static struct diag_list diags;
+
+static struct pathway *load(const char *text)
+{
+	diag_clear(&diags);
+	return pathway_load_text("t.cfg", text, strlen(text), &diags);
+}
+
+static void expect_error(const char *text, int line, const char *needle)
+{
+	struct pathway *pw = load(text);
+
+	dump_diags(&diags);
+	cr_assert_null(pw);
+	cr_assert(has_diag(&diags, line, needle), "no diagnostic at line %d containing \"%s\"", line, needle);
+	pathway_free(pw);
+	diag_clear(&diags);
+}
+
+Test(pathway, loads_the_mini_fixture)
+{
+	struct pathway *pw = load_fixture(FIXTURE("mini.cfg"));
+
+	cr_assert_str_eq(pw->id, "mini");
+	cr_assert_eq(pw->nvars, 6);
+	cr_assert_eq(pw->nderived, 3);
+	cr_assert_eq(pw->nnodes, 5);
+	cr_assert_eq(pw->nwarnings, 3);
+	cr_assert_eq(pw->start, pathway_find_node(pw, "screen"));
+	cr_assert_eq(pathway_find_option(pw, pathway_find_variable(pw, "kind"), "b", 1), 1);
+	cr_assert(pathway_is_endpoint(pw, pathway_find_node(pw, "low")));
+	cr_assert_not(pathway_is_endpoint(pw, pathway_find_node(pw, "choose")));
+	cr_assert_eq(strlen(pw->sha256), 64);
+	pathway_free(pw);
+}
+
+Test(pathway, minimal_valid_text_loads)
+{
+	struct pathway *pw = load(HEAD "nodes = ( { id = \"a\"; stage = \"s\"; screen = \"endpoint\"; title = \"A\"; } ); };");
+
+	dump_diags(&diags);
+	cr_assert_not_null(pw);
+	pathway_free(pw);
+	diag_clear(&diags);
+}
+
+Test(pathway, rejects_duplicate_node_ids_with_both_lines)
+{
+	expect_error(HEAD "nodes = (\n"
+		     "{ id = \"a\"; stage = \"s\"; screen = \"info\"; title = \"A\"; next = ( { goto = \"a2\"; } ); },\n"
+		     "{ id = \"a\"; stage = \"s\"; screen = \"endpoint\"; title = \"B\"; } ); };",
+		     8, "duplicate node id 'a' (first defined at line 7)");
+}
+
+Test(pathway, rejects_unknown_goto)
+{
+	expect_error(HEAD "nodes = (\n"
+		     "{ id = \"a\"; stage = \"s\"; screen = \"info\"; title = \"A\"; next = ( { goto = \"nowhere\"; } ); } ); };",
+		     7, "goto unknown node 'nowhere'");
+}
+
+Test(pathway, rejects_unknown_stage_and_variable_and_reference_together)
+{
+	struct pathway *pw = load(HEAD "nodes = (\n"
+				  "{ id = \"a\"; stage = \"zz\"; screen = \"question\"; title = \"A\"; ask = [ \"nope\" ];\n"
+				  "  evidence = ( { refs = [ \"nref\" ]; note = \"x\"; } ); next = ( { goto = \"b\"; } ); },\n"
+				  "{ id = \"b\"; stage = \"s\"; screen = \"endpoint\"; title = \"B\"; } ); };");
+
+	dump_diags(&diags);
+	cr_assert_null(pw);
+	cr_assert(has_diag(&diags, 7, "unknown stage 'zz'"));
+	cr_assert(has_diag(&diags, 7, "asks unknown variable 'nope'"));
+	cr_assert(has_diag(&diags, 8, "unknown reference 'nref'"));
+	diag_clear(&diags);
+}
+
+Test(pathway, rejects_unreachable_node)
+{
+	expect_error(HEAD "nodes = (\n"
+		     "{ id = \"a\"; stage = \"s\"; screen = \"endpoint\"; title = \"A\"; },\n"
+		     "{ id = \"lost\"; stage = \"s\"; screen = \"endpoint\"; title = \"L\"; } ); };",
+		     8, "node 'lost' cannot be reached");
+}
+
+Test(pathway, rejects_cycle_and_dead_end)
+{
+	struct pathway *pw = load(HEAD "nodes = (\n"
+				  "{ id = \"a\"; stage = \"s\"; screen = \"info\"; title = \"A\"; next = ( { goto = \"b\"; } ); },\n"
+				  "{ id = \"b\"; stage = \"s\"; screen = \"info\"; title = \"B\"; next = ( { goto = \"a\"; } ); } ); };");
+
+	dump_diags(&diags);
+	cr_assert_null(pw);
+	cr_assert(has_diag(&diags, 8, "cycles are not allowed"));
+	cr_assert(has_diag(&diags, 7, "no endpoint can be reached from node 'a'"));
+	diag_clear(&diags);
+}
+
+Test(pathway, rejects_next_list_without_fallback)
+{
+	expect_error(HEAD "nodes = (\n"
+		     "{ id = \"a\"; stage = \"s\"; screen = \"decision\"; title = \"A\";\n"
+		     "  next = ( { when = \"f\"; goto = \"b\"; } ); },\n"
+		     "{ id = \"b\"; stage = \"s\"; screen = \"endpoint\"; title = \"B\"; } ); };",
+		     8, "no fallback");
+}
+
+Test(pathway, rejects_transition_after_fallback)
+{
+	expect_error(HEAD "nodes = (\n"
+		     "{ id = \"a\"; stage = \"s\"; screen = \"decision\"; title = \"A\";\n"
+		     "  next = ( { goto = \"b\"; },\n"
+		     "           { when = \"f\"; goto = \"b\"; } ); },\n"
+		     "{ id = \"b\"; stage = \"s\"; screen = \"endpoint\"; title = \"B\"; } ); };",
+		     9, "can never be taken");
+}
+
+Test(pathway, rejects_condition_type_error_at_its_line)
+{
+	expect_error(HEAD "nodes = (\n"
+		     "{ id = \"a\"; stage = \"s\"; screen = \"decision\"; title = \"A\";\n"
+		     "  next = ( { when = \"n < f\"; goto = \"b\"; }, { goto = \"b\"; } ); },\n"
+		     "{ id = \"b\"; stage = \"s\"; screen = \"endpoint\"; title = \"B\"; } ); };",
+		     8, "n < f");
+}
+
+Test(pathway, rejects_non_bool_condition)
+{
+	expect_error(HEAD "nodes = (\n"
+		     "{ id = \"a\"; stage = \"s\"; screen = \"decision\"; title = \"A\";\n"
+		     "  next = ( { when = \"n + 1\"; goto = \"b\"; }, { goto = \"b\"; } ); },\n"
+		     "{ id = \"b\"; stage = \"s\"; screen = \"endpoint\"; title = \"B\"; } ); };",
+		     8, "not bool");
+}
+
+Test(pathway, rejects_integer_libconfig_would_wrap)
+{
+	expect_error("pathway = {\n  x = 1;\n  y = 99999999999;\n};", 3, "out of range");
+}
+
+Test(pathway, rejects_include_before_libconfig_sees_it)
+{
+	expect_error("# a comment\n@include \".\"\npathway = { };", 2, "@include");
+}
+
+Test(pathway, include_inside_a_string_is_only_text)
+{
+	struct pathway *pw = load(HEAD "nodes = ( { id = \"a\"; stage = \"s\"; screen = \"endpoint\"; title = \"@include \\\"x\\\"\"; } ); };");
+
+	dump_diags(&diags);
+	cr_assert_not_null(pw);
+	pathway_free(pw);
+	diag_clear(&diags);
+}
+
+Test(pathway, rejects_invalid_utf8_with_line)
+{
+	expect_error("pathway = {\n id = \"t\xff\";\n};", 2, "invalid UTF-8");
+}
+
+Test(pathway, rejects_nul_byte_as_binary)
+{
+	static const char text[] = "pathway = {\n\0\x01\x02 };";
+	struct pathway *pw;
+
+	diag_clear(&diags);
+	pw = pathway_load_text("t.cfg", text, sizeof(text) - 1, &diags);
+	cr_assert_null(pw);
+	cr_assert(has_diag(&diags, 2, "NUL byte"));
+	diag_clear(&diags);
+}
+
+Test(pathway, rejects_deep_nesting)
+{
+	char text[512] = "pathway = { a = ";
+
+	for (int i = 0; i < 40; i++)
+		strcat(text, "(");
+	for (int i = 0; i < 40; i++)
+		strcat(text, ")");
+	strcat(text, "; };");
+	expect_error(text, 1, "nesting is deeper than 32");
+}
+
+Test(pathway, rejects_empty_file)
+{
+	expect_error("", 1, "not a pathway file");
+}
+
+Test(pathway, reports_syntax_error_line)
+{
+	expect_error("pathway = {\n  id = \"t\";\n  title = ;\n};", 3, "syntax error");
+}
+
+Test(pathway, rejects_int_variable_without_range_and_unknown_setting)
+{
+	struct pathway *pw = load("pathway = { id = \"t\"; title = \"T\"; version = \"1\"; review_date = \"2030-01-01\"; start = \"a\"; disclaimer = \"D\";\n"
+				  "stages = ( { id = \"s\"; label = \"S\"; } );\n"
+				  "variables = ( { id = \"n\"; type = \"int\"; prompt = \"N\"; gotcha = 1; } );\n"
+				  "nodes = ( { id = \"a\"; stage = \"s\"; screen = \"endpoint\"; title = \"A\"; } ); };");
+
+	dump_diags(&diags);
+	cr_assert_null(pw);
+	cr_assert(has_diag(&diags, 3, "missing 'min'"));
+	cr_assert(has_diag(&diags, 3, "unknown setting 'gotcha'"));
+	diag_clear(&diags);
+}
+
+Test(pathway, rejects_bad_review_date_and_unknown_start)
+{
+	struct pathway *pw = load("pathway = { id = \"t\"; title = \"T\"; version = \"1\";\n review_date = \"2030-02-30\";\n start = \"zz\"; disclaimer = \"D\";\n"
+				  "stages = ( { id = \"s\"; label = \"S\"; } );\n"
+				  "nodes = ( { id = \"a\"; stage = \"s\"; screen = \"endpoint\"; title = \"A\"; } ); };");
+
+	dump_diags(&diags);
+	cr_assert_null(pw);
+	cr_assert(has_diag(&diags, 2, "review_date '2030-02-30' is not a date"));
+	cr_assert(has_diag(&diags, 3, "start names unknown node 'zz'"));
+	diag_clear(&diags);
+}
+
+Test(pathway, rejects_unknown_interpolation)
+{
+	expect_error(HEAD "nodes = (\n"
+		     "{ id = \"a\"; stage = \"s\"; screen = \"endpoint\"; title = \"A\"; text = \"Value {nothing}\"; } ); };",
+		     7, "{nothing} names no variable");
+}
+
+Test(pathway, rejects_endpoint_kind_mismatch)
+{
+	expect_error(HEAD "nodes = (\n"
+		     "{ id = \"a\"; stage = \"s\"; screen = \"info\"; title = \"A\"; } ); };",
+		     7, "must be screen = \"endpoint\"");
+}
+
+Test(pathway, formats_values_for_people_and_files)
+{
+	struct pathway *pw = load_fixture(FIXTURE("mini.cfg"));
+	int signs = pathway_find_variable(pw, "signs"), kind = pathway_find_variable(pw, "kind");
+	struct value set = value_set(5), none = value_set(0), choice = value_choice(1), flag = value_bool(true);
+	char *a = pathway_format_value(pw, signs, &set), *b = pathway_format_value_ids(pw, signs, &set);
+	char *c = pathway_format_value(pw, signs, &none), *d = pathway_format_value(pw, kind, &choice);
+	char *e = pathway_format_value_ids(pw, kind, &choice), *f = pathway_format_value(pw, -1, &flag);
+
+	cr_assert_str_eq(a, "Sign X, Sign Z");
+	cr_assert_str_eq(b, "[\"x\", \"z\"]");
+	cr_assert_str_eq(c, "none");
+	cr_assert_str_eq(d, "Kind B");
+	cr_assert_str_eq(e, "\"b\"");
+	cr_assert_str_eq(f, "yes");
+	free(a), free(b), free(c), free(d), free(e), free(f);
+	pathway_free(pw);
+}
