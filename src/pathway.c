@@ -379,34 +379,43 @@ static void load_derived(struct loader *ld, const config_setting_t *root)
 	size_t n;
 	config_setting_t *list = list_of(ld, root, "derived", false, "pathway", &n);
 	int *lines = xcalloc(n + 1, sizeof(*lines));
+	config_setting_t **groups = xcalloc(n + 1, sizeof(*groups));
 
 	pw->derived = xcalloc(n + 1, sizeof(*pw->derived));
+	/* Ids first, so that using one before its declaration gets a precise message. */
 	for (size_t i = 0; i < n; i++) {
-		config_setting_t *g = group_elem(ld, list, i, "derived value");
+		struct pw_derived *d = &pw->derived[i];
+
+		groups[i] = group_elem(ld, list, i, "derived value");
+		if (!groups[i])
+			continue;
+		cfg_check_members(&ld->rd, groups[i], derived_members, "derived value");
+		d->line = lines[i] = cfg_line(groups[i]);
+		d->id = read_id(ld, groups[i], "derived value", true);
+		if (d->id && strmap_get(&pw->var_index, d->id, strlen(d->id)) >= 0)
+			diag_add(ld->rd.diags, ld->rd.file, d->line, "derived value '%s' has the same id as a variable", d->id);
+		index_id(ld, &pw->derived_index, d->id, (int)i, d->line, "derived value", lines);
+	}
+	for (size_t i = 0; i < n; i++) {
 		struct pw_derived *d = &pw->derived[i];
 		struct expr_type type = { TYPE_NONE, -1 };
 		char *what;
 
 		pw->nderived = i; /* a derived value may only use the ones before it */
-		if (!g)
+		if (!groups[i])
 			continue;
-		cfg_check_members(&ld->rd, g, derived_members, "derived value");
-		d->line = lines[i] = cfg_line(g);
-		d->id = read_id(ld, g, "derived value", true);
 		what = xasprintf("derived value '%s'", d->id ? d->id : "?");
-		d->label = dup_or_null(cfg_string(&ld->rd, g, "label", false, what));
-		d->source = dup_or_null(cfg_string(&ld->rd, g, "expr", true, what));
+		d->label = dup_or_null(cfg_string(&ld->rd, groups[i], "label", false, what));
+		d->source = dup_or_null(cfg_string(&ld->rd, groups[i], "expr", true, what));
 		if (d->source)
 			d->expr = expr_parse(d->source, pw, (int)i, ld->rd.file,
-					     cfg_line(config_setting_get_member(g, "expr")), ld->rd.diags, &type);
+					     cfg_line(config_setting_get_member(groups[i], "expr")), ld->rd.diags, &type);
 		d->type = type.type;
 		d->domain = type.domain;
-		if (d->id && strmap_get(&pw->var_index, d->id, strlen(d->id)) >= 0)
-			diag_add(ld->rd.diags, ld->rd.file, d->line, "%s has the same id as a variable", what);
-		index_id(ld, &pw->derived_index, d->id, (int)i, d->line, "derived value", lines);
 		free(what);
 	}
 	pw->nderived = n;
+	free(groups);
 	free(lines);
 }
 

@@ -24,7 +24,7 @@ walk_case() {
 	expect "EXIT=0" "$1: Enter at the endpoint finishes"
 	expect_in_file "$log" "\"node\":\"$endpoint\"" "$1: the journal has the endpoint"
 	[ -n "$warning" ] && expect_in_file "$log" "\"$warning\"" "$1: the journal has warning $warning"
-	expect_in_file "$log" '"case_id":"'"$1"'"' "$1: the journal names the case"
+	expect_in_file "$log" '"case":"'"$1"'"' "$1: the journal names the case"
 }
 
 walk_case v5-sij-eligible sij_injection sciatic_block_fall_risk
