@@ -52,9 +52,10 @@ static void outcome_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui_
 
 	screen_node_header(ctx, body);
 	screen_section(ctx, body, "Recommendation", n->recommendation, ST_CHOSEN);
+	/* Warnings straight after the recommendation: the first thing read after it. */
+	screen_warnings(ctx, body);
 	screen_section(ctx, body, "What to do", n->actions, ST_NORMAL);
 	screen_section(ctx, body, "What to document", n->document, ST_NORMAL);
-	screen_warnings(ctx, body);
 	if (nover > 0) {
 		doc_blank(body);
 		doc_addf(body, 0, ST_HEADING, "Overrides on this route: %zu (e shows them with their reasons)", nover);

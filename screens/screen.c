@@ -48,9 +48,11 @@ static void add_warning(struct screen_ctx *ctx, struct ui_doc *d, int w)
 {
 	const struct pw_warning *pw_w = &ctx->pw->warnings[w];
 	char *rendered = session_render_text(ctx->s, pw_w->text);
-	char *head = xasprintf("%s %s ", doc_glyph(GL_WARN), pw_w->title);
+	char *head = xasprintf("%s ", doc_glyph(GL_WARN));
 
-	doc_add(d, 0, head, ST_WARNING, rendered, ST_HEADING, 0);
+	/* Title on its own line, so a long title cannot squeeze the text into a narrow column. */
+	doc_add(d, 0, head, ST_WARNING, pw_w->title, ST_WARNING, 0);
+	doc_add(d, 2, NULL, ST_WARNING, rendered, ST_HEADING, 0);
 	free(head);
 	free(rendered);
 }
