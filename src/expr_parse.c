@@ -431,6 +431,16 @@ static struct expr *parse_call(struct parser *p, const char *name, size_t len)
 	return parse_id_list(p, e, "an option id", lookup_option) ? e : drop(e);
 }
 
+/* True when name is an option of some choice variable: then an unknown identifier is most likely
+ * an option id that lost its quotes, and the message can say so. */
+static bool is_some_option(const struct pathway *pw, const char *name, size_t len)
+{
+	for (size_t i = 0; i < pw->nvars; i++)
+		if (pw->vars[i].type == TYPE_CHOICE && find_option(pw, (int)i, name, len) >= 0)
+			return true;
+	return false;
+}
+
 static struct expr *parse_identifier(struct parser *p)
 {
 	const char *name = p->tok.start;
@@ -470,6 +480,9 @@ static struct expr *parse_identifier(struct parser *p)
 	}
 	if (len == 8 && memcmp(name, "endpoint", 8) == 0)
 		return new_node(EXPR_ENDPOINT, TYPE_BOOL, -1);
+	if (is_some_option(pw, name, len))
+		return fail(p, "unknown variable '%.*s' (an option id must be quoted: \"%.*s\")", (int)len, name,
+			    (int)len, name);
 	return fail(p, "unknown variable '%.*s'", (int)len, name);
 }
 

@@ -127,6 +127,13 @@ static void check_stage_order(struct linter *l)
 		    pw->stages[start->stage].id, pw->stages[0].id);
 }
 
+static bool is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/* Line of the first `key =` or `key:` setting in source, or 0. A crude scan (it does not skip
+ * strings or comments), good enough to point at a top-level setting the model keeps no line for. */
 static int find_line(const char *source, size_t len, const char *key)
 {
 	size_t klen = strlen(key);
@@ -134,22 +141,17 @@ static int find_line(const char *source, size_t len, const char *key)
 
 	if (!source)
 		return 0;
-	for (size_t i = 0; i < len; i++) {
-		if (i == 0 || source[i - 1] == '\n') {
-			size_t k = i;
-
-			while (k < len && (source[k] == ' ' || source[k] == '\t'))
-				k++;
-			if (k + klen < len && memcmp(source + k, key, klen) == 0) {
-				k += klen;
-				while (k < len && (source[k] == ' ' || source[k] == '\t'))
-					k++;
-				if (k < len && (source[k] == '=' || source[k] == ':'))
-					return line;
-			}
-		}
+	for (size_t i = 0; i + klen < len; i++) {
 		if (source[i] == '\n')
 			line++;
+		if ((i > 0 && is_name_char(source[i - 1])) || memcmp(source + i, key, klen) != 0)
+			continue;
+		for (size_t k = i + klen; k < len; k++) {
+			if (source[k] == '=' || source[k] == ':')
+				return line;
+			if (source[k] != ' ' && source[k] != '\t')
+				break;
+		}
 	}
 	return 0;
 }

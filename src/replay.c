@@ -2,6 +2,7 @@
  * recommendation unless the case overrides them. It drives exactly the session API the screens use. */
 #include "replay.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,9 +23,19 @@ static void print_node(const struct session *s, FILE *f)
 	size_t nw;
 	const int *w = session_warnings(s, &nw);
 
+	size_t ne;
+	const int *e = session_evidence(s, &ne);
+
 	fprintf(f, "\n[%s] %s  (%s)\n", pw->stages[n->stage].label, n->title, n->id);
 	for (size_t i = 0; i < nw; i++)
 		fprintf(f, "  ! %s\n", pw->warnings[w[i]].title);
+	for (size_t i = 0; i < ne; i++) {
+		const struct pw_evidence *ev = &n->evidence[e[i]];
+
+		fprintf(f, "  Evidence: %s\n", ev->note);
+		for (size_t k = 0; k < ev->nrefs; k++)
+			fprintf(f, "    [%s] %s\n", pw->refs[ev->refs[k]].id, pw->refs[ev->refs[k]].citation);
+	}
 }
 
 static void print_candidates(const struct session *s, FILE *f)
@@ -106,7 +117,8 @@ static enum replay_status answer_screen(struct session *s, const struct casefile
 		if (human) {
 			char *text = pathway_format_value(pw, var, &v);
 
-			fprintf(human, "  %s: %s%s\n", pw->vars[var].prompt, text,
+			fprintf(human, "  %s: %s%s%s%s\n", pw->vars[var].prompt, text,
+				pw->vars[var].unit && isalpha((unsigned char)pw->vars[var].unit[0]) ? " " : "", pw->vars[var].unit ? pw->vars[var].unit : "",
 				c->answers[var].type == TYPE_NONE ? " (default)" : "");
 			free(text);
 		}

@@ -1,0 +1,63 @@
+# bash completion for pathwalk(1): subcommands, their options, and files of the right kind.
+# Installed as share/bash-completion/completions/pathwalk (loaded on demand by bash-completion).
+
+_pathwalk()
+{
+	local cur prev words cword
+	if declare -F _init_completion >/dev/null 2>&1; then
+		_init_completion || return
+	else
+		cur=${COMP_WORDS[COMP_CWORD]}
+		prev=${COMP_WORDS[COMP_CWORD - 1]}
+		words=("${COMP_WORDS[@]}")
+		cword=$COMP_CWORD
+	fi
+
+	local commands="walk replay test check log graph diff"
+	local cmd="" i
+	for ((i = 1; i < cword; i++)); do
+		case ${words[i]} in
+		walk | replay | test | check | log | graph | diff) cmd=${words[i]}; break ;;
+		esac
+	done
+
+	# Options that take an argument.
+	case $prev in
+	-p | --pathway | --case | -c)
+		COMPREPLY=($(compgen -f -X '!*.cfg' -- "$cur") $(compgen -d -- "$cur"))
+		return ;;
+	-j | --journal)
+		[ "$cmd" = graph ] && { COMPREPLY=($(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur")); return; } ;;
+	-l | --log | -o | --output)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
+	-f | --format)
+		case $cmd in
+		log) COMPREPLY=($(compgen -W "text markdown md html json" -- "$cur")); return ;;
+		graph) COMPREPLY=($(compgen -W "dot text" -- "$cur")); return ;;
+		esac ;;
+	esac
+
+	local opts
+	case $cmd in
+	"") opts="$commands --help --version -p --pathway --case --log --plain" ;;
+	walk) opts="-p --pathway --case --log --plain --help" ;;
+	replay) opts="-p --pathway -j --json -l --log --help" ;;
+	test) opts="-p --pathway --coverage --help" ;;
+	check) opts="-s --strict --help" ;;
+	log) opts="-p --pathway -f --format -o --output --help" ;;
+	graph) opts="-p --pathway -c --case -j --journal -f --format --help" ;;
+	diff) opts="--help" ;;
+	esac
+	if [[ $cur == -* || -z $cmd && $cword -eq 1 ]]; then
+		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+		[[ $cur == -* ]] && return
+	fi
+	case $cmd in
+	replay | test | check | diff)
+		COMPREPLY+=($(compgen -f -X '!*.@(cfg|jsonl)' -- "$cur") $(compgen -d -- "$cur")) ;;
+	log)
+		COMPREPLY+=($(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur")) ;;
+	esac
+}
+complete -o filenames -F _pathwalk pathwalk

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# The pathway authors' tools through the real binary: `graph` (DOT accepted by Graphviz when it is
+# installed, the route of a case and of a journal highlighted, the text outline), `diff` (same
+# pathway, a changed threshold, a journal, an invalid case) and `check --strict` (findings with
+# FILE:LINE, exit codes). Usage: author_tools.sh PATHWALK SOURCE_DIR
+set -u
+bin=${1:?pathwalk binary}
+src=${2:?source dir}
+good=$src/tests/data/good
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export PATHWALK_NOW=2024-03-01T09:30:00Z TZ=UTC LANG=C.UTF-8
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# expect_exit CODE DESCRIPTION -- COMMAND...: runs it, keeps stdout/stderr in $tmp/out, $tmp/err
+expect_exit() {
+	local want=$1 what=$2
+	shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	local got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | head -20; fi
+	# An expected exit 1 must not hide a sanitizer report (it exits 1 too).
+	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$tmp/err"; then
+		bad "$what: sanitizer report"; sed 's/^/  | /' "$tmp/err" | head -40
+	fi
+}
+expect_in() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
+}
+expect_not_in() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then bad "$3: '$2' unexpectedly in $(basename "$1")"; else ok; fi
+}
+
+# --- graph ---------------------------------------------------------------------------------
+expect_exit 0 "graph --help" -- "$bin" graph --help
+expect_in "$tmp/out" "usage: pathwalk graph" "graph --help"
+expect_exit 2 "graph bad format" -- "$bin" graph --format svg
+expect_exit 2 "graph case and journal" -- "$bin" graph --case a.cfg --journal b.jsonl
+
+expect_exit 0 "graph dot" -- "$bin" graph -p "$good/mini.cfg"
+cp "$tmp/out" "$tmp/mini.dot"
+expect_in "$tmp/mini.dot" 'subgraph "cluster_0"' "graph dot: stages are clusters"
+expect_in "$tmp/mini.dot" 'label="1. One"' "graph dot: cluster labelled with the stage label"
+expect_in "$tmp/mini.dot" '"n:choose" [label=<Choose<BR/><FONT POINT-SIZE="8">choose</FONT>>, shape=diamond]' \
+	"graph dot: decision node"
+expect_in "$tmp/mini.dot" 'shape=doubleoctagon' "graph dot: endpoint shape"
+expect_in "$tmp/mini.dot" '"n:choose" -> "n:high" [label="score > 4 && kind == \"a\""]' \
+	"graph dot: condition with escaped quotes"
+expect_in "$tmp/mini.dot" '"n:choose" -> "n:low" [label="otherwise"]' "graph dot: fallback"
+expect_in "$tmp/mini.dot" '"w:at_high" -> "n:high" [style=dashed' "graph dot: warning tied to its at() node"
+expect_in "$tmp/mini.dot" 'subgraph "cluster_warnings"' "graph dot: warnings legend"
+expect_not_in "$tmp/mini.dot" 'penwidth=3' "graph dot without a route: nothing highlighted"
+
+expect_exit 0 "graph dot with a case" -- "$bin" graph -p "$good/mini.cfg" --case "$good/mini-high.cfg"
+cp "$tmp/out" "$tmp/route.dot"
+expect_in "$tmp/route.dot" '"n:choose" -> "n:high" [label="score > 4 && kind == \"a\"", penwidth=3' \
+	"graph dot: the case's decision edge is bold"
+expect_in "$tmp/route.dot" '"n:high" [label=<High<BR/><FONT POINT-SIZE="8">high</FONT>>, shape=doubleoctagon, penwidth=3' \
+	"graph dot: the case's endpoint is bold"
+expect_not_in "$tmp/route.dot" '"n:choose" -> "n:low" [label="otherwise", penwidth=3' "graph dot: other edges plain"
+
+if command -v dot >/dev/null 2>&1; then
+	for f in mini route; do
+		if dot -Tsvg "$tmp/$f.dot" -o "$tmp/$f.svg" 2>"$tmp/dot.err" && grep -q '<svg' "$tmp/$f.svg"; then
+			ok
+		else
+			bad "dot rejected $f.dot"; sed 's/^/  | /' "$tmp/dot.err"
+		fi
+	done
+	if "$bin" graph >"$tmp/bundled.dot" 2>"$tmp/err" && dot -Tsvg "$tmp/bundled.dot" -o /dev/null 2>"$tmp/dot.err"; then
+		ok
+	else
+		bad "graph of the bundled pathway not accepted by dot"; sed 's/^/  | /' "$tmp/err" "$tmp/dot.err"
+	fi
+else
+	echo "NOTICE: Graphviz 'dot' is not installed: skipping the checks that dot accepts the output"
+fi
+
+expect_exit 0 "graph text" -- "$bin" graph -p "$good/mini.cfg" --case "$good/mini-high.cfg" --format text
+expect_in "$tmp/out" "Stage 1: One (one)" "graph text: stage"
+expect_in "$tmp/out" "* choose [decision] Choose" "graph text: node on the route marked"
+expect_in "$tmp/out" '*     if score > 4 && kind == "a" -> high' "graph text: transition taken marked"
+expect_in "$tmp/out" '      otherwise -> low' "graph text: fallback not taken"
+expect_in "$tmp/out" "  many [endpoint] Many" "graph text: endpoint off the route"
+expect_in "$tmp/out" "* at_high: High (when at(high))" "graph text: warning shown"
+
+"$bin" replay -p "$good/mini.cfg" --log "$tmp/walk.jsonl" "$good/mini-high.cfg" >/dev/null 2>&1
+expect_exit 0 "graph with a journal" -- "$bin" graph -p "$good/mini.cfg" --journal "$tmp/walk.jsonl" -f text
+expect_in "$tmp/out" "* high [endpoint] High" "graph journal: endpoint marked"
+expect_exit 3 "graph with a journal of another pathway" -- "$bin" graph --journal "$tmp/walk.jsonl"
+expect_in "$tmp/err" "names node 'screen'" "graph journal of another pathway"
+expect_exit 3 "graph with an unreadable case" -- "$bin" graph -p "$good/mini.cfg" --case "$tmp/none.cfg"
+
+# --- diff ----------------------------------------------------------------------------------
+sed 's/score > 4/score > 6/' "$good/mini.cfg" >"$tmp/mini-v2.cfg"
+expect_exit 0 "diff --help" -- "$bin" diff --help
+expect_exit 2 "diff without cases" -- "$bin" diff "$good/mini.cfg" "$good/mini.cfg"
+expect_exit 0 "diff identical" -- "$bin" diff "$good/mini.cfg" "$good/mini.cfg" "$good/mini-high.cfg"
+expect_in "$tmp/out" "same    mini-high: high" "diff identical"
+expect_in "$tmp/out" "1 unchanged, 0 changed" "diff identical summary"
+expect_exit 1 "diff changed threshold" -- "$bin" diff "$good/mini.cfg" "$tmp/mini-v2.cfg" "$good/mini-high.cfg"
+expect_in "$tmp/out" "CHANGED mini-high" "diff changed"
+expect_in "$tmp/out" "endpoint: high -> many" "diff endpoint"
+expect_in "$tmp/out" "route first differs at choose (step 2): next high -> many" "diff first differs at"
+expect_in "$tmp/out" "-at_high" "diff warnings"
+expect_exit 1 "diff a journal" -- "$bin" diff "$good/mini.cfg" "$tmp/mini-v2.cfg" "$tmp/walk.jsonl"
+expect_in "$tmp/out" "route first differs at choose (step 2): next high -> many" "diff journal"
+mkdir "$tmp/cases"
+cp "$good/mini-high.cfg" "$tmp/walk.jsonl" "$tmp/cases/"
+cat >"$tmp/cases/low.cfg" <<'CASE'
+case = { id = "mini-low"; answers = { score = 2; flag = false; kind = "b"; signs = [ ]; last = "2024-02-01"; }; };
+CASE
+expect_exit 1 "diff a directory" -- "$bin" diff "$good/mini.cfg" "$tmp/mini-v2.cfg" "$tmp/cases"
+expect_in "$tmp/out" "same    mini-low: low" "diff directory: unchanged case"
+expect_in "$tmp/out" "1 unchanged, 2 changed" "diff directory summary"
+sed 's/max = 10/max = 5/' "$good/mini.cfg" >"$tmp/mini-narrow.cfg"
+expect_exit 1 "diff case invalid under one version" -- "$bin" diff "$good/mini.cfg" "$tmp/mini-narrow.cfg" "$good/mini-high.cfg"
+expect_in "$tmp/out" "INVALID mini-high" "diff invalid"
+expect_in "$tmp/out" "invalid under $tmp/mini-narrow.cfg" "diff invalid names the version"
+expect_exit 3 "diff unreadable case" -- "$bin" diff "$good/mini.cfg" "$good/mini.cfg" "$tmp/none.cfg"
+expect_exit 3 "diff unreadable pathway" -- "$bin" diff "$tmp/none.cfg" "$good/mini.cfg" "$good/mini-high.cfg"
+
+# --- check --strict ------------------------------------------------------------------------
+expect_exit 0 "check without --strict unchanged" -- "$bin" check "$good/mini.cfg"
+expect_not_in "$tmp/out" "strict" "check without --strict"
+expect_exit 1 "check --strict finds errors" -- "$bin" check --strict "$good/mini.cfg"
+expect_in "$tmp/err" "pathwalk: $good/mini.cfg:34: error: warning 'flagged' cites no reference" "strict FILE:LINE"
+expect_in "$tmp/err" "pathwalk: $good/mini.cfg:49: error: endpoint 'many' has no recommendation" "strict endpoint"
+expect_in "$tmp/out" "strict: 4 errors, 0 warnings" "strict summary"
+# Fix the errors; leave a warning (a passed review date) and a never-true comparison inside ||.
+sed -e 's/when = "flag"; text = "The flag is set.";/when = "flag || score > 10"; text = "The flag is set."; refs = [ "ref1" ];/' \
+	-e 's/text = "High score.";/text = "High score."; refs = [ "ref1" ];/' \
+	-e 's/title = "Many"; }/title = "Many"; recommendation = "M."; }/' \
+	-e 's/title = "Low"; }/title = "Low"; recommendation = "L."; }/' "$good/mini.cfg" >"$tmp/mini-fixed.cfg"
+PATHWALK_NOW=2031-01-01 expect_exit 0 "check --strict with only warnings" -- "$bin" check --strict "$tmp/mini-fixed.cfg"
+expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:6: warning: the review date 2030-01-01 has passed (today is 2031-01-01)" \
+	"strict review date"
+expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:34: warning: 'score > 10' in warning 'flagged' is never true" \
+	"strict range"
+expect_in "$tmp/out" "strict: 0 errors, 2 warnings" "strict warnings summary"
+PATHWALK_NOW=bad expect_exit 2 "check --strict bad PATHWALK_NOW" -- "$bin" check --strict "$good/mini.cfg"
+expect_exit 0 "check --strict on the bundled pathway" -- "$bin" check --strict
+expect_in "$tmp/out" "strict: 0 errors" "strict bundled"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
