@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 char *cfg_read_file(const char *path, size_t max_bytes, size_t *len)
@@ -60,30 +61,11 @@ char *cfg_read_file(const char *path, size_t max_bytes, size_t *len)
 /* Length of a valid UTF-8 sequence at s, or 0 when the bytes are not valid UTF-8. */
 static size_t utf8_length(const unsigned char *s, size_t avail)
 {
-	size_t n;
-	uint32_t cp;
+	unsigned long cp;
+	bool valid;
+	size_t n = utf8_decode((const char *)s, avail, &cp, &valid);
 
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n > avail)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return n;
+	return valid ? n : 0;
 }
 
 static bool is_ident_char(unsigned char c)

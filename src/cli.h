@@ -4,6 +4,7 @@
 #define PATHWALK_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "casefile.h"
 #include "pathway.h"
@@ -29,6 +30,18 @@ int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((fo
 
 /* Sets up the clock from PATHWALK_NOW; prints a message and returns false when it is malformed. */
 bool cli_init_clock(void);
+
+/* Files named on the command line: a file is taken as it is; a directory contributes every file
+ * below it (recursively, sorted by name) whose name ends in one of suffixes (NULL-terminated). */
+struct cli_files {
+	char **paths;
+	size_t count, cap;
+};
+
+/* Appends to list; prints a message and returns false for a path that cannot be read. */
+bool cli_collect_files(struct cli_files *list, const char *path, const char *const *suffixes);
+void cli_files_free(struct cli_files *list);
+bool cli_has_suffix(const char *s, const char *suffix);
 
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);

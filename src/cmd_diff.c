@@ -2,7 +2,6 @@
  * cases. Each case (a case file, or the answers and overrides of a recorded session) is replayed
  * against both versions; the endpoints, routes and warnings are compared by id, since indices
  * differ between versions. */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -245,75 +244,13 @@ static struct casefile *case_from_journal(const struct pathway *pw, const struct
 
 /* --- inputs --------------------------------------------------------------------------------- */
 
-struct input_list {
-	char **paths;
-	size_t count, cap;
-};
-
-static bool has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Adds path, or every *.cfg and *.jsonl below it (sorted) when it is a directory. */
-static bool collect_inputs(struct input_list *list, const char *path, int depth)
-{
-	struct input_list here = { 0 };
-	struct stat st;
-	struct dirent *e;
-	bool ok = true;
-	DIR *dir;
-
-	if (stat(path, &st) != 0) {
-		fprintf(stderr, "pathwalk: %s: %s\n", path, strerror(errno));
-		return false;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		list->paths = xgrow(list->paths, &list->cap, list->count + 1, sizeof(*list->paths));
-		list->paths[list->count++] = xstrdup(path);
-		return true;
-	}
-	if (depth > 16 || !(dir = opendir(path))) {
-		fprintf(stderr, "pathwalk: %s: %s\n", path, depth > 16 ? "directories nested too deeply" : strerror(errno));
-		return false;
-	}
-	while ((e = readdir(dir))) {
-		char *child;
-
-		if (e->d_name[0] == '.')
-			continue;
-		child = xasprintf("%s/%s", path, e->d_name);
-		if (stat(child, &st) == 0 && (S_ISDIR(st.st_mode) || has_suffix(child, ".cfg") || has_suffix(child, ".jsonl"))) {
-			here.paths = xgrow(here.paths, &here.cap, here.count + 1, sizeof(*here.paths));
-			here.paths[here.count++] = child;
-		} else {
-			free(child);
-		}
-	}
-	closedir(dir);
-	qsort(here.paths, here.count, sizeof(*here.paths), compare_strings);
-	for (size_t i = 0; i < here.count; i++) {
-		ok = collect_inputs(list, here.paths[i], depth + 1) && ok;
-		free(here.paths[i]);
-	}
-	free(here.paths);
-	return ok;
-}
-
 /* Journals are JSON lines; case files are libconfig, which never starts with '{'. */
 static bool is_journal(const char *path)
 {
 	FILE *f;
 	int ch;
 
-	if (has_suffix(path, ".jsonl") || has_suffix(path, ".json"))
+	if (cli_has_suffix(path, ".jsonl") || cli_has_suffix(path, ".json"))
 		return true;
 	if (!(f = fopen(path, "rb")))
 		return false;
@@ -508,7 +445,8 @@ int cmd_diff(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct input_list inputs = { 0 };
+	struct cli_files inputs = { 0 };
+	static const char *const suffixes[] = { ".cfg", ".jsonl", NULL };
 	struct pathway *old_pw, *new_pw;
 	size_t changed = 0, same = 0, invalid = 0;
 	bool inputs_ok = true;
@@ -534,7 +472,7 @@ int cmd_diff(int argc, char **argv)
 		return EXIT_INPUT;
 	}
 	for (int i = optind + 2; i < argc; i++)
-		inputs_ok = collect_inputs(&inputs, argv[i], 0) && inputs_ok;
+		inputs_ok = cli_collect_files(&inputs, argv[i], suffixes) && inputs_ok;
 	for (size_t i = 0; i < inputs.count; i++) {
 		int r = diff_input(old_pw, new_pw, inputs.paths[i]);
 
@@ -543,9 +481,8 @@ int cmd_diff(int argc, char **argv)
 		invalid += r == EXIT_INPUT;
 		if (r > status)
 			status = r;
-		free(inputs.paths[i]);
 	}
-	free(inputs.paths);
+	cli_files_free(&inputs);
 	printf("%zu unchanged, %zu changed, %zu unreadable or invalid\n", same, changed, invalid);
 	if (!inputs_ok)
 		status = EXIT_INPUT;

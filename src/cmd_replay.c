@@ -1,11 +1,9 @@
 /* `pathwalk replay` and `pathwalk test`: headless runs of case files. */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "clock.h"
@@ -116,71 +114,6 @@ static const char test_usage[] =
 	"\n"
 	"Exit 0 when every case passed, 1 when one failed, 3 when a case file is invalid.\n";
 
-struct file_list {
-	char **paths;
-	size_t count, cap;
-};
-
-static int compare_paths(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-/* Adds path, or every *.cfg below it when it is a directory; false when it cannot be read. */
-static bool collect(struct file_list *list, const char *path, int depth)
-{
-	struct stat st;
-	DIR *dir;
-	struct dirent *e;
-
-	if (stat(path, &st) != 0) {
-		fprintf(stderr, "pathwalk: %s: %s\n", path, strerror(errno));
-		return false;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		list->paths = xgrow(list->paths, &list->cap, list->count + 1, sizeof(*list->paths));
-		list->paths[list->count++] = xstrdup(path);
-		return true;
-	}
-	if (depth > 16 || !(dir = opendir(path))) {
-		fprintf(stderr, "pathwalk: %s: %s\n", path, depth > 16 ? "directories nested too deeply" : strerror(errno));
-		return false;
-	}
-	{
-		struct file_list here = { 0 };
-		bool ok = true;
-
-		while ((e = readdir(dir))) {
-			char *child;
-
-			if (e->d_name[0] == '.')
-				continue;
-			child = xasprintf("%s/%s", path, e->d_name);
-			if (stat(child, &st) == 0 && (S_ISDIR(st.st_mode) || ends_with(child, ".cfg"))) {
-				here.paths = xgrow(here.paths, &here.cap, here.count + 1, sizeof(*here.paths));
-				here.paths[here.count++] = child;
-			} else {
-				free(child);
-			}
-		}
-		closedir(dir);
-		qsort(here.paths, here.count, sizeof(*here.paths), compare_paths);
-		for (size_t i = 0; i < here.count; i++) {
-			ok = collect(list, here.paths[i], depth + 1) && ok;
-			free(here.paths[i]);
-		}
-		free(here.paths);
-		return ok;
-	}
-}
-
 /* Compares a finished replay with the case's expect block; appends what differs to why. */
 static void compare(const struct pathway *pw, const struct casefile *c, const struct replay_result *r,
 		    struct strbuf *why)
@@ -285,7 +218,8 @@ int cmd_test(int argc, char **argv)
 	};
 	const char *pathway_path = NULL;
 	bool want_coverage = false, inputs_ok = true, invalid_case = false;
-	struct file_list files = { 0 };
+	struct cli_files files = { 0 };
+	static const char *const suffixes[] = { ".cfg", NULL };
 	struct coverage cov = { 0 };
 	struct pathway *pw;
 	size_t passed = 0, failed = 0;
@@ -307,7 +241,7 @@ int cmd_test(int argc, char **argv)
 	if (!(pw = cli_load_pathway(pathway_path)))
 		return EXIT_INPUT;
 	for (int i = optind; i < argc; i++)
-		inputs_ok = collect(&files, argv[i], 0) && inputs_ok;
+		inputs_ok = cli_collect_files(&files, argv[i], suffixes) && inputs_ok;
 	cov.nodes = xcalloc(pw->nnodes + 1, 1);
 	cov.transitions = xcalloc(pw->nnodes + 1, sizeof(*cov.transitions));
 	for (size_t u = 0; u < pw->nnodes; u++)
@@ -321,7 +255,6 @@ int cmd_test(int argc, char **argv)
 			printf("FAIL %s: invalid case file (see above)\n", files.paths[i]);
 			failed++;
 			invalid_case = true;
-			free(files.paths[i]);
 			continue;
 		}
 		replay_run(pw, c, NULL, clock_today(), NULL, &r);
@@ -342,9 +275,8 @@ int cmd_test(int argc, char **argv)
 		sb_free(&why);
 		replay_result_free(&r);
 		casefile_free(c);
-		free(files.paths[i]);
 	}
-	free(files.paths);
+	cli_files_free(&files);
 	if (want_coverage && !coverage_report(&cov, pw) && failed == 0)
 		status = EXIT_NEGATIVE;
 	else

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 
 static void reserve(struct strbuf *sb, size_t extra)
@@ -48,35 +49,6 @@ void sb_appendf(struct strbuf *sb, const char *fmt, ...)
 	sb->len += (size_t)n;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most avail bytes), or 0 when invalid. */
-static size_t utf8_sequence(const unsigned char *s, size_t avail)
-{
-	size_t n;
-	unsigned long cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n > avail)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return n;
-}
-
 void sb_append_json_string(struct strbuf *sb, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -105,7 +77,14 @@ void sb_append_json_string(struct strbuf *sb, const char *str)
 			i++;
 			continue;
 		}
-		n = utf8_sequence(s + i, len - i);
+		{
+			unsigned long cp;
+			bool valid;
+
+			n = utf8_decode((const char *)s + i, len - i, &cp, &valid);
+			if (!valid)
+				n = 0;
+		}
 		if (n == 0) {
 			sb_append(sb, "\\ufffd");
 			i++;
