@@ -226,15 +226,24 @@ static struct expr *new_node(enum expr_kind kind, enum value_type type, int doma
 	return e;
 }
 
+/* Makes room for element `count` of an array that holds count elements, doubling the capacity
+ * at powers of two, so that long chains (a && b && ...) append in amortised constant time. */
+static void *room_for(void *array, size_t count, size_t size)
+{
+	if (count != 0 && (count & (count - 1)) != 0)
+		return array;
+	return xrealloc(array, (count ? 2 * count : 1) * size);
+}
+
 static void add_kid(struct expr *e, struct expr *kid)
 {
-	e->kids = xrealloc(e->kids, (e->nkids + 1) * sizeof(*e->kids));
+	e->kids = room_for(e->kids, e->nkids, sizeof(*e->kids));
 	e->kids[e->nkids++] = kid;
 }
 
 static void add_item(struct expr *e, int item)
 {
-	e->items = xrealloc(e->items, (e->nitems + 1) * sizeof(*e->items));
+	e->items = room_for(e->items, e->nitems, sizeof(*e->items));
 	e->items[e->nitems++] = item;
 }
 
@@ -552,7 +561,7 @@ static struct expr *parse_sum(struct parser *p)
 		if (!(term = parse_primary(p)))
 			return drop(e);
 		add_kid(e, term);
-		e->ops = xrealloc(e->ops, e->nkids * sizeof(*e->ops));
+		e->ops = room_for(e->ops, e->nkids - 1, sizeof(*e->ops));
 		e->ops[e->nkids - 1] = op;
 		if (term->kind == EXPR_STRING && !resolve_date(p, term))
 			return drop(e);

@@ -44,7 +44,7 @@ Test(expr, sums_associate_to_the_left)
 
 Test(expr, long_chains_parse_and_evaluate_without_deep_recursion)
 {
-	enum { TERMS = 20000 };
+	enum { TERMS = 100000 };
 	struct strbuf sb = STRBUF_INIT;
 	struct expr *e;
 
