@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# The manual pages render without a single groff warning, and every long option that
-# `pathwalk --help` or a subcommand's --help prints appears in pathwalk(1).
+# The manual pages render without a single groff warning; every option (long and short) that
+# `pathwalk --help` or a command's --help prints appears in pathwalk(1), with a section per
+# command; and the example pathway of pathwalk-pathway(5) and the example cases of
+# pathwalk-case(5) are valid and pass `pathwalk test`.
 # Usage: man_pages.sh PATHWALK SOURCE_DIR
 set -u
 bin=${1:?pathwalk binary}
 src=${2:?source dir}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LANG=C.UTF-8
 passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
@@ -27,10 +32,44 @@ for cmd in "" $commands; do
 	for opt in $(printf '%s\n' "$help" | grep -oE -- '--[a-z][a-z-]*' | sort -u); do
 		if printf '%s\n' "$man_text" | grep -qF -- "$opt"; then ok; else bad "pathwalk $cmd: option $opt is not in man/pathwalk.1"; fi
 	done
+	# Short options as listed in the option table: "  -p, --pathway FILE".
+	for opt in $(printf '%s\n' "$help" | grep -oE -- '^ +-[a-zA-Z],' | tr -d ' ,' | sort -u); do
+		if printf '%s\n' "$man_text" | grep -qE -- "(^|[^a-zA-Z0-9-])$opt([^a-zA-Z0-9-]|\$)"; then ok
+		else bad "pathwalk $cmd: option $opt is not in man/pathwalk.1"; fi
+	done
 	if [ -n "$cmd" ]; then
 		if printf '%s\n' "$man_text" | grep -qE "^\.SS $cmd\$"; then ok; else bad "no section for '$cmd' in man/pathwalk.1"; fi
 	fi
 done
+
+# The examples: each .nf block that starts with "pathway = {" or "case = {", roff escapes undone.
+extract() { # PAGE PREFIX: writes PREFIX1.cfg, PREFIX2.cfg, ...
+	awk -v prefix="$2" '
+		/^\.nf/ { block = 1; n = 0; next }
+		/^\.fi/ { block = 0; if (out) close(out); out = ""; next }
+		block && n++ == 0 && /^(pathway|case) = \{/ { out = prefix (++count) ".cfg" }
+		out {
+			gsub(/\\-/, "-"); gsub(/\\\(dq/, "\""); gsub(/\\\(aq/, "\047"); gsub(/\\e/, "\\")
+			print > out
+		}' "$1"
+}
+extract "$src/man/pathwalk-pathway.5" "$tmp/pathway"
+extract "$src/man/pathwalk-case.5" "$tmp/case"
+if [ -f "$tmp/pathway1.cfg" ]; then
+	ok
+	if "$bin" check --strict "$tmp/pathway1.cfg" >"$tmp/out" 2>&1 && grep -q 'strict: 0 errors, 0 warnings' "$tmp/out"; then ok
+	else bad "the example pathway of pathwalk-pathway(5) does not pass check --strict:"; sed 's/^/  | /' "$tmp/out"; fi
+	cases=("$tmp"/case*.cfg)
+	if [ -f "${cases[0]}" ]; then
+		ok
+		if "$bin" test -p "$tmp/pathway1.cfg" "${cases[@]}" >"$tmp/out" 2>&1; then ok
+		else bad "the example cases of pathwalk-case(5) fail against the example pathway:"; sed 's/^/  | /' "$tmp/out"; fi
+	else
+		bad "no example case (a .nf block starting with 'case = {') in pathwalk-case(5)"
+	fi
+else
+	bad "no example pathway (a .nf block starting with 'pathway = {') in pathwalk-pathway(5)"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
