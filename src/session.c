@@ -26,7 +26,7 @@ struct override {
 struct session {
 	const struct pathway *pw;
 	struct journal *journal;
-	char *mode, *case_id, *clinician, *patient;
+	char *mode, *case_id, *clinician, *patient, *trainee, *case_title;
 	long today;
 
 	struct value *answers;   /* working answers */
@@ -151,6 +151,8 @@ struct session *session_new(const struct pathway *pw, struct journal *journal,
 		s->case_id = info->case_id ? xstrdup(info->case_id) : NULL;
 		s->clinician = info->clinician ? xstrdup(info->clinician) : NULL;
 		s->patient = info->patient ? xstrdup(info->patient) : NULL;
+		s->trainee = info->trainee ? xstrdup(info->trainee) : NULL;
+		s->case_title = info->case_title ? xstrdup(info->case_title) : NULL;
 	}
 	s->answers = xcalloc(pw->nvars + 1, sizeof(*s->answers));
 	s->confirmed = xcalloc(pw->nvars + 1, sizeof(*s->confirmed));
@@ -226,6 +228,10 @@ enum session_status session_begin(struct session *s)
 	event_string(&sb, "case", s->case_id);
 	event_string(&sb, "clinician", s->clinician);
 	event_string(&sb, "patient", s->patient);
+	if (s->case_title)
+		event_string(&sb, "case_title", s->case_title);
+	if (s->trainee)
+		event_string(&sb, "trainee", s->trainee);
 	event_string(&sb, "today", today);
 	sb_append(&sb, "}");
 	st = record(s, &sb);
@@ -243,6 +249,8 @@ void session_free(struct session *s)
 	free(s->case_id);
 	free(s->clinician);
 	free(s->patient);
+	free(s->trainee);
+	free(s->case_title);
 	free(s->answers);
 	free(s->confirmed);
 	free(s->derived);
@@ -638,6 +646,14 @@ enum session_status session_finish(struct session *s)
 	sb_append(&sb, "}");
 	s->closed = true;
 	return worst(st, record(s, &sb));
+}
+
+enum session_status session_journal_event(struct session *s, const char *event_json)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_append(&sb, event_json);
+	return record(s, &sb);
 }
 
 enum session_status session_interrupt(struct session *s, const char *why)

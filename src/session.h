@@ -26,6 +26,8 @@ struct session_info {
 	const char *case_id;   /* the case file's id, if any */
 	const char *clinician;
 	const char *patient;
+	const char *trainee;    /* training: the trainee's name or id */
+	const char *case_title; /* the case file's title, if any */
 };
 
 /* Result of a session call. */
@@ -95,6 +97,10 @@ enum session_status session_back(struct session *s);
 
 /* At an endpoint: journals the endpoint and the end of the session. */
 enum session_status session_finish(struct session *s);
+
+/* Journals an event built by another engine module (training): event_json is one complete JSON
+ * object whose first member is "event". Nothing in the session changes. */
+enum session_status session_journal_event(struct session *s, const char *event_json);
 
 /* Journals an interruption (why: "SIGTERM", "SIGHUP", "quit", ...) and closes the session. */
 enum session_status session_interrupt(struct session *s, const char *why);
