@@ -2,13 +2,14 @@
  * made durable with fdatasync before journal_append returns, so a killed process loses at most the
  * event in flight. */
 #ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L /* O_CLOEXEC, O_NOFOLLOW, fdatasync */
+#define _POSIX_C_SOURCE 200809L /* O_CLOEXEC, O_NOFOLLOW, fdatasync, pread */
 #endif
 #include "journal.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,13 +17,20 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "journal_read.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
+/* Every line is held in memory: lines[0..in_file) are in the file, the rest are pending (their
+ * write failed). The bound is the largest journal a reader accepts, far above a real session (a
+ * few hundred events of under a kilobyte each). */
 struct journal {
 	int fd;
 	char *path;
-	unsigned long seq; /* of the last event fully written */
+	unsigned long seq;  /* of the last event accepted (written or pending) */
+	struct strbuf lines;
+	size_t in_file;     /* bytes of lines that are in the file */
+	size_t npending;    /* complete lines after in_file */
 	/* A failed write left a fragment that could not be cut off: the next line must start on a
 	 * fresh line, or the fragment would swallow it. */
 	bool torn;
@@ -44,18 +52,19 @@ static void sync_parent_directory(const char *path)
 	free(dir);
 }
 
-struct journal *journal_create(const char *path)
+/* Creates path 0600 with O_EXCL|O_NOFOLLOW and makes its directory entry durable. Returns the
+ * descriptor, or -1 with errno set (a file left behind by a failure is removed). */
+static int create_file(const char *path)
 {
-	struct journal *j;
 	int fd, saved;
 
 	if (!path || !*path) {
 		errno = EINVAL;
-		return NULL;
+		return -1;
 	}
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_APPEND | O_CLOEXEC, 0600);
 	if (fd < 0)
-		return NULL;
+		return -1;
 	/* umask can only narrow 0600; fchmod makes the mode exact whatever the umask was. */
 	if (fchmod(fd, 0600) != 0) {
 		saved = errno;
@@ -63,13 +72,26 @@ struct journal *journal_create(const char *path)
 		/* O_EXCL guarantees that the file is ours and empty: remove it so a retry can succeed. */
 		(void)unlink(path);
 		errno = saved;
-		return NULL;
+		return -1;
 	}
 	sync_parent_directory(path);
-	j = xcalloc(1, sizeof *j);
+	return fd;
+}
+
+static struct journal *journal_new(int fd, const char *path)
+{
+	struct journal *j = xcalloc(1, sizeof *j);
+
 	j->fd = fd;
 	j->path = xstrdup(path);
 	return j;
+}
+
+struct journal *journal_create(const char *path)
+{
+	int fd = create_file(path);
+
+	return fd < 0 ? NULL : journal_new(fd, path);
 }
 
 /* An event must be one JSON object on one line: anything else would corrupt the line structure
@@ -114,50 +136,184 @@ static int datasync(int fd)
 	return rc;
 }
 
-int journal_append(struct journal *j, const char *event_json)
+/* Reads the first len bytes of fd into sb. Returns 0, or -1 with errno set. */
+static int read_prefix(int fd, size_t len, struct strbuf *sb)
 {
-	struct strbuf line = STRBUF_INIT;
-	char when[CLOCK_TEXT_SIZE];
-	const char *body;
+	char chunk[65536];
+
+	while (sb->len < len) {
+		size_t want = len - sb->len < sizeof chunk ? len - sb->len : sizeof chunk;
+		ssize_t n = pread(fd, chunk, want, (off_t)sb->len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EINVAL; /* the file shrank under us */
+			return -1;
+		}
+		sb_append_len(sb, chunk, (size_t)n);
+	}
+	return 0;
+}
+
+/* Checks that fd is a regular file of at least valid_length bytes, reads those into sb and cuts
+ * off anything after them. Returns 0, or -1 with errno set. */
+static int adopt_file(int fd, size_t valid_length, struct strbuf *sb)
+{
 	struct stat st;
-	size_t written;
+
+	if (fstat(fd, &st) != 0)
+		return -1;
+	if (!S_ISREG(st.st_mode) || (uintmax_t)st.st_size < valid_length) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (valid_length > (size_t)JOURNAL_READ_MAX_BYTES) {
+		errno = EFBIG;
+		return -1;
+	}
+	if (read_prefix(fd, valid_length, sb) != 0)
+		return -1;
+	if (valid_length > 0 && sb->data[valid_length - 1] != '\n') {
+		errno = EINVAL;
+		return -1;
+	}
+	if ((uintmax_t)st.st_size > valid_length) {
+		if (ftruncate(fd, (off_t)valid_length) != 0 || datasync(fd) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+struct journal *journal_open_append(const char *path, unsigned long last_seq, size_t valid_length)
+{
+	struct strbuf content = STRBUF_INIT;
+	struct journal *j;
+	int fd, saved;
+
+	if (!path || !*path) {
+		errno = EINVAL;
+		return NULL;
+	}
+	/* Read-write to take the content into memory; O_NONBLOCK so that a FIFO cannot block the open
+	 * before fstat refuses it. */
+	fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0)
+		return NULL;
+	if (adopt_file(fd, valid_length, &content) != 0 || fcntl(fd, F_SETFL, O_APPEND) != 0) {
+		saved = errno;
+		(void)close(fd);
+		sb_free(&content);
+		errno = saved;
+		return NULL;
+	}
+	j = journal_new(fd, path);
+	j->lines = content;
+	j->in_file = valid_length;
+	j->seq = last_seq;
+	return j;
+}
+
+/* Formats the event as the next line and holds it as pending. */
+static void hold_line(struct journal *j, const char *event_json)
+{
+	char when[CLOCK_TEXT_SIZE];
+	const char *body = event_json + 1;
+
+	clock_format(clock_now(), when);
+	while (*body == ' ' || *body == '\t')
+		body++;
+	sb_appendf(&j->lines, "{\"seq\":%lu,\"time\":\"%s\"", j->seq + 1, when);
+	/* "{}" has no members to separate from ours. */
+	if (*body != '}')
+		sb_append_char(&j->lines, ',');
+	sb_append(&j->lines, body);
+	sb_append_char(&j->lines, '\n');
+	j->seq++;
+	j->npending++;
+}
+
+/* Writes every pending line in one go. Returns 0, or -1 with errno set and the file cut back to
+ * where it was, so that the lines stay pending and a retry writes them whole. */
+static int write_pending(struct journal *j)
+{
+	const char *pending = j->lines.data + j->in_file;
+	size_t len = j->lines.len - j->in_file, written;
+	bool was_torn = j->torn;
+	struct stat st;
 	int saved;
 
+	/* Where the file ended before: a failed write is cut back to here. */
+	if (fstat(j->fd, &st) != 0)
+		return -1;
+	if (was_torn && write_all(j->fd, "\n", 1, &written) != 0)
+		return -1;
+	if (write_all(j->fd, pending, len, &written) != 0) {
+		saved = errno;
+		/* Cutting back also removes the newline that ended a fragment: it is still torn. */
+		j->torn = ftruncate(j->fd, st.st_size) != 0 || was_torn;
+		errno = saved;
+		return -1;
+	}
+	j->torn = false;
+	j->in_file = j->lines.len;
+	j->npending = 0;
+	return 0;
+}
+
+int journal_append(struct journal *j, const char *event_json)
+{
 	if (!j || !event_is_acceptable(event_json)) {
 		errno = EINVAL;
 		return -1;
 	}
-	/* Where the file ended before this event: a failed write is cut back to here. */
-	if (fstat(j->fd, &st) != 0)
+	/* 100 bytes cover the seq and time members added in front. */
+	if (j->lines.len + strlen(event_json) + 100 > (size_t)JOURNAL_READ_MAX_BYTES) {
+		errno = EFBIG;
 		return -1;
+	}
+	hold_line(j, event_json);
+	if (write_pending(j) != 0)
+		return -1;
+	/* The lines are in the file now, and their numbers used, even if the sync below fails. */
+	return datasync(j->fd);
+}
 
-	clock_format(clock_now(), when);
-	body = event_json + 1;
-	while (*body == ' ' || *body == '\t')
-		body++;
-	if (j->torn)
-		sb_append_char(&line, '\n');
-	sb_appendf(&line, "{\"seq\":%lu,\"time\":\"%s\"", j->seq + 1, when);
-	/* "{}" has no members to separate from ours. */
-	if (*body != '}')
-		sb_append_char(&line, ',');
-	sb_append(&line, body);
-	sb_append_char(&line, '\n');
+size_t journal_pending(const struct journal *j)
+{
+	return j->npending;
+}
 
-	if (write_all(j->fd, line.data, line.len, &written) != 0) {
+int journal_relocate(struct journal *j, const char *new_path)
+{
+	size_t written;
+	int fd, saved;
+
+	if (!j) {
+		errno = EINVAL;
+		return -1;
+	}
+	fd = create_file(new_path);
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, j->lines.data ? j->lines.data : "", j->lines.len, &written) != 0 ||
+	    datasync(fd) != 0) {
 		saved = errno;
-		if (written > 0 && ftruncate(j->fd, st.st_size) != 0)
-			j->torn = true;
-		sb_free(&line);
+		(void)close(fd);
+		(void)unlink(new_path);
 		errno = saved;
 		return -1;
 	}
-	sb_free(&line);
+	/* The old file's close status does not matter: everything it held is in the new file. */
+	(void)close(j->fd);
+	j->fd = fd;
+	free(j->path);
+	j->path = xstrdup(new_path);
+	j->in_file = j->lines.len;
+	j->npending = 0;
 	j->torn = false;
-	/* The line is in the file now: its number is used even if the sync below fails, so that
-	 * sequence numbers stay unique within the file. */
-	j->seq++;
-	return datasync(j->fd);
+	return 0;
 }
 
 const char *journal_path(const struct journal *j)
@@ -174,6 +330,7 @@ int journal_close(struct journal *j)
 	rc = close(j->fd);
 	saved = errno;
 	free(j->path);
+	sb_free(&j->lines);
 	free(j);
 	errno = saved;
 	return rc;

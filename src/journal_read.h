@@ -22,6 +22,8 @@ struct journal_log {
 	struct journal_event *events; /* in file order; events[0].event is "start" */
 	size_t count;
 	struct diag_list notices;     /* things worth saying that are not errors (a torn last line) */
+	size_t valid_length;          /* bytes up to the end of the last complete line (what
+				       * journal_open_append keeps when it continues the file) */
 };
 
 /* The largest journal accepted: far above any real session, small enough to read into memory. */
