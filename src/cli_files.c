@@ -1,10 +1,13 @@
-/* Collecting input files for commands that take files or directories (test, diff). */
+/* Files for the commands: collecting the inputs of commands that take files or directories (test,
+ * diff, report), loading the pathway for rendering journals, writing an output file (log, report). */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "xalloc.h"
@@ -87,4 +90,70 @@ void cli_files_free(struct cli_files *list)
 		free(list->paths[i]);
 	free(list->paths);
 	memset(list, 0, sizeof(*list));
+}
+
+/* Writes all of data to a new file at path (0600: the log holds patient details), never
+ * overwriting or following a link. Returns 0, or -1 with errno set and no file left behind. */
+static int write_new_file(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	size_t done = 0;
+	int saved;
+
+	if (fd < 0)
+		return -1;
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto fail;
+		done += (size_t)n;
+	}
+	if (fsync(fd) != 0 && errno != EINVAL)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+fail:
+	saved = errno;
+	if (fd >= 0)
+		(void)close(fd);
+	(void)unlink(path);
+	errno = saved;
+	return -1;
+}
+
+int cli_write_output(const char *output, const char *data, size_t len, const char *what)
+{
+	if (!output) {
+		if (fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0)
+			return EXIT_OK;
+		fprintf(stderr, "pathwalk: cannot write %s to standard output: %s\n", what, strerror(errno));
+		return EXIT_OUTPUT;
+	}
+	if (write_new_file(output, data, len) == 0)
+		return EXIT_OK;
+	fprintf(stderr, "pathwalk: %s: cannot write %s: %s%s\n", output, what, strerror(errno),
+		errno == EEXIST || errno == ELOOP ? " (an existing file or link is never overwritten)" : "");
+	return EXIT_OUTPUT;
+}
+
+struct pathway *cli_load_journal_pathway(const char *path, bool *failed)
+{
+	struct diag_list diags = { 0 };
+	struct pathway *pw;
+
+	*failed = false;
+	if (path) {
+		pw = cli_load_pathway(path);
+		*failed = pw == NULL;
+		return pw;
+	}
+	pw = pathway_load_bundled(&diags);
+	diag_clear(&diags);
+	return pw;
 }

@@ -1,15 +1,7 @@
 /* `pathwalk log`: render a session journal for people (text, Markdown, HTML) or tools (JSON). */
-#ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L /* O_CLOEXEC, O_NOFOLLOW */
-#endif
-#include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "journal_read.h"
@@ -34,59 +26,6 @@ static const char log_usage[] =
 	"Exit 0 when the log was written, 2 for a usage error, 3 when the journal (or the pathway\n"
 	"given with -p) cannot be read or is invalid, 5 when the output cannot be written.\n";
 
-/* Writes all of data to a new file at path (0600: the log holds patient details), never
- * overwriting or following a link. Returns 0, or -1 with errno set and no file left behind. */
-static int write_new_file(const char *path, const char *data, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	size_t done = 0;
-	int saved;
-
-	if (fd < 0)
-		return -1;
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto fail;
-		done += (size_t)n;
-	}
-	if (fsync(fd) != 0 && errno != EINVAL)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	return 0;
-fail:
-	saved = errno;
-	if (fd >= 0)
-		(void)close(fd);
-	(void)unlink(path);
-	errno = saved;
-	return -1;
-}
-
-/* The pathway to take texts from: the one given, or the bundled one (silently: a journal of
- * another pathway is still rendered, with a note). NULL after printing errors for a bad -p. */
-static struct pathway *load_pathway(const char *path, bool *failed)
-{
-	struct diag_list diags = { 0 };
-	struct pathway *pw;
-
-	*failed = false;
-	if (path) {
-		pw = cli_load_pathway(path);
-		*failed = pw == NULL;
-		return pw;
-	}
-	pw = pathway_load_bundled(&diags);
-	diag_clear(&diags);
-	return pw;
-}
-
 int cmd_log(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -105,7 +44,7 @@ int cmd_log(int argc, char **argv)
 	struct report *r;
 	char *source;
 	bool failed;
-	int ch, status = EXIT_OK;
+	int ch, status;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "p:f:o:h", options, NULL)) != -1) {
@@ -129,7 +68,7 @@ int cmd_log(int argc, char **argv)
 		return EXIT_INPUT;
 	}
 	diag_print(&log.notices, stderr);
-	pw = load_pathway(pathway_path, &failed);
+	pw = cli_load_journal_pathway(pathway_path, &failed);
 	if (failed) {
 		journal_log_free(&log);
 		return EXIT_INPUT;
@@ -140,17 +79,7 @@ int cmd_log(int argc, char **argv)
 		fprintf(stderr, "pathwalk: note: %s; warning texts, references and the disclaimer are not shown%s\n",
 			report_pathway_notice(r), pathway_path ? "" : " (give the pathway with -p FILE)");
 	report_render(r, format, &out);
-	if (output) {
-		if (write_new_file(output, sb_str(&out), out.len) != 0) {
-			fprintf(stderr, "pathwalk: %s: cannot write the log: %s%s\n", output, strerror(errno),
-				errno == EEXIST || errno == ELOOP ? " (an existing file or link is never overwritten)"
-								  : "");
-			status = EXIT_OUTPUT;
-		}
-	} else if (fwrite(sb_str(&out), 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-		fprintf(stderr, "pathwalk: cannot write the log to standard output: %s\n", strerror(errno));
-		status = EXIT_OUTPUT;
-	}
+	status = cli_write_output(output, sb_str(&out), out.len, "the log");
 	sb_free(&out);
 	report_free(r);
 	free(source);

@@ -2,11 +2,11 @@
  * with print styles, so it can be opened and printed anywhere, including offline. Every piece of
  * text is sanitized and HTML-escaped. */
 #include <stdlib.h>
-#include <string.h>
 
+#include "markup.h"
 #include "report_model.h"
 #include "strbuf.h"
-#include "utf8.h"
+#include "xalloc.h"
 
 static const char style[] =
 	"body{font-family:\"DejaVu Sans\",\"Liberation Sans\",Arial,sans-serif;font-size:11pt;line-height:1.35;"
@@ -31,29 +31,15 @@ static const char style[] =
 	"@page a4{size:A4}@page letter{size:Letter}body.a4{page:a4}body.letter{page:letter}\n"
 	"@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}a{color:#000}}\n";
 
-/* Appends text sanitized (newlines kept as line breaks when breaks) and HTML-escaped. */
-static void html_text(struct strbuf *out, const char *text, const char *fallback, bool breaks)
-{
-	struct strbuf clean = STRBUF_INIT;
-
-	utf8_append_clean(&clean, text ? text : fallback, breaks);
-	for (const char *p = sb_str(&clean); *p; p++) {
-		switch (*p) {
-		case '<': sb_append(out, "&lt;"); break;
-		case '>': sb_append(out, "&gt;"); break;
-		case '&': sb_append(out, "&amp;"); break;
-		case '"': sb_append(out, "&quot;"); break;
-		case '\'': sb_append(out, "&#39;"); break;
-		case '\n': sb_append(out, "<br>"); break;
-		default: sb_append_char(out, *p); break;
-		}
-	}
-	sb_free(&clean);
-}
+/* Only training logs carry the debrief table: other logs keep their exact styles. */
+static const char training_style[] =
+	".debrief{border-collapse:collapse;width:100%}.debrief th,.debrief td{border:1px solid #444;"
+	"padding:2px 4px;text-align:left;vertical-align:top;overflow-wrap:anywhere}.debrief tr{break-inside:avoid;"
+	"page-break-inside:avoid}.incorrect{font-weight:bold}\n";
 
 static void h(struct strbuf *out, const char *text, const char *fallback)
 {
-	html_text(out, text, fallback, false);
+	markup_html(out, text, fallback, false);
 }
 
 static void row(struct strbuf *out, const char *label, const char *value, const char *fallback)
@@ -75,7 +61,7 @@ static void titled(struct strbuf *out, const char *id, const char *title)
 
 static void header(struct strbuf *out, const struct report *r)
 {
-	char *status = report_status_text(r);
+	char *status = report_status_text(r), *mode = report_mode_text(r);
 
 	sb_append(out, "<h1>Session log: ");
 	h(out, r->title, "(untitled pathway)");
@@ -97,13 +83,9 @@ static void header(struct strbuf *out, const struct report *r)
 	sb_append(out, ")</td></tr>\n");
 	row(out, "Source", r->pathway_file, "not recorded");
 	row(out, "SHA-256", r->sha256, "not recorded");
-	sb_append(out, "<tr><th>Mode</th><td>");
-	h(out, r->mode, "?");
-	if (r->case_id) {
-		sb_append(out, "; case ");
-		h(out, r->case_id, "");
-	}
-	sb_append(out, "</td></tr>\n");
+	row(out, "Mode", mode, "");
+	if (report_is_training(r))
+		row(out, "Trainee", r->trainee, "not recorded");
 	row(out, "Clinician", r->clinician, "not recorded");
 	row(out, "Patient", r->patient, "not recorded");
 	row(out, "Started", r->started, "?");
@@ -132,6 +114,7 @@ static void header(struct strbuf *out, const struct report *r)
 		sb_append(out, "</p>\n");
 	}
 	free(status);
+	free(mode);
 }
 
 static void explanation(struct strbuf *out, const struct report_explanation *x)
@@ -210,6 +193,76 @@ static void answer(struct strbuf *out, const struct report_item *it, bool *in_li
 	sb_append(out, "</li>\n");
 }
 
+static void choice(struct strbuf *out, const struct report_item *it)
+{
+	char *seconds = report_seconds_text(it->u.choice.seconds);
+	const char *word = report_correct_word(it->u.choice.correct);
+
+	sb_append(out, "<div class=\"decision\">\n<p><strong>Trainee&#39;s choice");
+	sb_append(out, it->u.choice.repeat ? " (a repeat, not scored)" : "");
+	sb_append(out, ":</strong> ");
+	titled(out, it->u.choice.chosen_label ? it->u.choice.chosen_label : "?", it->u.choice.chosen);
+	sb_appendf(out, "</p>\n<p><span class=\"%s\">%s</span>, committed after %s at ",
+		   it->u.choice.correct == 0 ? "incorrect" : "result", word, seconds);
+	h(out, it->time, "?");
+	sb_append(out, ".</p>\n<p>Pathway recommends: ");
+	titled(out, it->u.choice.recommended_label ? it->u.choice.recommended_label : "?", it->u.choice.recommended);
+	sb_append(out, "</p>\n</div>\n");
+	free(seconds);
+}
+
+static void finding(struct strbuf *out, const struct report_item *it)
+{
+	sb_append(out, "<p class=\"back\"><strong>Finding:</strong> ");
+	titled(out, it->u.finding.prompt ? it->u.finding.prompt : "?", it->u.finding.var);
+	sb_append(out, ": entered ");
+	h(out, it->u.finding.entered, "?");
+	sb_append(out, "; the case says ");
+	h(out, it->u.finding.expected, "?");
+	sb_append(out, it->u.finding.match > 0 ? " &mdash; matches</p>\n"
+		       : it->u.finding.match == 0 ? " &mdash; <span class=\"incorrect\">does not match</span></p>\n"
+						  : " &mdash; not compared</p>\n");
+}
+
+static void cell(struct strbuf *out, const char *text, const char *id)
+{
+	sb_append(out, "<td>");
+	titled(out, text ? text : "?", id);
+	sb_append(out, "</td>");
+}
+
+/* The trainee's results: the score and, per decision on the route, the choice beside the route. */
+static void debrief(struct strbuf *out, const struct report *r)
+{
+	char *score = report_score_text(r);
+
+	sb_append(out, "<h2>Training debrief</h2>\n<p><strong>");
+	h(out, score, "");
+	sb_append(out, "</strong></p>\n");
+	if (r->nfindings > 0)
+		sb_appendf(out, "<p>Findings entered as in the case: %zu/%zu.</p>\n", r->findings_matched, r->nfindings);
+	if (r->ndebrief == 0)
+		sb_append(out, "<p>No decision was reached.</p>\n");
+	else
+		sb_append(out, "<table class=\"debrief\">\n<tr><th>#</th><th>Decision</th><th>Trainee chose</th>"
+			       "<th>Pathway&#39;s route</th><th>Result</th><th>Time</th></tr>\n");
+	for (size_t i = 0; i < r->ndebrief; i++) {
+		const struct report_item *it = r->debrief[i];
+		char *seconds = report_seconds_text(it->u.choice.seconds);
+
+		sb_appendf(out, "<tr><td>%zu</td>", i + 1);
+		cell(out, it->u.choice.title, it->node);
+		cell(out, it->u.choice.chosen_label, it->u.choice.chosen);
+		cell(out, it->u.choice.recommended_label, it->u.choice.recommended);
+		sb_appendf(out, "<td class=\"%s\">%s</td><td>%s</td></tr>\n", it->u.choice.correct == 0 ? "incorrect"
+			   : "result", report_correct_word(it->u.choice.correct), seconds);
+		free(seconds);
+	}
+	if (r->ndebrief > 0)
+		sb_append(out, "</table>\n");
+	free(score);
+}
+
 static void item(struct strbuf *out, const struct report *r, const struct report_item *it, int *step,
 		 bool *in_list)
 {
@@ -238,7 +291,7 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 		sb_append(out, "), shown at ");
 		h(out, it->time, "?");
 		sb_append(out, "</p>\n<p>");
-		html_text(out, r->pw ? it->u.warning.text : REPORT_NO_PATHWAY_TEXT, "(no text)", true);
+		markup_html(out, r->pw ? it->u.warning.text : REPORT_NO_PATHWAY_TEXT, "(no text)", true);
 		sb_append(out, "</p></div>\n");
 		break;
 	case ITEM_DECISION:
@@ -261,7 +314,7 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 		sb_append(out, ")</h2>\n<p>Reached at ");
 		h(out, it->time, "?");
 		sb_append(out, ".</p>\n<p><strong>Recommendation:</strong> ");
-		html_text(out, it->u.endpoint.recommendation, "none recorded", true);
+		markup_html(out, it->u.endpoint.recommendation, "none recorded", true);
 		sb_append(out, "</p>\n");
 		if (it->u.endpoint.nwarnings > 0) {
 			sb_append(out, "<p>Warnings shown on the path: ");
@@ -287,6 +340,33 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 		h(out, it->u.interrupted.reason, "no reason recorded");
 		sb_append(out, "</div>\n");
 		break;
+	case ITEM_RESUME:
+		sb_append(out, "<p class=\"closed\">Session resumed at ");
+		h(out, it->time, "?");
+		sb_append(out, " at ");
+		titled(out, it->u.resume.title ? it->u.resume.title : "?", it->node);
+		sb_append(out, ".</p>\n");
+		if (it->u.resume.notice) {
+			sb_append(out, "<p class=\"note\">Notice: ");
+			h(out, it->u.resume.notice, "");
+			sb_append(out, "</p>\n");
+		}
+		break;
+	case ITEM_CHOICE:
+		choice(out, it);
+		break;
+	case ITEM_FINDING:
+		finding(out, it);
+		break;
+	case ITEM_SCORE:
+		sb_append(out, "<p class=\"closed\"><strong>Score</strong> recorded at ");
+		h(out, it->time, "?");
+		sb_appendf(out, ": %ld/%ld decisions correct", it->u.score.correct, it->u.score.total);
+		if (it->u.score.findings_total >= 0)
+			sb_appendf(out, "; findings entered as in the case: %ld/%ld", it->u.score.findings_matched,
+				   it->u.score.findings_total);
+		sb_append(out, ".</p>\n");
+		break;
 	case ITEM_OTHER:
 		sb_append(out, "<div class=\"decision\"><p><strong>Event ");
 		h(out, it->u.other.event, "?");
@@ -310,22 +390,20 @@ void report_render_html(const struct report *r, struct strbuf *out)
 	int step = 0;
 	bool in_list = false;
 
-	sb_append(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		       /* No scripts, no network: refuse them even if some text slipped through. */
-		       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-		       "style-src 'unsafe-inline'\">\n<title>Session log: ");
-	h(out, r->title, "pathway");
-	sb_append(out, " | ");
-	h(out, r->patient, "patient not recorded");
-	sb_append(out, " | ");
-	h(out, r->session_date, "");
-	sb_appendf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
+	char *title = xasprintf("Session log: %s | %s | %s", r->title ? r->title : "pathway",
+				r->patient ? r->patient : "patient not recorded", r->session_date ? r->session_date : "");
+	char *css = xasprintf("%s%s", style, report_is_training(r) ? training_style : "");
+
+	markup_html_head(out, title, css);
+	free(title);
+	free(css);
 	header(out, r);
 	sb_append(out, "<h2>The walk</h2>\n");
 	for (size_t i = 0; i < r->nitems; i++)
 		item(out, r, &r->items[i], &step, &in_list);
 	close_answers(out, &in_list);
+	if (report_is_training(r))
+		debrief(out, r);
 	sb_append(out, "<h2>References cited on the path</h2>\n");
 	if (!r->pw)
 		sb_append(out, "<p>Not available: the pathway this session used was not loaded.</p>\n");
@@ -343,7 +421,7 @@ void report_render_html(const struct report *r, struct strbuf *out)
 		sb_append(out, "</ul>\n");
 	}
 	sb_append(out, "<h2>Disclaimer</h2>\n<p>");
-	html_text(out, r->disclaimer, "Not available: the pathway this session used was not loaded. This log is a "
+	markup_html(out, r->disclaimer, "Not available: the pathway this session used was not loaded. This log is a "
 				      "record of decision support, not a substitute for clinical judgement.", true);
 	sb_append(out, "</p>\n<p class=\"signature\">");
 	h(out, REPORT_SIGNATURE_LINE, "");

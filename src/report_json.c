@@ -137,6 +137,51 @@ static void outcome(struct strbuf *out, const struct report *r, bool *first)
 	str(out, first, "disclaimer", r->disclaimer);
 }
 
+static void num(struct strbuf *out, bool *first, const char *name, long value)
+{
+	key(out, first, name);
+	if (value < 0)
+		sb_append(out, "null");
+	else
+		sb_appendf(out, "%ld", value);
+}
+
+/* Training sessions only (other logs keep their format): the debrief the other formats show. */
+static void training(struct strbuf *out, const struct report *r, bool *first)
+{
+	bool inner = true;
+
+	key(out, first, "training");
+	sb_append_char(out, '{');
+	str(out, &inner, "trainee", r->trainee);
+	str(out, &inner, "case_title", r->case_title);
+	num(out, &inner, "score_correct", r->score ? r->score->u.score.correct : -1);
+	num(out, &inner, "score_total", r->score ? r->score->u.score.total : -1);
+	num(out, &inner, "decisions_correct", (long)r->decisions_correct);
+	num(out, &inner, "decisions", (long)r->ndebrief);
+	num(out, &inner, "findings_matched", (long)r->findings_matched);
+	num(out, &inner, "findings", (long)r->nfindings);
+	key(out, &inner, "debrief");
+	sb_append_char(out, '[');
+	for (size_t i = 0; i < r->ndebrief; i++) {
+		const struct report_item *it = r->debrief[i];
+		bool row = true;
+
+		sb_append(out, i ? ",{" : "{");
+		str(out, &row, "node", it->node);
+		str(out, &row, "title", it->u.choice.title);
+		str(out, &row, "chosen", it->u.choice.chosen);
+		str(out, &row, "chosen_label", it->u.choice.chosen_label);
+		str(out, &row, "recommended", it->u.choice.recommended);
+		str(out, &row, "recommended_label", it->u.choice.recommended_label);
+		key(out, &row, "correct");
+		sb_append(out, it->u.choice.correct < 0 ? "null" : it->u.choice.correct ? "true" : "false");
+		num(out, &row, "seconds", it->u.choice.seconds);
+		sb_append_char(out, '}');
+	}
+	sb_append(out, "]}");
+}
+
 void report_render_json(const struct report *r, struct strbuf *out)
 {
 	bool first = true;
@@ -147,6 +192,8 @@ void report_render_json(const struct report *r, struct strbuf *out)
 	sb_append(out, "1");
 	header(out, r, &first);
 	outcome(out, r, &first);
+	if (report_is_training(r))
+		training(out, r, &first);
 	key(out, &first, "events");
 	sb_append(out, "[\n");
 	for (size_t i = 0; i < r->log->count; i++) {

@@ -2,39 +2,18 @@
  * same. Free text is sanitized and every character with a Markdown meaning is backslash-escaped,
  * so a reason or a name can never become a link, an HTML tag or emphasis. */
 #include <stdlib.h>
-#include <string.h>
 
+#include "markup.h"
 #include "report_model.h"
 #include "strbuf.h"
-#include "utf8.h"
-
-/* Appends text sanitized (one line) and escaped for Markdown. NULL appends fallback. */
-static void md(struct strbuf *out, const char *text, const char *fallback)
-{
-	struct strbuf clean = STRBUF_INIT;
-
-	utf8_append_clean(&clean, text ? text : fallback, false);
-	for (const char *p = sb_str(&clean); *p; p++) {
-		/* Angle brackets as entities: no raw tag survives, even for tools that grep the source. */
-		if (*p == '<')
-			sb_append(out, "&lt;");
-		else if (*p == '>')
-			sb_append(out, "&gt;");
-		else if (strchr("\\`*_[]&|~#!", *p))
-			sb_appendf(out, "\\%c", *p);
-		else
-			sb_append_char(out, *p);
-	}
-	sb_free(&clean);
-}
 
 /* "- **Label:** value"; the label too may come from the journal (an unknown event's keys). */
 static void field(struct strbuf *out, const char *label, const char *value, const char *fallback)
 {
 	sb_append(out, "- **");
-	md(out, label, "");
+	markup_md(out, label, "");
 	sb_append(out, ":** ");
-	md(out, value, fallback);
+	markup_md(out, value, fallback);
 	sb_append_char(out, '\n');
 }
 
@@ -42,42 +21,38 @@ static void explanation(struct strbuf *out, const struct report_explanation *x)
 {
 	for (size_t i = 0; i < x->count; i++) {
 		sb_append(out, "    - ");
-		md(out, x->clauses[i].text, "?");
+		markup_md(out, x->clauses[i].text, "?");
 		sb_appendf(out, ": **%s**\n", report_truth_word(x->clauses[i].truth));
 	}
 }
 
 static void header(struct strbuf *out, const struct report *r)
 {
-	char *status = report_status_text(r);
+	char *status = report_status_text(r), *mode = report_mode_text(r);
 
 	sb_append(out, "# Session log: ");
-	md(out, r->title, "(untitled pathway)");
+	markup_md(out, r->title, "(untitled pathway)");
 	sb_append(out, "\n\n");
 	if (r->status != REPORT_COMPLETE) {
 		sb_append(out, "> **");
-		md(out, status, "");
+		markup_md(out, status, "");
 		sb_append(out, "**\n>\n> This log does not record a finished walk: the clinical picture may be "
 			       "incomplete.\n\n");
 	}
 	sb_append(out, "- **Pathway:** ");
-	md(out, r->title, "?");
+	markup_md(out, r->title, "?");
 	sb_append(out, " (id ");
-	md(out, r->pathway_id, "?");
+	markup_md(out, r->pathway_id, "?");
 	sb_append(out, ", version ");
-	md(out, r->version, "?");
+	markup_md(out, r->version, "?");
 	sb_append(out, ", review date ");
-	md(out, r->review_date, "?");
+	markup_md(out, r->review_date, "?");
 	sb_append(out, ")\n");
 	field(out, "Source", r->pathway_file, "not recorded");
 	field(out, "SHA-256", r->sha256, "not recorded");
-	sb_append(out, "- **Mode:** ");
-	md(out, r->mode, "?");
-	if (r->case_id) {
-		sb_append(out, "; case ");
-		md(out, r->case_id, "");
-	}
-	sb_append_char(out, '\n');
+	field(out, "Mode", mode, "");
+	if (report_is_training(r))
+		field(out, "Trainee", r->trainee, "not recorded");
 	field(out, "Clinician", r->clinician, "not recorded");
 	field(out, "Patient", r->patient, "not recorded");
 	field(out, "Started", r->started, "?");
@@ -85,9 +60,9 @@ static void header(struct strbuf *out, const struct report *r)
 	field(out, "Status", status, "");
 	sb_append(out, "- **Outcome:** ");
 	if (r->endpoint_title) {
-		md(out, r->endpoint_title, "");
+		markup_md(out, r->endpoint_title, "");
 		sb_append(out, " (");
-		md(out, r->endpoint_node, "?");
+		markup_md(out, r->endpoint_node, "?");
 		sb_append(out, ")\n");
 	} else {
 		sb_append(out, "no endpoint reached\n");
@@ -95,23 +70,24 @@ static void header(struct strbuf *out, const struct report *r)
 	field(out, "Journal", r->log->file, "");
 	if (r->pathway_notice) {
 		sb_append(out, "- **Note:** ");
-		md(out, r->pathway_notice, "");
+		markup_md(out, r->pathway_notice, "");
 		sb_append(out, ": warning texts, references and the disclaimer are not shown.\n");
 	}
 	for (size_t i = 0; i < r->log->notices.count; i++) {
 		sb_appendf(out, "- **Note:** line %d: ", r->log->notices.items[i].line);
-		md(out, r->log->notices.items[i].message, "");
+		markup_md(out, r->log->notices.items[i].message, "");
 		sb_append_char(out, '\n');
 	}
 	free(status);
+	free(mode);
 }
 
 static void titled(struct strbuf *out, const char *id, const char *title)
 {
-	md(out, id, "?");
+	markup_md(out, id, "?");
 	if (title) {
 		sb_append(out, " (");
-		md(out, title, "");
+		markup_md(out, title, "");
 		sb_append(out, ")");
 	}
 }
@@ -119,15 +95,15 @@ static void titled(struct strbuf *out, const char *id, const char *title)
 static void decision(struct strbuf *out, const struct report_item *it)
 {
 	sb_append(out, "\n**Decision:** ");
-	md(out, it->u.decision.label, "?");
+	markup_md(out, it->u.decision.label, "?");
 	sb_append(out, " → ");
 	titled(out, it->u.decision.target, it->u.decision.target_title);
 	sb_append(out, "\n\n- **When:** ");
-	md(out, it->time, "?");
+	markup_md(out, it->time, "?");
 	sb_append(out, it->u.decision.accepted ? ", the recommended step, accepted\n"
 					       : ", **OVERRIDDEN by the clinician**\n");
 	sb_append(out, "- **Condition:** ");
-	md(out, it->u.decision.condition, "none (the fallback: taken when no earlier step applies)");
+	markup_md(out, it->u.decision.condition, "none (the fallback: taken when no earlier step applies)");
 	sb_append_char(out, '\n');
 	explanation(out, &it->u.decision.explanation);
 	if (it->u.decision.accepted)
@@ -140,6 +116,73 @@ static void decision(struct strbuf *out, const struct report_item *it)
 	explanation(out, &it->u.decision.recommended_explanation);
 }
 
+/* "label (id)" */
+static void step_name(struct strbuf *out, const char *label, const char *id)
+{
+	markup_md(out, label, "?");
+	sb_append(out, " (");
+	markup_md(out, id, "?");
+	sb_append(out, ")");
+}
+
+static void choice(struct strbuf *out, const struct report_item *it)
+{
+	char *seconds = report_seconds_text(it->u.choice.seconds);
+
+	sb_append(out, it->u.choice.repeat ? "\n**Trainee's choice (a repeat, not scored):** " : "\n**Trainee's choice:** ");
+	step_name(out, it->u.choice.chosen_label, it->u.choice.chosen);
+	sb_appendf(out, "\n\n- **Result:** %s, committed after %s at ",
+		   it->u.choice.correct == 0 ? "**incorrect**" : report_correct_word(it->u.choice.correct), seconds);
+	markup_md(out, it->time, "?");
+	sb_append(out, "\n- **Pathway recommends:** ");
+	step_name(out, it->u.choice.recommended_label, it->u.choice.recommended);
+	sb_append_char(out, '\n');
+	free(seconds);
+}
+
+static void finding(struct strbuf *out, const struct report_item *it)
+{
+	sb_append(out, "\n**Finding:** ");
+	step_name(out, it->u.finding.prompt, it->u.finding.var);
+	sb_append(out, ": entered ");
+	markup_md(out, it->u.finding.entered, "?");
+	sb_append(out, "; the case says ");
+	markup_md(out, it->u.finding.expected, "?");
+	sb_append(out, it->u.finding.match > 0 ? " — matches\n" : it->u.finding.match == 0 ? " — **does not match**\n"
+											   : " — not compared\n");
+}
+
+/* The trainee's results: the score and, per decision on the route, the choice beside the route. */
+static void debrief(struct strbuf *out, const struct report *r)
+{
+	char *score = report_score_text(r);
+
+	sb_append(out, "\n## Training debrief\n\n**");
+	markup_md(out, score, "");
+	sb_append(out, "**\n");
+	if (r->nfindings > 0)
+		sb_appendf(out, "\nFindings entered as in the case: %zu/%zu.\n", r->findings_matched, r->nfindings);
+	if (r->ndebrief == 0)
+		sb_append(out, "\nNo decision was reached.\n");
+	else
+		sb_append_char(out, '\n');
+	for (size_t i = 0; i < r->ndebrief; i++) {
+		const struct report_item *it = r->debrief[i];
+		char *seconds = report_seconds_text(it->u.choice.seconds);
+
+		sb_appendf(out, "%zu. ", i + 1);
+		step_name(out, it->u.choice.title, it->node);
+		sb_appendf(out, ": %s, %s\n    - Trainee chose: ", it->u.choice.correct == 0 ? "**incorrect**"
+							   : report_correct_word(it->u.choice.correct), seconds);
+		step_name(out, it->u.choice.chosen_label, it->u.choice.chosen);
+		sb_append(out, "\n    - Pathway's route: ");
+		step_name(out, it->u.choice.recommended_label, it->u.choice.recommended);
+		sb_append_char(out, '\n');
+		free(seconds);
+	}
+	free(score);
+}
+
 static void item(struct strbuf *out, const struct report *r, const struct report_item *it, int *step,
 		 bool *in_list)
 {
@@ -149,13 +192,13 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 	switch (it->kind) {
 	case ITEM_NODE:
 		sb_appendf(out, "\n### Step %d. ", ++*step);
-		md(out, it->u.node.title, "?");
+		markup_md(out, it->u.node.title, "?");
 		sb_append(out, " (");
-		md(out, it->node, "?");
+		markup_md(out, it->node, "?");
 		sb_append(out, ")\n\nStage: ");
-		md(out, it->u.node.stage_label, "?");
+		markup_md(out, it->u.node.stage_label, "?");
 		sb_append(out, ". Entered at ");
-		md(out, it->time, "?");
+		markup_md(out, it->time, "?");
 		sb_append(out, ".\n");
 		break;
 	case ITEM_ANSWER:
@@ -163,19 +206,19 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 			sb_append_char(out, '\n');
 		*in_list = true;
 		sb_append(out, "- **");
-		md(out, it->u.answer.prompt, "?");
+		markup_md(out, it->u.answer.prompt, "?");
 		sb_append(out, "** (");
-		md(out, it->u.answer.var, "?");
+		markup_md(out, it->u.answer.var, "?");
 		sb_append(out, "): ");
-		md(out, it->u.answer.text, it->u.answer.value ? it->u.answer.value : "?");
+		markup_md(out, it->u.answer.text, it->u.answer.value ? it->u.answer.value : "?");
 		if (it->u.answer.revised) {
 			sb_append(out, " — **revised** at ");
-			md(out, it->time, "?");
+			markup_md(out, it->time, "?");
 			sb_append(out, "; previously: ");
-			md(out, it->u.answer.previous, "?");
+			markup_md(out, it->u.answer.previous, "?");
 			if (it->u.answer.previous_time) {
 				sb_append(out, " (given at ");
-				md(out, it->u.answer.previous_time, "");
+				markup_md(out, it->u.answer.previous_time, "");
 				sb_append(out, ")");
 			}
 		}
@@ -183,13 +226,13 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 		break;
 	case ITEM_WARNING:
 		sb_append(out, "\n> **Warning: ");
-		md(out, it->u.warning.title, "?");
+		markup_md(out, it->u.warning.title, "?");
 		sb_append(out, "** (");
-		md(out, it->u.warning.id, "?");
+		markup_md(out, it->u.warning.id, "?");
 		sb_append(out, "), shown at ");
-		md(out, it->time, "?");
+		markup_md(out, it->time, "?");
 		sb_append(out, "\n>\n> ");
-		md(out, r->pw ? it->u.warning.text : REPORT_NO_PATHWAY_TEXT, "(no text)");
+		markup_md(out, r->pw ? it->u.warning.text : REPORT_NO_PATHWAY_TEXT, "(no text)");
 		sb_append_char(out, '\n');
 		break;
 	case ITEM_DECISION:
@@ -197,7 +240,7 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 		break;
 	case ITEM_BACK:
 		sb_append(out, "\n**Back** at ");
-		md(out, it->time, "?");
+		markup_md(out, it->time, "?");
 		sb_append(out, ": from ");
 		titled(out, it->u.back.from, it->u.back.from_title);
 		sb_append(out, " to ");
@@ -206,9 +249,9 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 		break;
 	case ITEM_ENDPOINT:
 		sb_append(out, "\n## Endpoint: ");
-		md(out, it->u.endpoint.title, "?");
+		markup_md(out, it->u.endpoint.title, "?");
 		sb_append(out, " (");
-		md(out, it->node, "?");
+		markup_md(out, it->node, "?");
 		sb_append(out, ")\n\n");
 		field(out, "Reached at", it->time, "?");
 		field(out, "Recommendation", it->u.endpoint.recommendation, "none recorded");
@@ -216,30 +259,56 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 			sb_append(out, "- **Warnings shown on the path:** ");
 			for (size_t i = 0; i < it->u.endpoint.nwarnings; i++) {
 				sb_append(out, i ? ", " : "");
-				md(out, it->u.endpoint.warnings[i], "");
+				markup_md(out, it->u.endpoint.warnings[i], "");
 			}
 			sb_append_char(out, '\n');
 		}
 		break;
 	case ITEM_END:
 		sb_append(out, "\nSession closed at ");
-		md(out, it->time, "?");
+		markup_md(out, it->time, "?");
 		sb_append(out, ".\n");
 		break;
 	case ITEM_INTERRUPTED:
 		sb_append(out, "\n> **SESSION INTERRUPTED** at ");
-		md(out, it->time, "?");
+		markup_md(out, it->time, "?");
 		sb_append(out, ", at ");
-		md(out, it->node, "?");
+		markup_md(out, it->node, "?");
 		sb_append(out, ": ");
-		md(out, it->u.interrupted.reason, "no reason recorded");
+		markup_md(out, it->u.interrupted.reason, "no reason recorded");
 		sb_append_char(out, '\n');
+		break;
+	case ITEM_RESUME:
+		sb_append(out, "\nSession resumed at ");
+		markup_md(out, it->time, "?");
+		sb_append(out, " at ");
+		step_name(out, it->u.resume.title, it->node);
+		sb_append(out, ".\n");
+		if (it->u.resume.notice) {
+			sb_append(out, "\n");
+			field(out, "Notice", it->u.resume.notice, "");
+		}
+		break;
+	case ITEM_CHOICE:
+		choice(out, it);
+		break;
+	case ITEM_FINDING:
+		finding(out, it);
+		break;
+	case ITEM_SCORE:
+		sb_append(out, "\n**Score** recorded at ");
+		markup_md(out, it->time, "?");
+		sb_appendf(out, ": %ld/%ld decisions correct", it->u.score.correct, it->u.score.total);
+		if (it->u.score.findings_total >= 0)
+			sb_appendf(out, "; findings entered as in the case: %ld/%ld", it->u.score.findings_matched,
+				   it->u.score.findings_total);
+		sb_append(out, ".\n");
 		break;
 	case ITEM_OTHER:
 		sb_append(out, "\n**Event ");
-		md(out, it->u.other.event, "?");
+		markup_md(out, it->u.other.event, "?");
 		sb_append(out, "** at ");
-		md(out, it->time, "?");
+		markup_md(out, it->time, "?");
 		sb_append(out, "\n\n");
 		for (size_t i = 0; i < it->u.other.nfields; i++)
 			field(out, it->u.other.fields[i].key, it->u.other.fields[i].value, "");
@@ -256,6 +325,8 @@ void report_render_markdown(const struct report *r, struct strbuf *out)
 	sb_append(out, "\n## The walk\n");
 	for (size_t i = 0; i < r->nitems; i++)
 		item(out, r, &r->items[i], &step, &in_list);
+	if (report_is_training(r))
+		debrief(out, r);
 	sb_append(out, "\n## References cited on the path\n\n");
 	if (!r->pw)
 		sb_append(out, "Not available: the pathway this session used was not loaded.\n");
@@ -263,13 +334,13 @@ void report_render_markdown(const struct report *r, struct strbuf *out)
 		sb_append(out, "None.\n");
 	for (size_t i = 0; i < r->nrefs; i++) {
 		sb_append(out, "- \\[");
-		md(out, r->refs[i].id, "");
+		markup_md(out, r->refs[i].id, "");
 		sb_append(out, "\\] ");
-		md(out, r->refs[i].citation, "");
+		markup_md(out, r->refs[i].citation, "");
 		sb_append_char(out, '\n');
 	}
 	sb_append(out, "\n## Disclaimer\n\n");
-	md(out, r->disclaimer, "Not available: the pathway this session used was not loaded. This log is a record "
+	markup_md(out, r->disclaimer, "Not available: the pathway this session used was not loaded. This log is a record "
 			       "of decision support, not a substitute for clinical judgement.");
 	sb_append(out, "\n\n---\n\n");
 	/* Constant text: runs of '_' between blanks cannot open emphasis, so they stay readable. */

@@ -27,6 +27,40 @@ bool report_format_parse(const char *name, enum report_format *out)
 	return false;
 }
 
+bool report_is_training(const struct report *r)
+{
+	return r->mode && strcmp(r->mode, "train") == 0;
+}
+
+char *report_mode_text(const struct report *r)
+{
+	const char *mode = report_is_training(r) ? "training" : r->mode ? r->mode : "?";
+
+	if (!r->case_id)
+		return xstrdup(mode);
+	if (!r->case_title)
+		return xasprintf("%s; case %s", mode, r->case_id);
+	return xasprintf("%s; case %s (%s)", mode, r->case_id, r->case_title);
+}
+
+char *report_seconds_text(long seconds)
+{
+	return seconds >= 0 ? xasprintf("%ld s", seconds) : xstrdup("time not recorded");
+}
+
+char *report_score_text(const struct report *r)
+{
+	if (r->score)
+		return xasprintf("Score: %ld/%ld decisions correct", r->score->u.score.correct, r->score->u.score.total);
+	return xasprintf("Score: %zu/%zu decisions correct so far (the session recorded no score: it did not "
+			 "finish)", r->decisions_correct, r->ndebrief);
+}
+
+const char *report_correct_word(int correct)
+{
+	return correct > 0 ? "correct" : correct == 0 ? "incorrect" : "not recorded";
+}
+
 const char *report_truth_word(int truth)
 {
 	return truth > 0 ? "true" : truth == 0 ? "false" : "unknown";
@@ -198,6 +232,70 @@ static void build_other(struct report_item *it, const struct json *e)
 	}
 }
 
+/* The prompt of the latest answer to var, for a finding (which follows its answer). */
+static const char *answer_prompt(const struct report *r, const char *var)
+{
+	for (size_t i = r->nitems; var && i-- > 0;)
+		if (r->items[i].kind == ITEM_ANSWER && r->items[i].u.answer.var &&
+		    strcmp(r->items[i].u.answer.var, var) == 0)
+			return r->items[i].u.answer.prompt;
+	return NULL;
+}
+
+static int member_bool(const struct json *e, const char *key)
+{
+	bool b;
+
+	return json_get_bool(e, key, &b) ? b : -1;
+}
+
+static long member_long(const struct json *e, const char *key)
+{
+	long n;
+
+	return json_get_long(e, key, &n) && n >= 0 ? n : -1;
+}
+
+static void build_choice(struct report *r, struct report_item *it, const struct json *e)
+{
+	it->u.choice.title = node_title(r, it->node);
+	it->u.choice.chosen = json_get_string(e, "chosen");
+	it->u.choice.chosen_label = json_get_string(e, "chosen_label");
+	it->u.choice.recommended = json_get_string(e, "recommended");
+	it->u.choice.recommended_label = json_get_string(e, "recommended_label");
+	it->u.choice.correct = member_bool(e, "correct");
+	it->u.choice.seconds = member_long(e, "seconds");
+	/* Only the first choice at a node counts. */
+	for (size_t i = 0; i < r->nitems && it->node; i++)
+		if (r->items[i].kind == ITEM_CHOICE && r->items[i].node && strcmp(r->items[i].node, it->node) == 0)
+			it->u.choice.repeat = true;
+}
+
+static void build_finding(struct report *r, struct report_item *it, const struct json *e)
+{
+	it->u.finding.var = json_get_string(e, "var");
+	it->u.finding.prompt = answer_prompt(r, it->u.finding.var);
+	it->u.finding.entered = json_get_string(e, "entered_text") ? xstrdup(json_get_string(e, "entered_text"))
+								   : member_text(e, "entered");
+	it->u.finding.expected = json_get_string(e, "expected_text") ? xstrdup(json_get_string(e, "expected_text"))
+								     : member_text(e, "expected");
+	it->u.finding.match = member_bool(e, "match");
+}
+
+/* A score event with its figures; false for one this version cannot read (rendered generically). */
+static bool build_score(struct report_item *it, const struct json *e)
+{
+	long correct = member_long(e, "correct"), total = member_long(e, "total");
+
+	if (correct < 0 || total < 0)
+		return false;
+	it->u.score.correct = correct;
+	it->u.score.total = total;
+	it->u.score.findings_matched = member_long(e, "findings_matched");
+	it->u.score.findings_total = member_long(e, "findings_total");
+	return true;
+}
+
 static void add_item(struct report *r, size_t *cap, const struct journal_event *ev)
 {
 	const struct json *e = ev->object;
@@ -236,9 +334,18 @@ static void add_item(struct report *r, size_t *cap, const struct journal_event *
 	} else if (strcmp(name, "interrupted") == 0) {
 		it->kind = ITEM_INTERRUPTED;
 		it->u.interrupted.reason = json_get_string(e, "reason");
-		r->status = REPORT_INTERRUPTED;
-		r->interrupted_node = it->node;
-		r->interrupted_reason = it->u.interrupted.reason;
+	} else if (strcmp(name, "resume") == 0) {
+		it->kind = ITEM_RESUME;
+		it->u.resume.title = node_title(r, it->node);
+		it->u.resume.notice = json_get_string(e, "notice");
+	} else if (strcmp(name, "choice") == 0) {
+		it->kind = ITEM_CHOICE;
+		build_choice(r, it, e);
+	} else if (strcmp(name, "finding") == 0) {
+		it->kind = ITEM_FINDING;
+		build_finding(r, it, e);
+	} else if (strcmp(name, "score") == 0 && build_score(it, e)) {
+		it->kind = ITEM_SCORE;
 	} else {
 		it->kind = ITEM_OTHER;
 		build_other(it, e);
@@ -283,6 +390,38 @@ static void collect_references(struct report *r)
 	free(cited);
 }
 
+/* The status follows the last closing event: an interruption followed by a resume and an end is
+ * a complete session (the interruption stays in the items). */
+static void close_session(struct report *r, const struct report_item *it)
+{
+	if (it->kind == ITEM_END || it->kind == ITEM_RESUME) {
+		r->status = it->kind == ITEM_END ? REPORT_COMPLETE : REPORT_UNFINISHED;
+		r->interrupted_node = r->interrupted_reason = NULL;
+	} else if (it->kind == ITEM_INTERRUPTED) {
+		r->status = REPORT_INTERRUPTED;
+		r->interrupted_node = it->node;
+		r->interrupted_reason = it->u.interrupted.reason;
+	}
+}
+
+static void collect_training(struct report *r)
+{
+	r->debrief = xcalloc(r->nitems + 1, sizeof(*r->debrief));
+	for (size_t i = 0; i < r->nitems; i++) {
+		const struct report_item *it = &r->items[i];
+
+		if (it->kind == ITEM_CHOICE && !it->u.choice.repeat) {
+			r->debrief[r->ndebrief++] = it;
+			r->decisions_correct += it->u.choice.correct > 0;
+		} else if (it->kind == ITEM_FINDING) {
+			r->nfindings++;
+			r->findings_matched += it->u.finding.match > 0;
+		} else if (it->kind == ITEM_SCORE) {
+			r->score = it;
+		}
+	}
+}
+
 static void read_header(struct report *r, const struct json *start, const struct pathway *pw, const char *source)
 {
 	const struct json *p = json_get(start, "pathway");
@@ -298,6 +437,8 @@ static void read_header(struct report *r, const struct json *start, const struct
 	r->clinician = json_get_string(start, "clinician");
 	r->patient = json_get_string(start, "patient");
 	r->today = json_get_string(start, "today");
+	r->trainee = json_get_string(start, "trainee");
+	r->case_title = json_get_string(start, "case_title");
 	if (!source)
 		source = "the pathway";
 	if (!pw)
@@ -327,9 +468,9 @@ struct report *report_build(const struct journal_log *log, const struct pathway 
 	r->ended = log->events[log->count - 1].time;
 	for (size_t i = 1; i < log->count; i++) {
 		add_item(r, &cap, &log->events[i]);
-		if (strcmp(log->events[i].event, "end") == 0 && r->status == REPORT_UNFINISHED)
-			r->status = REPORT_COMPLETE;
+		close_session(r, &r->items[r->nitems - 1]);
 	}
+	collect_training(r);
 	if (r->today)
 		r->session_date = r->today;
 	else if (r->started)
@@ -377,6 +518,10 @@ void report_free(struct report *r)
 		case ITEM_ENDPOINT:
 			free(it->u.endpoint.warnings);
 			break;
+		case ITEM_FINDING:
+			free(it->u.finding.entered);
+			free(it->u.finding.expected);
+			break;
 		case ITEM_OTHER:
 			for (size_t k = 0; k < it->u.other.nfields; k++)
 				free(it->u.other.fields[k].value);
@@ -387,6 +532,7 @@ void report_free(struct report *r)
 		}
 	}
 	free(r->items);
+	free(r->debrief);
 	free(r->refs);
 	free(r->pathway_notice);
 	free(r->session_date_owned);

@@ -1,4 +1,5 @@
-/* The model every log format is rendered from (internal to report_*.c). Built once from the
+/* The model every log format is rendered from (internal to report_*.c, and read by the training
+ * report, cohort.c, so that it interprets a journal exactly as the log does). Built once from the
  * journal's events, plus the pathway when it is the one the session used. Strings are borrowed
  * from the journal's JSON trees or the pathway unless marked owned; none is sanitized here: each
  * renderer escapes for its own format, so no format can forget a field another one escapes. */
@@ -21,6 +22,10 @@ enum report_item_kind {
 	ITEM_ENDPOINT,
 	ITEM_END,
 	ITEM_INTERRUPTED,
+	ITEM_RESUME,      /* an interrupted session was resumed */
+	ITEM_CHOICE,      /* training: the trainee committed to a next step */
+	ITEM_FINDING,     /* training: a finding the trainee entered, compared with the case */
+	ITEM_SCORE,       /* training: the score written at the end */
 	ITEM_OTHER,       /* an event this version does not know: rendered generically */
 };
 
@@ -81,6 +86,25 @@ struct report_item {
 			const char *reason;
 		} interrupted;
 		struct {
+			const char *title;  /* of the node the walk resumed at; NULL when unknown */
+			const char *notice; /* what the resume had to say (e.g. the pathway changed); may be NULL */
+		} resume;
+		struct {
+			const char *title; /* of the decision node */
+			const char *chosen, *chosen_label, *recommended, *recommended_label;
+			int correct;       /* 1, 0, or -1 when not recorded */
+			long seconds;      /* -1 when not recorded */
+			bool repeat;       /* not the first choice at this node: not scored */
+		} choice;
+		struct {
+			const char *var, *prompt; /* prompt from the answer it follows; may be NULL */
+			char *entered, *expected; /* owned: the text, else the value as compact JSON */
+			int match;                /* 1, 0, or -1 when not recorded */
+		} finding;
+		struct {
+			long correct, total, findings_matched, findings_total; /* -1 when absent */
+		} score;
+		struct {
 			const char *event;
 			struct report_field *fields; /* owned */
 			size_t nfields;
@@ -110,7 +134,9 @@ struct report {
 	const char *session_date;    /* "YYYY-MM-DD" for running headers: today, else the start date */
 	char *session_date_owned;
 
-	enum report_status status;
+	const char *trainee, *case_title; /* training sessions; NULL otherwise */
+
+	enum report_status status;         /* from the last closing event (end, interrupted, resume) */
 	const char *interrupted_node, *interrupted_reason;
 	const char *endpoint_node, *endpoint_title; /* NULL when no endpoint was reached */
 
@@ -119,7 +145,30 @@ struct report {
 	struct report_reference *refs; /* owned array: cited on the path, first-cited order */
 	size_t nrefs;
 	const char *disclaimer;        /* from the pathway; NULL when it is not available */
+
+	/* Training: the first choice at each decision node, in route order (owned array of pointers
+	 * into items) and how many of them were correct; the findings entered and how many matched;
+	 * the score event (NULL when the session wrote none). */
+	const struct report_item **debrief;
+	size_t ndebrief, decisions_correct, nfindings, findings_matched;
+	const struct report_item *score;
 };
+
+/* True for a training session (mode "train"). */
+bool report_is_training(const struct report *r);
+
+/* The mode and case in words: "training; case v5 (52 F ...)", "replay; case v5", "walk". Caller frees. */
+char *report_mode_text(const struct report *r);
+
+/* A choice's decision time: "12 s", or "time not recorded" when seconds < 0. Caller frees. */
+char *report_seconds_text(long seconds);
+
+/* The score line: "Score: 3/4 decisions correct", from the score event, else counted from the
+ * choices with a note that the session recorded no score. Caller frees. */
+char *report_score_text(const struct report *r);
+
+/* "correct", "incorrect" or "not recorded" for a choice's correct field. */
+const char *report_correct_word(int correct);
 
 /* Words for a clause's truth value: "true", "false" or "unknown". */
 const char *report_truth_word(int truth);

@@ -15,24 +15,7 @@ trap 'rm -rf "$tmp"' EXIT
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
 passed=0 failed=0
 
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
-have_python() { command -v python3 >/dev/null; }
-
-# run CODE DESCRIPTION -- COMMAND...: runs it in $tmp with stdout/stderr in $tmp/out, $tmp/err
-run() {
-	local want=$1 what=$2
-	shift 3
-	(cd "$tmp" && "$@") >"$tmp/out" 2>"$tmp/err"
-	local got=$?
-	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | head -20; fi
-}
-expect_in() { # FILE TEXT DESCRIPTION
-	if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
-}
-expect_not_in() { # FILE TEXT DESCRIPTION
-	if grep -qF -- "$2" "$1"; then bad "$3: '$2' found in $(basename "$1")"; grep -nF -- "$2" "$1" | head -5; else ok; fi
-}
+. "$src/tests/cli/lib_golden.sh"
 
 # journal NAME CASE [-p PATHWAY]: replays CASE from the source directory (so the journal names the
 # pathway by a relative path) into $tmp/NAME.jsonl
@@ -47,53 +30,7 @@ journal() {
 }
 
 # compare NAME EXT FILE: the golden file NAME.EXT against FILE
-compare() {
-	local want=$golden/$1.$2
-	if [ -n "${UPDATE_GOLDEN:-}" ]; then
-		mkdir -p "$golden"
-		cp "$3" "$want"
-		echo "updated $want"
-		ok
-	elif [ ! -f "$want" ]; then
-		bad "$1.$2: no golden file (run with UPDATE_GOLDEN=1 and review the result)"
-	elif cmp -s "$want" "$3"; then
-		ok
-	else
-		bad "$1.$2 differs from the golden file"
-		diff -u "$want" "$3" | head -40 | sed 's/^/  | /'
-	fi
-}
-
-# check_text FILE DESCRIPTION: printer layout: <= 80 columns, 66-line pages, form feeds, footers
-check_text() {
-	expect_in "$1" "page 1 of " "$2"
-	if have_python; then
-		if python3 - "$1" <<'PY'; then ok; else bad "$2: text layout"; fi
-import sys, unicodedata
-text = open(sys.argv[1], encoding="utf-8").read()
-pages = text.split("\f")
-def width(s):
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-problems = []
-for n, page in enumerate(pages, 1):
-    lines = page.split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    if len(lines) != 66:
-        problems.append("page %d has %d lines" % (n, len(lines)))
-    if not lines[-1].strip().endswith("page %d of %d" % (n, len(pages))):
-        problems.append("page %d footer is %r" % (n, lines[-1]))
-    for i, line in enumerate(lines, 1):
-        if width(line) > 80:
-            problems.append("page %d line %d is %d columns" % (n, i, width(line)))
-        if line != line.rstrip():
-            problems.append("page %d line %d has trailing blanks" % (n, i))
-for p in problems[:10]:
-    print("  |", p)
-sys.exit(1 if problems else 0)
-PY
-	fi
-}
+compare() { compare_golden "$golden/$1.$2" "$3"; }
 
 # render NAME JOURNAL [OPTIONS...]: every format of JOURNAL, compared with the golden files NAME.*
 render() {
@@ -139,6 +76,38 @@ done
 if [ -f "$tmp/v5-sij-eligible.txt" ]; then
 	expect_in "$tmp/v5-sij-eligible.txt" $'\f' "form feeds between pages"
 fi
+
+# --- training and resumed sessions -------------------------------------------------------------
+# A training journal as `pathwalk train` writes it: choices before the decisions (one wrong, one
+# repeated), findings entered by the trainee, and the score.
+cp "$src/tests/data/train/bob-v5.jsonl" "$tmp/training.jsonl"
+render training training.jsonl
+expect_in "$tmp/training.txt" "Trainee:     bob" "training: trainee"
+expect_in "$tmp/training.txt" "Mode:        training; case v5-sij-eligible" "training: mode"
+expect_in "$tmp/training.txt" "INCORRECT; committed after 41 s" "training: wrong choice"
+expect_in "$tmp/training.txt" "(a repeat, not scored)" "training: repeated choice"
+expect_in "$tmp/training.txt" "entered 7; the case says 5 -- DOES NOT MATCH" "training: finding"
+expect_in "$tmp/training.txt" "Score: 3/4 decisions correct" "training: score"
+expect_in "$tmp/training.txt" "3. After conservative care (conservative_decision): incorrect, 41 s" "training: debrief"
+expect_in "$tmp/training.html" '<table class="debrief">' "training: html debrief table"
+head -n 38 "$src/tests/data/train/carol-v5.jsonl" >"$tmp/train-quit.jsonl"
+run 0 "training interrupted" -- "$bin" log train-quit.jsonl
+expect_in "$tmp/out" "Score: 1/2 decisions correct so far (the session recorded no score" "training: no score"
+
+# Interrupted at the decision, resumed there, then finished: complete, the interruption still shown.
+{
+	head -n 10 "$tmp/mini-log.jsonl"
+	printf '{"seq":11,"time":"2025-02-17T09:05:00Z","event":"interrupted","node":"choose","reason":"quit"}\n'
+	printf '{"seq":12,"time":"2025-02-18T10:00:00Z","event":"resume","node":"choose","notice":"<resumed> & \\u001b[31m"}\n'
+	sed -n '11,$p' "$tmp/mini-log.jsonl" | awk '{ sub(/"seq":[0-9]+/, "\"seq\":" NR + 12); print }'
+} >"$tmp/resumed.jsonl"
+render resumed resumed.jsonl -p "$src/$mini"
+expect_in "$tmp/resumed.txt" "Status:      complete" "resumed: complete"
+expect_in "$tmp/resumed.txt" "*** SESSION INTERRUPTED at 2025-02-17T09:05:00Z, at choose: quit ***" "resumed: interruption shown"
+expect_in "$tmp/resumed.txt" "Session resumed at 2025-02-18T10:00:00Z at Choose (choose)." "resumed: resume shown"
+head -n 12 "$tmp/resumed.jsonl" >"$tmp/resumed-open.jsonl"
+run 0 "resumed, then killed" -- "$bin" log -p "$src/$mini" resumed-open.jsonl
+expect_in "$tmp/out" "INCOMPLETE: the journal ends without closing the session" "resumed then killed: unfinished"
 
 # --- the pathway: another one than the session used --------------------------------------------
 run 0 "log without the pathway" -- "$bin" log mini-log.jsonl

@@ -1,0 +1,91 @@
+/* `pathwalk report`: the instructor's summary of many training journals (see cohort.h). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "cohort.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static const char report_usage[] =
+	"usage: pathwalk report [-p FILE] [--format text|markdown|html] [-o FILE] JOURNAL...\n"
+	"\n"
+	"Summarise training journals (written by pathwalk train) for the instructor: the pathways and\n"
+	"dates, each trainee's sessions with their scores, decision times and status, per case each\n"
+	"decision node with the share correct, the most common wrong choice and the median time, the\n"
+	"decisions the group got wrong most, and the journals that could not be used, with why.\n"
+	"\n"
+	"  -p, --pathway FILE  the pathway the sessions used, for node titles (default: the bundled\n"
+	"                      one, when it is the same version)\n"
+	"  -f, --format FMT    text (80 columns, 66-line pages; the default), markdown or html\n"
+	"  -o, --output FILE   write to FILE, which must not exist (default: standard output)\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"Exit 0 when every journal was used, 2 for a usage error, 3 when a journal (or the pathway\n"
+	"given with -p) could not be used (the report is still written from the others), 5 when the\n"
+	"output cannot be written.\n";
+
+/* Reads every journal into c, printing the problems; returns EXIT_OK or EXIT_INPUT. */
+static int add_journals(struct cohort *c, char **paths, int count)
+{
+	struct diag_list diags = { 0 };
+	int status = EXIT_OK;
+
+	for (int i = 0; i < count; i++)
+		if (!cohort_add(c, paths[i], &diags))
+			status = EXIT_INPUT;
+	diag_print(&diags, stderr);
+	diag_clear(&diags);
+	return status;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "pathway", required_argument, NULL, 'p' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *pathway_path = NULL, *output = NULL;
+	enum report_format format = REPORT_TEXT;
+	struct strbuf out = STRBUF_INIT;
+	struct cohort c;
+	struct pathway *pw;
+	char *source;
+	bool failed;
+	int ch, status;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "p:f:o:h", options, NULL)) != -1) {
+		switch (ch) {
+		case 'p': pathway_path = optarg; break;
+		case 'f':
+			if (!report_format_parse(optarg, &format) || format == REPORT_JSON)
+				return cli_usage_error("report", "unknown format '%s' (text, markdown or html)", optarg);
+			break;
+		case 'o': output = optarg; break;
+		case 'h': fputs(report_usage, stdout); return EXIT_OK;
+		default: return cli_usage_error("report", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("report", "report needs at least one journal file");
+	pw = cli_load_journal_pathway(pathway_path, &failed);
+	if (failed)
+		return EXIT_INPUT;
+	source = pathway_path ? xasprintf("the pathway in %s", pathway_path) : xstrdup("the bundled pathway");
+	cohort_init(&c, pw, source);
+	status = add_journals(&c, argv + optind, argc - optind);
+	cohort_finish(&c);
+	cohort_render(&c, format, &out);
+	if (cli_write_output(output, sb_str(&out), out.len, "the report") != EXIT_OK)
+		status = EXIT_OUTPUT;
+	sb_free(&out);
+	cohort_free(&c);
+	free(source);
+	pathway_free(pw);
+	return status;
+}

@@ -1,0 +1,72 @@
+# Helpers shared by the golden-file tests (log_golden.sh, train_report.sh); sourced, not run.
+# The caller sets tmp (a scratch directory, where commands run), passed=0 and failed=0.
+# UPDATE_GOLDEN=1 makes compare_golden rewrite the golden file instead of comparing.
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+have_python() { command -v python3 >/dev/null; }
+
+# run CODE DESCRIPTION -- COMMAND...: runs it in $tmp with stdout/stderr in $tmp/out, $tmp/err
+run() {
+	local want=$1 what=$2
+	shift 3
+	(cd "$tmp" && "$@") >"$tmp/out" 2>"$tmp/err"
+	local got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | head -20; fi
+}
+expect_in() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
+}
+expect_not_in() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then bad "$3: '$2' found in $(basename "$1")"; grep -nF -- "$2" "$1" | head -5; else ok; fi
+}
+
+# compare_golden WANT FILE: the golden file WANT against FILE
+compare_golden() {
+	local want=$1
+	if [ -n "${UPDATE_GOLDEN:-}" ]; then
+		mkdir -p "$(dirname "$want")"
+		cp "$2" "$want"
+		echo "updated $want"
+		ok
+	elif [ ! -f "$want" ]; then
+		bad "$(basename "$want"): no golden file (run with UPDATE_GOLDEN=1 and review the result)"
+	elif cmp -s "$want" "$2"; then
+		ok
+	else
+		bad "$(basename "$want") differs from the golden file"
+		diff -u "$want" "$2" | head -40 | sed 's/^/  | /'
+	fi
+}
+
+# check_text FILE DESCRIPTION: printer layout: <= 80 columns, 66-line pages, form feeds, footers
+check_text() {
+	expect_in "$1" "page 1 of " "$2"
+	if have_python; then
+		if python3 - "$1" <<'PY'; then ok; else bad "$2: text layout"; fi
+import sys, unicodedata
+text = open(sys.argv[1], encoding="utf-8").read()
+pages = text.split("\f")
+def width(s):
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+problems = []
+for n, page in enumerate(pages, 1):
+    lines = page.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    if len(lines) != 66:
+        problems.append("page %d has %d lines" % (n, len(lines)))
+    if not lines[-1].strip().endswith("page %d of %d" % (n, len(pages))):
+        problems.append("page %d footer is %r" % (n, lines[-1]))
+    for i, line in enumerate(lines, 1):
+        if width(line) > 80:
+            problems.append("page %d line %d is %d columns" % (n, i, width(line)))
+        if line != line.rstrip():
+            problems.append("page %d line %d has trailing blanks" % (n, i))
+for p in problems[:10]:
+    print("  |", p)
+sys.exit(1 if problems else 0)
+PY
+	fi
+}
+
