@@ -50,7 +50,7 @@ static const char *recommended_label(const struct decision *d)
 	return NULL;
 }
 
-static void add_clauses(struct ui_doc *doc, const struct session_candidate *c, size_t indent, int target)
+void screen_candidate_clauses(struct ui_doc *doc, const struct session_candidate *c, size_t indent, int target)
 {
 	if (!c->when) {
 		doc_add(doc, indent, NULL, ST_DIM, "otherwise: taken when no condition above holds", ST_DIM, target);
@@ -85,7 +85,7 @@ static void decision_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui
 		enum ui_style st = here ? ST_FOCUS : c->recommended ? ST_RECOMMENDED : ST_NORMAL;
 
 		doc_add(body, 0, prefix, st, label, st, (int)i + 1);
-		add_clauses(body, c, 6, (int)i + 1);
+		screen_candidate_clauses(body, c, 6, (int)i + 1);
 		free(prefix);
 		free(label);
 	}
@@ -110,7 +110,7 @@ static void decision_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui
 
 		doc_add(pane, 0, NULL, ST_HEADING, c->label, ST_HEADING, 0);
 		doc_add(pane, 2, "condition: ", ST_DIM, c->when ? c->when : "(none: the fallback)", ST_NORMAL, 0);
-		add_clauses(pane, c, 2, 0);
+		screen_candidate_clauses(pane, c, 2, 0);
 		doc_blank(pane);
 	}
 	screen_evidence(ctx, pane);

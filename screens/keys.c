@@ -20,7 +20,8 @@ static const struct key_binding table[] = {
 	{ UI_RIGHT, { KEY_RIGHT, 'l' }, "Right, l", "the next option of a yes/no field", "question" },
 	{ UI_CONFIRM, { '\n', '\r', KEY_ENTER }, "Enter",
 	  "confirm the field and go to the next unanswered one; once every field is answered, confirm "
-	  "the screen and continue; on a decision, accept the highlighted step; at an endpoint, finish",
+	  "the screen and continue; on a decision, accept the highlighted step (in training: commit to it, then continue after the "
+	  "reveal); at an endpoint, finish",
 	  "everywhere" },
 	{ UI_TOGGLE, { ' ' }, "Space", "select the highlighted option; tick or untick a checklist item",
 	  "question" },
@@ -32,6 +33,7 @@ static const struct key_binding table[] = {
 	{ UI_EVIDENCE, { 'e' }, "e",
 	  "show or hide the evidence pane (on a decision: the explanation of the highlighted step)",
 	  "everywhere" },
+	{ UI_VIGNETTE, { 'v' }, "v", "show the case's vignette again", "training" },
 	{ UI_PANE_UP, { '[' }, "[", "scroll the evidence pane up", "evidence pane" },
 	{ UI_PANE_DOWN, { ']' }, "]", "scroll the evidence pane down", "evidence pane" },
 	{ UI_HELP, { '?', KEY_F(1) }, "?, F1", "this help", "everywhere" },

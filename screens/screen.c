@@ -57,12 +57,11 @@ static void add_warning(struct screen_ctx *ctx, struct ui_doc *d, int w)
 	free(rendered);
 }
 
-void screen_node_header(struct screen_ctx *ctx, struct ui_doc *body)
+void screen_node_title(struct screen_ctx *ctx, struct ui_doc *body)
 {
 	const struct pw_node *n = &ctx->pw->nodes[session_node(ctx->s)];
 	size_t nw;
 	const int *w = session_warnings(ctx->s, &nw);
-	char *text;
 
 	doc_add(body, 0, NULL, ST_HEADING, n->title, ST_HEADING, 0);
 	if (nw > 0 && n->screen != SCREEN_ENDPOINT) {
@@ -70,6 +69,14 @@ void screen_node_header(struct screen_ctx *ctx, struct ui_doc *body)
 		for (size_t i = 0; i < nw; i++)
 			add_warning(ctx, body, w[i]);
 	}
+}
+
+void screen_node_header(struct screen_ctx *ctx, struct ui_doc *body)
+{
+	const struct pw_node *n = &ctx->pw->nodes[session_node(ctx->s)];
+	char *text;
+
+	screen_node_title(ctx, body);
 	if (n->text && n->text[0]) {
 		text = session_render_text(ctx->s, n->text);
 		doc_blank(body);

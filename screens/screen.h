@@ -20,7 +20,10 @@ enum screen_intent {
 	SCREEN_QUIT,        /* ask whether to quit */
 	SCREEN_FINISH,      /* the endpoint is confirmed (session_finish) */
 	SCREEN_CLOSE,       /* an overlay (help) is done */
+	SCREEN_COMMIT,      /* training: the trainee commits to ctx->commit_transition */
 };
+
+struct training;
 
 /* What a screen sees. Owned by the walk; state belongs to the screen (open/close). */
 struct screen_ctx {
@@ -33,6 +36,8 @@ struct screen_ctx {
 	size_t override_transition; /* with SCREEN_OVERRIDE */
 	char *override_reason;      /* with SCREEN_OVERRIDE; the walk frees it */
 	bool typing;                /* a field or prompt is taking printable keys (globals off) */
+	const struct training *training; /* training mode: the choices so far; NULL in a walk */
+	size_t commit_transition;   /* with SCREEN_COMMIT */
 };
 
 struct screen_ops {
@@ -57,10 +62,16 @@ extern const struct screen_ops question_screen;
 extern const struct screen_ops decision_screen;
 extern const struct screen_ops outcome_screen;
 extern const struct screen_ops help_screen;
+extern const struct screen_ops train_decision_screen; /* training: commit, then the reveal */
+extern const struct screen_ops vignette_screen;       /* training: the case's vignette (overlay) */
+extern const struct screen_ops debrief_screen;        /* training: score and debrief (overlay) */
 
 /* Sets the message line (printf format); error messages are drawn as errors. NULL fmt clears. */
 void screen_message(struct screen_ctx *ctx, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Shared content: the node's title and the warnings that apply now. */
+void screen_node_title(struct screen_ctx *ctx, struct ui_doc *body);
 
 /* Shared content: the node's title, warnings that apply now and its rendered text. */
 void screen_node_header(struct screen_ctx *ctx, struct ui_doc *body);
@@ -74,5 +85,8 @@ void screen_evidence(struct screen_ctx *ctx, struct ui_doc *d);
 /* Adds a labelled paragraph of node text (rendered with session_render_text) when text is set. */
 void screen_section(struct screen_ctx *ctx, struct ui_doc *d, const char *heading, const char *text,
 		    enum ui_style style);
+
+/* Shared content: the clauses of candidate c's condition with their truth, or the fallback note. */
+void screen_candidate_clauses(struct ui_doc *doc, const struct session_candidate *c, size_t indent, int target);
 
 #endif

@@ -16,8 +16,12 @@
 #include "../src/casefile.h"
 #include "../src/clock.h"
 #include "../src/journal.h"
+#include "../src/logfile.h"
 #include "../src/paths.h"
+#include "../src/resume.h"
+#include "../src/training.h"
 #include "../src/xalloc.h"
+#include "form.h"
 #include "plain.h"
 #include "screen.h"
 
@@ -26,7 +30,9 @@ struct walk {
 	struct session *s;
 	struct screen_ctx ctx;
 	const struct screen_ops *ops; /* the current node's screen */
-	bool help;                    /* the help overlay is shown */
+	const struct screen_ops *overlay; /* help, vignette or debrief over it; NULL none */
+	struct training *training;    /* NULL in a walk */
+	struct journal *journal;
 	int shown_node;               /* the node ops was opened for; -1 none */
 	bool quitting;                /* the quit question is asked */
 	size_t body_top, pane_top;
@@ -37,14 +43,16 @@ struct walk {
 	char *title;
 	int status;                   /* exit status once done */
 	bool done;
+	bool finished;                /* training: the debrief is shown, closing it ends */
+	bool pane_forced;             /* training: the reveal opened the pane; the next screen closes it */
 	char *fatal;                  /* printed after the terminal is restored */
 };
 
-static const struct screen_ops *ops_for(enum screen_kind kind)
+static const struct screen_ops *ops_for(enum screen_kind kind, bool training)
 {
 	switch (kind) {
 	case SCREEN_QUESTION: return &question_screen;
-	case SCREEN_DECISION: return &decision_screen;
+	case SCREEN_DECISION: return training ? &train_decision_screen : &decision_screen;
 	case SCREEN_ENDPOINT: return &outcome_screen;
 	default: return &info_screen;
 	}
@@ -80,23 +88,82 @@ static void open_screen(struct walk *w)
 	int node = session_node(w->s);
 
 	close_screen(w);
-	walk_prefill(w->s, w->opt->prefill);
-	w->ops = ops_for(w->opt->pw->nodes[node].screen);
+	if (!w->training || !training_enters_findings(w->training))
+		walk_prefill(w->s, w->opt->prefill);
+	w->ops = ops_for(w->opt->pw->nodes[node].screen, w->training != NULL);
 	w->ctx.typing = false;
 	w->ctx.state = w->ops->open(&w->ctx);
 	w->shown_node = node;
 	w->body_top = w->pane_top = 0;
 	w->last_focus = 0;
-	w->help = false;
+	if (w->overlay == &help_screen)
+		w->overlay = NULL;
+	if (w->pane_forced)
+		w->ctx.pane = w->pane_forced = false;
+	if (w->training && w->opt->pw->nodes[node].screen == SCREEN_DECISION)
+		training_decision_shown(w->training);
 }
 
-/* Stops the walk because the journal cannot be written: an unrecorded walk is not a walk. */
+static void show_overlay(struct walk *w, const struct screen_ops *overlay)
+{
+	w->overlay = w->overlay == overlay ? NULL : overlay;
+	w->body_top = 0;
+	w->last_focus = 0;
+}
+
+/* The journal cannot be written (a full disk, a removed directory): the events are kept in memory
+ * and the user is asked for another path to write the whole journal to. An unrecorded walk is not
+ * a walk: declining ends it with status 5, saying how many events were not saved. */
 static void journal_failed(struct walk *w)
 {
+	char *problem = xstrdup(session_message(w->s));
+	struct form_field field = { .label = "Write the session log to", .required = true, .max_chars = 4096,
+				    .hint = "A new file on a disk with space, e.g. /tmp/session.jsonl. Esc gives up." };
+	char *retry = NULL;
+
+	for (;;) {
+		enum form_result r = form_run("The session log cannot be written", problem, retry, &field, 1);
+
+		free(retry);
+		retry = NULL;
+		if (r != FORM_DONE)
+			break;
+		if (journal_relocate(w->journal, field.value) == 0) {
+			screen_message(&w->ctx, false, "The session log is now written to %s", field.value);
+			form_free(&field, 1);
+			free(problem);
+			ui_invalidate();
+			return;
+		}
+		retry = xasprintf("%s: %s", field.value, strerror(errno));
+	}
 	free(w->fatal);
-	w->fatal = xasprintf("pathwalk: %s", session_message(w->s));
+	w->fatal = xasprintf("pathwalk: %s; %zu event(s) could not be saved", problem, journal_pending(w->journal));
+	form_free(&field, 1);
+	free(problem);
 	w->status = 5;
 	w->done = true;
+}
+
+/* Training: compares (or restores) the findings before a question screen is confirmed. Returns
+ * false when the trainee should look at the differences first. */
+static bool findings_checked(struct walk *w)
+{
+	enum session_status st;
+	char *summary = NULL;
+
+	if (!w->training || w->opt->pw->nodes[session_node(w->s)].screen != SCREEN_QUESTION)
+		return true;
+	if (training_check_findings(w->training, &summary, &st) > 0) {
+		screen_message(&w->ctx, true, "%s. The case's findings are now filled in; Enter continues.", summary);
+		free(summary);
+		if (st == SESSION_JOURNAL)
+			journal_failed(w);
+		return false;
+	}
+	if (st == SESSION_JOURNAL)
+		journal_failed(w);
+	return true;
 }
 
 static void apply(struct walk *w, enum screen_intent intent)
@@ -105,7 +172,15 @@ static void apply(struct walk *w, enum screen_intent intent)
 
 	switch (intent) {
 	case SCREEN_NEXT:
+		if (!findings_checked(w))
+			return;
 		st = session_advance(w->s);
+		break;
+	case SCREEN_COMMIT:
+		st = training_commit(w->training, w->ctx.commit_transition);
+		w->body_top = 0;
+		if (st == SESSION_OK && !w->ctx.pane) /* the explanation and the evidence are the point */
+			w->ctx.pane = w->pane_forced = true;
 		break;
 	case SCREEN_OVERRIDE:
 		st = session_override(w->s, w->ctx.override_transition, w->ctx.override_reason);
@@ -120,19 +195,23 @@ static void apply(struct walk *w, enum screen_intent intent)
 		}
 		break;
 	case SCREEN_FINISH:
-		st = session_finish(w->s);
-		if (st == SESSION_OK) {
+		st = w->training ? training_finish(w->training) : session_finish(w->s);
+		if (st != SESSION_INVALID && w->training) {
+			w->finished = true;
+			show_overlay(w, &debrief_screen);
+		} else if (st != SESSION_INVALID) {
 			w->done = true;
-			w->status = 0;
 		}
+		w->status = 0;
 		break;
 	case SCREEN_QUIT:
 		w->quitting = true;
 		return;
 	case SCREEN_CLOSE:
-		w->help = false;
+		w->overlay = NULL;
 		w->body_top = 0;
 		w->last_focus = 0;
+		w->done = w->finished;
 		return;
 	default:
 		return;
@@ -151,14 +230,18 @@ static void global_key(struct walk *w, const struct ui_event *ev)
 	long page = w->layout.body_rows > 2 ? w->layout.body_rows - 1 : 1;
 
 	switch (ev->action) {
-	case UI_BACK: apply(w, w->help ? SCREEN_IGNORED : SCREEN_BACK); break;
+	case UI_BACK: apply(w, w->overlay ? SCREEN_IGNORED : SCREEN_BACK); break;
 	case UI_QUIT: apply(w, SCREEN_QUIT); break;
-	case UI_HELP:
-		w->help = !w->help;
-		w->body_top = 0;
-		w->last_focus = 0;
+	case UI_HELP: show_overlay(w, &help_screen); break;
+	case UI_VIGNETTE:
+		if (w->training)
+			show_overlay(w, &vignette_screen);
 		break;
-	case UI_EVIDENCE: w->ctx.pane = !w->ctx.pane; w->pane_top = 0; break;
+	case UI_EVIDENCE:
+		w->ctx.pane = !w->ctx.pane;
+		w->pane_forced = false;
+		w->pane_top = 0;
+		break;
 	case UI_UP: w->body_top = w->body_top > 0 ? w->body_top - 1 : 0; break;
 	case UI_DOWN: w->body_top++; break;
 	case UI_PAGE_UP: w->body_top = (long)w->body_top > page ? w->body_top - (size_t)page : 0; break;
@@ -175,7 +258,7 @@ static void global_key(struct walk *w, const struct ui_event *ev)
 static void click(struct walk *w, const struct ui_event *ev)
 {
 	const struct layout *l = &w->layout;
-	const struct screen_ops *ops = w->help ? &help_screen : w->ops;
+	const struct screen_ops *ops = w->overlay ? w->overlay : w->ops;
 	size_t line;
 
 	if (l->too_small || ev->row < l->body_row || ev->row >= l->body_row + l->body_rows)
@@ -200,15 +283,17 @@ static void quit_answer(struct walk *w, const struct ui_event *ev)
 
 static void handle(struct walk *w, const struct ui_event *ev)
 {
-	const struct screen_ops *ops = w->help ? &help_screen : w->ops;
+	const struct screen_ops *ops = w->overlay ? w->overlay : w->ops;
 	enum screen_intent intent;
 
 	if (ev->action == UI_RESIZE) {
 		ui_invalidate();
 		return;
 	}
-	if (ev->action == UI_INTERRUPT) {
-		w->quitting = true;
+	if (ev->action == UI_INTERRUPT || (w->finished && ev->action == UI_QUIT)) {
+		/* Once the session is closed there is nothing to confirm: quitting just leaves. */
+		w->quitting = !w->finished;
+		w->done = w->finished;
 		return;
 	}
 	if (w->quitting) {
@@ -249,13 +334,13 @@ static void draw(struct walk *w)
 {
 	const struct pathway *pw = w->opt->pw;
 	const struct pw_node *n = &pw->nodes[session_node(w->s)];
-	const struct screen_ops *ops = w->help ? &help_screen : w->ops;
+	const struct screen_ops *ops = w->overlay ? w->overlay : w->ops;
 	struct ui_frame f = { 0 };
 	size_t width;
 	int rows, cols;
 
 	ui_size(&rows, &cols);
-	w->layout = layout_compute(rows, cols, w->ctx.pane && !w->help);
+	w->layout = layout_compute(rows, cols, w->ctx.pane && !w->overlay);
 	if (w->layout.too_small) {
 		ui_draw_too_small(rows, cols, w->quitting ? "Quit this walk? y quits (the log is kept), n stays" : NULL);
 		return;
@@ -273,7 +358,7 @@ static void draw(struct walk *w)
 	f.current_stage = n->stage;
 	f.visited = session_stages_visited(w->s);
 	f.pane_title = ops->pane_title;
-	f.node_id = w->help ? "help" : n->id;
+	f.node_id = w->overlay ? w->overlay->name : n->id;
 	if (w->quitting) {
 		f.hints = "y:quit (the log is kept)  n:stay";
 		f.message = "Quit this walk? The session log records it as interrupted. (y/n)";
@@ -285,30 +370,26 @@ static void draw(struct walk *w)
 	ui_draw(&w->layout, &f, &w->body, &w->body_top, w->layout.pane_rows ? &w->pane : NULL, &w->pane_top);
 }
 
-static int tui_loop(struct walk *w)
+static void tui_loop(struct walk *w)
 {
-	char *error = NULL;
 	bool dirty = true;
 
-	if (ui_open(&error) != 0) {
-		fprintf(stderr, "pathwalk: %s\n", error);
-		free(error);
-		session_interrupt(w->s, "no terminal");
-		return 2;
-	}
 	while (!w->done) {
 		struct ui_event ev;
 		int sig = ui_termination_signal();
 
 		if (sig) {
 			if (session_interrupt(w->s, sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP" : "signal") ==
-			    SESSION_JOURNAL)
-				journal_failed(w);
+			    SESSION_JOURNAL) {
+				free(w->fatal);
+				w->fatal = xasprintf("pathwalk: %s", session_message(w->s));
+			}
 			w->status = 128 + sig;
 			break;
 		}
 		if (ui_take_interrupt()) {
-			w->quitting = true;
+			w->quitting = !w->finished;
+			w->done = w->finished;
 			dirty = true;
 		}
 		if (session_node(w->s) != w->shown_node) {
@@ -322,55 +403,195 @@ static int tui_loop(struct walk *w)
 		if (dirty)
 			handle(w, &ev);
 	}
-	ui_close();
-	return w->status;
 }
 
-/* Creates the journal at the requested or default path; prints why not and returns NULL. */
-static struct journal *open_journal(const struct walk_options *opt)
+int walk_screens(const struct walk_options *opt, struct session *s, struct training *t, struct journal *j,
+		 const char *notice, char **fatal)
 {
-	const char *case_id = opt->prefill ? opt->prefill->id : NULL;
+	const struct pathway *pw = opt->pw;
+	struct walk w = { .opt = opt, .s = s, .training = t, .journal = j, .shown_node = -1 };
+	const struct casefile *c = t ? training_case(t) : opt->prefill;
+
+	w.ctx.s = s;
+	w.ctx.pw = pw;
+	w.ctx.training = t;
+	w.stages = xcalloc(pw->nstages + 1, sizeof(*w.stages));
+	for (size_t i = 0; i < pw->nstages; i++)
+		w.stages[i] = pw->stages[i].label;
+	if (t)
+		w.title = xasprintf("%s  [training: %s]", pw->title, c->id);
+	else
+		w.title = c ? xasprintf("%s  [case %s]", pw->title, c->id) : xstrdup(pw->title);
+	if (t)
+		w.overlay = &vignette_screen;
+	if (notice)
+		screen_message(&w.ctx, false, "%s", notice);
+	tui_loop(&w);
+	close_screen(&w);
+	doc_free(&w.body);
+	doc_free(&w.pane);
+	free(w.ctx.message);
+	free(w.ctx.override_reason);
+	free(w.stages);
+	free(w.title);
+	*fatal = w.fatal;
+	return w.status;
+}
+
+static char *create_error(const char *path, int err)
+{
+	if (err == EEXIST || err == ELOOP)
+		return xasprintf("%s: refusing to overwrite an existing file or follow a link", path);
+	return xasprintf("%s: cannot create the session log: %s", path, strerror(err));
+}
+
+struct journal *walk_create_journal(const char *log_path, const char *name, char **error)
+{
 	struct journal *j;
 
-	if (opt->log_path) {
-		j = journal_create(opt->log_path);
-		if (!j && (errno == EEXIST || errno == ELOOP))
-			fprintf(stderr, "pathwalk: %s: refusing to overwrite an existing file or follow a link\n",
-				opt->log_path);
-		else if (!j)
-			fprintf(stderr, "pathwalk: %s: cannot create the session log: %s\n", opt->log_path,
-				strerror(errno));
+	if (log_path) {
+		j = journal_create(log_path);
+		if (!j)
+			*error = create_error(log_path, errno);
 		return j;
 	}
 	/* Another walk may take the same name between choosing and creating it: choose again. */
 	for (int attempt = 0; attempt < 5; attempt++) {
-		char *error = NULL, *path = paths_default_journal(case_id, clock_now(), &error);
+		char *path = paths_default_journal(name, clock_now(), error);
 
-		if (!path) {
-			fprintf(stderr, "pathwalk: %s\n", error);
-			free(error);
+		if (!path)
 			return NULL;
-		}
 		j = journal_create(path);
 		if (j || errno != EEXIST) {
 			if (!j)
-				fprintf(stderr, "pathwalk: %s: cannot create the session log: %s\n", path, strerror(errno));
+				*error = create_error(path, errno);
 			free(path);
 			return j;
 		}
 		free(path);
 	}
-	fprintf(stderr, "pathwalk: cannot find a free name for the session log\n");
+	*error = xstrdup("cannot find a free name for the session log");
 	return NULL;
+}
+
+bool walk_report_paths(const char *journal_path, const struct pathway *pw)
+{
+	char *error = NULL, *text = logfile_render_text_beside(journal_path, pw, &error);
+
+	printf("Session log: %s\n", journal_path);
+	if (text)
+		printf("Printable log: %s\n", text);
+	fflush(stdout);
+	if (!text) {
+		fprintf(stderr, "pathwalk: %s\n", error);
+		free(error);
+	}
+	free(text);
+	return text != NULL;
+}
+
+/* Asks for the clinician's name and the patient reference, both optional. false: the user left. */
+static bool ask_who(const struct walk_options *opt, char **clinician, char **patient, int *status)
+{
+	struct form_field f[2] = {
+		{ .label = "Clinician's name", .max_chars = 80, .hint = "Printed in the session log's header." },
+		{ .label = "Patient reference", .max_chars = 40,
+		  .hint = "A reference your records use, not the patient's name. Enter on an empty field skips it." },
+	};
+	enum form_result r;
+
+	*clinician = *patient = NULL;
+	if (opt->clinician || opt->patient || opt->resume_path)
+		return true;
+	r = form_run(opt->pw->title, "Before the walk: who is recording it, and for which patient?", NULL, f, 2);
+	if (r != FORM_DONE) {
+		*status = r == FORM_SIGNAL ? 128 + ui_termination_signal() : 0;
+		return false;
+	}
+	*clinician = f[0].value;
+	*patient = f[1].value;
+	return true;
+}
+
+/* --resume: rebuilds the session from its journal and reopens the journal to append to it.
+ * Returns the session (and *j), or NULL after printing why, with *status set. */
+static struct session *resume(const struct walk_options *opt, struct journal **j, char **notice, int *status)
+{
+	struct diag_list diags = { 0 };
+	struct journal_log log;
+	struct session *s = NULL;
+
+	*j = NULL;
+	*notice = NULL;
+	*status = 3;
+	if (journal_read_file(opt->resume_path, &log, &diags) == 0)
+		s = resume_session(opt->pw, &log, clock_today(), &diags);
+	diag_print(&diags, stderr);
+	diag_clear(&diags);
+	if (s && !(*j = resume_open_journal(opt->resume_path, &log))) {
+		fprintf(stderr, "pathwalk: %s: cannot reopen the session log: %s\n", opt->resume_path, strerror(errno));
+		*status = errno == ELOOP ? 3 : 5;
+		session_free(s);
+		s = NULL;
+	}
+	if (s) {
+		diag_print(&log.notices, stderr);
+		if (log.notices.count)
+			*notice = xstrdup(log.notices.items[0].message);
+		session_attach_journal(s, *j);
+		if (resume_record(s, *notice) == SESSION_JOURNAL) {
+			fprintf(stderr, "pathwalk: %s\n", session_message(s));
+			*status = 5;
+		} else {
+			*status = 0;
+		}
+		if (!*notice)
+			*notice = xstrdup("Session resumed where it stopped; every earlier answer is kept (b goes back)");
+	}
+	journal_log_free(&log);
+	return s;
+}
+
+/* A new session: who records it (asked on the terminal), a new journal, the start event. */
+static struct session *begin(const struct walk_options *opt, struct journal **j, char **fatal, int *status)
+{
+	struct session_info info = { .mode = "walk", .case_id = opt->prefill ? opt->prefill->id : NULL,
+				     .case_title = opt->prefill ? opt->prefill->title : NULL,
+				     .clinician = opt->clinician, .patient = opt->patient };
+	char *clinician = NULL, *patient = NULL, *error = NULL;
+	struct session *s;
+
+	if (!opt->plain && !ask_who(opt, &clinician, &patient, status))
+		return NULL;
+	if (clinician || patient) {
+		info.clinician = clinician;
+		info.patient = patient;
+	}
+	*j = walk_create_journal(opt->log_path, info.case_id, &error);
+	if (!*j) {
+		*fatal = xasprintf("pathwalk: %s", error);
+		free(error);
+		free(clinician);
+		free(patient);
+		*status = 5;
+		return NULL;
+	}
+	s = session_new(opt->pw, *j, &info, clock_today());
+	free(clinician);
+	free(patient);
+	if (session_begin(s) == SESSION_JOURNAL) {
+		*fatal = xasprintf("pathwalk: %s", session_message(s));
+		*status = 5;
+	}
+	return s;
 }
 
 int walk_run(const struct walk_options *opt)
 {
-	const struct pathway *pw = opt->pw;
-	struct session_info info = { .mode = "walk", .case_id = opt->prefill ? opt->prefill->id : NULL };
-	struct walk w = { 0 };
-	struct journal *j;
-	char *log_path;
+	char *error = NULL, *fatal = NULL, *notice = NULL, *log_path = NULL;
+	struct journal *j = NULL;
+	struct session *s = NULL;
+	int status = 0;
 
 	setlocale(LC_CTYPE, "");
 	ui_install_signals(); /* before the terminal is touched; ui_open installs them again */
@@ -378,44 +599,37 @@ int walk_run(const struct walk_options *opt)
 		fprintf(stderr, "pathwalk: the walk needs a terminal; use --plain for line-by-line prompts\n");
 		return 2;
 	}
-	j = open_journal(opt);
-	if (!j)
-		return 5;
-	log_path = xstrdup(journal_path(j));
-	w.opt = opt;
-	w.shown_node = -1;
-	w.s = session_new(pw, j, &info, clock_today());
-	w.ctx.s = w.s;
-	w.ctx.pw = pw;
-	if (session_begin(w.s) == SESSION_JOURNAL) {
-		fprintf(stderr, "pathwalk: %s\n", session_message(w.s));
-		w.status = 5;
-	} else if (opt->plain) {
-		w.status = plain_run(w.s, opt->prefill);
-	} else {
-		w.stages = xcalloc(pw->nstages + 1, sizeof(*w.stages));
-		for (size_t i = 0; i < pw->nstages; i++)
-			w.stages[i] = pw->stages[i].label;
-		w.title = opt->prefill ? xasprintf("%s  [case %s]", pw->title, opt->prefill->id) : xstrdup(pw->title);
-		w.status = tui_loop(&w);
-		close_screen(&w);
-		if (w.fatal)
-			fprintf(stderr, "%s\n", w.fatal);
+	if (opt->resume_path && !(s = resume(opt, &j, &notice, &status)))
+		return status;
+	if (!opt->plain && ui_open(&error) != 0) {
+		fprintf(stderr, "pathwalk: %s\n", error);
+		free(error);
+		status = 2;
+	} else if (!s) {
+		s = begin(opt, &j, &fatal, &status);
 	}
-	session_free(w.s);
-	if (journal_close(j) != 0 && w.status == 0) {
+	if (j)
+		log_path = xstrdup(journal_path(j));
+	if (s && status == 0) {
+		if (opt->plain)
+			status = plain_run(s, opt->prefill);
+		else
+			status = walk_screens(opt, s, NULL, j, notice, &fatal);
+	}
+	ui_close();
+	if (fatal)
+		fprintf(stderr, "%s\n", fatal);
+	if (s && !session_closed(s) && status != 0)
+		session_interrupt(s, "error"); /* nothing else left a closing event */
+	session_free(s);
+	if (journal_close(j) != 0 && status == 0) {
 		fprintf(stderr, "pathwalk: %s: %s\n", log_path, strerror(errno));
-		w.status = 5;
+		status = 5;
 	}
-	printf("Session log: %s\n", log_path);
-	fflush(stdout);
-	doc_free(&w.body);
-	doc_free(&w.pane);
-	free(w.ctx.message);
-	free(w.ctx.override_reason);
-	free(w.stages);
-	free(w.title);
-	free(w.fatal);
+	if (log_path)
+		walk_report_paths(log_path, opt->pw);
+	free(fatal);
+	free(notice);
 	free(log_path);
-	return w.status;
+	return status;
 }

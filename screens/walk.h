@@ -7,17 +7,40 @@
 
 struct pathway;
 struct casefile;
+struct journal;
+struct session;
+struct training;
 
 struct walk_options {
 	const struct pathway *pw;
 	const struct casefile *prefill; /* NULL: nothing pre-filled */
 	const char *log_path;           /* NULL: the default location (see paths_default_journal) */
+	const char *resume_path;        /* continue the interrupted session of this journal */
+	const char *clinician, *patient; /* given on the command line: not asked */
 	bool plain;                     /* line-by-line prompts on stdin/stdout, no curses */
 };
 
-/* Runs a whole walk: creates the journal, the session, the screens; returns the process exit
- * status (0 finished or quit by the user, 5 journal not writable, 128+N when ended by signal N).
- * Prints the journal's path on stdout when the terminal has been restored. */
+/* Runs a whole walk: asks the clinician's name and the patient reference (curses, skippable),
+ * creates the journal (or reopens it with resume_path), the session, the screens; writes the
+ * printable text log beside the journal at the end; returns the process exit status (0 finished
+ * or quit by the user, 3 the journal to resume is unusable, 5 journal not writable, 128+N when
+ * ended by signal N). Prints the journal's and the text log's paths on stdout once the terminal
+ * has been restored. */
 int walk_run(const struct walk_options *opt);
+
+/* Creates a journal at log_path, or when it is NULL at a new default path named by the clock and
+ * name (a case id, or NULL). Returns NULL with *error set (caller frees). */
+struct journal *walk_create_journal(const char *log_path, const char *name, char **error);
+
+/* The curses screens over session s until it ends: the terminal must be open (ui_open). t, when
+ * not NULL, makes it a training session (blind decisions, reveal, vignette, debrief). j is the
+ * session's journal, which the walk may move to another path when the disk is full. Returns the
+ * exit status as walk_run. *fatal receives a message to print after the terminal is restored. */
+int walk_screens(const struct walk_options *opt, struct session *s, struct training *t, struct journal *j,
+		 const char *notice, char **fatal);
+
+/* Prints "Session log: JOURNAL" and, rendered now, "Printable log: TEXT" (or why it could not be
+ * written, to stderr). Returns false when the printable log could not be written. */
+bool walk_report_paths(const char *journal_path, const struct pathway *pw);
 
 #endif

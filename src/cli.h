@@ -43,12 +43,24 @@ bool cli_collect_files(struct cli_files *list, const char *path, const char *con
 void cli_files_free(struct cli_files *list);
 bool cli_has_suffix(const char *s, const char *suffix);
 
+/* Writes data to output, a new file (0600; an existing file or a link is never overwritten or
+ * followed, and nothing is left behind on failure), or to standard output when output is NULL.
+ * what names the document in messages ("the log"). Prints any problem; returns EXIT_OK or EXIT_OUTPUT. */
+int cli_write_output(const char *output, const char *data, size_t len, const char *what);
+
+/* The pathway to take texts from when rendering journals: the one at path (its problems printed;
+ * NULL with *failed set when it cannot be loaded), else the bundled one, silently (a journal of
+ * another pathway is still rendered, with a note). Caller frees with pathway_free. */
+struct pathway *cli_load_journal_pathway(const char *path, bool *failed);
+
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_log(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_train(int argc, char **argv);
 int cmd_walk(int argc, char **argv);
 
 #endif

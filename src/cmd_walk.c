@@ -7,6 +7,8 @@
 
 static const char walk_usage[] =
 	"usage: pathwalk [walk] [-p FILE] [--case CASE] [--log FILE] [--plain]\n"
+	"                       [--clinician NAME] [--patient REF]\n"
+	"       pathwalk walk [-p FILE] [--plain] --resume JOURNAL\n"
 	"\n"
 	"Walk the pathway in the terminal, one screen at a time.\n"
 	"\n"
@@ -15,7 +17,32 @@ static const char walk_usage[] =
 	"  -l, --log FILE      write the session journal to FILE (must not exist); default:\n"
 	"                      $XDG_STATE_HOME/pathwalk/sessions/\n"
 	"      --plain         line-by-line prompts on stdin/stdout, no full-screen interface\n"
+	"      --clinician NAME  the clinician's name for the log (otherwise asked, optional)\n"
+	"      --patient REF   a patient reference for the log (otherwise asked, optional)\n"
+	"  -r, --resume JOURNAL  continue the interrupted session of JOURNAL, appending to it\n"
+	"                      (with the pathway it was started with; a torn last line is dropped)\n"
 	"  -h, --help          show this help\n";
+
+/* Names and references are printed in the log: visible text, bounded, no control characters. */
+static bool valid_free_text(const char *option, const char *text, size_t max)
+{
+	size_t chars = 0;
+
+	if (!text)
+		return true;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			cli_usage_error("walk", "%s: control characters are not accepted", option);
+			return false;
+		}
+		chars += (*p & 0xC0) != 0x80;
+	}
+	if (chars > max) {
+		cli_usage_error("walk", "%s: at most %zu characters", option, max);
+		return false;
+	}
+	return true;
+}
 
 int cmd_walk(int argc, char **argv)
 {
@@ -24,6 +51,9 @@ int cmd_walk(int argc, char **argv)
 		{ "case", required_argument, NULL, 'c' },
 		{ "log", required_argument, NULL, 'l' },
 		{ "plain", no_argument, NULL, 'P' },
+		{ "clinician", required_argument, NULL, 'C' },
+		{ "patient", required_argument, NULL, 'R' },
+		{ "resume", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -33,18 +63,25 @@ int cmd_walk(int argc, char **argv)
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "p:c:l:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "p:c:l:r:h", options, NULL)) != -1) {
 		switch (ch) {
 		case 'p': pathway_path = optarg; break;
 		case 'c': case_path = optarg; break;
 		case 'l': opt.log_path = optarg; break;
 		case 'P': opt.plain = true; break;
+		case 'C': opt.clinician = optarg; break;
+		case 'R': opt.patient = optarg; break;
+		case 'r': opt.resume_path = optarg; break;
 		case 'h': fputs(walk_usage, stdout); return EXIT_OK;
 		default: return cli_usage_error("walk", "unknown option");
 		}
 	}
 	if (optind < argc)
 		return cli_usage_error("walk", "unexpected argument '%s'", argv[optind]);
+	if (opt.resume_path && (case_path || opt.log_path || opt.clinician || opt.patient))
+		return cli_usage_error("walk", "--resume continues a journal as it was: no --case, --log, --clinician or --patient");
+	if (!valid_free_text("--clinician", opt.clinician, 80) || !valid_free_text("--patient", opt.patient, 40))
+		return EXIT_USAGE;
 	if (!cli_init_clock())
 		return EXIT_USAGE;
 	opt.pw = cli_load_pathway(pathway_path);

@@ -16,8 +16,10 @@ static const char usage_text[] =
 	"Walk a clinical pathway one screen at a time. Decision support: the clinician decides.\n"
 	"\n"
 	"commands:\n"
-	"  walk    [-p FILE] [--case CASE] [--log FILE] [--plain]\n"
+	"  walk    [-p FILE] [--case CASE] [--log FILE] [--plain] [--resume JOURNAL]\n"
 	"                                  walk the pathway interactively (the default)\n"
+	"  train   [-p FILE] [--trainee NAME] [--plain] [CASE...]\n"
+	"                                  training: decide before the pathway reveals; scored\n"
 	"  replay  [-p FILE] [--json] [--log FILE] CASE\n"
 	"                                  run one case headless and print the walk\n"
 	"  test    [-p FILE] [--coverage] CASE|DIR...\n"
@@ -26,6 +28,8 @@ static const char usage_text[] =
 	"                                  --strict adds a clinical lint\n"
 	"  log     [-p FILE] [-f text|markdown|html|json] [-o FILE] JOURNAL\n"
 	"                                  render a session journal as a printable log\n"
+	"  report  [-p FILE] [-f text|markdown|html] [-o FILE] JOURNAL...\n"
+	"                                  summarise training journals for the instructor\n"
 	"  graph   [-p FILE] [--case CASE | --journal JOURNAL] [--format dot|text]\n"
 	"                                  draw the pathway (Graphviz DOT or an outline)\n"
 	"  diff    OLD.cfg NEW.cfg CASE|DIR|JOURNAL...\n"
@@ -66,10 +70,12 @@ int main(int argc, char **argv)
 		int (*run)(int, char **);
 	} commands[] = {
 		{ "walk", cmd_walk },
+		{ "train", cmd_train },
 		{ "replay", cmd_replay },
 		{ "test", cmd_test },
 		{ "check", cmd_check },
 		{ "log", cmd_log },
+		{ "report", cmd_report },
 		{ "graph", cmd_graph },
 		{ "diff", cmd_diff },
 	};

@@ -92,8 +92,7 @@ static const struct case_override *override_at(const struct casefile *c, int nod
 	return NULL;
 }
 
-/* Answers the current screen from the case; REPLAY_STOPPED when an answer is missing. */
-static enum replay_status answer_screen(struct session *s, const struct casefile *c, FILE *human,
+enum replay_status replay_answer_screen(struct session *s, const struct casefile *c, FILE *human,
 					struct replay_result *out)
 {
 	const struct pathway *pw = session_pathway(s);
@@ -142,7 +141,7 @@ static enum replay_status step(struct session *s, const struct casefile *c, FILE
 	const struct pathway *pw = session_pathway(s);
 	int node = session_node(s);
 	const struct case_override *o = override_at(c, node);
-	enum replay_status rs = answer_screen(s, c, human, out);
+	enum replay_status rs = replay_answer_screen(s, c, human, out);
 
 	if (rs != REPLAY_COMPLETE)
 		return rs;

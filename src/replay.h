@@ -34,6 +34,12 @@ enum replay_status replay_run(const struct pathway *pw, const struct casefile *c
 
 void replay_result_free(struct replay_result *r);
 
+/* Sets the answers of the current screen's variables from c, or each variable's default. Returns
+ * REPLAY_STOPPED (out->missing and out->message set) when one has neither, REPLAY_INVALID when the
+ * session refuses one, else REPLAY_COMPLETE. human, when not NULL, receives "  prompt: value" lines. */
+enum replay_status replay_answer_screen(struct session *s, const struct casefile *c, FILE *human,
+					struct replay_result *out);
+
 /* Writes the DESIGN §5 JSON object for a finished replay (one line and a newline) to f. */
 void replay_write_json(const struct pathway *pw, const struct casefile *c,
 		       const struct replay_result *r, FILE *f);

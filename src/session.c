@@ -648,6 +648,17 @@ enum session_status session_finish(struct session *s)
 	return worst(st, record(s, &sb));
 }
 
+void session_attach_journal(struct session *s, struct journal *j)
+{
+	s->journal = j;
+}
+
+enum session_status session_refuse(struct session *s, const char *message)
+{
+	set_message(s, xstrdup(message));
+	return SESSION_INVALID;
+}
+
 enum session_status session_journal_event(struct session *s, const char *event_json)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -102,6 +102,13 @@ enum session_status session_finish(struct session *s);
  * object whose first member is "event". Nothing in the session changes. */
 enum session_status session_journal_event(struct session *s, const char *event_json);
 
+/* From now on events are recorded to j (NULL: nothing is recorded); j is borrowed, as in
+ * session_new. Used to continue a session rebuilt from its journal without re-recording it. */
+void session_attach_journal(struct session *s, struct journal *j);
+
+/* Sets the message another engine module refuses a call with; returns SESSION_INVALID. */
+enum session_status session_refuse(struct session *s, const char *message);
+
 /* Journals an interruption (why: "SIGTERM", "SIGHUP", "quit", ...) and closes the session. */
 enum session_status session_interrupt(struct session *s, const char *why);
 

@@ -64,6 +64,22 @@ start() {
 	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x "$cols" -y "$rows" \
 		"$(run_env $extra) '$BIN' $args; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\n' ' '; echo; sleep 600"
 	tmux -L "$SOCK" set-option -t pw remain-on-exit on >/dev/null 2>&1
+	# A curses walk first asks for the clinician's name and the patient reference: skip both,
+	# unless the test wants the form (PW_FORM=1) or the walk does not ask.
+	case " $* " in
+	*" walk "*)
+		case " $* " in *" --plain "* | *" --resume "* | *" --clinician "* | *" --patient "* | *" --help "*) ;;
+		*) [ "${PW_FORM:-0}" = 1 ] || skip_form ;;
+		esac ;;
+	esac
+}
+
+# skip_form: leaves the walk's start form empty (Enter on each field).
+skip_form() {
+	wait_for "Clinician's name" || return 0
+	keys Enter
+	keys Enter
+	wait_gone "Patient reference" || true
 }
 
 screen() { tmux -L "$SOCK" capture-pane -p -J -t pw 2>/dev/null; }

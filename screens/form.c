@@ -1,0 +1,185 @@
+/* The form: one text field per line, Enter moves to the next field and, on the last, submits. */
+#include "form.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/strbuf.h"
+#include "../src/xalloc.h"
+#include "ui.h"
+#include "widgets.h"
+
+struct form {
+	const char *title, *intro;
+	struct form_field *fields;
+	size_t count, focus;
+	struct strbuf *text;
+	char *message;
+	bool message_error;
+};
+
+static size_t char_count(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static void set_message(struct form *f, bool error, char *message)
+{
+	free(f->message);
+	f->message = message;
+	f->message_error = error;
+}
+
+static void draw(struct form *f)
+{
+	struct ui_frame frame = { .title = f->title, .current_stage = -1, .node_id = "start" };
+	struct ui_doc body;
+	struct layout l;
+	size_t top = 0, pane_top = 0;
+	int rows, cols;
+
+	ui_size(&rows, &cols);
+	l = layout_compute(rows, cols, false);
+	if (l.too_small) {
+		ui_draw_too_small(rows, cols, NULL);
+		return;
+	}
+	doc_init(&body, (size_t)(cols - 2 * l.margin));
+	if (f->intro) {
+		doc_add(&body, 0, NULL, ST_NORMAL, f->intro, ST_NORMAL, 0);
+		doc_blank(&body);
+	}
+	for (size_t i = 0; i < f->count; i++) {
+		const struct form_field *fld = &f->fields[i];
+		bool here = i == f->focus;
+		char *label = xasprintf("%s%s:", fld->label, fld->required ? " (required)" : " (optional)");
+		char *box = xasprintf("[ %s%s ]", sb_str(&f->text[i]), here ? (ui_utf8() ? "\u2581" : "_") : "");
+
+		doc_add(&body, 0, NULL, here ? ST_HEADING : ST_NORMAL, label, here ? ST_HEADING : ST_NORMAL, (int)i + 1);
+		doc_add(&body, 2, NULL, here ? ST_FOCUS : ST_FIELD, box, here ? ST_FOCUS : ST_FIELD, (int)i + 1);
+		if (fld->hint)
+			doc_add(&body, 2, NULL, ST_DIM, fld->hint, ST_DIM, (int)i + 1);
+		doc_blank(&body);
+		free(label);
+		free(box);
+	}
+	body.focus = (int)f->focus + 1;
+	frame.hints = "Enter:next field / start  Tab/Up/Down:move  Backspace  Esc:cancel";
+	frame.message = f->message;
+	frame.message_error = f->message_error;
+	ui_draw(&l, &frame, &body, &top, NULL, &pane_top);
+	doc_free(&body);
+}
+
+/* Enter: the next field, or submit from the last when every required field has text. */
+static bool enter(struct form *f)
+{
+	if (f->focus + 1 < f->count) {
+		f->focus++;
+		return false;
+	}
+	for (size_t i = 0; i < f->count; i++)
+		if (f->fields[i].required && sb_str(&f->text[i])[0] == '\0') {
+			f->focus = i;
+			set_message(f, true, xasprintf("%s is required", f->fields[i].label));
+			return false;
+		}
+	return true;
+}
+
+static void type(struct form *f, long ch)
+{
+	struct strbuf *t = &f->text[f->focus];
+
+	if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0))
+		return; /* control characters never enter the record */
+	if (char_count(sb_str(t)) >= f->fields[f->focus].max_chars) {
+		set_message(f, true, xasprintf("%s: at most %zu characters", f->fields[f->focus].label,
+					       f->fields[f->focus].max_chars));
+		return;
+	}
+	widget_append_char(t, ch);
+}
+
+/* Strips leading and trailing spaces. */
+static char *finished_text(struct strbuf *t)
+{
+	const char *s = sb_str(t);
+	size_t len;
+
+	while (*s == ' ')
+		s++;
+	len = strlen(s);
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	return len ? xstrndup(s, len) : NULL;
+}
+
+enum form_result form_run(const char *title, const char *intro, const char *message, struct form_field *fields,
+			  size_t count)
+{
+	struct form f = { .title = title, .intro = intro, .fields = fields, .count = count };
+	enum form_result result = FORM_DONE;
+	bool done = false, dirty = true;
+
+	f.text = xcalloc(count + 1, sizeof(*f.text));
+	for (size_t i = 0; i < count; i++)
+		sb_append(&f.text[i], fields[i].value ? fields[i].value : "");
+	if (message)
+		set_message(&f, true, xstrdup(message));
+	while (!done) {
+		struct ui_event ev;
+
+		if (ui_termination_signal()) {
+			result = FORM_SIGNAL;
+			break;
+		}
+		if (ui_take_interrupt()) {
+			result = FORM_CANCELLED;
+			break;
+		}
+		if (dirty)
+			draw(&f);
+		ev = ui_read();
+		dirty = ev.action != UI_NONE;
+		if (ev.action != UI_NONE && ev.action != UI_RESIZE)
+			set_message(&f, false, NULL);
+		switch (ev.action) {
+		case UI_NONE: break;
+		case UI_RESIZE:
+		case UI_REDRAW: ui_invalidate(); break;
+		case UI_CONFIRM: done = enter(&f); break;
+		case UI_NEXT_FIELD:
+		case UI_DOWN: f.focus = (f.focus + 1) % count; break;
+		case UI_PREV_FIELD:
+		case UI_UP: f.focus = (f.focus + count - 1) % count; break;
+		case UI_ERASE: widget_erase_last(&f.text[f.focus]); break;
+		case UI_CANCEL:
+		case UI_INTERRUPT: result = FORM_CANCELLED; done = true; break;
+		default:
+			if (ev.ch > 0)
+				type(&f, ev.ch);
+			break;
+		}
+	}
+	for (size_t i = 0; i < count; i++) {
+		free(fields[i].value);
+		fields[i].value = result == FORM_DONE ? finished_text(&f.text[i]) : NULL;
+		sb_free(&f.text[i]);
+	}
+	free(f.text);
+	free(f.message);
+	return result;
+}
+
+void form_free(struct form_field *fields, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		free(fields[i].value);
+		fields[i].value = NULL;
+	}
+}

@@ -1,0 +1,43 @@
+/* Training sessions (`pathwalk train`): the faces over src/training.[ch]. The curses trainer asks
+ * the trainee's name, offers the case library (a menu, filtered by stage, endpoint or text) or
+ * runs the given cases, each as its own journaled session with the vignette, blind decisions,
+ * reveals and a debrief; the headless trainer reads one choice per decision from stdin. */
+#ifndef PATHWALK_TRAIN_H
+#define PATHWALK_TRAIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../src/caselib.h"
+#include "../src/training.h"
+
+struct train_options {
+	const struct pathway *pw;
+	struct casefile *const *cases; /* given on the command line, in order; none: the menu */
+	size_t ncases;
+	const struct caselib *library;  /* the menu's cases */
+	const char *stage, *endpoint;   /* menu filters; NULL: any */
+	const char *trainee;            /* NULL: asked (curses) */
+	const char *log_path;           /* with exactly one case; NULL: the default location */
+	bool enter_findings;            /* the trainee types the findings (curses only) */
+	bool plain;
+};
+
+/* Runs the training sessions. Returns the exit status: 0 when every session finished or the
+ * trainee quit, 1 input ended early (--plain), 3 a bad choice line (--plain, not a terminal) or a
+ * case that does not fit, 4 a case lacks an answer the route needs, 5 a journal not writable,
+ * 128+N on signal N. Prints each journal's and printable log's paths once the terminal is
+ * restored; with --plain each session's output ends with "score: C/T". */
+int train_run(const struct train_options *o);
+
+/* The headless session of t (already begun): prints the walk, reads choices, prints reveals and
+ * the debrief. Returns the exit status as train_run. */
+int train_plain_run(struct training *t);
+
+/* The case menu over lib on the open terminal. Returns the picked entry, or NULL when the trainee
+ * quits (or *signal is set to the SIGTERM/SIGHUP that arrived). done lists what was finished in
+ * this sitting, shown at the top (may be NULL). */
+const struct caselib_entry *menu_run(const struct pathway *pw, const struct caselib *lib, const char *stage,
+				     const char *endpoint, const char *done, int *signal);
+
+#endif

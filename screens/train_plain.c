@@ -1,0 +1,238 @@
+/* Headless training (`pathwalk train --plain CASE`): the case's findings are filled in from the
+ * case file as in a replay; at each decision the candidates are listed without any hint of the
+ * recommendation, one line of stdin names the trainee's choice (its 1-based number or the node id
+ * it leads to), and the reveal follows: correct or not, the explanation of every candidate, the
+ * evidence, and at the end the debrief (train.c then prints the paths and "score: C/T"). */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+#include "train.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../src/replay.h"
+#include "../src/xalloc.h"
+#include "ui.h"
+
+struct headless {
+	struct training *t;
+	struct session *s;
+	const struct pathway *pw;
+	char *line;
+	size_t cap;
+	long lineno;
+	bool interactive; /* stdin is a terminal: a bad line is asked again instead of ending the run */
+};
+
+static void print_candidates_blind(const struct pathway *pw, const struct pw_node *n)
+{
+	printf("Which next step? Commit to one before the pathway's answer is shown:\n");
+	for (size_t i = 0; i < n->nnext; i++)
+		printf("  %zu. %s  (%s)\n", i + 1, training_step_label(pw, &n->next[i]), pw->nodes[n->next[i].target].id);
+}
+
+/* The transition named by text: a 1-based number or the id of the node it leads to; -1 if none. */
+static int parse_choice(const struct pathway *pw, const struct pw_node *n, const char *text)
+{
+	char *end;
+	long k = strtol(text, &end, 10);
+
+	if (*text && *end == '\0' && k >= 1 && (size_t)k <= n->nnext)
+		return (int)k - 1;
+	for (size_t i = 0; i < n->nnext; i++)
+		if (strcmp(pw->nodes[n->next[i].target].id, text) == 0)
+			return (int)i;
+	return -1;
+}
+
+static char *trim(char *s)
+{
+	char *end;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+/* Reads the trainee's choice: the transition index, or -1 at the end of input, -2 for "q", -3 for
+ * a line that names no candidate (after reporting it). */
+static int read_choice(struct headless *h, const struct pw_node *n)
+{
+	for (;;) {
+		char *text;
+		int t;
+
+		printf("Your choice (1-%zu or a node id; q quits): ", n->nnext);
+		fflush(stdout);
+		if (ui_termination_signal() || getline(&h->line, &h->cap, stdin) < 0) {
+			printf("\n");
+			return -1;
+		}
+		h->lineno++;
+		text = trim(h->line);
+		if (!h->interactive)
+			printf("%s\n", text);
+		if (strcmp(text, "q") == 0)
+			return -2;
+		t = parse_choice(h->pw, n, text);
+		if (t >= 0)
+			return t;
+		if (!h->interactive) {
+			fprintf(stderr, "pathwalk: stdin:%ld: '%s' is not one of the next steps at %s: give 1 to %zu or a node id\n",
+				h->lineno, text, n->id, n->nnext);
+			return -3;
+		}
+		printf("Error: '%s' is not one of the next steps: type 1 to %zu or a node id\n", text, n->nnext);
+	}
+}
+
+static void print_reveal(struct headless *h)
+{
+	const struct training_choice *ch = training_choice_at(h->t, session_node(h->s));
+	const struct pw_node *n = &h->pw->nodes[session_node(h->s)];
+	struct session_candidate *c;
+	size_t count = session_candidates(h->s, &c), ne;
+	const int *e = session_evidence(h->s, &ne);
+
+	printf("%s\n", ch->correct ? TRAINING_CORRECT : TRAINING_INCORRECT);
+	printf("  You chose: %zu. %s\n", ch->chosen + 1, training_step_label(h->pw, &n->next[ch->chosen]));
+	printf("  The pathway recommends: %zu. %s\n", ch->recommended + 1,
+	       training_step_label(h->pw, &n->next[ch->recommended]));
+	printf("  Why (each step's condition with this patient's values):\n");
+	for (size_t i = 0; i < count; i++) {
+		printf("    %zu. %s%s\n", i + 1, c[i].label, c[i].recommended ? "  [recommended]" : "");
+		if (!c[i].when)
+			printf("         otherwise: taken when no condition above holds\n");
+		for (size_t k = 0; k < c[i].why.count; k++) {
+			const struct expr_clause *cl = &c[i].why.clauses[k];
+
+			printf("         %s: %s\n", cl->type == TYPE_NONE ? "unknown" : cl->truth ? "true" : "false",
+			       cl->text);
+		}
+	}
+	for (size_t i = 0; i < ne; i++) {
+		const struct pw_evidence *ev = &n->evidence[e[i]];
+
+		printf("  Evidence: %s\n", ev->note);
+		for (size_t r = 0; r < ev->nrefs; r++)
+			printf("    [%s] %s\n", h->pw->refs[ev->refs[r]].id, h->pw->refs[ev->refs[r]].citation);
+	}
+	session_candidates_free(c, count);
+}
+
+static void print_screen_header(struct headless *h)
+{
+	const struct pw_node *n = &h->pw->nodes[session_node(h->s)];
+	size_t nw;
+	const int *w = session_warnings(h->s, &nw);
+
+	printf("\n[%s] %s  (%s)\n", h->pw->stages[n->stage].label, n->title, n->id);
+	for (size_t i = 0; i < nw; i++)
+		printf("  ! %s\n", h->pw->warnings[w[i]].title);
+}
+
+static void print_endpoint(struct headless *h)
+{
+	const struct pw_node *n = &h->pw->nodes[session_node(h->s)];
+	char *text = n->recommendation ? session_render_text(h->s, n->recommendation) : NULL;
+
+	printf("\nEndpoint: %s  (%s)\n", n->title, n->id);
+	if (text)
+		printf("  Recommendation: %s\n", text);
+	free(text);
+}
+
+static void print_debrief(struct headless *h)
+{
+	size_t n, correct, total;
+	const int *route = session_route(h->s, &n);
+
+	training_score(h->t, &correct, &total);
+	printf("\nDebrief: %zu of %zu decisions matched the pathway\n", correct, total);
+	for (size_t i = 0; i < n; i++) {
+		const struct training_choice *ch = training_choice_at(h->t, route[i]);
+		const struct pw_node *d = &h->pw->nodes[route[i]];
+
+		if (!ch)
+			continue;
+		printf("  %s (%s): %s, %lds\n", d->title, d->id, ch->correct ? "correct" : "incorrect", ch->seconds);
+		printf("    you chose:        %s\n", training_step_label(h->pw, &d->next[ch->chosen]));
+		printf("    pathway's route:  %s\n", training_step_label(h->pw, &d->next[ch->recommended]));
+	}
+}
+
+/* One decision: list, read, commit, reveal. Returns 0 to go on, else the exit status. */
+static int decide(struct headless *h)
+{
+	const struct pw_node *n = &h->pw->nodes[session_node(h->s)];
+	int t;
+
+	training_decision_shown(h->t);
+	print_candidates_blind(h->pw, n);
+	t = read_choice(h, n);
+	if (t == -1 || t == -2 || t == -3) {
+		enum session_status st = session_interrupt(h->s, t == -1 ? "eof" : t == -2 ? "quit" : "invalid input");
+
+		if (t == -1)
+			fprintf(stderr, "pathwalk: input ended before the decision at %s; the session is recorded as "
+				"interrupted\n", n->id);
+		return st == SESSION_JOURNAL ? 5 : t == -2 ? 0 : t == -1 ? 1 : 3;
+	}
+	if (training_commit(h->t, (size_t)t) == SESSION_JOURNAL)
+		return 5;
+	print_reveal(h);
+	return 0;
+}
+
+int train_plain_run(struct training *t)
+{
+	struct headless h = { .t = t, .s = training_session(t), .pw = session_pathway(training_session(t)),
+			      .interactive = isatty(STDIN_FILENO) };
+	const struct casefile *c = training_case(t);
+	struct replay_result r = { .missing = -1 };
+	int status = 0;
+
+	printf("Training case: %s%s%s\n", c->id, c->title ? ": " : "", c->title ? c->title : "");
+	if (c->vignette)
+		printf("\nVignette: %s\n", c->vignette);
+	while (status == 0 && !session_at_endpoint(h.s)) {
+		enum replay_status rs;
+
+		print_screen_header(&h);
+		rs = replay_answer_screen(h.s, c, stdout, &r);
+		if (rs != REPLAY_COMPLETE) {
+			fprintf(stderr, "pathwalk: %s\n", r.message);
+			session_interrupt(h.s, rs == REPLAY_STOPPED ? "missing answer" : "invalid answer");
+			status = rs == REPLAY_STOPPED ? 4 : 3;
+			break;
+		}
+		if (h.pw->nodes[session_node(h.s)].screen == SCREEN_DECISION && (status = decide(&h)) != 0)
+			break;
+		if (session_closed(h.s))
+			break;
+		if (session_advance(h.s) != SESSION_OK) {
+			fprintf(stderr, "pathwalk: %s\n", session_message(h.s));
+			status = 5;
+		}
+	}
+	if (status == 0 && session_at_endpoint(h.s)) {
+		print_endpoint(&h);
+		if (training_finish(t) == SESSION_JOURNAL) {
+			fprintf(stderr, "pathwalk: %s\n", session_message(h.s));
+			status = 5;
+		}
+		print_debrief(&h);
+	}
+	free(r.message);
+	free(h.line);
+	fflush(stdout);
+	return status;
+}

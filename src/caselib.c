@@ -1,0 +1,115 @@
+/* The bundled case library, routed once so that menus can show and filter by endpoint. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* strcasestr */
+#endif
+#include "caselib.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "bundled.h"
+#include "replay.h"
+#include "xalloc.h"
+
+#define SUMMARY_MAX 100
+
+/* The first sentence of text, cut at a word boundary near SUMMARY_MAX bytes. */
+static char *first_sentence(const char *text)
+{
+	size_t len = 0, cut;
+
+	while (text[len] && !(text[len] == '.' && (text[len + 1] == ' ' || text[len + 1] == '\0')))
+		len++;
+	if (text[len] == '.')
+		len++;
+	if (len <= SUMMARY_MAX)
+		return xstrndup(text, len);
+	cut = SUMMARY_MAX;
+	while (cut > 0 && text[cut] != ' ')
+		cut--;
+	return xasprintf("%.*s...", (int)(cut ? cut : SUMMARY_MAX), text);
+}
+
+int caselib_route_endpoint(const struct pathway *pw, const struct casefile *c, long today)
+{
+	struct casefile route_only = *c;
+	struct replay_result r;
+	int endpoint = -1;
+
+	route_only.noverrides = 0;
+	if (replay_run(pw, &route_only, NULL, today, NULL, &r) == REPLAY_COMPLETE)
+		endpoint = session_node(r.session);
+	replay_result_free(&r);
+	return endpoint;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const struct caselib_entry *x = a, *y = b;
+
+	return strcmp(x->c->id, y->c->id);
+}
+
+void caselib_load_bundled(const struct pathway *pw, long today, struct caselib *out, struct diag_list *diags)
+{
+	out->entries = xcalloc(bundled_case_count + 1, sizeof(*out->entries));
+	out->count = 0;
+	for (size_t i = 0; i < bundled_case_count; i++) {
+		const struct bundled_file *f = &bundled_cases[i];
+		char *name = xasprintf("<bundled>/%s", f->name);
+		struct casefile *c = casefile_load_text(name, (const char *)f->data, f->len, pw, diags);
+		struct caselib_entry *e;
+
+		free(name);
+		if (!c)
+			continue;
+		e = &out->entries[out->count++];
+		e->c = c;
+		e->endpoint = caselib_route_endpoint(pw, c, today);
+		e->summary = first_sentence(c->vignette ? c->vignette : c->title ? c->title : c->id);
+	}
+	qsort(out->entries, out->count, sizeof(*out->entries), by_id);
+}
+
+const struct caselib_entry *caselib_find(const struct caselib *lib, const char *id)
+{
+	for (size_t i = 0; i < lib->count; i++)
+		if (strcmp(lib->entries[i].c->id, id) == 0)
+			return &lib->entries[i];
+	return NULL;
+}
+
+static bool contains(const char *hay, const char *needle)
+{
+	return hay && strcasestr(hay, needle);
+}
+
+bool caselib_matches(const struct pathway *pw, const struct caselib_entry *e, const char *stage,
+		     const char *endpoint)
+{
+	const struct pw_node *end = e->endpoint >= 0 ? &pw->nodes[e->endpoint] : NULL;
+	const struct pw_stage *st = end ? &pw->stages[end->stage] : NULL;
+
+	if (stage && *stage && !(st && (strcmp(st->id, stage) == 0 || strcasecmp(st->label, stage) == 0)))
+		return false;
+	return !(endpoint && *endpoint && !(end && strcmp(end->id, endpoint) == 0));
+}
+
+bool caselib_matches_text(const struct caselib_entry *e, const char *text)
+{
+	if (!text || !*text)
+		return true;
+	return contains(e->c->id, text) || contains(e->c->title, text) || contains(e->summary, text);
+}
+
+void caselib_free(struct caselib *lib)
+{
+	for (size_t i = 0; i < lib->count; i++) {
+		casefile_free(lib->entries[i].c);
+		free(lib->entries[i].summary);
+	}
+	free(lib->entries);
+	lib->entries = NULL;
+	lib->count = 0;
+}

@@ -1,0 +1,179 @@
+/* `pathwalk train`: option parsing, the case library and the cases named; the sessions themselves
+ * live in screens/ (train.c, train_plain.c). */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+#include <getopt.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../screens/train.h"
+#include "caselib.h"
+#include "clock.h"
+#include "cli.h"
+#include "xalloc.h"
+
+static const char train_usage[] =
+	"usage: pathwalk train [-p FILE] [--trainee NAME] [--enter-findings] [--log FILE] [--plain]\n"
+	"                      [--stage STAGE] [--endpoint NODE] [CASE...]\n"
+	"       pathwalk train --list [--stage STAGE] [--endpoint NODE]\n"
+	"\n"
+	"Train on case vignettes: at each decision, commit to a next step before the pathway's\n"
+	"recommendation is revealed; at the end, the score and a debrief. Each case is a session\n"
+	"with its own journal (mode \"train\"); `pathwalk report` summarises many of them.\n"
+	"\n"
+	"  CASE                  a case file, or the id of a bundled case (see --list); without\n"
+	"                        one, a menu of the bundled case library\n"
+	"  -p, --pathway FILE    train on this pathway instead of the bundled one\n"
+	"  -t, --trainee NAME    the trainee's name or id (asked at the start when not given;\n"
+	"                        with --plain it defaults to the login name)\n"
+	"      --enter-findings  the trainee enters the findings from the vignette; each is compared\n"
+	"                        with the case's, which the walk then uses\n"
+	"  -l, --log FILE        write the journal to FILE (must not exist; one CASE only); default:\n"
+	"                        $XDG_STATE_HOME/pathwalk/sessions/\n"
+	"      --plain           headless: choices from stdin, one line per decision (the 1-based\n"
+	"                        number of a candidate or its node id); ends with \"score: C/T\"\n"
+	"      --list            list the bundled cases (id, stage and endpoint, title) and exit\n"
+	"      --stage STAGE     only cases whose route ends in this stage (id or label)\n"
+	"      --endpoint NODE   only cases whose route ends at this endpoint node\n"
+	"  -h, --help            show this help\n"
+	"\n"
+	"Exit 0 when the sessions finished (whatever the score) or the trainee quit, 1 when stdin\n"
+	"ended before the end (--plain), 2 usage error, 3 an unreadable case or a choice line that\n"
+	"names no candidate (--plain), 4 a case lacks an answer its route needs, 5 a journal could\n"
+	"not be written.\n";
+
+struct train_args {
+	struct train_options o;
+	const char *pathway_path;
+	bool list;
+};
+
+static int parse(int argc, char **argv, struct train_args *a)
+{
+	static const struct option options[] = {
+		{ "pathway", required_argument, NULL, 'p' },
+		{ "trainee", required_argument, NULL, 't' },
+		{ "enter-findings", no_argument, NULL, 'F' },
+		{ "log", required_argument, NULL, 'l' },
+		{ "plain", no_argument, NULL, 'P' },
+		{ "list", no_argument, NULL, 'L' },
+		{ "stage", required_argument, NULL, 'S' },
+		{ "endpoint", required_argument, NULL, 'E' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "p:t:l:h", options, NULL)) != -1) {
+		switch (ch) {
+		case 'p': a->pathway_path = optarg; break;
+		case 't': a->o.trainee = optarg; break;
+		case 'F': a->o.enter_findings = true; break;
+		case 'l': a->o.log_path = optarg; break;
+		case 'P': a->o.plain = true; break;
+		case 'L': a->list = true; break;
+		case 'S': a->o.stage = optarg; break;
+		case 'E': a->o.endpoint = optarg; break;
+		case 'h': fputs(train_usage, stdout); return -1;
+		default: return cli_usage_error("train", "unknown option");
+		}
+	}
+	if (a->o.trainee && strspn(a->o.trainee, " \t") == strlen(a->o.trainee))
+		return cli_usage_error("train", "--trainee needs a name or id");
+	if (a->o.trainee && strlen(a->o.trainee) > 200)
+		return cli_usage_error("train", "--trainee: at most 200 bytes");
+	if (a->o.plain && optind == argc && !a->list)
+		return cli_usage_error("train", "--plain needs at least one CASE");
+	if (a->o.plain && a->o.enter_findings)
+		return cli_usage_error("train", "--enter-findings needs the full-screen trainer, not --plain");
+	if (a->o.log_path && argc - optind != 1)
+		return cli_usage_error("train", "--log needs exactly one CASE (each case is its own session)");
+	return EXIT_OK;
+}
+
+static void print_list(const struct pathway *pw, const struct caselib *lib, const char *stage, const char *endpoint)
+{
+	for (size_t i = 0; i < lib->count; i++) {
+		const struct caselib_entry *e = &lib->entries[i];
+		const struct pw_node *end;
+
+		if (e->endpoint < 0 || !caselib_matches(pw, e, stage, endpoint))
+			continue;
+		end = &pw->nodes[e->endpoint];
+		printf("%-36s %-14s %s\n", e->c->id, pw->stages[end->stage].id, end->id);
+		printf("    %s\n    %s\n", e->c->title ? e->c->title : "", e->summary);
+	}
+}
+
+/* The login name, for a headless session without --trainee. */
+static const char *login_name(void)
+{
+	const char *user = getenv("USER");
+	struct passwd *p;
+
+	if (user && *user)
+		return user;
+	p = getpwuid(getuid());
+	return p && p->pw_name ? p->pw_name : "unknown";
+}
+
+int cmd_train(int argc, char **argv)
+{
+	struct train_args a = { 0 };
+	struct diag_list diags = { 0 };
+	struct caselib lib = { 0 };
+	struct casefile **cases = NULL, **owned = NULL;
+	struct pathway *pw;
+	size_t ncases = 0;
+	int status = parse(argc, argv, &a);
+
+	if (status != EXIT_OK)
+		return status < 0 ? EXIT_OK : status;
+	if (!cli_init_clock())
+		return EXIT_USAGE;
+	pw = cli_load_pathway(a.pathway_path);
+	if (!pw)
+		return EXIT_INPUT;
+	caselib_load_bundled(pw, clock_today(), &lib, &diags);
+	diag_clear(&diags); /* bundled cases that do not fit another pathway are simply not offered */
+	if (a.list) {
+		print_list(pw, &lib, a.o.stage, a.o.endpoint);
+		goto done;
+	}
+	cases = xcalloc((size_t)(argc - optind) + 1, sizeof(*cases));
+	owned = xcalloc((size_t)(argc - optind) + 1, sizeof(*owned));
+	/* A CASE is a case file when such a file exists, else the id of a bundled case. */
+	for (int i = optind; i < argc; i++, ncases++) {
+		const struct caselib_entry *e = access(argv[i], F_OK) == 0 ? NULL : caselib_find(&lib, argv[i]);
+
+		cases[ncases] = e ? e->c : (owned[ncases] = cli_load_case(argv[i], pw));
+		if (!cases[ncases]) {
+			status = EXIT_INPUT;
+			ncases++;
+			goto done;
+		}
+	}
+	if (!a.o.trainee && a.o.plain) {
+		a.o.trainee = login_name();
+		fprintf(stderr, "pathwalk: no --trainee given: recording the trainee as '%s'\n", a.o.trainee);
+	}
+	a.o.pw = pw;
+	a.o.cases = cases;
+	a.o.ncases = ncases;
+	a.o.library = &lib;
+	status = train_run(&a.o);
+done:
+	for (size_t i = 0; i < ncases; i++)
+		casefile_free(owned[i]);
+	free(cases);
+	free(owned);
+	caselib_free(&lib);
+	pathway_free(pw);
+	return status;
+}

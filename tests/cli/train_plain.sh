@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Headless training (`pathwalk train --plain`): bundled cases with all-correct, all-wrong and mixed
+# choices, checked on the score line, the reveals, the journal's choice and score events and the
+# rendered log; choices by node id; bad lines, early end of input, usage errors, --list filters.
+# Usage: train_plain.sh PATHWALK SOURCE_DIR
+set -u
+bin=${1:?pathwalk binary}
+src=${2:?source dir}
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+src=$(cd "$src" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+expect_in() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; tail -n 15 "$1" | sed 's/^/  | /'; fi
+}
+expect_not_in() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then bad "$3: '$2' found in $(basename "$1")"; grep -nF -- "$2" "$1" | head -3; else ok; fi
+}
+expect_status() { # WANT GOT DESCRIPTION
+	if [ "$1" = "$2" ]; then ok; else bad "$3: exit $2, expected $1"; sed 's/^/  | /' "$tmp/err" | head; fi
+}
+
+# train NAME CHOICES ARGS...: runs train --plain with the choices (one per line) on stdin, output
+# in $tmp/NAME.out, errors in $tmp/err, the journal at $tmp/NAME.jsonl; sets $status.
+train() {
+	local name=$1 choices=$2
+	shift 2
+	printf '%s' "$choices" | (cd "$tmp" && "$bin" train --plain --trainee tester --log "$tmp/$name.jsonl" "$@") \
+		>"$tmp/$name.out" 2>"$tmp/err"
+	status=$?
+}
+
+last_line() { tail -n 1 "$1"; }
+
+# v5-sij-eligible passes four decisions; the pathway's route takes steps 4, 2, 6, 1.
+train v5-right $'4\n2\n6\n1\n' v5-sij-eligible
+expect_status 0 $status "all correct"
+[ "$(last_line "$tmp/v5-right.out")" = "score: 4/4" ] && ok || bad "all correct: last line is '$(last_line "$tmp/v5-right.out")'"
+expect_in "$tmp/v5-right.out" "Correct: you chose the pathway's step." "all correct: reveal"
+expect_in "$tmp/v5-right.out" "Debrief: 4 of 4 decisions matched the pathway" "all correct: debrief"
+[ "$(grep -c '"event":"choice"' "$tmp/v5-right.jsonl")" = 4 ] && ok || bad "all correct: four choice events"
+[ "$(grep -c '"correct":true' "$tmp/v5-right.jsonl")" = 4 ] && ok || bad "all correct: four correct choices"
+expect_in "$tmp/v5-right.jsonl" '"event":"score","correct":4,"total":4' "all correct: score event"
+expect_in "$tmp/v5-right.jsonl" '"mode":"train"' "journal mode"
+expect_in "$tmp/v5-right.jsonl" '"trainee":"tester"' "journal trainee"
+expect_in "$tmp/v5-right.jsonl" '"event":"end"' "journal end"
+expect_in "$tmp/v5-right.out" "Printable log: $tmp/v5-right.txt" "printable log path"
+expect_in "$tmp/v5-right.txt" "page 1 of" "printable log written"
+
+# Every choice wrong: the walk still follows the pathway's route to the same endpoint.
+train v5-wrong $'1\n1\n2\n2\n' v5-sij-eligible
+expect_status 0 $status "all wrong"
+[ "$(last_line "$tmp/v5-wrong.out")" = "score: 0/4" ] && ok || bad "all wrong: last line is '$(last_line "$tmp/v5-wrong.out")'"
+expect_in "$tmp/v5-wrong.out" "Not the pathway's step." "all wrong: reveal"
+expect_in "$tmp/v5-wrong.out" "The pathway recommends: 4. No red flags: continue to the assessment" "all wrong: the recommendation is revealed"
+expect_in "$tmp/v5-wrong.out" "Endpoint: Image-guided sacroiliac joint injection  (sij_injection)" "all wrong: the route is the pathway's"
+[ "$(grep -c '"correct":false' "$tmp/v5-wrong.jsonl")" = 4 ] && ok || bad "all wrong: four wrong choices"
+expect_in "$tmp/v5-wrong.jsonl" '"chosen":"emergency_ces_referral"' "all wrong: the choice is journaled"
+expect_in "$tmp/v5-wrong.jsonl" '"goto":"assessment_pain"' "all wrong: the decision follows the pathway"
+
+# Mixed, with node ids instead of numbers.
+train v5-mixed $'assessment_pain\nsurgical_evaluation\nsij_screen\n2\n' v5-sij-eligible
+expect_status 0 $status "mixed"
+[ "$(last_line "$tmp/v5-mixed.out")" = "score: 2/4" ] && ok || bad "mixed: last line is '$(last_line "$tmp/v5-mixed.out")'"
+expect_in "$tmp/v5-mixed.jsonl" '"event":"score","correct":2,"total":4' "mixed: score event"
+
+# Before each commit the output has no hint of the answer: the part of the output before the
+# first "Your choice" line names no recommendation and explains no condition.
+sed -n '/Red flag review/,/Your choice/p' "$tmp/v5-mixed.out" >"$tmp/blind"
+expect_not_in "$tmp/blind" "recommended" "blind: no recommendation mark"
+expect_not_in "$tmp/blind" "count(ces_symptoms)" "blind: no condition"
+expect_not_in "$tmp/blind" "otherwise" "blind: no fallback note"
+
+# The training journal renders with `pathwalk log`, score and choices included.
+"$bin" log "$tmp/v5-mixed.jsonl" >"$tmp/v5-mixed.log" 2>"$tmp/err"
+expect_status 0 $? "log of a training journal"
+expect_in "$tmp/v5-mixed.log" "tester" "log names the trainee"
+expect_in "$tmp/v5-mixed.log" "2/4" "log shows the score"
+
+# A one-decision route (cauda equina): one choice, emergency referral.
+train v1 $'1\n' v1-cauda-equina
+expect_status 0 $status "one decision"
+[ "$(last_line "$tmp/v1.out")" = "score: 1/1" ] && ok || bad "one decision: last line is '$(last_line "$tmp/v1.out")'"
+
+# A case file path works like a bundled id.
+train v5-file $'4\n2\n6\n1\n' "$src/config/cases/v5-sij-eligible.cfg"
+[ "$(last_line "$tmp/v5-file.out")" = "score: 4/4" ] && ok || bad "case file: last line is '$(last_line "$tmp/v5-file.out")'"
+
+# Input that names no candidate, and input that ends early.
+train bad-line $'4\nseven\n' v5-sij-eligible
+expect_status 3 $status "a bad choice line"
+expect_in "$tmp/err" "stdin:2: 'seven' is not one of the next steps" "bad line: named with its line"
+expect_in "$tmp/bad-line.jsonl" '"reason":"invalid input"' "bad line: interrupted in the journal"
+grep -q '^score: ' "$tmp/bad-line.out" && bad "bad line: a score line was printed" || ok
+train eof $'4\n' v5-sij-eligible
+expect_status 1 $status "input ends early"
+expect_in "$tmp/err" "input ended before the decision at trigger_point_decision" "early end: says where"
+expect_in "$tmp/eof.jsonl" '"event":"interrupted"' "early end: interrupted in the journal"
+train quit $'q\n' v5-sij-eligible
+expect_status 0 $status "q quits"
+expect_in "$tmp/quit.jsonl" '"reason":"quit"' "q: interrupted in the journal"
+
+# Usage errors and unknown cases.
+(cd "$tmp" && "$bin" train --plain </dev/null >/dev/null 2>"$tmp/err"); expect_status 2 $? "--plain without a case"
+(cd "$tmp" && "$bin" train --plain --enter-findings v1-cauda-equina </dev/null >/dev/null 2>"$tmp/err"); expect_status 2 $? "--enter-findings with --plain"
+(cd "$tmp" && "$bin" train --plain --log x.jsonl v1-cauda-equina v5-sij-eligible </dev/null >/dev/null 2>"$tmp/err"); expect_status 2 $? "--log with two cases"
+(cd "$tmp" && "$bin" train --plain no-such-case </dev/null >/dev/null 2>"$tmp/err"); expect_status 3 $? "an unknown case"
+expect_in "$tmp/err" "no-such-case" "unknown case named"
+touch "$tmp/exists.jsonl"
+printf '1\n' | (cd "$tmp" && "$bin" train --plain --log "$tmp/exists.jsonl" v1-cauda-equina >/dev/null 2>"$tmp/err"); expect_status 5 $? "an existing log file is refused"
+
+# Without --trainee, the login name is recorded and said.
+printf '1\n' | (cd "$tmp" && USER=pat "$bin" train --plain --log "$tmp/login.jsonl" v1-cauda-equina >/dev/null 2>"$tmp/err")
+expect_in "$tmp/err" "recording the trainee as 'pat'" "login name said"
+expect_in "$tmp/login.jsonl" '"trainee":"pat"' "login name recorded"
+
+# Several cases: one journal each, a score line after each.
+printf '1\n4\n2\n6\n1\n' | (cd "$tmp" && "$bin" train --plain --trainee tester v1-cauda-equina v5-sij-eligible >"$tmp/two.out" 2>"$tmp/err")
+expect_status 0 $? "two cases"
+[ "$(grep -c '^score: ' "$tmp/two.out")" = 2 ] && ok || bad "two cases: two score lines"
+[ "$(ls "$tmp"/state/pathwalk/sessions/*train-tester-*.jsonl 2>/dev/null | wc -l)" = 2 ] && ok || bad "two cases: two default journals"
+
+# The case library.
+"$bin" train --list >"$tmp/list" 2>"$tmp/err"; expect_status 0 $? "--list"
+expect_in "$tmp/list" "v5-sij-eligible" "--list names the cases"
+"$bin" train --list --stage red_flags >"$tmp/list-rf" 2>"$tmp/err"
+expect_in "$tmp/list-rf" "v1-cauda-equina" "--stage keeps a red-flag case"
+expect_not_in "$tmp/list-rf" "v5-sij-eligible" "--stage drops other stages"
+"$bin" train --list --endpoint sij_injection >"$tmp/list-sij" 2>"$tmp/err"
+expect_in "$tmp/list-sij" "v5-sij-eligible" "--endpoint keeps its cases"
+expect_not_in "$tmp/list-sij" "v1-cauda-equina" "--endpoint drops others"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Training in a real terminal: the trainee's name is required; the vignette comes first; at every
+# decision, every screen the trainee can reach before committing (the list, the evidence pane,
+# the help) is inspected and must show no trace of the recommendation, the conditions, their
+# explanation, the node's rule text or its evidence; after the commit the reveal shows them; the
+# debrief ends the session and the journal holds the choices and the score. Also the case menu.
+. "$(dirname "$0")/lib.sh" "$@"
+
+log=$TMP/train.jsonl
+
+# Text that would give the answer away, on any decision screen before the commit.
+forbidden=(
+	"recommend" "[your choice]" "otherwise" "condition" "Why:" "Correct:" "Not the pathway"
+	"count(" "pt_completed" "weeks_since_tpi" "last_ok" "sij_eligible" "diag_blocks" "serious_ae"
+	"progressive_neuro_deficit =" "= yes" "true:" "false:"
+	"Any symptom of cauda equina syndrome needs" "When two or more diagnostic blocks"
+	"Surgical evaluation is considered when" "After a failed trigger point injection, an image"
+	"The source summary suggests surgical evaluation" "sensitivity 94%"
+)
+
+no_leak() { # WHERE: the screen now shows none of the forbidden texts
+	local text found=""
+	for text in "${forbidden[@]}"; do
+		if screen | grep -qF -- "$text"; then found="$found '$text'"; fi
+	done
+	if [ -z "$found" ]; then ok "no leak: $1"; else bad "leak on $1:$found"; fi
+}
+
+start -- train --log "$log" v5-sij-eligible
+expect "Your name or trainee id (required)" "the trainee's name is asked"
+keys Enter
+expect "Your name or trainee id is required" "the name cannot be skipped"
+type_text "Ada Lovelace"
+keys Enter
+expect "Case: 52 F after physical therapy, three positive sacroiliac tests" "the vignette comes first"
+expect "Patrick's test, the thigh thrust and the sacral thrust" "the vignette's text"
+keys Enter
+
+# Walk the case: on a question screen Enter confirms the pre-filled answers; on a decision the
+# choices are 1 (wrong), 2 (right), 1 (wrong), 1 (right); the reveal continues with Enter.
+choices=(1 2 1 1)
+decision=0
+for step in $(seq 1 40); do
+	wait_for "(training" 1 >/dev/null 2>&1 || true
+	if screen | grep -qF "Debrief:"; then break; fi
+	if screen | grep -qF "Which next step? Commit to one"; then
+		decision=$((decision + 1))
+		no_leak "decision $decision"
+		# e toggles the pane; it may be open already from the last reveal.
+		keys e
+		wait_for "shown once you have committed" 1 || keys e
+		wait_for "shown once you have committed" && ok "decision $decision: the pane holds nothing yet" \
+			|| bad "decision $decision: the pane"
+		no_leak "decision $decision with the pane"
+		keys '?'
+		wait_for "Keys  (Esc" || bad "decision $decision: help"
+		no_leak "decision $decision help"
+		keys Escape
+		wait_gone "Keys  (Esc"
+		keys v
+		wait_for "Case: 52 F" || bad "decision $decision: v shows the vignette"
+		no_leak "decision $decision vignette"
+		keys Escape
+		wait_gone "Case: 52 F"
+		want=${choices[$((decision - 1))]}
+		for ((i = 1; i < want; i++)); do keys Down; done
+		keys Enter
+		if wait_for "The pathway recommends:"; then ok "decision $decision: the reveal"; else bad "decision $decision: no reveal"; fi
+		keys Enter
+		wait_gone "The pathway recommends:"
+		continue
+	fi
+	if screen | grep -qF "Enter:commit"; then continue; fi
+	before=$(screen | md5sum)
+	keys Enter
+	for i in $(seq 1 100); do [ "$(screen | md5sum)" != "$before" ] && break; sleep 0.02; done
+done
+[ "$decision" = 4 ] && ok "four decisions on the route" || bad "saw $decision decisions, expected 4"
+expect "Debrief: 2 of 4 decisions matched the pathway" "the debrief's score"
+expect "pathway's route: No red flags: continue to the assessment" "the debrief shows the route"
+keys Enter
+expect "EXIT=0" "training ends with status 0"
+expect "score: 2/4" "the score is printed after the terminal is restored"
+expect_in_file "$log" '"trainee":"Ada Lovelace"' "the journal names the trainee"
+expect_in_file "$log" '"event":"score","correct":2,"total":4' "the journal has the score"
+expect_in_file "$log" '"chosen":"emergency_ces_referral"' "the journal has the trainee's choice"
+
+# The menu: filter, pick, quit.
+start -- train -t Bo
+expect "Training cases: " "the case menu"
+expect_not "Image-guided sacroiliac joint injection" "the menu does not show where a case ends"
+type_text "/v10-piri"
+expect "filter: v10-piri" "typing a filter"
+keys Enter
+expect "Training cases: 1 of 67" "the filter keeps the matching case only"
+expect "v10-piriformis" "the filter keeps a matching case"
+expect_not "v5-sij-eligible" "the filter drops others"
+keys Escape
+expect "Training cases: 67 of 67" "Esc clears the filter"
+keys s
+expect "stage: Red flags" "s filters by stage"
+type_text "/v1-"
+keys Enter
+expect "v1-cauda-equina" "a red-flag case is listed"
+expect_not "v5-sij-eligible" "a case ending elsewhere is not"
+keys q
+expect "EXIT=0" "q leaves the menu"
+
+finish
