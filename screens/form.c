@@ -148,6 +148,10 @@ enum form_result form_run(const char *title, const char *intro, const char *mess
 		dirty = ev.action != UI_NONE;
 		if (ev.action != UI_NONE && ev.action != UI_RESIZE)
 			set_message(&f, false, NULL);
+		if (ev.ch >= 0x20 && ev.ch != 0x7f && ev.action != UI_MOUSE) {
+			type(&f, ev.ch); /* every printable key is text here, letters bound to moves too */
+			continue;
+		}
 		switch (ev.action) {
 		case UI_NONE: break;
 		case UI_RESIZE:
@@ -161,8 +165,6 @@ enum form_result form_run(const char *title, const char *intro, const char *mess
 		case UI_CANCEL:
 		case UI_INTERRUPT: result = FORM_CANCELLED; done = true; break;
 		default:
-			if (ev.ch > 0)
-				type(&f, ev.ch);
 			break;
 		}
 	}

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../src/casefile.h"
+#include "../src/journal.h"
 #include "../src/xalloc.h"
 #include "ui.h"
 
@@ -419,7 +420,31 @@ static enum reply run_screen(struct plain *p, const struct casefile *prefill, en
 	}
 }
 
-int plain_run(struct session *s, const struct casefile *prefill)
+/* The journal cannot be written: asks for another path to write all of it to, until that works
+ * or the user gives up with an empty line or the end of input. */
+static bool relocated(struct plain *p, struct journal *j)
+{
+	fprintf(stderr, "pathwalk: %s\n", session_message(p->s));
+	while (j) {
+		char *text;
+
+		if (ask(p, "The session is kept in memory. Write the session log to another path (empty gives up): ") !=
+		    REPLY_TEXT)
+			break;
+		text = trimmed(p->line);
+		if (!*text)
+			break;
+		if (journal_relocate(j, text) == 0) {
+			printf("The session log is now written to %s\n", text);
+			return true;
+		}
+		printf("Error: %s: %s\n", text, strerror(errno));
+	}
+	fprintf(stderr, "pathwalk: %zu event(s) could not be saved\n", j ? journal_pending(j) : 0);
+	return false;
+}
+
+int plain_run(struct session *s, const struct casefile *prefill, struct journal *journal)
 {
 	struct plain p = { .s = s, .pw = session_pathway(s), .echo = !isatty(STDIN_FILENO) };
 	int status = 0;
@@ -443,8 +468,7 @@ int plain_run(struct session *s, const struct casefile *prefill)
 			if (r == REPLY_EOF)
 				fprintf(stderr, "pathwalk: input ended before the endpoint; the walk is recorded as interrupted\n");
 		}
-		if (st == SESSION_JOURNAL) {
-			fprintf(stderr, "pathwalk: %s\n", session_message(s));
+		if (st == SESSION_JOURNAL && !relocated(&p, journal)) {
 			status = 5;
 			break;
 		}

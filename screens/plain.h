@@ -7,11 +7,13 @@
 #include "../src/session.h"
 
 struct casefile;
+struct journal;
 
-/* Walks s to its end reading answers from stdin. Returns the exit status: 0 finished or quit with
- * `q`, 1 stdin ended before the endpoint (journaled as interrupted "eof"), 5 journal not writable,
- * 128+N on signal N. */
-int plain_run(struct session *s, const struct casefile *prefill);
+/* Walks s to its end reading answers from stdin. When journal (s's journal, may be NULL) cannot
+ * be written, asks for another path to write all of it to. Returns the exit status: 0 finished or
+ * quit with `q`, 1 stdin ended before the endpoint (journaled as interrupted "eof"), 5 journal not
+ * writable, 128+N on signal N. */
+int plain_run(struct session *s, const struct casefile *prefill, struct journal *journal);
 
 /* Sets the case's answers for the current node's variables that have no working answer yet. */
 void walk_prefill(struct session *s, const struct casefile *c);

@@ -608,11 +608,9 @@ int walk_run(const struct walk_options *opt)
 	} else if (!s) {
 		s = begin(opt, &j, &fatal, &status);
 	}
-	if (j)
-		log_path = xstrdup(journal_path(j));
 	if (s && status == 0) {
 		if (opt->plain)
-			status = plain_run(s, opt->prefill);
+			status = plain_run(s, opt->prefill, j);
 		else
 			status = walk_screens(opt, s, NULL, j, notice, &fatal);
 	}
@@ -622,6 +620,8 @@ int walk_run(const struct walk_options *opt)
 	if (s && !session_closed(s) && status != 0)
 		session_interrupt(s, "error"); /* nothing else left a closing event */
 	session_free(s);
+	if (j) /* after the session: a full disk may have moved the journal */
+		log_path = xstrdup(journal_path(j));
 	if (journal_close(j) != 0 && status == 0) {
 		fprintf(stderr, "pathwalk: %s: %s\n", log_path, strerror(errno));
 		status = 5;

@@ -8,7 +8,7 @@
 static const char walk_usage[] =
 	"usage: pathwalk [walk] [-p FILE] [--case CASE] [--log FILE] [--plain]\n"
 	"                       [--clinician NAME] [--patient REF]\n"
-	"       pathwalk walk [-p FILE] [--plain] --resume JOURNAL\n"
+	"       pathwalk walk [-p FILE] [--case CASE] [--plain] --resume JOURNAL\n"
 	"\n"
 	"Walk the pathway in the terminal, one screen at a time.\n"
 	"\n"
@@ -20,7 +20,8 @@ static const char walk_usage[] =
 	"      --clinician NAME  the clinician's name for the log (otherwise asked, optional)\n"
 	"      --patient REF   a patient reference for the log (otherwise asked, optional)\n"
 	"  -r, --resume JOURNAL  continue the interrupted session of JOURNAL, appending to it\n"
-	"                      (with the pathway it was started with; a torn last line is dropped)\n"
+	"                      (with the pathway it was started with; a torn last line is dropped;\n"
+	"                      --case pre-fills the screens still to come)\n"
 	"  -h, --help          show this help\n";
 
 /* Names and references are printed in the log: visible text, bounded, no control characters. */
@@ -78,8 +79,8 @@ int cmd_walk(int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("walk", "unexpected argument '%s'", argv[optind]);
-	if (opt.resume_path && (case_path || opt.log_path || opt.clinician || opt.patient))
-		return cli_usage_error("walk", "--resume continues a journal as it was: no --case, --log, --clinician or --patient");
+	if (opt.resume_path && (opt.log_path || opt.clinician || opt.patient))
+		return cli_usage_error("walk", "--resume continues a journal as it was: no --log, --clinician or --patient");
 	if (!valid_free_text("--clinician", opt.clinician, 80) || !valid_free_text("--patient", opt.patient, 40))
 		return EXIT_USAGE;
 	if (!cli_init_clock())

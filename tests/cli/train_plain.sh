@@ -135,5 +135,16 @@ expect_not_in "$tmp/list-rf" "v5-sij-eligible" "--stage drops other stages"
 expect_in "$tmp/list-sij" "v5-sij-eligible" "--endpoint keeps its cases"
 expect_not_in "$tmp/list-sij" "v1-cauda-equina" "--endpoint drops others"
 
+# The instructor's report over real journals of these runs: v5 by three choices, v1 once.
+"$bin" report "$tmp/v5-right.jsonl" "$tmp/v5-wrong.jsonl" "$tmp/v5-mixed.jsonl" "$tmp/v1.jsonl" >"$tmp/report" 2>"$tmp/err"
+expect_status 0 $? "report over train --plain journals"
+expect_in "$tmp/report" "v5-sij-eligible" "report names the case"
+expect_in "$tmp/report" "tester" "report names the trainee"
+expect_in "$tmp/report" "After conservative care" "report lists the decisions"
+"$bin" report "$tmp/v5-right.jsonl" "$tmp/bad-line.jsonl" "$tmp/no-such.jsonl" >"$tmp/report" 2>"$tmp/err"
+expect_status 3 $? "report with an unreadable journal among them"
+expect_in "$tmp/err" "no-such.jsonl" "the unreadable journal is named"
+expect_in "$tmp/report" "v5-sij-eligible" "the rest is still reported"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

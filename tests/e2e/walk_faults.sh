@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Faults lose nothing: a walk killed with SIGKILL leaves a journal that renders and resumes (also
+# with a torn last line); a resumed walk finishes in the same journal; a journal of another
+# pathway version is refused naming both; a full disk (a real ENOSPC on a tiny tmpfs) stops the
+# walk on a screen that writes the whole journal, kept in memory, to another path and goes on.
+. "$(dirname "$0")/lib.sh" "$@"
+
+case_v5=$SRC/config/cases/v5-sij-eligible.cfg
+mini=$SRC/tests/data/good/mini.cfg
+
+# The pid of the pathwalk running in the current tmux window.
+walk_pid() {
+	local pane_pid
+	pane_pid=$(tmux -L "$SOCK" list-panes -t pw -F '#{pane_pid}')
+	pgrep -P "$pane_pid" -f pathwalk | head -n 1
+}
+
+# enter_until TEXT: presses Enter until the screen shows TEXT (at most 40 times).
+enter_until() {
+	local i
+	for i in $(seq 1 40); do
+		screen | grep -qF -- "$1" && return 0
+		local before
+		before=$(screen | md5sum)
+		keys Enter
+		for _ in $(seq 1 100); do [ "$(screen | md5sum)" != "$before" ] && break; sleep 0.02; done
+	done
+	screen | grep -qF -- "$1"
+}
+
+# ---------------------------------------------------------------- SIGKILL, render, resume
+log=$TMP/kill.jsonl
+start -- walk --case "$case_v5" --log "$log"
+expect "Red flags" "walk to be killed"
+enter_until "Examination, history and imaging" && ok "walked three screens" || bad "did not reach the third screen"
+pid=$(walk_pid)
+[ -n "$pid" ] && kill -KILL "$pid"
+expect "EXIT=137" "SIGKILL ends the walk"
+lines=$(wc -l <"$log")
+[ "$lines" -ge 10 ] && ok "the journal kept the $lines events written before the kill" || bad "journal has $lines lines"
+tail -c 1 "$log" | od -An -c | grep -q '\\n' && ok "the journal ends with a complete line" || bad "the journal ends mid-line"
+"$BIN" log "$log" >"$TMP/kill.txt" 2>"$TMP/kill.err"
+[ $? -eq 0 ] && ok "the killed session's journal renders" || bad "log of the killed journal failed: $(cat "$TMP/kill.err")"
+expect_in_file "$TMP/kill.txt" "INCOMPLETE" "the rendered log says the session is incomplete"
+expect_in_file "$TMP/kill.txt" "Average pain over the past week" "the rendered log has the answers given before the kill"
+
+# A process killed while writing leaves a torn last line: resume drops it with a notice.
+printf '{"seq":%d,"time":"2025-02-17T09:00:00Z","event":"ans' $((lines + 1)) >>"$log"
+start -- walk --resume "$log" --case "$case_v5"
+expect "Examination, history and imaging" "resume continues at the screen where the walk stopped"
+expect "last line is incomplete" "resume says the torn last line was dropped"
+keys b
+expect "[ 5 ]" "going back shows the answers given before the kill"
+enter_until "Image-guided sacroiliac joint injection" && ok "the resumed walk reaches the endpoint" || bad "no endpoint"
+enter_until "EXIT=0" && ok "the resumed walk finishes" || bad "the resumed walk did not finish"
+expect "Printable log: $TMP/kill.txt" "the printable log is written beside the journal"
+expect_in_file "$log" '"event":"resume"' "the journal records the resume"
+expect_in_file "$log" '"event":"end"' "the journal records the end"
+if python3 - "$log" <<'PY'; then ok "every line is a complete event, seq consecutive"; else bad "journal lines or seq"; fi
+import json, sys
+seqs = [json.loads(line)["seq"] for line in open(sys.argv[1], encoding="utf-8")]
+sys.exit(0 if seqs == list(range(1, len(seqs) + 1)) else 1)
+PY
+"$BIN" log "$log" >"$TMP/resumed.txt" 2>/dev/null
+expect_in_file "$TMP/resumed.txt" "resumed" "the log shows the resume"
+grep -q "INCOMPLETE" "$TMP/resumed.txt" && bad "the resumed and finished session is still incomplete" || ok "the finished session is complete"
+
+# Resuming is refused for a finished session and for another pathway version.
+"$BIN" walk --plain --resume "$log" </dev/null >/dev/null 2>"$TMP/err"; status=$?
+[ $status -eq 3 ] && grep -q "finished" "$TMP/err" && ok "a finished session is not resumed (exit 3)" ||
+	bad "finished session: exit $status: $(cat "$TMP/err")"
+"$BIN" walk --plain --log "$TMP/mini.jsonl" -p "$mini" </dev/null >/dev/null 2>&1
+"$BIN" walk --plain --resume "$TMP/mini.jsonl" </dev/null >/dev/null 2>"$TMP/err"; status=$?
+[ $status -eq 3 ] && grep -q "mini" "$TMP/err" && grep -q "sciatica" "$TMP/err" &&
+	ok "another pathway is refused naming both (exit 3)" || bad "pathway mismatch: exit $status: $(cat "$TMP/err")"
+
+# ---------------------------------------------------------------- a full disk
+fs=$TMP/fs
+mkdir -p "$fs"
+if ! unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs '$fs'" 2>/dev/null; then
+	echo "SKIP: the ENOSPC walk test needs a tmpfs mount in a mount namespace (unshare -m), not permitted here"
+else
+	# 16k, of which 12k are taken: the journal gets one page and the disk fills a few screens in.
+	cat >"$TMP/fullwalk.sh" <<EOF
+mount -t tmpfs -o size=16k tmpfs '$fs' || exit 99
+dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null
+$(run_env) '$BIN' walk --case '$case_v5' --clinician Tester --log '$fs/full.jsonl'
+echo EXIT=\$?
+cp '$fs/full.jsonl' '$TMP/on-full-disk.jsonl'
+EOF
+	[ -n "$SOCKETS" ] && tmux -L "$SOCK" kill-server 2>/dev/null
+	runs=$((runs + 1))
+	SOCK=pw-$$-$NAME-$runs
+	SOCKETS="$SOCKETS $SOCK"
+	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x 80 -y 24 "unshare -m sh '$TMP/fullwalk.sh'; sleep 600"
+	tmux -L "$SOCK" set-option -t pw remain-on-exit on >/dev/null 2>&1
+	expect "Red flags" "a walk whose journal is on a nearly full disk"
+	enter_until "The session log cannot be written" && ok "a full disk stops the walk on a clear screen" ||
+		bad "no full-disk screen"
+	expect "No space" "the screen says the disk is full"
+	type_text "$fs/still-full.jsonl"
+	keys Enter
+	expect "still-full.jsonl: No space" "a path on the same full disk is refused and asked again"
+	for _ in $(seq 1 100); do keys BSpace; done
+	type_text "$TMP/saved.jsonl"
+	keys Enter
+	expect "The session log is now written to $TMP/saved.jsonl" "the journal is written to the new path"
+	enter_until "Image-guided sacroiliac joint injection" && ok "the walk goes on to the endpoint" || bad "no endpoint after relocating"
+	enter_until "EXIT=0" && ok "the walk finishes after a full disk" || bad "did not finish"
+	expect "Session log: $TMP/saved.jsonl" "the new journal's path is printed"
+	if python3 - "$TMP/saved.jsonl" "$TMP/on-full-disk.jsonl" <<'PY'; then ok "no event lost: the new journal has every event once, seq 1..N, and the full disk's file is its prefix"; else bad "events lost or repeated"; fi
+import json, sys
+new = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+old = open(sys.argv[2], encoding="utf-8").read().splitlines()
+seqs = [e["seq"] for e in new]
+ok = seqs == list(range(1, len(new) + 1)) and new[0]["event"] == "start" and new[-1]["event"] == "end"
+ok = ok and [json.loads(l) for l in old] == new[:len(old)] and len(old) < len(new)
+sys.exit(0 if ok else 1)
+PY
+	expect_in_file "$TMP/saved.jsonl" '"clinician":"Tester"' "the start event is in the new journal"
+fi
+
+finish
