@@ -107,14 +107,9 @@ void doc_addf(struct ui_doc *d, size_t indent, enum ui_style style, const char *
 {
 	va_list ap;
 	char *text;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	text = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	doc_add(d, indent, NULL, style, text, style, 0);
 	free(text);

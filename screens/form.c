@@ -40,15 +40,9 @@ static void draw(struct form *f)
 	struct ui_doc body;
 	struct layout l;
 	size_t top = 0, pane_top = 0;
-	int rows, cols;
 
-	ui_size(&rows, &cols);
-	l = layout_compute(rows, cols, false);
-	if (l.too_small) {
-		ui_draw_too_small(rows, cols, NULL);
+	if (!ui_begin_page(&l, &body))
 		return;
-	}
-	doc_init(&body, (size_t)(cols - 2 * l.margin));
 	if (f->intro) {
 		doc_add(&body, 0, NULL, ST_NORMAL, f->intro, ST_NORMAL, 0);
 		doc_blank(&body);

@@ -45,15 +45,9 @@ static void draw(struct menu *m)
 	struct layout l;
 	size_t pane_top = 0;
 	char *heading;
-	int rows, cols;
 
-	ui_size(&rows, &cols);
-	l = layout_compute(rows, cols, false);
-	if (l.too_small) {
-		ui_draw_too_small(rows, cols, NULL);
+	if (!ui_begin_page(&l, &body))
 		return;
-	}
-	doc_init(&body, (size_t)(cols - 2 * l.margin));
 	if (m->done)
 		doc_add(&body, 0, NULL, ST_OK, m->done, ST_OK, 0);
 	heading = xasprintf("Training cases: %zu of %zu%s%s%s%s%s", m->nshown, m->lib->count,

@@ -68,7 +68,7 @@ static enum reply ask(struct plain *p, const char *prompt)
 	return REPLY_TEXT;
 }
 
-static char *trimmed(char *s)
+char *plain_trim(char *s)
 {
 	char *end;
 
@@ -258,7 +258,7 @@ static enum reply ask_variable(struct plain *p, int var)
 		free(shown);
 		if (r != REPLY_TEXT)
 			break;
-		text = trimmed(p->line);
+		text = plain_trim(p->line);
 		if (!strcmp(text, "?")) {
 			if (v->help)
 				printf("%s\n", v->help);
@@ -324,7 +324,7 @@ static enum reply decide(struct plain *p, enum session_status *st)
 		free(prompt);
 		if (r != REPLY_TEXT)
 			break;
-		text = trimmed(p->line);
+		text = plain_trim(p->line);
 		if (text[0] == '\0' && rec >= 0) {
 			*st = session_advance(p->s);
 			break;
@@ -343,12 +343,12 @@ static enum reply decide(struct plain *p, enum session_status *st)
 
 			r = ask(p, q);
 			free(q);
-			if (r != REPLY_TEXT || trimmed(p->line)[0] != '\0')
+			if (r != REPLY_TEXT || plain_trim(p->line)[0] != '\0')
 				break;
 			printf("Error: a reason is required to choose another step\n");
 		}
 		if (r == REPLY_TEXT)
-			*st = session_override(p->s, c[k - 1].transition, trimmed(p->line));
+			*st = session_override(p->s, c[k - 1].transition, plain_trim(p->line));
 		break;
 	}
 	session_candidates_free(c, n);
@@ -431,7 +431,7 @@ static bool relocated(struct plain *p, struct journal *j)
 		if (ask(p, "The session is kept in memory. Write the session log to another path (empty gives up): ") !=
 		    REPLY_TEXT)
 			break;
-		text = trimmed(p->line);
+		text = plain_trim(p->line);
 		if (!*text)
 			break;
 		if (journal_relocate(j, text) == 0) {

@@ -15,6 +15,9 @@ struct journal;
  * writable, 128+N on signal N. */
 int plain_run(struct session *s, const struct casefile *prefill, struct journal *journal);
 
+/* Cuts leading and trailing white space off s in place; returns where the text starts. */
+char *plain_trim(char *s);
+
 /* Sets the case's answers for the current node's variables that have no working answer yet. */
 void walk_prefill(struct session *s, const struct casefile *c);
 

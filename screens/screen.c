@@ -11,7 +11,6 @@
 void screen_message(struct screen_ctx *ctx, bool error, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	free(ctx->message);
 	ctx->message = NULL;
@@ -19,13 +18,7 @@ void screen_message(struct screen_ctx *ctx, bool error, const char *fmt, ...)
 	if (!fmt)
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	ctx->message = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(ctx->message, (size_t)n + 1, fmt, ap);
+	ctx->message = xvasprintf(fmt, ap);
 	va_end(ap);
 }
 

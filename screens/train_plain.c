@@ -8,7 +8,6 @@
 #endif
 #include "train.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 
 #include "../src/replay.h"
 #include "../src/xalloc.h"
+#include "plain.h"
 #include "ui.h"
 
 struct headless {
@@ -50,18 +50,6 @@ static int parse_choice(const struct pathway *pw, const struct pw_node *n, const
 	return -1;
 }
 
-static char *trim(char *s)
-{
-	char *end;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	end = s + strlen(s);
-	while (end > s && isspace((unsigned char)end[-1]))
-		*--end = '\0';
-	return s;
-}
-
 /* Reads the trainee's choice: the transition index, or -1 at the end of input, -2 for "q", -3 for
  * a line that names no candidate (after reporting it). */
 static int read_choice(struct headless *h, const struct pw_node *n)
@@ -77,7 +65,7 @@ static int read_choice(struct headless *h, const struct pw_node *n)
 			return -1;
 		}
 		h->lineno++;
-		text = trim(h->line);
+		text = plain_trim(h->line);
 		if (!h->interactive)
 			printf("%s\n", text);
 		if (strcmp(text, "q") == 0)

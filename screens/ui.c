@@ -485,3 +485,17 @@ void ui_draw_too_small(int rows, int cols, const char *prompt)
 	free(line1);
 	free(line2);
 }
+
+bool ui_begin_page(struct layout *l, struct ui_doc *body)
+{
+	int rows, cols;
+
+	ui_size(&rows, &cols);
+	*l = layout_compute(rows, cols, false);
+	if (l->too_small) {
+		ui_draw_too_small(rows, cols, NULL);
+		return false;
+	}
+	doc_init(body, (size_t)(cols - 2 * l->margin));
+	return true;
+}

@@ -73,6 +73,11 @@ void ui_draw(const struct layout *l, const struct ui_frame *f, const struct ui_d
  * it (the quit question can be asked at any size). */
 void ui_draw_too_small(int rows, int cols, const char *prompt);
 
+/* For a page without a pane (a form, a menu): computes *l for the terminal now and starts an
+ * empty body document of the content's width. When the terminal is too small, draws the notice
+ * and returns false (body is then not initialised). */
+bool ui_begin_page(struct layout *l, struct ui_doc *body);
+
 /* Makes the next ui_draw repaint the whole terminal (Ctrl-L, resize). */
 void ui_invalidate(void);
 

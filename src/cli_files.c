@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "fileio.h"
 #include "xalloc.h"
 
 bool cli_has_suffix(const char *s, const char *suffix)
@@ -97,20 +98,12 @@ void cli_files_free(struct cli_files *list)
 static int write_new_file(const char *path, const char *data, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	size_t done = 0;
 	int saved;
 
 	if (fd < 0)
 		return -1;
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto fail;
-		done += (size_t)n;
-	}
+	if (fileio_write_all(fd, data, len, NULL) != 0)
+		goto fail;
 	if (fsync(fd) != 0 && errno != EINVAL)
 		goto fail;
 	if (close(fd) != 0) {

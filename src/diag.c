@@ -10,20 +10,13 @@ void diag_add(struct diag_list *list, const char *file, int line, const char *fm
 {
 	struct diag *d;
 	va_list ap;
-	int n;
 
 	list->items = xgrow(list->items, &list->cap, list->count + 1, sizeof(*list->items));
 	d = &list->items[list->count++];
 	d->file = file ? xstrdup(file) : NULL;
 	d->line = line;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	d->message = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-	d->message[0] = '\0';
-	va_start(ap, fmt);
-	if (n >= 0)
-		vsnprintf(d->message, (size_t)n + 1, fmt, ap);
+	d->message = xvasprintf(fmt, ap);
 	va_end(ap);
 }
 

@@ -76,18 +76,11 @@ static struct expr *fail(struct parser *p, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg, *full;
-	int n;
 
 	if (p->failed)
 		return NULL;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	msg = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-	msg[0] = '\0';
-	va_start(ap, fmt);
-	if (n >= 0)
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	full = xasprintf("%s in %s", msg, p->quoted);
 	report(p, full);

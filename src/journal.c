@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "fileio.h"
 #include "journal_read.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -108,23 +109,6 @@ static bool event_is_acceptable(const char *event)
 	return strpbrk(event, "\n\r") == NULL;
 }
 
-/* Writes all of buf, retrying after signals and short writes. Returns 0, or -1 with errno set;
- * *done says how many bytes reached the file either way. */
-static int write_all(int fd, const char *buf, size_t len, size_t *done)
-{
-	*done = 0;
-	while (*done < len) {
-		ssize_t n = write(fd, buf + *done, len - *done);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		*done += (size_t)n;
-	}
-	return 0;
-}
 
 static int datasync(int fd)
 {
@@ -247,9 +231,9 @@ static int write_pending(struct journal *j)
 	/* Where the file ended before: a failed write is cut back to here. */
 	if (fstat(j->fd, &st) != 0)
 		return -1;
-	if (was_torn && write_all(j->fd, "\n", 1, &written) != 0)
+	if (was_torn && fileio_write_all(j->fd, "\n", 1, &written) != 0)
 		return -1;
-	if (write_all(j->fd, pending, len, &written) != 0) {
+	if (fileio_write_all(j->fd, pending, len, &written) != 0) {
 		saved = errno;
 		/* Cutting back also removes the newline that ended a fragment: it is still torn. */
 		j->torn = ftruncate(j->fd, st.st_size) != 0 || was_torn;
@@ -297,7 +281,7 @@ int journal_relocate(struct journal *j, const char *new_path)
 	fd = create_file(new_path);
 	if (fd < 0)
 		return -1;
-	if (write_all(fd, j->lines.data ? j->lines.data : "", j->lines.len, &written) != 0 ||
+	if (fileio_write_all(fd, j->lines.data ? j->lines.data : "", j->lines.len, &written) != 0 ||
 	    datasync(fd) != 0) {
 		saved = errno;
 		(void)close(fd);

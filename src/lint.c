@@ -24,14 +24,9 @@ static void add(struct linter *l, enum lint_severity severity, int line, const c
 	struct lint_report *r = l->out;
 	char *text;
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	text = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	r->items = xgrow(r->items, &r->cap, r->count + 1, sizeof(*r->items));
 	r->items[r->count++] = (struct lint_finding){ severity, line, text };

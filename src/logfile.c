@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "journal_read.h"
 #include "report.h"
 #include "strbuf.h"
@@ -31,21 +32,13 @@ static int replace_file(const char *path, const char *data, size_t len)
 {
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp), saved;
-	size_t done = 0;
 
 	if (fd < 0) {
 		free(tmp);
 		return -1;
 	}
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto fail;
-		done += (size_t)n;
-	}
+	if (fileio_write_all(fd, data, len, NULL) != 0)
+		goto fail;
 	if (fsync(fd) != 0 || close(fd) != 0) {
 		fd = -1;
 		goto fail;

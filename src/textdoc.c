@@ -54,16 +54,9 @@ void textdoc_putf(struct textdoc_block *b, size_t indent, const char *label, con
 {
 	va_list ap;
 	char *text;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	text = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-	text[0] = '\0';
-	va_start(ap, fmt);
-	if (n >= 0)
-		vsnprintf(text, (size_t)n + 1, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	textdoc_put(b, indent, label, text);
 	free(text);

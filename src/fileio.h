@@ -1,0 +1,11 @@
+/* Low-level file writing shared by the journal and the files pathwalk writes (logs, reports). */
+#ifndef PATHWALK_FILEIO_H
+#define PATHWALK_FILEIO_H
+
+#include <stddef.h>
+
+/* Writes all len bytes of buf to fd, retrying after signals and short writes. Returns 0, or -1
+ * with errno set; *done (may be NULL) says how many bytes reached the file either way. */
+int fileio_write_all(int fd, const char *buf, size_t len, size_t *done);
+
+#endif
