@@ -286,20 +286,25 @@ static enum reply ask_variable(struct plain *p, int var)
 	return r;
 }
 
-static void print_candidates(struct session_candidate *c, size_t n)
+void plain_print_candidates(const struct session_candidate *c, size_t n, int indent)
 {
-	printf("Next steps (the first whose condition holds is recommended):\n");
 	for (size_t i = 0; i < n; i++) {
-		printf("  %zu. %s%s\n", i + 1, c[i].label, c[i].recommended ? " [recommended]" : "");
+		printf("%*s%zu. %s%s\n", indent, "", i + 1, c[i].label, c[i].recommended ? " [recommended]" : "");
 		if (!c[i].when)
-			printf("       otherwise: taken when no condition above holds\n");
+			printf("%*sotherwise: taken when no condition above holds\n", indent + 5, "");
 		for (size_t k = 0; k < c[i].why.count; k++) {
 			const struct expr_clause *cl = &c[i].why.clauses[k];
 
-			printf("       %s: %s\n", cl->type == TYPE_NONE ? "unknown" : cl->truth ? "true" : "false",
-			       cl->text);
+			printf("%*s%s: %s\n", indent + 5, "",
+			       cl->type == TYPE_NONE ? "unknown" : cl->truth ? "true" : "false", cl->text);
 		}
 	}
+}
+
+static void print_candidates(struct session_candidate *c, size_t n)
+{
+	printf("Next steps (the first whose condition holds is recommended):\n");
+	plain_print_candidates(c, n, 2);
 }
 
 static enum reply decide(struct plain *p, enum session_status *st)

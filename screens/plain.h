@@ -15,6 +15,10 @@ struct journal;
  * writable, 128+N on signal N. */
 int plain_run(struct session *s, const struct casefile *prefill, struct journal *journal);
 
+/* Prints the candidates numbered, the recommended one marked, each with its clauses' truth,
+ * indented by indent columns. */
+void plain_print_candidates(const struct session_candidate *c, size_t n, int indent);
+
 /* Cuts leading and trailing white space off s in place; returns where the text starts. */
 char *plain_trim(char *s);
 

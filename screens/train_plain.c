@@ -95,17 +95,7 @@ static void print_reveal(struct headless *h)
 	printf("  The pathway recommends: %zu. %s\n", ch->recommended + 1,
 	       training_step_label(h->pw, &n->next[ch->recommended]));
 	printf("  Why (each step's condition with this patient's values):\n");
-	for (size_t i = 0; i < count; i++) {
-		printf("    %zu. %s%s\n", i + 1, c[i].label, c[i].recommended ? "  [recommended]" : "");
-		if (!c[i].when)
-			printf("         otherwise: taken when no condition above holds\n");
-		for (size_t k = 0; k < c[i].why.count; k++) {
-			const struct expr_clause *cl = &c[i].why.clauses[k];
-
-			printf("         %s: %s\n", cl->type == TYPE_NONE ? "unknown" : cl->truth ? "true" : "false",
-			       cl->text);
-		}
-	}
+	plain_print_candidates(c, count, 4);
 	for (size_t i = 0; i < ne; i++) {
 		const struct pw_evidence *ev = &n->evidence[e[i]];
 
