@@ -13,11 +13,11 @@ _pathwalk()
 		cword=$COMP_CWORD
 	fi
 
-	local commands="walk replay test check log graph diff"
+	local commands="walk train replay test check log report graph diff"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		walk | replay | test | check | log | graph | diff) cmd=${words[i]}; break ;;
+		walk | train | replay | test | check | log | report | graph | diff) cmd=${words[i]}; break ;;
 		esac
 	done
 
@@ -25,6 +25,14 @@ _pathwalk()
 	case $prev in
 	-p | --pathway | --case | -c)
 		COMPREPLY=($(compgen -f -X '!*.cfg' -- "$cur") $(compgen -d -- "$cur"))
+		return ;;
+	-r | --resume)
+		COMPREPLY=($(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur"))
+		return ;;
+	--stage)
+		COMPREPLY=($(compgen -W "red_flags assessment trigger_point conservative sij epidural surgical" -- "$cur"))
+		return ;;
+	-t | --trainee | --clinician | --patient | --endpoint)
 		return ;;
 	-j | --journal)
 		[ "$cmd" = graph ] && { COMPREPLY=($(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur")); return; } ;;
@@ -34,6 +42,7 @@ _pathwalk()
 	-f | --format)
 		case $cmd in
 		log) COMPREPLY=($(compgen -W "text markdown md html json" -- "$cur")); return ;;
+		report) COMPREPLY=($(compgen -W "text markdown md html" -- "$cur")); return ;;
 		graph) COMPREPLY=($(compgen -W "dot text" -- "$cur")); return ;;
 		esac ;;
 	esac
@@ -41,7 +50,9 @@ _pathwalk()
 	local opts
 	case $cmd in
 	"") opts="$commands --help --version -p --pathway --case --log --plain" ;;
-	walk) opts="-p --pathway --case --log --plain --help" ;;
+	walk) opts="-p --pathway --case --log --plain --clinician --patient -r --resume --help" ;;
+	train) opts="-p --pathway -t --trainee --enter-findings -l --log --plain --list --stage --endpoint --help" ;;
+	report) opts="-p --pathway -f --format -o --output --help" ;;
 	replay) opts="-p --pathway -j --json -l --log --help" ;;
 	test) opts="-p --pathway --coverage --help" ;;
 	check) opts="-s --strict --help" ;;
@@ -56,8 +67,11 @@ _pathwalk()
 	case $cmd in
 	replay | test | check | diff)
 		COMPREPLY+=($(compgen -f -X '!*.@(cfg|jsonl)' -- "$cur") $(compgen -d -- "$cur")) ;;
-	log)
+	log | report)
 		COMPREPLY+=($(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur")) ;;
+	train)
+		COMPREPLY+=($(compgen -W "$(pathwalk train --list 2>/dev/null | awk '/^[^ ]/ {print $1}')" -- "$cur")
+			$(compgen -f -X '!*.cfg' -- "$cur") $(compgen -d -- "$cur")) ;;
 	esac
 }
 complete -o filenames -F _pathwalk pathwalk
