@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../src/strbuf.h"
+#include "../src/utf8.h"
 #include "../src/xalloc.h"
 #include "widgets.h"
 
@@ -150,6 +151,10 @@ static enum screen_intent prompt_key(struct screen_ctx *ctx, struct decision *d,
 	}
 	if (ev->ch != 0) {
 		/* Free text: every printable key is typed, letters are not shortcuts here. */
+		if (utf8_count(sb_str(&d->reason)) >= SESSION_REASON_MAX) {
+			screen_message(ctx, true, "The reason can have at most %d characters", SESSION_REASON_MAX);
+			return SCREEN_STAY;
+		}
 		widget_append_char(&d->reason, ev->ch);
 		return SCREEN_STAY;
 	}

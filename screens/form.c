@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../src/strbuf.h"
+#include "../src/utf8.h"
 #include "../src/xalloc.h"
 #include "ui.h"
 #include "widgets.h"
@@ -17,15 +18,6 @@ struct form {
 	char *message;
 	bool message_error;
 };
-
-static size_t char_count(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
 
 static void set_message(struct form *f, bool error, char *message)
 {
@@ -91,7 +83,7 @@ static void type(struct form *f, long ch)
 
 	if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0))
 		return; /* control characters never enter the record */
-	if (char_count(sb_str(t)) >= f->fields[f->focus].max_chars) {
+	if (utf8_count(sb_str(t)) >= f->fields[f->focus].max_chars) {
 		set_message(f, true, xasprintf("%s: at most %zu characters", f->fields[f->focus].label,
 					       f->fields[f->focus].max_chars));
 		return;

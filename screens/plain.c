@@ -17,6 +17,8 @@
 
 #include "../src/casefile.h"
 #include "../src/journal.h"
+#include "../src/strbuf.h"
+#include "../src/utf8.h"
 #include "../src/xalloc.h"
 #include "ui.h"
 
@@ -30,6 +32,16 @@ struct plain {
 	bool echo;  /* stdin is not a terminal: echo answers so the transcript reads well */
 	int signal; /* the signal that ended the walk */
 };
+
+void plain_clean_line(char **line, size_t *cap)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	utf8_append_clean(&sb, *line, false);
+	free(*line);
+	*line = sb_take(&sb);
+	*cap = strlen(*line) + 1;
+}
 
 /* Reads one line (without its newline) after printing prompt. Recognises b, q and end of input. */
 static enum reply ask(struct plain *p, const char *prompt)
@@ -59,6 +71,7 @@ static enum reply ask(struct plain *p, const char *prompt)
 	}
 	while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
 		p->line[--n] = '\0';
+	plain_clean_line(&p->line, &p->cap);
 	if (p->echo)
 		printf("%s\n", p->line);
 	if (strcmp(p->line, "b") == 0)

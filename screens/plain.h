@@ -19,6 +19,11 @@ int plain_run(struct session *s, const struct casefile *prefill, struct journal 
  * indented by indent columns. */
 void plain_print_candidates(const struct session_candidate *c, size_t n, int indent);
 
+/* Replaces the line read into *line (a getline buffer of *cap bytes) by its clean form: invalid
+ * UTF-8, control characters and escape sequences become U+FFFD, so typed text can neither reach
+ * the terminal raw when echoed nor the journal. */
+void plain_clean_line(char **line, size_t *cap);
+
 /* Cuts leading and trailing white space off s in place; returns where the text starts. */
 char *plain_trim(char *s);
 

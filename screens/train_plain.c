@@ -65,6 +65,7 @@ static int read_choice(struct headless *h, const struct pw_node *n)
 			return -1;
 		}
 		h->lineno++;
+		plain_clean_line(&h->line, &h->cap);
 		text = plain_trim(h->line);
 		if (!h->interactive)
 			printf("%s\n", text);

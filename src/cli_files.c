@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "fileio.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 bool cli_has_suffix(const char *s, const char *suffix)
@@ -149,4 +150,20 @@ struct pathway *cli_load_journal_pathway(const char *path, bool *failed)
 	pw = pathway_load_bundled(&diags);
 	diag_clear(&diags);
 	return pw;
+}
+
+bool cli_check_text(const char *command, const char *option, const char *text, size_t max_chars)
+{
+	if (!text)
+		return true;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		if (*p < 0x20 || *p == 0x7f) {
+			cli_usage_error(command, "%s: control characters are not accepted", option);
+			return false;
+		}
+	if (utf8_count(text) > max_chars) {
+		cli_usage_error(command, "%s: at most %zu characters", option, max_chars);
+		return false;
+	}
+	return true;
 }

@@ -86,8 +86,8 @@ static int parse(int argc, char **argv, struct train_args *a)
 	}
 	if (a->o.trainee && strspn(a->o.trainee, " \t") == strlen(a->o.trainee))
 		return cli_usage_error("train", "--trainee needs a name or id");
-	if (a->o.trainee && strlen(a->o.trainee) > 200)
-		return cli_usage_error("train", "--trainee: at most 200 bytes");
+	if (!cli_check_text("train", "--trainee", a->o.trainee, 60))
+		return EXIT_USAGE;
 	if (a->o.plain && optind == argc && !a->list)
 		return cli_usage_error("train", "--plain needs at least one CASE");
 	if (a->o.plain && a->o.enter_findings)

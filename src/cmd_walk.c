@@ -24,27 +24,6 @@ static const char walk_usage[] =
 	"                      --case pre-fills the screens still to come)\n"
 	"  -h, --help          show this help\n";
 
-/* Names and references are printed in the log: visible text, bounded, no control characters. */
-static bool valid_free_text(const char *option, const char *text, size_t max)
-{
-	size_t chars = 0;
-
-	if (!text)
-		return true;
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f) {
-			cli_usage_error("walk", "%s: control characters are not accepted", option);
-			return false;
-		}
-		chars += (*p & 0xC0) != 0x80;
-	}
-	if (chars > max) {
-		cli_usage_error("walk", "%s: at most %zu characters", option, max);
-		return false;
-	}
-	return true;
-}
-
 int cmd_walk(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -81,7 +60,8 @@ int cmd_walk(int argc, char **argv)
 		return cli_usage_error("walk", "unexpected argument '%s'", argv[optind]);
 	if (opt.resume_path && (opt.log_path || opt.clinician || opt.patient))
 		return cli_usage_error("walk", "--resume continues a journal as it was: no --log, --clinician or --patient");
-	if (!valid_free_text("--clinician", opt.clinician, 80) || !valid_free_text("--patient", opt.patient, 40))
+	if (!cli_check_text("walk", "--clinician", opt.clinician, 80) ||
+	    !cli_check_text("walk", "--patient", opt.patient, 40))
 		return EXIT_USAGE;
 	if (!cli_init_clock())
 		return EXIT_USAGE;

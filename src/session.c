@@ -8,6 +8,7 @@
 
 #include "journal.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* One step of the route: the node, and how many warnings had been shown before it was entered
@@ -584,6 +585,10 @@ enum session_status session_override(struct session *s, size_t transition, const
 	}
 	if ((int)transition != session_recommended(s) && !has_visible_text(reason)) {
 		set_message(s, xstrdup("a reason is needed to choose another step than the recommended one"));
+		return SESSION_INVALID;
+	}
+	if (reason && utf8_count(reason) > SESSION_REASON_MAX) {
+		set_message(s, xasprintf("the reason is too long: at most %d characters", SESSION_REASON_MAX));
 		return SESSION_INVALID;
 	}
 	return take(s, transition, reason);

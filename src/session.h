@@ -87,9 +87,13 @@ void session_clear_answer(struct session *s, int var);
  * At an endpoint: SESSION_INVALID (use session_finish). */
 enum session_status session_advance(struct session *s);
 
+/* The longest reason for an override, in characters. */
+#define SESSION_REASON_MAX 1000
+
 /* At a decision node: confirms the screen like session_advance() but takes transition index
  * `transition` (of the current node's next list) instead of the recommendation. reason must have
- * visible text. Choosing the recommended one is an ordinary accept. */
+ * visible text and at most SESSION_REASON_MAX characters. Choosing the recommended one is an
+ * ordinary accept. */
 enum session_status session_override(struct session *s, size_t transition, const char *reason);
 
 /* Goes back to the previous node on the route, keeping every answer. SESSION_INVALID at the start. */

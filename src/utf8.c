@@ -260,3 +260,12 @@ void utf8_lines_free(struct utf8_lines *l)
 	l->lines = NULL;
 	l->count = l->cap = 0;
 }
+
+size_t utf8_count(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}

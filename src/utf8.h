@@ -27,6 +27,9 @@ bool utf8_is_unsafe(unsigned long cp);
  * East Asian wide and fullwidth characters and most emoji, 1 otherwise. */
 int utf8_cp_width(unsigned long cp);
 
+/* The number of characters (code points; an invalid byte counts as one) in s. */
+size_t utf8_count(const char *s);
+
 /* Display width of the first len bytes of s (which should be clean: see utf8_append_clean). */
 size_t utf8_width(const char *s, size_t len);
 
