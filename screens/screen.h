@@ -38,6 +38,7 @@ struct screen_ctx {
 	bool typing;                /* a field or prompt is taking printable keys (globals off) */
 	const struct training *training; /* training mode: the choices so far; NULL in a walk */
 	size_t commit_transition;   /* with SCREEN_COMMIT */
+	char *differences;          /* training: how the findings entered differ from the case's */
 };
 
 struct screen_ops {
@@ -65,6 +66,7 @@ extern const struct screen_ops help_screen;
 extern const struct screen_ops train_decision_screen; /* training: commit, then the reveal */
 extern const struct screen_ops vignette_screen;       /* training: the case's vignette (overlay) */
 extern const struct screen_ops debrief_screen;        /* training: score and debrief (overlay) */
+extern const struct screen_ops findings_screen;       /* training: ctx->differences (overlay) */
 
 /* Sets the message line (printf format); error messages are drawn as errors. NULL fmt clears. */
 void screen_message(struct screen_ctx *ctx, bool error, const char *fmt, ...)

@@ -5,6 +5,7 @@
 #include "screen.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "../src/training.h"
 #include "../src/xalloc.h"
@@ -301,5 +302,45 @@ const struct screen_ops debrief_screen = {
 	.key = overlay_key,
 	.click = overlay_click,
 	.hints = debrief_hints,
+	.pane_title = "Evidence",
+};
+
+static void findings_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui_doc *pane)
+{
+	const char *at = ctx->differences ? ctx->differences : "";
+
+	(void)pane;
+	doc_add(body, 0, NULL, ST_HEADING, "Your findings differ from the case's", ST_HEADING, 0);
+	doc_blank(body);
+	while (*at) {
+		const char *end = strstr(at, "; ");
+		size_t len = end ? (size_t)(end - at) : strlen(at);
+		char *item = xstrndup(at, len);
+
+		doc_add(body, 2, "- ", ST_FAIL, item, ST_NORMAL, 0);
+		free(item);
+		at += len + (end ? 2 : 0);
+	}
+	doc_blank(body);
+	doc_add(body, 0, NULL, ST_NORMAL,
+		"Each comparison is in the session log. The case's findings are now filled in, so the "
+		"decisions that follow are the case's. Enter goes back to the screen; Enter there continues.",
+		ST_NORMAL, 0);
+}
+
+static const char *findings_hints(const struct screen_ctx *ctx)
+{
+	(void)ctx;
+	return "Enter:back to the screen  Up/Down:scroll";
+}
+
+const struct screen_ops findings_screen = {
+	.name = "findings",
+	.open = overlay_open,
+	.close = overlay_close,
+	.draw = findings_draw,
+	.key = overlay_key,
+	.click = overlay_click,
+	.hints = findings_hints,
 	.pane_title = "Evidence",
 };

@@ -155,8 +155,9 @@ static bool findings_checked(struct walk *w)
 	if (!w->training || w->opt->pw->nodes[session_node(w->s)].screen != SCREEN_QUESTION)
 		return true;
 	if (training_check_findings(w->training, &summary, &st) > 0) {
-		screen_message(&w->ctx, true, "%s. The case's findings are now filled in; Enter continues.", summary);
-		free(summary);
+		free(w->ctx.differences);
+		w->ctx.differences = summary;
+		show_overlay(w, &findings_screen);
 		if (st == SESSION_JOURNAL)
 			journal_failed(w);
 		return false;
@@ -432,6 +433,7 @@ int walk_screens(const struct walk_options *opt, struct session *s, struct train
 	doc_free(&w.pane);
 	free(w.ctx.message);
 	free(w.ctx.override_reason);
+	free(w.ctx.differences);
 	free(w.stages);
 	free(w.title);
 	*fatal = w.fatal;

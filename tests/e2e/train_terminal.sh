@@ -85,6 +85,40 @@ expect_in_file "$log" '"trainee":"Ada Lovelace"' "the journal names the trainee"
 expect_in_file "$log" '"event":"score","correct":2,"total":4' "the journal has the score"
 expect_in_file "$log" '"chosen":"emergency_ces_referral"' "the journal has the trainee's choice"
 
+# --enter-findings on the small test pathway: the trainee types the findings, two of them
+# differently from the case; the differences are shown, journaled, and the case's values used.
+mini=$SRC/tests/data/good/mini.cfg
+start -- train -p "$mini" -t Ed --enter-findings --log "$TMP/ef.jsonl" "$SRC/tests/data/good/mini-high.cfg"
+expect "You will enter the findings yourself" "the vignette says the findings are to be entered"
+keys Enter
+expect "Score (0" "the first field is empty for the trainee"
+expect_not "[ 6" "the case's score is not pre-filled"
+type_text 3; keys Enter
+keys n Enter
+keys Down Enter
+keys Space Down Down Space Enter
+keys Enter
+type_text 2024-02-28; keys Enter
+expect "Your findings differ from the case's" "the differences are shown"
+expect "Score: you entered 3, the case says 6" "the score difference"
+expect "Flag: you entered no, the case says yes" "the flag difference"
+expect "Seen on: you entered 2025-02-17, the case says 2024-03-01" "the date difference"
+keys Enter
+expect "(•) Yes" "the case's findings are filled in"
+keys Enter
+expect "Which next step? Commit to one" "the walk goes on to the decision"
+keys Enter
+expect "Correct: you chose the pathway's step." "with the case's findings, High road is right"
+expect_in_file "$TMP/ef.jsonl" '"var":"score","entered":3,"entered_text":"3","expected":6' "the score finding is journaled"
+expect_in_file "$TMP/ef.jsonl" '"var":"kind","entered":"a","entered_text":"Kind A","expected":"a","expected_text":"Kind A","match":true' "a matching finding is journaled too"
+keys Enter
+expect "Repeat on 2024-04-28." "the endpoint"
+keys Enter
+expect "Findings entered as in the case: 3 of 6" "the debrief counts the findings"
+keys Enter
+expect "score: 1/1" "the score is printed"
+expect_in_file "$TMP/ef.jsonl" '"findings_matched":3,"findings_total":6' "the score event counts the findings"
+
 # The menu: filter, pick, quit.
 start -- train -t Bo
 expect "Training cases: " "the case menu"
