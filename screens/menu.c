@@ -1,7 +1,8 @@
 /* The case menu of `pathwalk train`: the case library with each case's title and a one-line
- * summary. Where a case's route ends is its answer, so it is never shown: 's' narrows the list to
- * the cases ending in one stage (as --stage and --endpoint do) and '/' types a filter over the
- * case id, title and summary. */
+ * summary. Where a case's route ends is its answer, so it is never shown, nor the case ids, which
+ * often name it: 's' narrows the list to the cases ending in one stage (as --stage and --endpoint
+ * do) and '/' types a filter over the case id (an instructor can say "type /v5"), title and
+ * summary. */
 #include "train.h"
 
 #include <stdlib.h>
@@ -64,10 +65,9 @@ static void draw(struct menu *m)
 		char *prefix = xasprintf("%s ", here ? doc_glyph(GL_POINTER) : " ");
 
 		doc_blank(&body);
-		doc_add(&body, 0, prefix, here ? ST_FOCUS : ST_NORMAL, e->c->title ? e->c->title : e->c->id,
+		doc_add(&body, 0, prefix, here ? ST_FOCUS : ST_NORMAL, e->c->title ? e->c->title : "(untitled)",
 			here ? ST_FOCUS : ST_HEADING, (int)i + 1);
 		doc_add(&body, 2, NULL, ST_NORMAL, e->summary, ST_NORMAL, (int)i + 1);
-		doc_add(&body, 2, NULL, ST_DIM, e->c->id, ST_DIM, (int)i + 1);
 		free(prefix);
 	}
 	body.focus = m->nshown ? (int)m->cursor + 1 : 0;

@@ -223,8 +223,7 @@ static void vignette_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui
 	const struct casefile *c = training_case(ctx->training);
 
 	(void)pane;
-	doc_add(body, 0, "Case: ", ST_HEADING, c->title ? c->title : c->id, ST_HEADING, 0);
-	doc_add(body, 0, NULL, ST_DIM, c->id, ST_DIM, 0);
+	doc_add(body, 0, "Case: ", ST_HEADING, c->title ? c->title : "(untitled)", ST_HEADING, 0);
 	doc_blank(body);
 	doc_add(body, 0, NULL, ST_NORMAL, c->vignette ? c->vignette : "(this case has no vignette)", ST_NORMAL, 0);
 	doc_blank(body);

@@ -420,7 +420,7 @@ int walk_screens(const struct walk_options *opt, struct session *s, struct train
 	for (size_t i = 0; i < pw->nstages; i++)
 		w.stages[i] = pw->stages[i].label;
 	if (t)
-		w.title = xasprintf("%s  [training: %s]", pw->title, c->id);
+		w.title = xasprintf("%s  [training]", pw->title); /* case ids can name the answer */
 	else
 		w.title = c ? xasprintf("%s  [case %s]", pw->title, c->id) : xstrdup(pw->title);
 	if (t)

@@ -123,20 +123,22 @@ expect_in_file "$TMP/ef.jsonl" '"findings_matched":3,"findings_total":6' "the sc
 start -- train -t Bo
 expect "Training cases: " "the case menu"
 expect_not "Image-guided sacroiliac joint injection" "the menu does not show where a case ends"
+expect_not "[training: " "nor the case id"
 type_text "/v10-piri"
 expect "filter: v10-piri" "typing a filter"
 keys Enter
 expect "Training cases: 1 of 67" "the filter keeps the matching case only"
-expect "v10-piriformis" "the filter keeps a matching case"
-expect_not "v5-sij-eligible" "the filter drops others"
+expect "35 F runner, buttock pain when sitting" "the filter keeps a matching case"
+expect_not "52 F after physical therapy" "the filter drops others"
+expect_not "v10-piriformis" "case ids, which can name the answer, are not shown"
 keys Escape
 expect "Training cases: 67 of 67" "Esc clears the filter"
 keys s
 expect "stage: Red flags" "s filters by stage"
 type_text "/v1-"
 keys Enter
-expect "v1-cauda-equina" "a red-flag case is listed"
-expect_not "v5-sij-eligible" "a case ending elsewhere is not"
+expect "44 M, new saddle numbness" "a red-flag case is listed"
+expect_not "52 F after physical therapy" "a case ending elsewhere is not"
 keys q
 expect "EXIT=0" "q leaves the menu"
 
