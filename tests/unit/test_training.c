@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "casefile.h"
+#include "clock.h"
 #include "fixtures.h"
 #include "journal.h"
 #include "session.h"
@@ -175,6 +176,28 @@ Test(training, prefilled_answers_changed_by_the_trainee_are_put_back)
 	cr_assert_eq(total, 0, "no findings are scored when they were pre-filled");
 	char *text = journal_text();
 	cr_assert_null(strstr(text, "\"event\":\"finding\""));
+	free(text);
+	training_free(t);
+}
+
+Test(training, the_time_to_commit_is_measured_from_the_first_showing)
+{
+	struct training *t = training_new(s, c, false);
+
+	fill_from_case();
+	cr_assert_eq(session_advance(s), SESSION_OK);
+	setenv("PATHWALK_NOW", "2024-03-01T10:00:00Z", 1);
+	cr_assert_eq(clock_init(), 0);
+	training_decision_shown(t);
+	setenv("PATHWALK_NOW", "2024-03-01T10:00:30Z", 1);
+	cr_assert_eq(clock_init(), 0);
+	training_decision_shown(t); /* shown again (a redraw, a return): the first showing counts */
+	setenv("PATHWALK_NOW", "2024-03-01T10:01:12Z", 1);
+	cr_assert_eq(clock_init(), 0);
+	cr_assert_eq(training_commit(t, 0), SESSION_OK);
+	cr_assert_eq(training_choice_at(t, session_node(s))->seconds, 72);
+	char *text = journal_text();
+	cr_assert(strstr(text, "\"correct\":true,\"seconds\":72}"));
 	free(text);
 	training_free(t);
 }
