@@ -13,6 +13,7 @@
 
 #include "../src/clock.h"
 #include "../src/journal.h"
+#include "../src/logfile.h"
 #include "../src/strbuf.h"
 #include "../src/xalloc.h"
 #include "form.h"
@@ -22,7 +23,9 @@
 /* What one session left for the summary printed once the terminal is restored. */
 struct outcome {
 	char *journal;
-	char *case_id;
+	char *printable;       /* the text log rendered beside the journal when the session ended */
+	char *printable_error; /* why it was not, when printable is NULL */
+	const char *title;     /* the case's title (the casefile outlives the run) */
 	size_t correct, total;
 	bool finished;
 };
@@ -65,7 +68,7 @@ static int run_session(struct trainer *tr, const struct casefile *c)
 	}
 	tr->done = xgrow(tr->done, &tr->cap, tr->ndone + 1, sizeof(*tr->done));
 	out = &tr->done[tr->ndone++];
-	*out = (struct outcome){ .journal = xstrdup(journal_path(j)), .case_id = xstrdup(c->id),
+	*out = (struct outcome){ .journal = xstrdup(journal_path(j)), .title = c->title ? c->title : c->id,
 				 .finished = session_closed(s) && session_at_endpoint(s) };
 	training_score(t, &out->correct, &out->total);
 	training_free(t);
@@ -74,6 +77,8 @@ static int run_session(struct trainer *tr, const struct casefile *c)
 		fatal = xasprintf("pathwalk: %s: %s", out->journal, strerror(errno));
 		status = 5;
 	}
+	/* Rendered now, not at the end of the sitting: a terminal closed in the menu keeps it. */
+	out->printable = logfile_render_text_beside(out->journal, o->pw, &out->printable_error);
 	if (fatal) {
 		free(tr->fatal);
 		tr->fatal = fatal;
@@ -82,9 +87,9 @@ static int run_session(struct trainer *tr, const struct casefile *c)
 }
 
 /* Prints what a session left: the paths, and its score line when it finished. */
-static void print_outcome(const struct trainer *tr, const struct outcome *out)
+static void print_outcome(const struct outcome *out)
 {
-	walk_report_paths(out->journal, tr->o->pw);
+	walk_print_paths(out->journal, out->printable, out->printable_error);
 	if (out->finished)
 		printf("score: %zu/%zu\n", out->correct, out->total);
 	fflush(stdout);
@@ -104,7 +109,7 @@ static int run_plain(struct trainer *tr)
 			tr->fatal = NULL;
 		}
 		if (tr->ndone > before)
-			print_outcome(tr, &tr->done[before]);
+			print_outcome(&tr->done[before]);
 	}
 	return status;
 }
@@ -117,10 +122,10 @@ static char *done_summary(const struct trainer *tr)
 		const struct outcome *out = &tr->done[i];
 
 		if (out->finished)
-			sb_appendf(&sb, "%s%s %zu/%zu", i ? ", " : "Done in this sitting: ", out->case_id, out->correct,
+			sb_appendf(&sb, "%s%s (%zu/%zu correct)", i ? "; " : "Done in this sitting: ", out->title, out->correct,
 				   out->total);
 		else
-			sb_appendf(&sb, "%s%s (not finished)", i ? ", " : "Done in this sitting: ", out->case_id);
+			sb_appendf(&sb, "%s%s (not finished)", i ? "; " : "Done in this sitting: ", out->title);
 	}
 	return sb.len ? sb_take(&sb) : (sb_free(&sb), NULL);
 }
@@ -189,11 +194,12 @@ int train_run(const struct train_options *o)
 		if (tr.fatal)
 			fprintf(stderr, "%s\n", tr.fatal);
 		for (size_t i = 0; i < tr.ndone; i++)
-			print_outcome(&tr, &tr.done[i]);
+			print_outcome(&tr.done[i]);
 	}
 	for (size_t i = 0; i < tr.ndone; i++) {
 		free(tr.done[i].journal);
-		free(tr.done[i].case_id);
+		free(tr.done[i].printable);
+		free(tr.done[i].printable_error);
 	}
 	free(tr.done);
 	free(tr.fatal);

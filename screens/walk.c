@@ -476,20 +476,25 @@ struct journal *walk_create_journal(const char *log_path, const char *name, char
 	return NULL;
 }
 
+void walk_print_paths(const char *journal_path, const char *printable, const char *error)
+{
+	printf("Session log: %s\n", journal_path);
+	if (printable)
+		printf("Printable log: %s\n", printable);
+	fflush(stdout);
+	if (!printable)
+		fprintf(stderr, "pathwalk: %s\n", error ? error : "the printable log was not written");
+}
+
 bool walk_report_paths(const char *journal_path, const struct pathway *pw)
 {
 	char *error = NULL, *text = logfile_render_text_beside(journal_path, pw, &error);
+	bool written = text != NULL;
 
-	printf("Session log: %s\n", journal_path);
-	if (text)
-		printf("Printable log: %s\n", text);
-	fflush(stdout);
-	if (!text) {
-		fprintf(stderr, "pathwalk: %s\n", error);
-		free(error);
-	}
+	walk_print_paths(journal_path, text, error);
+	free(error);
 	free(text);
-	return text != NULL;
+	return written;
 }
 
 /* Asks for the clinician's name and the patient reference, both optional. false: the user left. */

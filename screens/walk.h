@@ -39,8 +39,12 @@ struct journal *walk_create_journal(const char *log_path, const char *name, char
 int walk_screens(const struct walk_options *opt, struct session *s, struct training *t, struct journal *j,
 		 const char *notice, char **fatal);
 
-/* Prints "Session log: JOURNAL" and, rendered now, "Printable log: TEXT" (or why it could not be
- * written, to stderr). Returns false when the printable log could not be written. */
+/* Prints "Session log: JOURNAL" and "Printable log: PRINTABLE", or, when PRINTABLE is NULL, ERROR
+ * (why it could not be written) to stderr. */
+void walk_print_paths(const char *journal_path, const char *printable, const char *error);
+
+/* Renders the printable text log beside the journal now and prints both paths as walk_print_paths.
+ * Returns false when the printable log could not be written. */
 bool walk_report_paths(const char *journal_path, const struct pathway *pw);
 
 #endif

@@ -139,7 +139,23 @@ type_text "/v1-"
 keys Enter
 expect "44 M, new saddle numbness" "a red-flag case is listed"
 expect_not "52 F after physical therapy" "a case ending elsewhere is not"
+keys Enter
+expect "Case: 44 M, new saddle numbness" "Enter starts the chosen case"
+keys Enter
+expect "Red flags" "its first screen"
+keys Enter
+expect "Which next step? Commit to one" "its decision"
+keys Enter
+expect "Correct: you chose the pathway's step." "emergency referral is right"
+keys Enter Enter
+expect "Debrief: 1 of 1 decisions matched the pathway" "the debrief"
+keys Enter
+expect "Done in this sitting: 44 M, new saddle numbness" "back in the menu, the case done is named by its title"
+expect "(1/1 correct)" "with its score"
+printable=$(journal); printable=${printable%.jsonl}.txt
+if [ -s "$printable" ]; then ok; else bad "the printable log is written when the case ends, before the sitting does"; fi
 keys q
 expect "EXIT=0" "q leaves the menu"
+expect "Printable log: $printable" "the paths are printed when the sitting ends"
 
 finish
