@@ -116,48 +116,10 @@ static void run_case(const struct pathway *pw, const struct casefile *c, long to
  * fit this pathway's variable. */
 static char *journal_value(const struct pathway *pw, int var, const struct json *j, struct value *out)
 {
-	const struct pw_variable *v = &pw->vars[var];
-	long days;
-	int option;
-
-	switch (v->type) {
-	case TYPE_INT:
-		if (j->type == JSON_INT)
-			*out = value_int(j->integer);
-		break;
-	case TYPE_BOOL:
-		if (j->type == JSON_BOOL)
-			*out = value_bool(j->boolean);
-		break;
-	case TYPE_CHOICE:
-		if (j->type == JSON_STRING && (option = pathway_find_option(pw, var, j->text, strlen(j->text))) >= 0)
-			*out = value_choice(option);
-		break;
-	case TYPE_SET:
-		if (j->type != JSON_ARRAY)
-			break;
-		*out = value_set(0);
-		for (size_t i = 0; i < j->count; i++) {
-			const struct json *item = j->items[i];
-
-			option = item->type == JSON_STRING ? pathway_find_option(pw, var, item->text, strlen(item->text)) : -1;
-			if (option < 0) {
-				*out = value_unknown();
-				break;
-			}
-			out->u.set |= (uint64_t)1 << option;
-		}
-		break;
-	case TYPE_DATE:
-		if (j->type == JSON_STRING && date_parse(j->text, &days) == 0)
-			*out = value_date(days);
-		break;
-	default:
-		break;
-	}
+	*out = pathway_value_from_ids(pw, var, j);
 	if (out->type == TYPE_NONE)
-		return xasprintf("%s: the recorded value does not fit this version's variable (%s)", v->id,
-				 value_type_name(v->type));
+		return xasprintf("%s: the recorded value does not fit this version's variable (%s)", pw->vars[var].id,
+				 value_type_name(pw->vars[var].type));
 	return session_check_value(pw, var, out);
 }
 

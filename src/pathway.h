@@ -156,4 +156,10 @@ char *pathway_format_value(const struct pathway *pw, int domain, const struct va
 /* Formats a value with option ids, as written in files ("tpi", ["a", "b"], "2025-01-01"). Caller frees. */
 char *pathway_format_value_ids(const struct pathway *pw, int domain, const struct value *v);
 
+struct json;
+
+/* The inverse, from a parsed JSON value as pathway_format_value_ids writes it (42, true, "opt",
+ * ["a","b"], "2024-03-01") to a value of variable var; TYPE_NONE when it does not fit the variable. */
+struct value pathway_value_from_ids(const struct pathway *pw, int var, const struct json *j);
+
 #endif

@@ -1,8 +1,10 @@
 /* Lookups, formatting and freeing of a loaded pathway. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "expr.h"
+#include "json.h"
 #include "pathway.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -205,4 +207,40 @@ void pathway_free(struct pathway *pw)
 	strmap_free(&pw->warning_index);
 	strmap_free(&pw->node_index);
 	free(pw);
+}
+
+static int option_of_json(const struct pathway *pw, int var, const struct json *j)
+{
+	return j->type == JSON_STRING ? pathway_find_option(pw, var, j->text, strlen(j->text)) : -1;
+}
+
+struct value pathway_value_from_ids(const struct pathway *pw, int var, const struct json *j)
+{
+	struct value v = value_unknown();
+	uint64_t bits = 0;
+	long days;
+
+	switch (pw->vars[var].type) {
+	case TYPE_INT:
+		return j->type == JSON_INT ? value_int(j->integer) : v;
+	case TYPE_BOOL:
+		return j->type == JSON_BOOL ? value_bool(j->boolean) : v;
+	case TYPE_CHOICE:
+		return option_of_json(pw, var, j) >= 0 ? value_choice(option_of_json(pw, var, j)) : v;
+	case TYPE_DATE:
+		return j->type == JSON_STRING && date_parse(j->text, &days) == 0 ? value_date(days) : v;
+	case TYPE_SET:
+		if (j->type != JSON_ARRAY)
+			return v;
+		for (size_t i = 0; i < j->count; i++) {
+			int option = option_of_json(pw, var, j->items[i]);
+
+			if (option < 0 || option >= VALUE_MAX_OPTIONS)
+				return v;
+			bits |= (uint64_t)1 << option;
+		}
+		return value_set(bits);
+	default:
+		return v;
+	}
 }

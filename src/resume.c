@@ -90,44 +90,6 @@ static bool off_path(struct replay *r, const struct journal_event *e, char *deta
 	return false;
 }
 
-static int option_of(const struct pathway *pw, int var, const struct json *j)
-{
-	return j->type == JSON_STRING ? pathway_find_option(pw, var, j->text, strlen(j->text)) : -1;
-}
-
-/* Converts a value as pathway_format_value_ids writes it (42, true, "opt", ["a","b"],
- * "2024-03-01") to a value of var; TYPE_NONE when it does not fit the variable. */
-static struct value value_from_ids(const struct pathway *pw, int var, const struct json *j)
-{
-	struct value v = value_unknown();
-	uint64_t bits = 0;
-	long days;
-
-	switch (pw->vars[var].type) {
-	case TYPE_INT:
-		return j->type == JSON_INT ? value_int(j->integer) : v;
-	case TYPE_BOOL:
-		return j->type == JSON_BOOL ? value_bool(j->boolean) : v;
-	case TYPE_CHOICE:
-		return option_of(pw, var, j) >= 0 ? value_choice(option_of(pw, var, j)) : v;
-	case TYPE_DATE:
-		return j->type == JSON_STRING && date_parse(j->text, &days) == 0 ? value_date(days) : v;
-	case TYPE_SET:
-		if (j->type != JSON_ARRAY)
-			return v;
-		for (size_t i = 0; i < j->count; i++) {
-			int option = option_of(pw, var, j->items[i]);
-
-			if (option < 0 || option >= VALUE_MAX_OPTIONS)
-				return v;
-			bits |= (uint64_t)1 << option;
-		}
-		return value_set(bits);
-	default:
-		return v;
-	}
-}
-
 static bool replay_answer(struct replay *r, const struct journal_event *e)
 {
 	const char *var_id = json_get_string(e->object, "var");
@@ -141,7 +103,7 @@ static bool replay_answer(struct replay *r, const struct journal_event *e)
 		session_clear_answer(r->s, var);
 		return true;
 	}
-	v = value_from_ids(r->pw, var, recorded);
+	v = pathway_value_from_ids(r->pw, var, recorded);
 	if (v.type == TYPE_NONE)
 		return off_path(r, e, xasprintf("the value of %s is not a %s", var_id,
 						value_type_name(r->pw->vars[var].type)));

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "fixtures.h"
+#include "json.h"
 #include "pathway.h"
 
 /* Five header lines; the text passed to load() starts on line 6. */
@@ -262,5 +263,41 @@ Test(pathway, formats_values_for_people_and_files)
 	cr_assert_str_eq(e, "\"b\"");
 	cr_assert_str_eq(f, "yes");
 	free(a), free(b), free(c), free(d), free(e), free(f);
+	pathway_free(pw);
+}
+
+/* Parses text as JSON and converts it to a value of the named variable. */
+static struct value from_ids(const struct pathway *pw, const char *var, const char *text)
+{
+	struct json *j = json_parse(text, strlen(text), NULL);
+	struct value v;
+
+	cr_assert_not_null(j, "%s parses", text);
+	v = pathway_value_from_ids(pw, pathway_find_variable(pw, var), j);
+	json_free(j);
+	return v;
+}
+
+Test(pathway, reads_values_back_as_files_write_them)
+{
+	struct pathway *pw = load_fixture(FIXTURE("mini.cfg"));
+	struct value v;
+	long day;
+
+	v = from_ids(pw, "signs", "[\"x\", \"z\"]");
+	cr_assert(v.type == TYPE_SET && v.u.set == 5);
+	cr_assert_eq(from_ids(pw, "signs", "[]").u.set, 0);
+	v = from_ids(pw, "kind", "\"b\"");
+	cr_assert(v.type == TYPE_CHOICE && v.u.choice == 1);
+	cr_assert_eq(from_ids(pw, "score", "7").u.i, 7);
+	cr_assert(from_ids(pw, "flag", "true").u.b);
+	cr_assert_eq(date_parse("2024-03-01", &day), 0);
+	cr_assert_eq(from_ids(pw, "seen", "\"2024-03-01\"").u.date, day);
+	/* What does not fit the variable is TYPE_NONE, never a guess. */
+	cr_assert_eq(from_ids(pw, "signs", "[\"x\", \"nope\"]").type, TYPE_NONE);
+	cr_assert_eq(from_ids(pw, "kind", "1").type, TYPE_NONE);
+	cr_assert_eq(from_ids(pw, "score", "\"7\"").type, TYPE_NONE);
+	cr_assert_eq(from_ids(pw, "seen", "\"2024-02-30\"").type, TYPE_NONE);
+	cr_assert_eq(from_ids(pw, "flag", "null").type, TYPE_NONE);
 	pathway_free(pw);
 }
