@@ -536,7 +536,9 @@ static struct session *resume(const struct walk_options *opt, struct journal **j
 	diag_print(&diags, stderr);
 	diag_clear(&diags);
 	if (s && !(*j = resume_open_journal(opt->resume_path, &log))) {
-		fprintf(stderr, "pathwalk: %s: cannot reopen the session log: %s\n", opt->resume_path, strerror(errno));
+		fprintf(stderr, "pathwalk: %s: cannot reopen the session log: %s\n", opt->resume_path,
+			errno == EBUSY ? "another pathwalk is still writing it; close that session first"
+				       : strerror(errno));
 		*status = errno == ELOOP ? 3 : 5;
 		session_free(s);
 		s = NULL;

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -53,6 +54,18 @@ static void sync_parent_directory(const char *path)
 	free(dir);
 }
 
+/* Takes the journal's advisory lock, held while the descriptor is open, so that a second pathwalk
+ * cannot resume a session that is still being written. Returns 0, or -1 with errno EBUSY when
+ * another process holds it. A file system without locks (ENOLCK, EOPNOTSUPP) is not an error:
+ * the journal is still written, only unguarded. */
+static int lock_journal(int fd)
+{
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0 || errno != EWOULDBLOCK)
+		return 0;
+	errno = EBUSY;
+	return -1;
+}
+
 /* Creates path 0600 with O_EXCL|O_NOFOLLOW and makes its directory entry durable. Returns the
  * descriptor, or -1 with errno set (a file left behind by a failure is removed). */
 static int create_file(const char *path)
@@ -66,8 +79,9 @@ static int create_file(const char *path)
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_APPEND | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return -1;
-	/* umask can only narrow 0600; fchmod makes the mode exact whatever the umask was. */
-	if (fchmod(fd, 0600) != 0) {
+	/* umask can only narrow 0600; fchmod makes the mode exact whatever the umask was. The lock
+	 * cannot be held by anyone else on a file just created; it is taken so a resume sees it. */
+	if (fchmod(fd, 0600) != 0 || lock_journal(fd) != 0) {
 		saved = errno;
 		(void)close(fd);
 		/* O_EXCL guarantees that the file is ours and empty: remove it so a retry can succeed. */
@@ -185,7 +199,8 @@ struct journal *journal_open_append(const char *path, unsigned long last_seq, si
 	fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return NULL;
-	if (adopt_file(fd, valid_length, &content) != 0 || fcntl(fd, F_SETFL, O_APPEND) != 0) {
+	if (lock_journal(fd) != 0 || adopt_file(fd, valid_length, &content) != 0 ||
+	    fcntl(fd, F_SETFL, O_APPEND) != 0) {
 		saved = errno;
 		(void)close(fd);
 		sb_free(&content);

@@ -22,7 +22,9 @@ struct journal *journal_create(const char *path);
  * in memory as if this journal had written it, and numbering continues at last_seq + 1.
  * Returns NULL with errno set: ELOOP for a symbolic link, EINVAL for anything but a regular file
  * or when valid_length is past the end of the file or not at the end of a line (the file changed
- * since it was read), EFBIG for a file larger than JOURNAL_READ_MAX_BYTES, or open's errno. */
+ * since it was read), EBUSY when another process has it open as a journal (its advisory lock:
+ * every journal this module opens or creates holds one until closed), EFBIG for a file larger
+ * than JOURNAL_READ_MAX_BYTES, or open's errno. */
 struct journal *journal_open_append(const char *path, unsigned long last_seq, size_t valid_length);
 
 /* Appends one event: a JSON object without the trailing newline. The journal adds "seq" and "time"

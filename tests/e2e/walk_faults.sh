@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Faults lose nothing: a walk killed with SIGKILL leaves a journal that renders and resumes (also
-# with a torn last line); a resumed walk finishes in the same journal; a journal of another
+# with a torn last line), but cannot be resumed while it still runs; a resumed walk finishes in the same journal; a journal of another
 # pathway version is refused naming both; a full disk (a real ENOSPC on a tiny tmpfs) stops the
 # walk on a screen that writes the whole journal, kept in memory, to another path and goes on.
 . "$(dirname "$0")/lib.sh" "$@"
@@ -33,6 +33,12 @@ log=$TMP/kill.jsonl
 start -- walk --case "$case_v5" --log "$log"
 expect "Red flags" "walk to be killed"
 enter_until "Examination, history and imaging" && ok "walked three screens" || bad "did not reach the third screen"
+# While the walk runs, its journal is locked: a second pathwalk cannot resume it.
+before=$(md5sum <"$log")
+"$BIN" walk --plain --resume "$log" </dev/null >/dev/null 2>"$TMP/err"; status=$?
+[ $status -eq 5 ] && grep -q "another pathwalk is still writing it" "$TMP/err" &&
+	ok "a session still being walked is not resumed elsewhere (exit 5)" || bad "live resume: exit $status: $(cat "$TMP/err")"
+[ "$(md5sum <"$log")" = "$before" ] && ok "the refused resume left the journal alone" || bad "the refused resume changed the journal"
 pid=$(walk_pid)
 [ -n "$pid" ] && kill -KILL "$pid"
 expect "EXIT=137" "SIGKILL ends the walk"

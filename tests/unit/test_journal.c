@@ -52,6 +52,14 @@ static void remove_dir(void)
 
 TestSuite(journal, .init = make_dir, .fini = remove_dir);
 
+static size_t file_size(const char *name)
+{
+	struct stat st;
+
+	cr_assert_eq(stat(name, &st), 0);
+	return (size_t)st.st_size;
+}
+
 /* Returns the whole file as a string; the caller frees it. */
 static char *slurp(const char *name)
 {
@@ -381,6 +389,25 @@ Test(journal, reopen_refuses_a_fifo_without_blocking)
 	errno = 0;
 	cr_assert_null(journal_open_append(path, 0, 0));
 	cr_assert_eq(errno, EINVAL, "errno %d (%s)", errno, strerror(errno));
+}
+
+Test(journal, reopen_refuses_a_journal_still_open_elsewhere)
+{
+	struct journal *writer = journal_create(path), *second;
+
+	cr_assert_not_null(writer);
+	cr_assert_eq(journal_append(writer, "{\"event\":\"start\"}"), 0);
+	errno = 0;
+	cr_assert_null(journal_open_append(path, 1, file_size(path)), "the writer holds the lock");
+	cr_assert_eq(errno, EBUSY, "errno %d (%s)", errno, strerror(errno));
+	cr_assert_eq(journal_append(writer, "{\"event\":\"end\"}"), 0, "the writer goes on undisturbed");
+	cr_assert_eq(journal_close(writer), 0);
+	second = journal_open_append(path, 2, file_size(path));
+	cr_assert_not_null(second, "closed, it can be resumed: %s", strerror(errno));
+	errno = 0;
+	cr_assert_null(journal_open_append(path, 2, file_size(path)), "and the resumer holds it in turn");
+	cr_assert_eq(errno, EBUSY);
+	cr_assert_eq(journal_close(second), 0);
 }
 
 Test(journal, reopen_refuses_a_missing_file)
