@@ -478,8 +478,7 @@ int plain_run(struct session *s, const struct casefile *prefill, struct journal 
 			continue;
 		}
 		if (r == REPLY_QUIT || r == REPLY_EOF || r == REPLY_SIGNAL) {
-			const char *why = r == REPLY_QUIT ? "quit" : r == REPLY_EOF ? "eof"
-					: p.signal == SIGTERM ? "SIGTERM" : p.signal == SIGHUP ? "SIGHUP" : "SIGINT";
+			const char *why = r == REPLY_QUIT ? "quit" : r == REPLY_EOF ? "eof" : ui_signal_name(p.signal);
 
 			st = session_interrupt(s, why);
 			status = r == REPLY_QUIT ? 0 : r == REPLY_EOF ? 1 : 128 + p.signal;

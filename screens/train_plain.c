@@ -9,6 +9,7 @@
 #include "train.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@ struct headless {
 	char *line;
 	size_t cap;
 	long lineno;
+	int signal;       /* the signal that ended the run, 0 when none */
 	bool interactive; /* stdin is a terminal: a bad line is asked again instead of ending the run */
 };
 
@@ -50,19 +52,37 @@ static int parse_choice(const struct pathway *pw, const struct pw_node *n, const
 	return -1;
 }
 
-/* Reads the trainee's choice: the transition index, or -1 at the end of input, -2 for "q", -3 for
- * a line that names no candidate (after reporting it). */
+enum { CHOICE_EOF = -1, CHOICE_QUIT = -2, CHOICE_INVALID = -3, CHOICE_SIGNAL = -4 };
+
+/* The signal that arrived (SIGTERM, SIGHUP or SIGINT), else 0. */
+static int pending_signal(void)
+{
+	int sig = ui_termination_signal();
+
+	return sig ? sig : ui_take_interrupt() ? SIGINT : 0;
+}
+
+/* Reads the trainee's choice: the transition index, or CHOICE_EOF at the end of input, CHOICE_QUIT
+ * for "q", CHOICE_INVALID for a line that names no candidate (after reporting it), CHOICE_SIGNAL
+ * when a signal arrived (h->signal set). */
 static int read_choice(struct headless *h, const struct pw_node *n)
 {
 	for (;;) {
 		char *text;
 		int t;
 
+		if ((h->signal = pending_signal()) != 0)
+			return CHOICE_SIGNAL;
 		printf("Your choice (1-%zu or a node id; q quits): ", n->nnext);
 		fflush(stdout);
-		if (ui_termination_signal() || getline(&h->line, &h->cap, stdin) < 0) {
+		errno = 0;
+		if (getline(&h->line, &h->cap, stdin) < 0) {
 			printf("\n");
-			return -1;
+			if (errno == EINTR) { /* a signal interrupted the read: the loop sees it */
+				clearerr(stdin);
+				continue;
+			}
+			return CHOICE_EOF;
 		}
 		h->lineno++;
 		plain_clean_line(&h->line, &h->cap);
@@ -70,14 +90,14 @@ static int read_choice(struct headless *h, const struct pw_node *n)
 		if (!h->interactive)
 			printf("%s\n", text);
 		if (strcmp(text, "q") == 0)
-			return -2;
+			return CHOICE_QUIT;
 		t = parse_choice(h->pw, n, text);
 		if (t >= 0)
 			return t;
 		if (!h->interactive) {
 			fprintf(stderr, "pathwalk: stdin:%ld: '%s' is not one of the next steps at %s: give 1 to %zu or a node id\n",
 				h->lineno, text, n->id, n->nnext);
-			return -3;
+			return CHOICE_INVALID;
 		}
 		printf("Error: '%s' is not one of the next steps: type 1 to %zu or a node id\n", text, n->nnext);
 	}
@@ -157,13 +177,17 @@ static int decide(struct headless *h)
 	training_decision_shown(h->t);
 	print_candidates_blind(h->pw, n);
 	t = read_choice(h, n);
-	if (t == -1 || t == -2 || t == -3) {
-		enum session_status st = session_interrupt(h->s, t == -1 ? "eof" : t == -2 ? "quit" : "invalid input");
+	if (t < 0) {
+		const char *why = t == CHOICE_EOF ? "eof" : t == CHOICE_QUIT ? "quit" : t == CHOICE_INVALID ? "invalid input"
+											   : ui_signal_name(h->signal);
+		enum session_status st = session_interrupt(h->s, why);
 
-		if (t == -1)
+		if (t == CHOICE_EOF)
 			fprintf(stderr, "pathwalk: input ended before the decision at %s; the session is recorded as "
 				"interrupted\n", n->id);
-		return st == SESSION_JOURNAL ? 5 : t == -2 ? 0 : t == -1 ? 1 : 3;
+		if (st == SESSION_JOURNAL)
+			return 5;
+		return t == CHOICE_QUIT ? 0 : t == CHOICE_EOF ? 1 : t == CHOICE_INVALID ? 3 : 128 + h->signal;
 	}
 	if (training_commit(h->t, (size_t)t) == SESSION_JOURNAL)
 		return 5;

@@ -76,6 +76,11 @@ int ui_termination_signal(void)
 	return termination_signal;
 }
 
+const char *ui_signal_name(int sig)
+{
+	return sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP" : sig == SIGINT ? "SIGINT" : "signal";
+}
+
 bool ui_take_interrupt(void)
 {
 	if (!interrupt_flag)

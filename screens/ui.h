@@ -38,6 +38,9 @@ void ui_close(void);
 /* The pending SIGTERM/SIGHUP number (0 when none). */
 int ui_termination_signal(void);
 
+/* The name journaled as the reason of an interruption by sig: "SIGTERM", "SIGHUP" or "SIGINT". */
+const char *ui_signal_name(int sig);
+
 /* True once per SIGINT received since the last call. */
 bool ui_take_interrupt(void);
 

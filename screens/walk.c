@@ -380,7 +380,7 @@ static void tui_loop(struct walk *w)
 		int sig = ui_termination_signal();
 
 		if (sig) {
-			if (session_interrupt(w->s, sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP" : "signal") ==
+			if (session_interrupt(w->s, ui_signal_name(sig)) ==
 			    SESSION_JOURNAL) {
 				free(w->fatal);
 				w->fatal = xasprintf("pathwalk: %s", session_message(w->s));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Headless training (`pathwalk train --plain`): bundled cases with all-correct, all-wrong and mixed
 # choices, checked on the score line, the reveals, the journal's choice and score events and the
-# rendered log; choices by node id; bad lines, early end of input, usage errors, --list filters.
+# rendered log; choices by node id; bad lines, early end of input, signals while deciding, usage
+# errors, --list filters.
 # Usage: train_plain.sh PATHWALK SOURCE_DIR
 set -u
 bin=${1:?pathwalk binary}
@@ -104,6 +105,25 @@ expect_in "$tmp/eof.jsonl" '"event":"interrupted"' "early end: interrupted in th
 train quit $'q\n' v5-sij-eligible
 expect_status 0 $status "q quits"
 expect_in "$tmp/quit.jsonl" '"reason":"quit"' "q: interrupted in the journal"
+
+# A signal while the trainee is deciding ends the run as a signal (128+N), journaled by name;
+# stdin stays open, so the run is waiting on its read when the signal comes.
+mkfifo "$tmp/stdin"
+exec 7<>"$tmp/stdin" # held open for writing: reads wait instead of ending
+for sig in TERM HUP INT; do
+	rm -f "$tmp/sig.jsonl"
+	(cd "$tmp" && exec "$bin" train --plain --trainee tester --log "$tmp/sig.jsonl" v5-sij-eligible) \
+		<"$tmp/stdin" >"$tmp/sig.out" 2>"$tmp/err" &
+	runner=$!
+	for _ in $(seq 1 100); do grep -q "Your choice" "$tmp/sig.out" 2>/dev/null && break; sleep 0.05; done
+	kill -"$sig" "$runner"
+	wait "$runner"; status=$?
+	want=$((128 + $(kill -l "$sig")))
+	expect_status "$want" "$status" "SIG$sig while deciding"
+	expect_in "$tmp/sig.jsonl" "\"reason\":\"SIG$sig\"" "SIG$sig: the interruption is journaled with the signal's name"
+	expect_not_in "$tmp/err" "input ended" "SIG$sig is not taken for the end of input"
+done
+exec 7>&-
 
 # Usage errors and unknown cases.
 (cd "$tmp" && "$bin" train --plain </dev/null >/dev/null 2>"$tmp/err"); expect_status 2 $? "--plain without a case"
