@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 #include "caselib.h"
 #include "clock.h"
 #include "cli.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 static const char train_usage[] =
@@ -111,6 +113,37 @@ static void print_list(const struct pathway *pw, const struct caselib *lib, cons
 	}
 }
 
+/* --stage must name a stage (its id or label) and --endpoint an endpoint of pw; false after a usage
+ * error that lists what would have been accepted. */
+static bool check_filters(const struct pathway *pw, const char *stage, const char *endpoint)
+{
+	struct strbuf known = STRBUF_INIT;
+	bool found = !stage;
+
+	for (size_t i = 0; i < pw->nstages && !found; i++)
+		found = strcmp(pw->stages[i].id, stage) == 0 || strcasecmp(pw->stages[i].label, stage) == 0;
+	if (!found) {
+		for (size_t i = 0; i < pw->nstages; i++)
+			sb_appendf(&known, "%s%s", i ? ", " : "", pw->stages[i].id);
+		cli_usage_error("train", "--stage: no stage '%s' (the stages: %s)", stage, sb_str(&known));
+		sb_free(&known);
+		return false;
+	}
+	if (endpoint) {
+		int node = pathway_find_node(pw, endpoint);
+
+		if (node >= 0 && pathway_is_endpoint(pw, node))
+			return true;
+		for (size_t i = 0; i < pw->nnodes; i++)
+			if (pathway_is_endpoint(pw, (int)i))
+				sb_appendf(&known, "%s%s", known.len ? ", " : "", pw->nodes[i].id);
+		cli_usage_error("train", "--endpoint: no endpoint '%s' (the endpoints: %s)", endpoint, sb_str(&known));
+		sb_free(&known);
+		return false;
+	}
+	return true;
+}
+
 /* The login name, for a headless session without --trainee. */
 static const char *login_name(void)
 {
@@ -140,6 +173,10 @@ int cmd_train(int argc, char **argv)
 	pw = cli_load_pathway(a.pathway_path);
 	if (!pw)
 		return EXIT_INPUT;
+	if (!check_filters(pw, a.o.stage, a.o.endpoint)) {
+		pathway_free(pw);
+		return EXIT_USAGE;
+	}
 	caselib_load_bundled(pw, clock_today(), &lib, &diags);
 	diag_clear(&diags); /* bundled cases that do not fit another pathway are simply not offered */
 	if (a.list) {
