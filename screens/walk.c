@@ -536,10 +536,14 @@ static struct session *resume(const struct walk_options *opt, struct journal **j
 	diag_print(&diags, stderr);
 	diag_clear(&diags);
 	if (s && !(*j = resume_open_journal(opt->resume_path, &log))) {
+		int saved = errno;
+
 		fprintf(stderr, "pathwalk: %s: cannot reopen the session log: %s\n", opt->resume_path,
-			errno == EBUSY ? "another pathwalk is still writing it; close that session first"
-				       : strerror(errno));
-		*status = errno == ELOOP ? 3 : 5;
+			saved == EBUSY	 ? "another pathwalk is still writing it; close that session first"
+			: saved == ESTALE ? "it changed while it was being read (another pathwalk was writing "
+					    "it); nothing was cut, resume again"
+					  : strerror(saved));
+		*status = saved == ELOOP ? 3 : 5;
 		session_free(s);
 		s = NULL;
 	}

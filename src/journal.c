@@ -155,16 +155,20 @@ static int read_prefix(int fd, size_t len, struct strbuf *sb)
 	return 0;
 }
 
-/* Checks that fd is a regular file of at least valid_length bytes, reads those into sb and cuts
- * off anything after them. Returns 0, or -1 with errno set. */
-static int adopt_file(int fd, size_t valid_length, struct strbuf *sb)
+/* Checks that fd is a regular file of read_length bytes, reads the first valid_length of them into
+ * sb and cuts off the rest. Returns 0, or -1 with errno set. */
+static int adopt_file(int fd, size_t valid_length, size_t read_length, struct strbuf *sb)
 {
 	struct stat st;
 
 	if (fstat(fd, &st) != 0)
 		return -1;
-	if (!S_ISREG(st.st_mode) || (uintmax_t)st.st_size < valid_length) {
+	if (!S_ISREG(st.st_mode) || valid_length > read_length) {
 		errno = EINVAL;
+		return -1;
+	}
+	if ((uintmax_t)st.st_size != read_length) {
+		errno = ESTALE;
 		return -1;
 	}
 	if (valid_length > (size_t)JOURNAL_READ_MAX_BYTES) {
@@ -184,7 +188,8 @@ static int adopt_file(int fd, size_t valid_length, struct strbuf *sb)
 	return 0;
 }
 
-struct journal *journal_open_append(const char *path, unsigned long last_seq, size_t valid_length)
+struct journal *journal_open_append(const char *path, unsigned long last_seq, size_t valid_length,
+				    size_t read_length)
 {
 	struct strbuf content = STRBUF_INIT;
 	struct journal *j;
@@ -199,7 +204,7 @@ struct journal *journal_open_append(const char *path, unsigned long last_seq, si
 	fd = open(path, O_RDWR | O_APPEND | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return NULL;
-	if (lock_journal(fd) != 0 || adopt_file(fd, valid_length, &content) != 0 ||
+	if (lock_journal(fd) != 0 || adopt_file(fd, valid_length, read_length, &content) != 0 ||
 	    fcntl(fd, F_SETFL, O_APPEND) != 0) {
 		saved = errno;
 		(void)close(fd);

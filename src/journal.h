@@ -17,15 +17,18 @@ struct journal;
 struct journal *journal_create(const char *path);
 
 /* Opens the existing journal at path to continue it: the caller read it (journal_read_file) and
- * passes the seq of its last complete event and valid_length, the byte length of its complete
- * lines. A longer file (a torn last line) is first cut to valid_length; the valid content is held
- * in memory as if this journal had written it, and numbering continues at last_seq + 1.
+ * passes the seq of its last complete event, valid_length, the byte length of its complete lines,
+ * and read_length, the size of the file it read. A longer file (a torn last line) is first cut to
+ * valid_length; the valid content is held in memory as if this journal had written it, and
+ * numbering continues at last_seq + 1. The file is checked under the lock, so events another
+ * process wrote between the caller's read and this call are never cut off.
  * Returns NULL with errno set: ELOOP for a symbolic link, EINVAL for anything but a regular file
- * or when valid_length is past the end of the file or not at the end of a line (the file changed
- * since it was read), EBUSY when another process has it open as a journal (its advisory lock:
- * every journal this module opens or creates holds one until closed), EFBIG for a file larger
- * than JOURNAL_READ_MAX_BYTES, or open's errno. */
-struct journal *journal_open_append(const char *path, unsigned long last_seq, size_t valid_length);
+ * or when valid_length is past read_length or not at the end of a line, ESTALE when the file's
+ * size is no longer read_length (it changed since it was read: read it again), EBUSY when another
+ * process has it open as a journal (its advisory lock: every journal this module opens or creates
+ * holds one until closed), EFBIG for a file larger than JOURNAL_READ_MAX_BYTES, or open's errno. */
+struct journal *journal_open_append(const char *path, unsigned long last_seq, size_t valid_length,
+				    size_t read_length);
 
 /* Appends one event: a JSON object without the trailing newline. The journal adds "seq" and "time"
  * members in front, keeps the line in memory, writes every pending line (earlier failures first,

@@ -95,6 +95,7 @@ int journal_read_text(const char *name, const char *text, size_t len, struct jou
 		pos = end + 1;
 	}
 	out->valid_length = pos < len ? pos : len;
+	out->length = len;
 	if (errors)
 		return -1;
 	if (out->count == 0) {

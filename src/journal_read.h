@@ -24,6 +24,7 @@ struct journal_log {
 	struct diag_list notices;     /* things worth saying that are not errors (a torn last line) */
 	size_t valid_length;          /* bytes up to the end of the last complete line (what
 				       * journal_open_append keeps when it continues the file) */
+	size_t length;                /* bytes read: the whole file as it was when read */
 };
 
 /* The largest journal accepted: far above any real session, small enough to read into memory. */

@@ -225,7 +225,7 @@ struct journal *resume_open_journal(const char *path, const struct journal_log *
 	/* A journal without seq members was not written by pathwalk; number on from its count. */
 	if (last < 0)
 		last = (long)log->count;
-	return journal_open_append(path, (unsigned long)last, log->valid_length);
+	return journal_open_append(path, (unsigned long)last, log->valid_length, log->length);
 }
 
 enum session_status resume_record(struct session *s, const char *notice)

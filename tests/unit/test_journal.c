@@ -320,7 +320,7 @@ Test(journal, continues_numbering_after_reopen)
 	struct journal *j;
 
 	write_file(path, LINE1 LINE2);
-	j = journal_open_append(path, 2, strlen(LINE1 LINE2));
+	j = journal_open_append(path, 2, strlen(LINE1 LINE2), file_size(path));
 	cr_assert_not_null(j, "journal_open_append: %s", strerror(errno));
 	cr_assert_eq(journal_append(j, "{\"event\":\"resume\"}"), 0);
 	cr_assert_eq(journal_close(j), 0);
@@ -332,7 +332,7 @@ Test(journal, reopen_cuts_a_torn_last_line)
 	struct journal *j;
 
 	write_file(path, LINE1 LINE2 "{\"seq\":3,\"time\":\"2024-03-01T09:0");
-	j = journal_open_append(path, 2, strlen(LINE1 LINE2));
+	j = journal_open_append(path, 2, strlen(LINE1 LINE2), file_size(path));
 	cr_assert_not_null(j, "journal_open_append: %s", strerror(errno));
 	expect_file(path, LINE1 LINE2);
 	cr_assert_eq(journal_append(j, "{\"event\":\"resume\"}"), 0);
@@ -351,7 +351,7 @@ Test(journal, reopen_takes_the_valid_length_that_journal_read_reports)
 	cr_assert_eq(journal_read_file(path, &log, &diags), 0);
 	cr_assert_eq(log.valid_length, strlen(LINE1 LINE2));
 	cr_assert_eq(log.notices.count, 1);
-	j = journal_open_append(path, (unsigned long)log.events[log.count - 1].seq, log.valid_length);
+	j = journal_open_append(path, (unsigned long)log.events[log.count - 1].seq, log.valid_length, log.length);
 	cr_assert_not_null(j);
 	journal_close(j);
 	journal_log_free(&log);
@@ -362,12 +362,29 @@ Test(journal, reopen_refuses_a_length_that_is_not_a_line_end_or_past_the_end)
 {
 	write_file(path, LINE1 LINE2);
 	errno = 0;
-	cr_assert_null(journal_open_append(path, 1, strlen(LINE1) - 1));
+	cr_assert_null(journal_open_append(path, 1, strlen(LINE1) - 1, file_size(path)));
 	cr_assert_eq(errno, EINVAL);
 	errno = 0;
-	cr_assert_null(journal_open_append(path, 2, strlen(LINE1 LINE2) + 1));
+	cr_assert_null(journal_open_append(path, 2, strlen(LINE1 LINE2) + 1, file_size(path)));
 	cr_assert_eq(errno, EINVAL);
 	expect_file(path, LINE1 LINE2);
+}
+
+/* Read while another session was still writing, and that session wrote more and closed before the
+ * lock was taken: the events it added are kept and the reader is told to read again. */
+Test(journal, reopen_refuses_a_file_that_grew_since_it_was_read)
+{
+	write_file(path, LINE1 LINE2);
+	errno = 0;
+	cr_assert_null(journal_open_append(path, 1, strlen(LINE1), strlen(LINE1)));
+	cr_assert_eq(errno, ESTALE, "errno %d (%s)", errno, strerror(errno));
+	expect_file(path, LINE1 LINE2);
+	write_file(path, LINE1 LINE2 "{\"seq\":3,\"ti");
+	errno = 0;
+	cr_assert_null(journal_open_append(path, 2, strlen(LINE1 LINE2), strlen(LINE1 LINE2 "{\"seq\"")),
+		       "the torn line grew too: another writer was at work");
+	cr_assert_eq(errno, ESTALE);
+	expect_file(path, LINE1 LINE2 "{\"seq\":3,\"ti");
 }
 
 Test(journal, reopen_refuses_a_symlink)
@@ -378,7 +395,7 @@ Test(journal, reopen_refuses_a_symlink)
 	write_file(target, LINE1);
 	cr_assert_eq(symlink(target, path), 0);
 	errno = 0;
-	cr_assert_null(journal_open_append(path, 1, strlen(LINE1)));
+	cr_assert_null(journal_open_append(path, 1, strlen(LINE1), strlen(LINE1)));
 	cr_assert_eq(errno, ELOOP, "errno %d (%s)", errno, strerror(errno));
 	expect_file(target, LINE1);
 }
@@ -387,7 +404,7 @@ Test(journal, reopen_refuses_a_fifo_without_blocking)
 {
 	cr_assert_eq(mkfifo(path, 0600), 0);
 	errno = 0;
-	cr_assert_null(journal_open_append(path, 0, 0));
+	cr_assert_null(journal_open_append(path, 0, 0, 0));
 	cr_assert_eq(errno, EINVAL, "errno %d (%s)", errno, strerror(errno));
 }
 
@@ -398,14 +415,14 @@ Test(journal, reopen_refuses_a_journal_still_open_elsewhere)
 	cr_assert_not_null(writer);
 	cr_assert_eq(journal_append(writer, "{\"event\":\"start\"}"), 0);
 	errno = 0;
-	cr_assert_null(journal_open_append(path, 1, file_size(path)), "the writer holds the lock");
+	cr_assert_null(journal_open_append(path, 1, file_size(path), file_size(path)), "the writer holds the lock");
 	cr_assert_eq(errno, EBUSY, "errno %d (%s)", errno, strerror(errno));
 	cr_assert_eq(journal_append(writer, "{\"event\":\"end\"}"), 0, "the writer goes on undisturbed");
 	cr_assert_eq(journal_close(writer), 0);
-	second = journal_open_append(path, 2, file_size(path));
+	second = journal_open_append(path, 2, file_size(path), file_size(path));
 	cr_assert_not_null(second, "closed, it can be resumed: %s", strerror(errno));
 	errno = 0;
-	cr_assert_null(journal_open_append(path, 2, file_size(path)), "and the resumer holds it in turn");
+	cr_assert_null(journal_open_append(path, 2, file_size(path), file_size(path)), "and the resumer holds it in turn");
 	cr_assert_eq(errno, EBUSY);
 	cr_assert_eq(journal_close(second), 0);
 }
@@ -413,7 +430,7 @@ Test(journal, reopen_refuses_a_journal_still_open_elsewhere)
 Test(journal, reopen_refuses_a_missing_file)
 {
 	errno = 0;
-	cr_assert_null(journal_open_append(path, 0, 0));
+	cr_assert_null(journal_open_append(path, 0, 0, 0));
 	cr_assert_eq(errno, ENOENT);
 }
 
@@ -427,7 +444,7 @@ Test(journal, relocate_copies_a_reopened_journal_and_continues_there)
 
 	snprintf(moved, sizeof moved, "%s/moved.jsonl", dir);
 	write_file(path, LINE1 LINE2);
-	j = journal_open_append(path, 2, strlen(LINE1 LINE2));
+	j = journal_open_append(path, 2, strlen(LINE1 LINE2), file_size(path));
 	cr_assert_not_null(j);
 	cr_assert_eq(journal_relocate(j, moved), 0, "journal_relocate: %s", strerror(errno));
 	cr_assert_str_eq(journal_path(j), moved);
