@@ -111,12 +111,27 @@ static void show_overlay(struct walk *w, const struct screen_ops *overlay)
 	w->last_focus = 0;
 }
 
+/* The session's message about its journal, for the screen. In training the file's name is left out
+ * (it names the case, and case ids can name the answer): only its directory is shown. */
+static char *journal_problem(const struct walk *w)
+{
+	const char *message = session_message(w->s), *path = journal_path(w->journal);
+	const char *at = w->training ? strstr(message, path) : NULL, *slash = strrchr(path, '/');
+
+	if (!at)
+		return xstrdup(message);
+	if (!slash)
+		return xasprintf("%.*s(in the current directory)%s", (int)(at - message), message, at + strlen(path));
+	return xasprintf("%.*s(in %.*s)%s", (int)(at - message), message, (int)(slash - path + (slash == path)), path,
+			 at + strlen(path));
+}
+
 /* The journal cannot be written (a full disk, a removed directory): the events are kept in memory
  * and the user is asked for another path to write the whole journal to. An unrecorded walk is not
  * a walk: declining ends it with status 5, saying how many events were not saved. */
 static void journal_failed(struct walk *w)
 {
-	char *problem = xstrdup(session_message(w->s));
+	char *problem = journal_problem(w);
 	struct form_field field = { .label = "Write the session log to", .required = true, .max_chars = 4096,
 				    .hint = "A new file on a disk with space, e.g. /tmp/session.jsonl. Esc gives up." };
 	char *retry = NULL;
@@ -138,7 +153,8 @@ static void journal_failed(struct walk *w)
 		retry = xasprintf("%s: %s", field.value, strerror(errno));
 	}
 	free(w->fatal);
-	w->fatal = xasprintf("pathwalk: %s; %zu event(s) could not be saved", problem, journal_pending(w->journal));
+	w->fatal = xasprintf("pathwalk: %s; %zu event(s) could not be saved", session_message(w->s),
+			     journal_pending(w->journal));
 	form_free(&field, 1);
 	free(problem);
 	w->status = 5;

@@ -124,6 +124,31 @@ ok = ok and [json.loads(l) for l in old] == new[:len(old)] and len(old) < len(ne
 sys.exit(0 if ok else 1)
 PY
 	expect_in_file "$TMP/saved.jsonl" '"clinician":"Tester"' "the start event is in the new journal"
+
+	# In training the journal's name holds the case id, which can name the answer: the full-disk
+	# screen shows only the directory. Giving up ends with 5 and the full path, the case being over.
+	cat >"$TMP/fulltrain.sh" <<EOF
+mount -t tmpfs -o size=16k tmpfs '$fs' || exit 99
+dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null
+$(XDG_STATE_HOME=$fs/state run_env) '$BIN' train --trainee Bo
+echo EXIT=\$?
+EOF
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	runs=$((runs + 1))
+	SOCK=pw-$$-$NAME-$runs
+	SOCKETS="$SOCKETS $SOCK"
+	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x 80 -y 24 "unshare -m sh '$TMP/fulltrain.sh'; sleep 600"
+	tmux -L "$SOCK" set-option -t pw remain-on-exit on >/dev/null 2>&1
+	expect "Training cases: " "a training sitting whose journals go to a nearly full disk"
+	type_text "/v5-sij"
+	keys Enter Enter
+	enter_until "The session log cannot be written" && ok "a full disk stops the training case on a clear screen" ||
+		bad "no full-disk screen in training"
+	expect "$fs/state/pathwalk/sessions): No space" "the screen names the directory and the problem"
+	expect_not "v5-sij" "but not the journal's name, which holds the case id"
+	keys Escape
+	expect "EXIT=5" "giving up ends the sitting with 5"
+	expect "train-Bo-v5-sij-eligible.jsonl: No space left on device; " "then the full path is printed"
 fi
 
 finish
