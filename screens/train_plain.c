@@ -203,7 +203,8 @@ int train_plain_run(struct training *t)
 	struct replay_result r = { .missing = -1 };
 	int status = 0;
 
-	printf("Training case: %s%s%s\n", c->id, c->title ? ": " : "", c->title ? c->title : "");
+	/* The id only without a title: case ids can name the answer. */
+	printf("Training case: %s\n", c->title ? c->title : c->id);
 	if (c->vignette)
 		printf("\nVignette: %s\n", c->vignette);
 	while (status == 0 && !session_at_endpoint(h.s)) {

@@ -76,6 +76,9 @@ sed -n '/Red flag review/,/Your choice/p' "$tmp/v5-mixed.out" >"$tmp/blind"
 expect_not_in "$tmp/blind" "recommended" "blind: no recommendation mark"
 expect_not_in "$tmp/blind" "count(ces_symptoms)" "blind: no condition"
 expect_not_in "$tmp/blind" "otherwise" "blind: no fallback note"
+# The case is named by its title, not its id, which can name the answer.
+head -n 1 "$tmp/v5-mixed.out" | grep -q '^Training case: [^:]*$' && ok || bad "first line names the case by its title only: $(head -n 1 "$tmp/v5-mixed.out")"
+expect_not_in "$tmp/blind" "v5-sij-eligible" "blind: no case id"
 
 # The training journal renders with `pathwalk log`, score and choices included.
 "$bin" log "$tmp/v5-mixed.jsonl" >"$tmp/v5-mixed.log" 2>"$tmp/err"
