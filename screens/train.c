@@ -197,6 +197,8 @@ int train_run(const struct train_options *o)
 			print_outcome(&tr.done[i]);
 	}
 	for (size_t i = 0; i < tr.ndone; i++) {
+		if (!tr.done[i].printable && status == 0)
+			status = 5; /* the journal is whole, but an output could not be written */
 		free(tr.done[i].journal);
 		free(tr.done[i].printable);
 		free(tr.done[i].printable_error);

@@ -655,8 +655,8 @@ int walk_run(const struct walk_options *opt)
 		fprintf(stderr, "pathwalk: %s: %s\n", log_path, strerror(errno));
 		status = 5;
 	}
-	if (log_path)
-		walk_report_paths(log_path, opt->pw);
+	if (log_path && !walk_report_paths(log_path, opt->pw) && status == 0)
+		status = 5;
 	free(fatal);
 	free(notice);
 	free(log_path);

@@ -35,6 +35,14 @@ check "Session log: $TMP/p1.jsonl" "the journal path is printed"
 expect_in_file "$TMP/p1.jsonl" '"event":"end"' "the journal has the end"
 grep -q $'\e' "$TMP/out" && { failed=$((failed + 1)); echo "FAIL: escape sequences in plain output"; } || ok "no escape sequences in plain mode"
 
+# The printable log cannot be written (its name is taken by a directory): the journal is whole, the
+# walk says why and exits 5, as for any output it could not write.
+mkdir "$TMP/p1b.txt"
+plain "$TMP/p1b.jsonl" '6\nn\na\n1,z\n\n2025-02-10\n\n\n'
+status_is 5 "a walk whose printable log cannot be written exits 5"
+check "p1b.txt: cannot write the printable log" "and says which file could not be written"
+expect_in_file "$TMP/p1b.jsonl" '"event":"end"' "its journal is complete"
+
 # Override with a reason (an empty reason is refused); then b at the endpoint goes back.
 plain "$TMP/p2.jsonl" '6\nn\na\nx,y\n\n2025-02-10\n3\n\nno high road today\nb\n\n\n'
 status_is 0 "plain walk with an override exits 0"
