@@ -462,6 +462,15 @@ static bool relocated(struct plain *p, struct journal *j)
 	return false;
 }
 
+bool plain_relocate(struct session *s, struct journal *journal)
+{
+	struct plain p = { .s = s, .pw = session_pathway(s), .echo = !isatty(STDIN_FILENO) };
+	bool moved = relocated(&p, journal);
+
+	free(p.line);
+	return moved;
+}
+
 int plain_run(struct session *s, const struct casefile *prefill, struct journal *journal)
 {
 	struct plain p = { .s = s, .pw = session_pathway(s), .echo = !isatty(STDIN_FILENO) };

@@ -15,6 +15,11 @@ struct journal;
  * writable, 128+N on signal N. */
 int plain_run(struct session *s, const struct casefile *prefill, struct journal *journal);
 
+/* The journal of s cannot be written: says so on stderr and asks on stdin for another path to write
+ * all of it to, until that works (true) or the user gives up with an empty line, the end of input
+ * or a signal (false, having said how many events were not saved). */
+bool plain_relocate(struct session *s, struct journal *journal);
+
 /* Prints the candidates numbered, the recommended one marked, each with its clauses' truth,
  * indented by indent columns. */
 void plain_print_candidates(const struct session_candidate *c, size_t n, int indent);

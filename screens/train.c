@@ -64,8 +64,10 @@ static int run_session(struct trainer *tr, const struct casefile *c)
 		fatal = xasprintf("pathwalk: %s", session_message(s));
 		status = 5;
 	} else {
-		status = o->plain ? train_plain_run(t) : walk_screens(&wopt, s, t, j, NULL, &fatal);
+		status = o->plain ? train_plain_run(t, j) : walk_screens(&wopt, s, t, j, NULL, &fatal);
 	}
+	if (!session_closed(s) && status != 0)
+		session_interrupt(s, "error"); /* nothing else left a closing event */
 	tr->done = xgrow(tr->done, &tr->cap, tr->ndone + 1, sizeof(*tr->done));
 	out = &tr->done[tr->ndone++];
 	*out = (struct outcome){ .journal = xstrdup(journal_path(j)), .title = c->title ? c->title : c->id,

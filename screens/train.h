@@ -30,9 +30,11 @@ struct train_options {
  * restored; with --plain each session's output ends with "score: C/T". */
 int train_run(const struct train_options *o);
 
-/* The headless session of t (already begun): prints the walk, reads choices, prints reveals and
- * the debrief. Returns the exit status as train_run. */
-int train_plain_run(struct training *t);
+/* The headless session of t (already begun, writing to journal): prints the walk, reads choices,
+ * prints reveals and the debrief. When the journal cannot be written and stdin is a terminal, asks
+ * for another path to write all of it to (a script's stdin holds choices, not paths: it ends with
+ * 5). Returns the exit status as train_run. */
+int train_plain_run(struct training *t, struct journal *journal);
 
 /* The case menu over lib on the open terminal. Returns the picked entry, or NULL when the trainee
  * quits (or *signal is set to the SIGTERM/SIGHUP that arrived). done lists what was finished in

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../src/journal.h"
 #include "../src/replay.h"
 #include "../src/xalloc.h"
 #include "plain.h"
@@ -23,6 +24,7 @@
 struct headless {
 	struct training *t;
 	struct session *s;
+	struct journal *journal;
 	const struct pathway *pw;
 	char *line;
 	size_t cap;
@@ -168,11 +170,35 @@ static void print_debrief(struct headless *h)
 	}
 }
 
+/* Whether the session's events are safe after a call that returned st: true unless the journal
+ * could not be written and no other path was found for it (asked only on a terminal). */
+static bool journal_kept(struct headless *h, enum session_status st)
+{
+	if (st != SESSION_JOURNAL)
+		return true;
+	if (h->interactive)
+		return plain_relocate(h->s, h->journal);
+	fprintf(stderr, "pathwalk: %s; %zu event(s) could not be saved\n", session_message(h->s),
+		journal_pending(h->journal));
+	return false;
+}
+
+/* The exit status after a session call that returned st: 0 to go on; 3 when the session refused it
+ * (said why, journaled as interrupted by an error); 5 when its events could not be saved. */
+static int checked(struct headless *h, enum session_status st)
+{
+	if (st == SESSION_INVALID) {
+		fprintf(stderr, "pathwalk: %s\n", session_message(h->s));
+		return journal_kept(h, session_interrupt(h->s, "error")) ? 3 : 5;
+	}
+	return journal_kept(h, st) ? 0 : 5;
+}
+
 /* One decision: list, read, commit, reveal. Returns 0 to go on, else the exit status. */
 static int decide(struct headless *h)
 {
 	const struct pw_node *n = &h->pw->nodes[session_node(h->s)];
-	int t;
+	int t, status;
 
 	training_decision_shown(h->t);
 	print_candidates_blind(h->pw, n);
@@ -180,25 +206,24 @@ static int decide(struct headless *h)
 	if (t < 0) {
 		const char *why = t == CHOICE_EOF ? "eof" : t == CHOICE_QUIT ? "quit" : t == CHOICE_INVALID ? "invalid input"
 											   : ui_signal_name(h->signal);
-		enum session_status st = session_interrupt(h->s, why);
 
 		if (t == CHOICE_EOF)
 			fprintf(stderr, "pathwalk: input ended before the decision at %s; the session is recorded as "
 				"interrupted\n", n->id);
-		if (st == SESSION_JOURNAL)
+		if (!journal_kept(h, session_interrupt(h->s, why)))
 			return 5;
 		return t == CHOICE_QUIT ? 0 : t == CHOICE_EOF ? 1 : t == CHOICE_INVALID ? 3 : 128 + h->signal;
 	}
-	if (training_commit(h->t, (size_t)t) == SESSION_JOURNAL)
-		return 5;
+	if ((status = checked(h, training_commit(h->t, (size_t)t))) != 0)
+		return status;
 	print_reveal(h);
 	return 0;
 }
 
-int train_plain_run(struct training *t)
+int train_plain_run(struct training *t, struct journal *journal)
 {
-	struct headless h = { .t = t, .s = training_session(t), .pw = session_pathway(training_session(t)),
-			      .interactive = isatty(STDIN_FILENO) };
+	struct headless h = { .t = t, .s = training_session(t), .journal = journal,
+			      .pw = session_pathway(training_session(t)), .interactive = isatty(STDIN_FILENO) };
 	const struct casefile *c = training_case(t);
 	struct replay_result r = { .missing = -1 };
 	int status = 0;
@@ -214,25 +239,21 @@ int train_plain_run(struct training *t)
 		rs = replay_answer_screen(h.s, c, stdout, &r);
 		if (rs != REPLAY_COMPLETE) {
 			fprintf(stderr, "pathwalk: %s\n", r.message);
-			session_interrupt(h.s, rs == REPLAY_STOPPED ? "missing answer" : "invalid answer");
-			status = rs == REPLAY_STOPPED ? 4 : 3;
+			status = journal_kept(&h, session_interrupt(h.s, rs == REPLAY_STOPPED ? "missing answer"
+										    : "invalid answer"))
+					 ? rs == REPLAY_STOPPED ? 4 : 3
+					 : 5;
 			break;
 		}
 		if (h.pw->nodes[session_node(h.s)].screen == SCREEN_DECISION && (status = decide(&h)) != 0)
 			break;
 		if (session_closed(h.s))
 			break;
-		if (session_advance(h.s) != SESSION_OK) {
-			fprintf(stderr, "pathwalk: %s\n", session_message(h.s));
-			status = 5;
-		}
+		status = checked(&h, session_advance(h.s));
 	}
 	if (status == 0 && session_at_endpoint(h.s)) {
 		print_endpoint(&h);
-		if (training_finish(t) == SESSION_JOURNAL) {
-			fprintf(stderr, "pathwalk: %s\n", session_message(h.s));
-			status = 5;
-		}
+		status = checked(&h, training_finish(t));
 		print_debrief(&h);
 	}
 	free(r.message);

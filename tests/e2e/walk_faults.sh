@@ -149,6 +149,56 @@ EOF
 	keys Escape
 	expect "EXIT=5" "giving up ends the sitting with 5"
 	expect "train-Bo-v5-sij-eligible.jsonl: No space left on device; " "then the full path is printed"
+
+	# Headless training from a script: its stdin holds choices, not paths, so a full disk ends
+	# the run with 5 and says how many events were not saved; what was written stays readable.
+	unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs '$fs' && dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null &&
+		printf '4\n2\n6\n1\n' | $(run_env) '$BIN' train --plain --trainee Bo --log '$fs/t.jsonl' v5-sij-eligible \
+			>'$TMP/fullplain.out' 2>'$TMP/fullplain.err'; echo \$? >'$TMP/fullplain.rc'; cp '$fs/t.jsonl' '$TMP/fullplain.jsonl'"
+	[ "$(cat "$TMP/fullplain.rc")" = 5 ] && ok "headless training on a full disk exits 5" ||
+		bad "headless training on a full disk: exit $(cat "$TMP/fullplain.rc"): $(cat "$TMP/fullplain.err")"
+	expect_in_file "$TMP/fullplain.err" "No space left on device; " "it says the disk is full"
+	expect_in_file "$TMP/fullplain.err" "event(s) could not be saved" "and how many events were not saved"
+	"$BIN" log "$TMP/fullplain.jsonl" >/dev/null 2>"$TMP/err" && ok "the part written renders" || bad "the part written does not render: $(cat "$TMP/err")"
+
+	# Headless training at a terminal: the trainee is asked for another path and goes on.
+	cat >"$TMP/fullplaintty.sh" <<EOF
+mount -t tmpfs -o size=16k tmpfs '$fs' || exit 99
+dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null
+$(run_env) '$BIN' train --plain --trainee Bo --log '$fs/t.jsonl' v5-sij-eligible
+echo EXIT=\$?
+EOF
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	runs=$((runs + 1))
+	SOCK=pw-$$-$NAME-$runs
+	SOCKETS="$SOCKETS $SOCK"
+	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x 80 -y 24 "unshare -m sh '$TMP/fullplaintty.sh'; sleep 600"
+	tmux -L "$SOCK" set-option -t pw remain-on-exit on >/dev/null 2>&1
+	choices="4 2 6 1"
+	asked=0
+	for _ in $(seq 1 20); do
+		wait_for ": " || break
+		last=$(screen | sed '/^ *$/d' | tail -n 1)
+		case "$last" in
+		*EXIT=*) break ;;
+		*"Write the session log to another path"*) type_text "$TMP/trainsaved.jsonl"; asked=$((asked + 1)) ;;
+		"Your choice"*) type_text "${choices%% *}"; choices=${choices#* } ;;
+		*) sleep 0.05; continue ;;
+		esac
+		before=$(screen | md5sum)
+		keys Enter
+		for _ in $(seq 1 100); do [ "$(screen | md5sum)" != "$before" ] && break; sleep 0.02; done
+	done
+	[ $asked = 1 ] && ok "a full disk asks the trainee at the terminal for another path" || bad "asked $asked times for another path"
+	expect "EXIT=0" "the training finishes after the journal moved"
+	expect "score: 4/4" "with its score"
+	if python3 - "$TMP/trainsaved.jsonl" <<'PY'; then ok "the moved training journal has every event once, start to end, the score included"; else bad "events lost or repeated"; fi
+import json, sys
+ev = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+ok = [e["seq"] for e in ev] == list(range(1, len(ev) + 1)) and ev[0]["event"] == "start" and ev[-1]["event"] == "end"
+ok = ok and sum(e["event"] == "choice" for e in ev) == 4 and any(e["event"] == "score" for e in ev)
+sys.exit(0 if ok else 1)
+PY
 fi
 
 finish
