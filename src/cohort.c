@@ -170,7 +170,7 @@ static double median(long *values, size_t n)
 	if (n == 0)
 		return -1;
 	sort(values, n, sizeof(*values), compare_longs);
-	return n % 2 ? (double)values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+	return n % 2 ? (double)values[n / 2] : ((double)values[n / 2 - 1] + (double)values[n / 2]) / 2.0;
 }
 
 /* The wrong choice made most often at n; ties go to the smallest node id, for stable output. */

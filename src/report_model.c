@@ -265,6 +265,10 @@ static void build_choice(struct report *r, struct report_item *it, const struct 
 	it->u.choice.recommended_label = json_get_string(e, "recommended_label");
 	it->u.choice.correct = member_bool(e, "correct");
 	it->u.choice.seconds = member_long(e, "seconds");
+	/* More than 30 years is not a time anyone took: a damaged or forged journal, not a number to
+	 * add up (the report's sums would overflow). */
+	if (it->u.choice.seconds > REPORT_SECONDS_MAX)
+		it->u.choice.seconds = -1;
 	/* Only the first choice at a node counts. */
 	for (size_t i = 0; i < r->nitems && it->node; i++)
 		if (r->items[i].kind == ITEM_CHOICE && r->items[i].node && strcmp(r->items[i].node, it->node) == 0)

@@ -6,6 +6,9 @@
 #ifndef PATHWALK_REPORT_MODEL_H
 #define PATHWALK_REPORT_MODEL_H
 
+/* The longest decision time a report believes (about 31 years); longer is taken as not recorded. */
+#define REPORT_SECONDS_MAX 1000000000L
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -93,7 +96,7 @@ struct report_item {
 			const char *title; /* of the decision node */
 			const char *chosen, *chosen_label, *recommended, *recommended_label;
 			int correct;       /* 1, 0, or -1 when not recorded */
-			long seconds;      /* -1 when not recorded */
+			long seconds;      /* 0..REPORT_SECONDS_MAX; -1 when not recorded or past it */
 			bool repeat;       /* not the first choice at this node: not scored */
 		} choice;
 		struct {

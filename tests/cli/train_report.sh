@@ -87,6 +87,16 @@ expect_in "$tmp/hostile.html" "&lt;script&gt;alert(1)&lt;/script&gt; &quot;Q&quo
 expect_not_in "$tmp/hostile.markdown" "x](javascript" "hostile markdown: no link"
 check_text "$tmp/hostile.text" "hostile text"
 
+# --- absurd decision times: never added up (the sums would overflow), shown as not recorded -------
+sed -e 's/"seconds":[0-9]*/"seconds":9223372036854775807/' "$tmp/alice-v5.jsonl" >"$tmp/huge-a.jsonl"
+sed -e 's/"seconds":[0-9]*/"seconds":9223372036854775806/' -e 's/"trainee":"alice"/"trainee":"zed"/' \
+	"$tmp/alice-v5.jsonl" >"$tmp/huge-b.jsonl"
+run 0 "huge decision times" -- "$bin" report huge-a.jsonl huge-b.jsonl
+if [ -s "$tmp/err" ]; then bad "huge decision times: stderr not empty"; sed 's/^/  | /' "$tmp/err"; else ok; fi
+expect_in "$tmp/out" "median time not recorded" "huge decision times: no median made of them"
+expect_not_in "$tmp/out" "922337203685477" "huge decision times: not printed as numbers"
+expect_in "$tmp/out" "correct (100%), 0 s deciding, complete" "huge decision times: not in the sum"
+
 # --- output file and usage ---------------------------------------------------------------------
 run 0 "-o new file" -- "$bin" report -f html -o out.html $good
 run 0 "stdout html" -- "$bin" report -f html $good
