@@ -81,8 +81,8 @@ static void type(struct form *f, long ch)
 {
 	struct strbuf *t = &f->text[f->focus];
 
-	if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0))
-		return; /* control characters never enter the record */
+	if (ch < 0x20 || utf8_is_unsafe((unsigned long)ch))
+		return; /* control and text-direction characters never enter the record */
 	if (utf8_count(sb_str(t)) >= f->fields[f->focus].max_chars) {
 		set_message(f, true, xasprintf("%s: at most %zu characters", f->fields[f->focus].label,
 					       f->fields[f->focus].max_chars));

@@ -43,8 +43,9 @@ bool cli_collect_files(struct cli_files *list, const char *path, const char *con
 void cli_files_free(struct cli_files *list);
 bool cli_has_suffix(const char *s, const char *suffix);
 
-/* Free text given as an option that goes into a journal (a name, a reference): no control
- * characters, at most max_chars characters. Prints a usage error and returns false otherwise. */
+/* Free text given as an option that goes into a journal (a name, a reference): valid UTF-8, no
+ * control or text-direction characters (utf8_is_unsafe), at most max_chars characters; NULL is
+ * fine. Prints a usage error naming option and returns false otherwise. */
 bool cli_check_text(const char *command, const char *option, const char *text, size_t max_chars);
 
 /* Writes data to output, a new file (0600; an existing file or a link is never overwritten or

@@ -154,14 +154,24 @@ struct pathway *cli_load_journal_pathway(const char *path, bool *failed)
 
 bool cli_check_text(const char *command, const char *option, const char *text, size_t max_chars)
 {
-	if (!text)
-		return true;
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-		if (*p < 0x20 || *p == 0x7f) {
-			cli_usage_error(command, "%s: control characters are not accepted", option);
+	size_t len = text ? strlen(text) : 0;
+
+	for (size_t i = 0; i < len;) {
+		unsigned long cp;
+		bool valid;
+
+		i += utf8_decode(text + i, len - i, &cp, &valid);
+		if (!valid) {
+			cli_usage_error(command, "%s: not valid UTF-8", option);
 			return false;
 		}
-	if (utf8_count(text) > max_chars) {
+		if (utf8_is_unsafe(cp)) {
+			cli_usage_error(command, "%s: control and text-direction characters are not accepted (U+%04lX)",
+					option, cp);
+			return false;
+		}
+	}
+	if (text && utf8_count(text) > max_chars) {
 		cli_usage_error(command, "%s: at most %zu characters", option, max_chars);
 		return false;
 	}

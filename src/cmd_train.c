@@ -198,6 +198,10 @@ int cmd_train(int argc, char **argv)
 	}
 	if (!a.o.trainee && a.o.plain) {
 		a.o.trainee = login_name();
+		if (!cli_check_text("train", "the login name (give --trainee)", a.o.trainee, 60)) {
+			status = EXIT_USAGE;
+			goto done;
+		}
 		fprintf(stderr, "pathwalk: no --trainee given: recording the trainee as '%s'\n", a.o.trainee);
 	}
 	a.o.pw = pw;

@@ -56,6 +56,14 @@ expect_usage "a control character in --clinician" "$bin" walk --plain -p "$mini"
 expect_usage "a --patient over 40 characters" "$bin" walk --plain -p "$mini" --patient "$(printf 'p%.0s' $(seq 1 41))"
 expect_usage "a control character in --trainee" "$bin" train --plain --trainee $'a\tb' v1-cauda-equina
 expect_usage "an empty --trainee" "$bin" train --plain --trainee "  " v1-cauda-equina
+expect_usage "a right-to-left override in --patient" "$bin" walk --plain -p "$mini" --patient $'MRN \u202e4321'
+grep -qF "control and text-direction characters are not accepted (U+202E)" "$tmp/err" && ok || bad "the override is named: $(cat "$tmp/err")"
+expect_usage "a line separator in --trainee" "$bin" train --plain --trainee $'a\u2028b' v1-cauda-equina
+expect_usage "a C1 control in --clinician" "$bin" walk --plain -p "$mini" --clinician $'Dr \u009b31m'
+expect_usage "invalid UTF-8 in --clinician" "$bin" walk --plain -p "$mini" --clinician $'Dr \xff'
+grep -qF -- "--clinician: not valid UTF-8" "$tmp/err" && ok || bad "invalid UTF-8 is named: $(cat "$tmp/err")"
+printf '1\n' | USER=$'ev\e]0;x\a' "$bin" train --plain v1-cauda-equina >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -qF "the login name (give --trainee)" "$tmp/err" && ok || bad "a login name with escapes is refused: $(cat "$tmp/err")"
 printf '\n\n\n\n\n\n\n\n\n\n\n' | "$bin" walk --plain -p "$mini" --clinician "Dr Ünal 王" --patient "MRN 12/34" \
 	--log "$tmp/names.jsonl" >/dev/null 2>&1
 grep -qF '"clinician":"Dr Ünal 王","patient":"MRN 12/34"' "$tmp/names.jsonl" && ok || bad "names are journaled as given"

@@ -30,7 +30,8 @@ start -- train --log "$log" v5-sij-eligible
 expect "Your name or trainee id (required)" "the trainee's name is asked"
 keys Enter
 expect "Your name or trainee id is required" "the name cannot be skipped"
-type_text "Ada Lovelace"
+# A right-to-left override and a line separator typed into the name are not taken.
+type_text $'Ada \u202eLove\u2028lace'
 keys Enter
 expect "Case: 52 F after physical therapy, three positive sacroiliac tests" "the vignette comes first"
 expect "Patrick's test, the thigh thrust and the sacral thrust" "the vignette's text"
@@ -81,7 +82,7 @@ expect "pathway's route: No red flags: continue to the assessment" "the debrief 
 keys Enter
 expect "EXIT=0" "training ends with status 0"
 expect "score: 2/4" "the score is printed after the terminal is restored"
-expect_in_file "$log" '"trainee":"Ada Lovelace"' "the journal names the trainee"
+expect_in_file "$log" '"trainee":"Ada Lovelace"' "the journal names the trainee, without the direction and line characters typed"
 expect_in_file "$log" '"event":"score","correct":2,"total":4' "the journal has the score"
 expect_in_file "$log" '"chosen":"emergency_ces_referral"' "the journal has the trainee's choice"
 
