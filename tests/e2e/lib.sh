@@ -132,10 +132,19 @@ expect_not() { # TEXT DESCRIPTION: the screen (now) does not show TEXT
 # The journal of the walk that just ran (the only one in the state directory, or FILE given).
 journal() { ls "$XDG_STATE_HOME"/pathwalk/sessions/*.jsonl 2>/dev/null | tail -n 1; }
 
-expect_in_file() { # FILE TEXT DESCRIPTION
-	if [ -f "$1" ] && grep -qF -- "$2" "$1"; then ok "$3"; else
-		failed=$((failed + 1)); echo "FAIL: $3: '$2' not in ${1:-<no file>}"; [ -f "$1" ] && sed 's/^/  | /' "$1" | tail -n 20
-	fi
+# expect_in_file FILE TEXT DESCRIPTION: polls until FILE holds TEXT (the program may write it just
+# after the screen that the test saw).
+expect_in_file() {
+	local i=0
+	while [ $i -lt $((TIMEOUT * 50)) ]; do
+		[ -f "$1" ] && grep -qF -- "$2" "$1" && { ok "$3"; return 0; }
+		sleep 0.02
+		i=$((i + 1))
+	done
+	failed=$((failed + 1))
+	echo "FAIL: $3: '$2' not in ${1:-<no file>}"
+	[ -f "$1" ] && sed 's/^/  | /' "$1" | tail -n 20
+	return 0
 }
 
 finish() {

@@ -42,7 +42,7 @@ keys Enter
 expect "A reason is required" "an empty reason is refused"
 type_text "patient prefers the low road (b and q are text here)"
 keys Enter
-expect "Low" "the override takes the chosen step"
+expect "Overrides on this route: 1" "the override takes the chosen step"
 expect "low" "the endpoint's id is in the bottom bar"
 expect_in_file "$log" '"event":"override"' "the override is journaled"
 expect_in_file "$log" "patient prefers the low road (b and q are text here)" "the override reason is in the journal"
@@ -55,7 +55,8 @@ expect "[ 6 ]" "the earlier answer is still there"
 type_text 3; keys Enter
 expect "Many  [recommended]" "the revised score changes the recommendation"
 keys Enter
-expect "many" "accepting reaches the other endpoint"
+expect "Enter:finish" "accepting reaches the other endpoint"
+expect "many" "the other endpoint's id is in the bottom bar"
 expect_in_file "$log" '"revised":true' "the revision is journaled as revised"
 keys Enter
 expect "EXIT=0" "Enter at the endpoint finishes with status 0"
