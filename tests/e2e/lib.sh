@@ -42,6 +42,17 @@ run_env() {
 		PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC XDG_STATE_HOME="$XDG_STATE_HOME" HOME="$TMP/home" "$@"
 }
 
+# start_window COLS ROWS COMMAND: runs the shell COMMAND in a fresh tmux window of that size, on a
+# server of its own (restarting one on the same socket races with its shutdown).
+start_window() {
+	[ -n "$SOCKETS" ] && tmux -L "$SOCK" kill-server 2>/dev/null
+	runs=$((runs + 1))
+	SOCK=pw-$$-$NAME-$runs
+	SOCKETS="$SOCKETS $SOCK"
+	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x "$1" -y "$2" "$3"
+	tmux -L "$SOCK" set-option -t pw remain-on-exit on >/dev/null 2>&1
+}
+
 # start [-x COLS -y ROWS] -- ARGS...: runs pathwalk ARGS in a fresh tmux window; afterwards the
 # window shows "EXIT=<status>" and the terminal modes (stty) so restoring can be checked.
 start() {
@@ -56,14 +67,8 @@ start() {
 	shift
 	local args="" a
 	for a in "$@"; do args="$args '$a'"; done
-	# A fresh server per walk: restarting one on the same socket races with its shutdown.
-	[ -n "$SOCKETS" ] && tmux -L "$SOCK" kill-server 2>/dev/null
-	runs=$((runs + 1))
-	SOCK=pw-$$-$NAME-$runs
-	SOCKETS="$SOCKETS $SOCK"
-	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x "$cols" -y "$rows" \
+	start_window "$cols" "$rows" \
 		"$(run_env $extra) '$BIN' $args; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\n' ' '; echo; sleep 600"
-	tmux -L "$SOCK" set-option -t pw remain-on-exit on >/dev/null 2>&1
 	# A curses walk first asks for the clinician's name and the patient reference: skip both,
 	# unless the test wants the form (PW_FORM=1) or the walk does not ask.
 	case " $* " in

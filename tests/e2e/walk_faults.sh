@@ -94,12 +94,7 @@ $(run_env) '$BIN' walk --case '$case_v5' --clinician Tester --log '$fs/full.json
 echo EXIT=\$?
 cp '$fs/full.jsonl' '$TMP/on-full-disk.jsonl'
 EOF
-	[ -n "$SOCKETS" ] && tmux -L "$SOCK" kill-server 2>/dev/null
-	runs=$((runs + 1))
-	SOCK=pw-$$-$NAME-$runs
-	SOCKETS="$SOCKETS $SOCK"
-	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x 80 -y 24 "unshare -m sh '$TMP/fullwalk.sh'; sleep 600"
-	tmux -L "$SOCK" set-option -t pw remain-on-exit on >/dev/null 2>&1
+	start_window 80 24 "unshare -m sh '$TMP/fullwalk.sh'; sleep 600"
 	expect "Red flags" "a walk whose journal is on a nearly full disk"
 	enter_until "The session log cannot be written" && ok "a full disk stops the walk on a clear screen" ||
 		bad "no full-disk screen"
@@ -133,12 +128,7 @@ dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null
 $(XDG_STATE_HOME=$fs/state run_env) '$BIN' train --trainee Bo
 echo EXIT=\$?
 EOF
-	tmux -L "$SOCK" kill-server 2>/dev/null
-	runs=$((runs + 1))
-	SOCK=pw-$$-$NAME-$runs
-	SOCKETS="$SOCKETS $SOCK"
-	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x 80 -y 24 "unshare -m sh '$TMP/fulltrain.sh'; sleep 600"
-	tmux -L "$SOCK" set-option -t pw remain-on-exit on >/dev/null 2>&1
+	start_window 80 24 "unshare -m sh '$TMP/fulltrain.sh'; sleep 600"
 	expect "Training cases: " "a training sitting whose journals go to a nearly full disk"
 	type_text "/v5-sij"
 	keys Enter Enter
@@ -168,12 +158,7 @@ dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null
 $(run_env) '$BIN' train --plain --trainee Bo --log '$fs/t.jsonl' v5-sij-eligible
 echo EXIT=\$?
 EOF
-	tmux -L "$SOCK" kill-server 2>/dev/null
-	runs=$((runs + 1))
-	SOCK=pw-$$-$NAME-$runs
-	SOCKETS="$SOCKETS $SOCK"
-	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x 80 -y 24 "unshare -m sh '$TMP/fullplaintty.sh'; sleep 600"
-	tmux -L "$SOCK" set-option -t pw remain-on-exit on >/dev/null 2>&1
+	start_window 80 24 "unshare -m sh '$TMP/fullplaintty.sh'; sleep 600"
 	choices="4 2 6 1"
 	asked=0
 	for _ in $(seq 1 20); do
