@@ -380,8 +380,9 @@ static void draw_bottom(const struct layout *l, const struct ui_frame *f)
 	fill(win.bottom, cols - 1, style_attr[ST_BAR]); /* the last cell would scroll some terminals */
 	room = cols > idw + 4 ? cols - idw - 4 : 0;
 	wmove(win.bottom, 0, 1);
-	if (f->hints)
-		put_clipped(win.bottom, f->hints, strlen(f->hints), room, style_attr[ST_BAR]);
+	if (f->hints) /* whole hints only: "q:qu" helps nobody */
+		put_clipped(win.bottom, f->hints, wrap_fit_items(f->hints, strlen(f->hints), room), room,
+			    style_attr[ST_BAR]);
 	if (idw + 2 < cols) {
 		wmove(win.bottom, 0, (int)(cols - idw - 2));
 		put_clipped(win.bottom, id, strlen(id), idw, style_attr[ST_BAR] | A_DIM);

@@ -148,6 +148,18 @@ size_t wrap_fit(const char *s, size_t len, size_t width, size_t *used)
 	return i;
 }
 
+size_t wrap_fit_items(const char *s, size_t len, size_t width)
+{
+	size_t fit = wrap_fit(s, len, width, NULL);
+
+	if (fit == len)
+		return len;
+	for (size_t end = fit; end > 0; end--) /* the last item that ends inside what fits */
+		if (s[end - 1] != ' ' && end + 1 < len && s[end] == ' ' && s[end + 1] == ' ')
+			return end;
+	return fit;
+}
+
 static void push_line(struct wrap_lines *out, size_t start, size_t len, size_t width)
 {
 	out->lines = xgrow(out->lines, &out->cap, out->count + 1, sizeof(*out->lines));

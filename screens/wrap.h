@@ -27,6 +27,11 @@ size_t wrap_width(const char *s, size_t len);
  * combining marks; *used (if not NULL) receives the columns those bytes take. */
 size_t wrap_fit(const char *s, size_t len, size_t width, size_t *used);
 
+/* Bytes of a list of items separated by two spaces ("?:help  b:back  q:quit", len bytes) that
+ * fit in width columns without cutting an item: the whole list when it fits, else the items that
+ * fit, without the gap after them. When not even the first item fits it is cut, as wrap_fit does. */
+size_t wrap_fit_items(const char *s, size_t len, size_t width);
+
 /* One display line of a wrapped text: bytes [start, start+len) of the source, width columns. */
 struct wrap_line {
 	size_t start, len;

@@ -33,6 +33,20 @@ static char *wrapped(const char *text, size_t width)
 	return buf;
 }
 
+Test(wrap, fit_items_keeps_whole_items)
+{
+	const char *hints = "?:help  Enter:next  q:quit";
+	size_t len = strlen(hints);
+
+	cr_assert_eq(wrap_fit_items(hints, len, 40), len, "the whole list fits");
+	cr_assert_eq(wrap_fit_items(hints, len, len), len);
+	cr_assert_eq(wrap_fit_items(hints, len, len - 1), strlen("?:help  Enter:next"), "q:qu is dropped whole");
+	cr_assert_eq(wrap_fit_items(hints, len, 19), strlen("?:help  Enter:next"), "the gap after an item is not kept");
+	cr_assert_eq(wrap_fit_items(hints, len, 17), strlen("?:help"));
+	cr_assert_eq(wrap_fit_items(hints, len, 3), 3, "a first item that does not fit is cut");
+	cr_assert_eq(wrap_fit_items("a b  c", 6, 4), 3, "one space is inside an item");
+}
+
 Test(wrap, ascii_breaks_at_spaces_and_drops_them)
 {
 	cr_assert_str_eq(wrapped("the quick brown fox jumps", 10), "the quick|brown fox|jumps");
