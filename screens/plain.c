@@ -33,7 +33,10 @@ struct plain {
 	int signal; /* the signal that ended the walk */
 };
 
-void plain_clean_line(char **line, size_t *cap)
+/* Replaces the line in *line (a getline buffer of *cap bytes) by its clean form: invalid UTF-8,
+ * control characters and escape sequences become U+FFFD, so typed text can neither reach the
+ * terminal raw when echoed nor the journal. */
+static void clean_line(char **line, size_t *cap)
 {
 	struct strbuf sb = STRBUF_INIT;
 
@@ -43,54 +46,58 @@ void plain_clean_line(char **line, size_t *cap)
 	*cap = strlen(*line) + 1;
 }
 
-/* Reads one line (without its newline) after printing prompt. Recognises b, q and end of input. */
-static enum reply ask(struct plain *p, const char *prompt)
+/* Cuts leading and trailing white space off s in place. */
+static void trim(char *s)
 {
-	ssize_t n;
+	size_t start = 0, end = strlen(s);
 
+	while (isspace((unsigned char)s[start]))
+		start++;
+	while (end > start && isspace((unsigned char)s[end - 1]))
+		end--;
+	memmove(s, s + start, end - start);
+	s[end - start] = '\0';
+}
+
+enum plain_read plain_read_line(const char *prompt, bool echo, char **line, size_t *cap, int *signal)
+{
 	for (;;) {
 		int sig = ui_termination_signal();
 
 		if (sig || ui_take_interrupt()) {
-			p->signal = sig ? sig : SIGINT;
-			return REPLY_SIGNAL;
+			*signal = sig ? sig : SIGINT;
+			return PLAIN_SIGNAL;
 		}
 		fputs(prompt, stdout);
 		fflush(stdout);
 		errno = 0;
-		n = getline(&p->line, &p->cap, stdin);
-		if (n >= 0)
+		if (getline(line, cap, stdin) >= 0)
 			break;
-		if (errno == EINTR) {
-			clearerr(stdin);
-			fputc('\n', stdout);
-			continue;
-		}
 		fputc('\n', stdout);
-		return REPLY_EOF;
+		if (errno != EINTR)
+			return PLAIN_EOF;
+		clearerr(stdin); /* a signal interrupted the read: the loop sees it */
 	}
-	while (n > 0 && (p->line[n - 1] == '\n' || p->line[n - 1] == '\r'))
-		p->line[--n] = '\0';
-	plain_clean_line(&p->line, &p->cap);
-	if (p->echo)
-		printf("%s\n", p->line);
+	(*line)[strcspn(*line, "\r\n")] = '\0';
+	clean_line(line, cap);
+	trim(*line);
+	if (echo)
+		printf("%s\n", *line);
+	return PLAIN_LINE;
+}
+
+/* Reads one line after printing prompt (plain_read_line). Recognises b, q and end of input. */
+static enum reply ask(struct plain *p, const char *prompt)
+{
+	enum plain_read r = plain_read_line(prompt, p->echo, &p->line, &p->cap, &p->signal);
+
+	if (r != PLAIN_LINE)
+		return r == PLAIN_EOF ? REPLY_EOF : REPLY_SIGNAL;
 	if (strcmp(p->line, "b") == 0)
 		return REPLY_BACK;
 	if (strcmp(p->line, "q") == 0)
 		return REPLY_QUIT;
 	return REPLY_TEXT;
-}
-
-char *plain_trim(char *s)
-{
-	char *end;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	end = s + strlen(s);
-	while (end > s && isspace((unsigned char)end[-1]))
-		*--end = '\0';
-	return s;
 }
 
 static void print_text(struct plain *p, const char *label, const char *text)
@@ -271,7 +278,7 @@ static enum reply ask_variable(struct plain *p, int var)
 		free(shown);
 		if (r != REPLY_TEXT)
 			break;
-		text = plain_trim(p->line);
+		text = p->line;
 		if (!strcmp(text, "?")) {
 			if (v->help)
 				printf("%s\n", v->help);
@@ -342,7 +349,7 @@ static enum reply decide(struct plain *p, enum session_status *st)
 		free(prompt);
 		if (r != REPLY_TEXT)
 			break;
-		text = plain_trim(p->line);
+		text = p->line;
 		if (text[0] == '\0' && rec >= 0) {
 			*st = session_advance(p->s);
 			break;
@@ -361,12 +368,12 @@ static enum reply decide(struct plain *p, enum session_status *st)
 
 			r = ask(p, q);
 			free(q);
-			if (r != REPLY_TEXT || plain_trim(p->line)[0] != '\0')
+			if (r != REPLY_TEXT || p->line[0] != '\0')
 				break;
 			printf("Error: a reason is required to choose another step\n");
 		}
 		if (r == REPLY_TEXT)
-			*st = session_override(p->s, c[k - 1].transition, plain_trim(p->line));
+			*st = session_override(p->s, c[k - 1].transition, p->line);
 		break;
 	}
 	session_candidates_free(c, n);
@@ -449,7 +456,7 @@ static bool relocated(struct plain *p, struct journal *j)
 		if (ask(p, "The session is kept in memory. Write the session log to another path (empty gives up): ") !=
 		    REPLY_TEXT)
 			break;
-		text = plain_trim(p->line);
+		text = p->line;
 		if (!*text)
 			break;
 		if (journal_relocate(j, text) == 0) {

@@ -24,13 +24,15 @@ bool plain_relocate(struct session *s, struct journal *journal);
  * indented by indent columns. */
 void plain_print_candidates(const struct session_candidate *c, size_t n, int indent);
 
-/* Replaces the line read into *line (a getline buffer of *cap bytes) by its clean form: invalid
- * UTF-8, control characters and escape sequences become U+FFFD, so typed text can neither reach
- * the terminal raw when echoed nor the journal. */
-void plain_clean_line(char **line, size_t *cap);
+enum plain_read { PLAIN_LINE, PLAIN_EOF, PLAIN_SIGNAL };
 
-/* Cuts leading and trailing white space off s in place; returns where the text starts. */
-char *plain_trim(char *s);
+/* Prints prompt and reads one line from stdin into *line (a getline buffer of *cap bytes), without
+ * its line end, cleaned (invalid UTF-8, control characters and escape sequences become U+FFFD, so
+ * typed text reaches neither the terminal raw nor the journal) and trimmed of surrounding white
+ * space; echoes it when echo (stdin is not a terminal: the transcript then reads well). Returns
+ * PLAIN_EOF at the end of input, PLAIN_SIGNAL with *signal set when a SIGTERM, SIGHUP or SIGINT
+ * arrived before or during the read. */
+enum plain_read plain_read_line(const char *prompt, bool echo, char **line, size_t *cap, int *signal);
 
 /* Sets the case's answers for the current node's variables that have no working answer yet. */
 void walk_prefill(struct session *s, const struct casefile *c);

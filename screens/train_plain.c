@@ -8,8 +8,6 @@
 #endif
 #include "train.h"
 
-#include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,53 +54,38 @@ static int parse_choice(const struct pathway *pw, const struct pw_node *n, const
 
 enum { CHOICE_EOF = -1, CHOICE_QUIT = -2, CHOICE_INVALID = -3, CHOICE_SIGNAL = -4 };
 
-/* The signal that arrived (SIGTERM, SIGHUP or SIGINT), else 0. */
-static int pending_signal(void)
-{
-	int sig = ui_termination_signal();
-
-	return sig ? sig : ui_take_interrupt() ? SIGINT : 0;
-}
-
 /* Reads the trainee's choice: the transition index, or CHOICE_EOF at the end of input, CHOICE_QUIT
  * for "q", CHOICE_INVALID for a line that names no candidate (after reporting it), CHOICE_SIGNAL
  * when a signal arrived (h->signal set). */
 static int read_choice(struct headless *h, const struct pw_node *n)
 {
-	for (;;) {
-		char *text;
-		int t;
+	char *prompt = xasprintf("Your choice (1-%zu or a node id; q quits): ", n->nnext);
+	int t;
 
-		if ((h->signal = pending_signal()) != 0)
-			return CHOICE_SIGNAL;
-		printf("Your choice (1-%zu or a node id; q quits): ", n->nnext);
-		fflush(stdout);
-		errno = 0;
-		if (getline(&h->line, &h->cap, stdin) < 0) {
-			printf("\n");
-			if (errno == EINTR) { /* a signal interrupted the read: the loop sees it */
-				clearerr(stdin);
-				continue;
-			}
-			return CHOICE_EOF;
+	for (;;) {
+		enum plain_read r = plain_read_line(prompt, !h->interactive, &h->line, &h->cap, &h->signal);
+
+		if (r != PLAIN_LINE) {
+			t = r == PLAIN_EOF ? CHOICE_EOF : CHOICE_SIGNAL;
+			break;
 		}
 		h->lineno++;
-		plain_clean_line(&h->line, &h->cap);
-		text = plain_trim(h->line);
-		if (!h->interactive)
-			printf("%s\n", text);
-		if (strcmp(text, "q") == 0)
-			return CHOICE_QUIT;
-		t = parse_choice(h->pw, n, text);
-		if (t >= 0)
-			return t;
+		if (strcmp(h->line, "q") == 0) {
+			t = CHOICE_QUIT;
+			break;
+		}
+		if ((t = parse_choice(h->pw, n, h->line)) >= 0)
+			break;
 		if (!h->interactive) {
 			fprintf(stderr, "pathwalk: stdin:%ld: '%s' is not one of the next steps at %s: give 1 to %zu or a node id\n",
-				h->lineno, text, n->id, n->nnext);
-			return CHOICE_INVALID;
+				h->lineno, h->line, n->id, n->nnext);
+			t = CHOICE_INVALID;
+			break;
 		}
-		printf("Error: '%s' is not one of the next steps: type 1 to %zu or a node id\n", text, n->nnext);
+		printf("Error: '%s' is not one of the next steps: type 1 to %zu or a node id\n", h->line, n->nnext);
 	}
+	free(prompt);
+	return t;
 }
 
 static void print_reveal(struct headless *h)
@@ -183,13 +166,19 @@ static bool journal_kept(struct headless *h, enum session_status st)
 	return false;
 }
 
+/* Ends the session as interrupted for why: returns status, or 5 when its events could not be saved. */
+static int interrupted(struct headless *h, const char *why, int status)
+{
+	return journal_kept(h, session_interrupt(h->s, why)) ? status : 5;
+}
+
 /* The exit status after a session call that returned st: 0 to go on; 3 when the session refused it
  * (said why, journaled as interrupted by an error); 5 when its events could not be saved. */
 static int checked(struct headless *h, enum session_status st)
 {
 	if (st == SESSION_INVALID) {
 		fprintf(stderr, "pathwalk: %s\n", session_message(h->s));
-		return journal_kept(h, session_interrupt(h->s, "error")) ? 3 : 5;
+		return interrupted(h, "error", 3);
 	}
 	return journal_kept(h, st) ? 0 : 5;
 }
@@ -210,9 +199,7 @@ static int decide(struct headless *h)
 		if (t == CHOICE_EOF)
 			fprintf(stderr, "pathwalk: input ended before the decision at %s; the session is recorded as "
 				"interrupted\n", n->id);
-		if (!journal_kept(h, session_interrupt(h->s, why)))
-			return 5;
-		return t == CHOICE_QUIT ? 0 : t == CHOICE_EOF ? 1 : t == CHOICE_INVALID ? 3 : 128 + h->signal;
+		return interrupted(h, why, t == CHOICE_QUIT ? 0 : t == CHOICE_EOF ? 1 : t == CHOICE_INVALID ? 3 : 128 + h->signal);
 	}
 	if ((status = checked(h, training_commit(h->t, (size_t)t))) != 0)
 		return status;
@@ -239,10 +226,7 @@ int train_plain_run(struct training *t, struct journal *journal)
 		rs = replay_answer_screen(h.s, c, stdout, &r);
 		if (rs != REPLAY_COMPLETE) {
 			fprintf(stderr, "pathwalk: %s\n", r.message);
-			status = journal_kept(&h, session_interrupt(h.s, rs == REPLAY_STOPPED ? "missing answer"
-										    : "invalid answer"))
-					 ? rs == REPLAY_STOPPED ? 4 : 3
-					 : 5;
+			status = rs == REPLAY_STOPPED ? interrupted(&h, "missing answer", 4) : interrupted(&h, "invalid answer", 3);
 			break;
 		}
 		if (h.pw->nodes[session_node(h.s)].screen == SCREEN_DECISION && (status = decide(&h)) != 0)
