@@ -207,8 +207,8 @@ static enum widget_result text_key(struct widget *w, struct screen_ctx *ctx, con
 		if (widget_answered(w, ctx->s))
 			return WIDGET_DONE;
 		if (var_of(ctx, w)->type == TYPE_INT)
-			screen_message(ctx, true, "Type a number from %ld to %ld, then Enter", var_of(ctx, w)->min,
-				       var_of(ctx, w)->max);
+			screen_message(ctx, true, "Type a number from %ld to %ld%s, then Enter", var_of(ctx, w)->min,
+				       var_of(ctx, w)->max, var_of(ctx, w)->optional ? " (or n: not recorded)" : "");
 		else
 			screen_message(ctx, true, "Type the date as YYYY-MM-DD, then Enter");
 		return WIDGET_HANDLED;
