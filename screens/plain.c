@@ -387,9 +387,7 @@ static void print_endpoint(struct plain *p)
 	const int *w = session_warnings(p->s, &nw);
 	const int *e = session_evidence(p->s, &ne);
 
-	print_text(p, "Recommendation", n->recommendation);
-	print_text(p, "What to do", n->actions);
-	print_text(p, "What to document", n->document);
+	session_print_plan(p->s, stdout, "");
 	for (size_t i = 0; i < nw; i++) {
 		char *text = session_render_text(p->s, p->pw->warnings[w[i]].text);
 

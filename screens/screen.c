@@ -103,6 +103,26 @@ static void add_citations(struct screen_ctx *ctx, struct ui_doc *d, const int *r
 	}
 }
 
+void screen_plan(struct screen_ctx *ctx, struct ui_doc *d, const char *heading, const struct pw_plan *plan)
+{
+	int *shown = xcalloc(plan->nitems + 1, sizeof(*shown));
+	size_t n = session_plan_shown(ctx->s, plan, shown);
+
+	doc_blank(d);
+	doc_add(d, 0, NULL, ST_HEADING, heading, ST_HEADING, 0);
+	if (n == 0)
+		doc_add(d, 2, NULL, ST_DIM, "nothing further", ST_DIM, 0);
+	for (size_t i = 0; i < n; i++) {
+		const struct pw_plan_item *it = &plan->items[shown[i]];
+		char *text = session_render_text(ctx->s, it->text);
+
+		doc_add(d, 2, "- ", ST_NORMAL, text, ST_NORMAL, 0);
+		free(text);
+		add_citations(ctx, d, it->refs, it->nrefs);
+	}
+	free(shown);
+}
+
 void screen_evidence(struct screen_ctx *ctx, struct ui_doc *d)
 {
 	const struct pw_node *n = &ctx->pw->nodes[session_node(ctx->s)];

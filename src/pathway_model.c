@@ -70,7 +70,7 @@ static char *format_value(const struct pathway *pw, int domain, const struct val
 
 	switch (v->type) {
 	case TYPE_NONE:
-		return xstrdup(ids ? "null" : "not answered");
+		return xstrdup(ids ? "null" : v->not_recorded ? "not recorded" : "not answered");
 	case TYPE_INT:
 		return xasprintf("%ld", v->u.i);
 	case TYPE_BOOL:
@@ -113,14 +113,25 @@ char *pathway_format_value_ids(const struct pathway *pw, int domain, const struc
 	return format_value(pw, domain, v, true);
 }
 
+static void free_plan(struct pw_plan *p)
+{
+	for (size_t i = 0; i < p->nitems; i++) {
+		free(p->items[i].text);
+		free(p->items[i].when_source);
+		expr_free(p->items[i].when);
+		free(p->items[i].refs);
+	}
+	free(p->items);
+}
+
 static void free_node(struct pw_node *n)
 {
 	free(n->id);
 	free(n->title);
 	free(n->text);
 	free(n->recommendation);
-	free(n->actions);
-	free(n->document);
+	free_plan(&n->actions);
+	free_plan(&n->document);
 	free(n->ask);
 	for (size_t i = 0; i < n->nevidence; i++) {
 		free(n->evidence[i].refs);
@@ -148,6 +159,10 @@ void pathway_free(struct pathway *pw)
 	free(pw->review_date);
 	free(pw->disclaimer);
 	free(pw->notes);
+	free(pw->scope);
+	for (size_t i = 0; i < pw->nchoices; i++)
+		free(pw->choices[i]);
+	free(pw->choices);
 	for (size_t i = 0; i < pw->nrefs; i++) {
 		free(pw->refs[i].id);
 		free(pw->refs[i].citation);
@@ -165,6 +180,10 @@ void pathway_free(struct pathway *pw)
 		free(v->prompt);
 		free(v->help);
 		free(v->unit);
+		free(v->default_expr_source);
+		expr_free(v->default_expr);
+		free(v->default_when_source);
+		expr_free(v->default_when);
 		for (size_t j = 0; j < v->noptions; j++) {
 			free(v->options[j].id);
 			free(v->options[j].label);

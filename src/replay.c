@@ -54,17 +54,6 @@ static void print_candidates(const struct session *s, FILE *f)
 	session_candidates_free(c, n);
 }
 
-static void print_text_field(const struct session *s, FILE *f, const char *label, const char *text)
-{
-	char *rendered;
-
-	if (!text)
-		return;
-	rendered = session_render_text(s, text);
-	fprintf(f, "  %s: %s\n", label, rendered);
-	free(rendered);
-}
-
 static void print_endpoint(const struct session *s, FILE *f)
 {
 	const struct pathway *pw = session_pathway(s);
@@ -73,9 +62,7 @@ static void print_endpoint(const struct session *s, FILE *f)
 	const int *w = session_warnings_shown(s, &nw);
 
 	fprintf(f, "\nEndpoint: %s  (%s)\n", n->title, n->id);
-	print_text_field(s, f, "Recommendation", n->recommendation);
-	print_text_field(s, f, "What to do", n->actions);
-	print_text_field(s, f, "Document", n->document);
+	session_print_plan(s, f, "  ");
 	if (nw > 0)
 		fprintf(f, "Warnings shown on this path:\n");
 	for (size_t i = 0; i < nw; i++)
@@ -102,7 +89,9 @@ enum replay_status replay_answer_screen(struct session *s, const struct casefile
 		int var = n->ask[i];
 		struct value v = c->answers[var].type != TYPE_NONE ? c->answers[var] : session_initial_value(s, var);
 
-		if (v.type == TYPE_NONE) {
+		if (v.type == TYPE_NONE && pw->vars[var].optional)
+			v = value_not_recorded(); /* an optional answer the case leaves out */
+		if (!value_answered(&v)) {
 			out->missing = var;
 			out->message = xasprintf("%s: the case has no answer for '%s' (%s), which node '%s' asks, "
 						 "and it has no default", c->file, pw->vars[var].id,
@@ -116,9 +105,11 @@ enum replay_status replay_answer_screen(struct session *s, const struct casefile
 		if (human) {
 			char *text = pathway_format_value(pw, var, &v);
 
+			bool unit = pw->vars[var].unit && !v.not_recorded;
+
 			fprintf(human, "  %s: %s%s%s%s\n", pw->vars[var].prompt, text,
-				pw->vars[var].unit && isalpha((unsigned char)pw->vars[var].unit[0]) ? " " : "", pw->vars[var].unit ? pw->vars[var].unit : "",
-				c->answers[var].type == TYPE_NONE ? " (default)" : "");
+				unit && isalpha((unsigned char)pw->vars[var].unit[0]) ? " " : "", unit ? pw->vars[var].unit : "",
+				c->answers[var].type != TYPE_NONE || v.not_recorded ? "" : " (default)");
 			free(text);
 		}
 	}
