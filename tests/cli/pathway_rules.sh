@@ -2,7 +2,8 @@
 # The bundled case library against PATHWAY.md, computed independently of the engine: every case in
 # config/cases is replayed (replay --json) and, from the answers the walk took, the endpoint must
 # be the first matching rule of section 4 (R1..R14; unless the case overrides a decision) and the
-# warnings shown must be exactly those whose row of section 5 holds.
+# warnings shown must be exactly those whose row of section 5 holds; a trigger point injection's
+# date and weeks_since_tpi must agree (cross-field check 3 of section 2).
 # Usage: pathway_rules.sh PATHWALK SOURCE_DIR
 set -u
 bin=${1:?pathwalk binary}
@@ -118,6 +119,13 @@ for name in sys.argv[1:]:
         if want != at:
             failed += 1
             print("FAIL: %s: endpoint %s, section 4 gives %s" % (case, at, want))
+    if a.get("last_injection_type") == "tpi" and "weeks_since_tpi" in a:
+        days = (datetime.date.fromisoformat(a["assessment_date"])
+                - datetime.date.fromisoformat(a["last_injection_date"])).days
+        if abs(7 * a["weeks_since_tpi"] - days) >= 7:
+            failed += 1
+            print("FAIL: %s: weeks_since_tpi %d disagrees with %d days (cross-field check 3)"
+                  % (case, a["weeks_since_tpi"], days))
     want = warnings(a, at)
     got = set(d["warnings"])
     if want != got:
