@@ -72,7 +72,7 @@ static int parse(int argc, char **argv, struct train_args *a)
 	int ch;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "p:t:l:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":p:t:l:h", options, NULL)) != -1) {
 		switch (ch) {
 		case 'p': a->pathway_path = optarg; break;
 		case 't': a->o.trainee = optarg; break;
@@ -83,7 +83,7 @@ static int parse(int argc, char **argv, struct train_args *a)
 		case 'S': a->o.stage = optarg; break;
 		case 'E': a->o.endpoint = optarg; break;
 		case 'h': fputs(train_usage, stdout); return -1;
-		default: return cli_usage_error("train", "unknown option");
+		default: return cli_bad_option("train", ch, argv, options);
 		}
 	}
 	if (a->o.trainee && strspn(a->o.trainee, " \t") == strlen(a->o.trainee))
