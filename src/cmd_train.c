@@ -16,6 +16,7 @@
 #include "caselib.h"
 #include "clock.h"
 #include "cli.h"
+#include "fileio.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -86,6 +87,8 @@ static int parse(int argc, char **argv, struct train_args *a)
 		default: return cli_bad_option("train", ch, argv, options);
 		}
 	}
+	if (fileio_is_stdio(a->pathway_path) || fileio_is_stdio(a->o.log_path))
+		return cli_usage_error("train", "-p and --log need a file: standard input is where training reads its choices");
 	if (a->o.trainee && strspn(a->o.trainee, " \t") == strlen(a->o.trainee))
 		return cli_usage_error("train", "--trainee needs a name or id");
 	if (!cli_check_text("train", "--trainee", a->o.trainee, 60))

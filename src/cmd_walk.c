@@ -61,6 +61,8 @@ int cmd_walk(int argc, char **argv)
 		return cli_usage_error("walk", "unexpected argument '%s'", argv[optind]);
 	if (fileio_is_stdio(opt.log_path) || fileio_is_stdio(opt.resume_path))
 		return cli_usage_error("walk", "a journal is a file that the walk appends to: '-' cannot be one");
+	if (fileio_is_stdio(case_path) || fileio_is_stdio(pathway_path))
+		return cli_usage_error("walk", "standard input is where the walk reads its answers: give --case and -p a file");
 	if (opt.resume_path && (opt.log_path || opt.clinician || opt.patient))
 		return cli_usage_error("walk", "--resume continues a journal as it was: no --log, --clinician or --patient");
 	if (!cli_check_text("walk", "--clinician", opt.clinician, 80) ||

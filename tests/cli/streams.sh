@@ -101,9 +101,13 @@ cp "$tmp/out" "$tmp/graph-file"
 run 0 "graph --case -" -- sh -c '"$1" graph --case - <"$2"' sh "$bin" "$case"
 same "graph --case - and --case FILE" "$tmp/graph-file" "$tmp/out"
 
-# --- walk: a journal is a file -------------------------------------------------------------------
+# --- walk: a journal is a file, standard input the answers -------------------------------------------------------------------
 run 2 "walk --log -" -- "$bin" walk --plain --log - </dev/null
 run 2 "walk --resume -" -- "$bin" walk --resume - </dev/null
+run 2 "walk --case -" -- "$bin" walk --plain --case - </dev/null
+expect_in "$tmp/err" "standard input is where the walk reads its answers" "walk --case - is refused"
+run 2 "train -p -" -- "$bin" train --plain -p - v5-sij-eligible </dev/null
+run 2 "train --log -" -- "$bin" train --plain --log - v5-sij-eligible </dev/null
 
 # --- one message per bad option ------------------------------------------------------------------
 for cmd in walk train replay test check log report graph diff; do
