@@ -10,6 +10,7 @@
 #include "bundled.h"
 #include "cfgread.h"
 #include "expr.h"
+#include "fileio.h"
 #include "pathway_internal.h"
 #include "sha256.h"
 #include "xalloc.h"
@@ -754,12 +755,12 @@ struct pathway *pathway_load_file(const char *path, struct diag_list *diags, boo
 
 	*io_error = false;
 	if (!text) {
-		diag_add(diags, path, 0, "cannot read: %s",
+		diag_add(diags, fileio_input_name(path), 0, "cannot read: %s",
 			 errno == EFBIG ? "file too large" : strerror(errno));
 		*io_error = true;
 		return NULL;
 	}
-	pw = pathway_load_text(path, text, len, diags);
+	pw = pathway_load_text(fileio_input_name(path), text, len, diags);
 	free(text);
 	return pw;
 }
