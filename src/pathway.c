@@ -725,7 +725,8 @@ struct pathway *pathway_load_text(const char *name, const char *text, size_t len
 		pathway_check_graph(ld.pw, diags);
 	if (diags->count != errors_before)
 		goto fail;
-	config_destroy(&cfg);
+	if (!xalloc_keep_at_exit())
+		config_destroy(&cfg);
 	return ld.pw;
 fail:
 	config_destroy(&cfg);
