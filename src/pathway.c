@@ -151,7 +151,7 @@ static void load_meta(struct loader *ld, const config_setting_t *root)
 	pw->disclaimer = dup_or_null(cfg_string(&ld->rd, root, "disclaimer", true, what));
 	pw->notes = dup_or_null(cfg_string(&ld->rd, root, "notes", false, what));
 	if (pw->review_date && date_parse(pw->review_date, &days) != 0)
-		diag_add(ld->rd.diags, ld->rd.file, cfg_line(config_setting_get_member(root, "review_date")),
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(cfg_member(root, "review_date")),
 			 "pathway: review_date '%s' is not a date (YYYY-MM-DD)", pw->review_date);
 }
 
@@ -250,7 +250,7 @@ static int option_of(const struct pw_variable *v, const char *id)
 static void load_default(struct loader *ld, struct pw_variable *v, const config_setting_t *g,
 			 const char *what)
 {
-	config_setting_t *d = config_setting_get_member(g, "default");
+	config_setting_t *d = cfg_member(g, "default");
 	int type, line;
 	long days;
 
@@ -343,12 +343,12 @@ static void load_variable(struct loader *ld, struct pw_variable *v, const config
 		if (have_min && have_max && v->min > v->max)
 			diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: min %ld is greater than max %ld", what,
 				 v->min, v->max);
-	} else if (config_setting_get_member(g, "min") || config_setting_get_member(g, "max")) {
+	} else if (cfg_member(g, "min") || cfg_member(g, "max")) {
 		diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: min and max are only for int variables", what);
 	}
 	if (v->type == TYPE_CHOICE || v->type == TYPE_SET)
 		load_options(ld, v, g, what);
-	else if (config_setting_get_member(g, "options"))
+	else if (cfg_member(g, "options"))
 		diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: options are only for choice and set variables", what);
 	load_default(ld, v, g, what);
 	free(what);
@@ -409,7 +409,7 @@ static void load_derived(struct loader *ld, const config_setting_t *root)
 		d->source = dup_or_null(cfg_string(&ld->rd, groups[i], "expr", true, what));
 		if (d->source)
 			d->expr = expr_parse(d->source, pw, (int)i, ld->rd.file,
-					     cfg_line(config_setting_get_member(groups[i], "expr")), ld->rd.diags, &type);
+					     cfg_line(cfg_member(groups[i], "expr")), ld->rd.diags, &type);
 		d->type = type.type;
 		d->domain = type.domain;
 		free(what);
@@ -449,7 +449,7 @@ static void load_constraints(struct loader *ld, const config_setting_t *root)
 		c->message = dup_or_null(cfg_string(&ld->rd, g, "message", true, "constraint"));
 		if (c->require_source)
 			c->require = read_condition(ld, c->require_source,
-						    cfg_line(config_setting_get_member(g, "require")), "constraint");
+						    cfg_line(cfg_member(g, "require")), "constraint");
 		if (c->require)
 			expr_for_each_variable(c->require, collect_var, c);
 	}
@@ -477,7 +477,7 @@ static void load_warnings(struct loader *ld, const config_setting_t *root)
 		w->text = dup_or_null(cfg_string(&ld->rd, g, "text", true, what));
 		w->when_source = dup_or_null(cfg_string(&ld->rd, g, "when", true, what));
 		if (w->when_source)
-			w->when = read_condition(ld, w->when_source, cfg_line(config_setting_get_member(g, "when")), what);
+			w->when = read_condition(ld, w->when_source, cfg_line(cfg_member(g, "when")), what);
 		w->refs = read_refs(ld, g, what, &w->nrefs);
 		index_id(ld, &pw->warning_index, w->id, (int)i, w->line, "warning", lines);
 		free(what);
@@ -571,7 +571,7 @@ static void load_evidence(struct loader *ld, struct pw_node *n, const config_set
 		ev->refs = read_refs(ld, e, what, &ev->nrefs);
 		ev->when_source = dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
 		if (ev->when_source)
-			ev->when = read_condition(ld, ev->when_source, cfg_line(config_setting_get_member(e, "when")), what);
+			ev->when = read_condition(ld, ev->when_source, cfg_line(cfg_member(e, "when")), what);
 	}
 }
 
@@ -605,7 +605,7 @@ static void load_next(struct loader *ld, struct pw_node *n, const config_setting
 		t->label = dup_or_null(cfg_string(&ld->rd, e, "label", false, what));
 		t->when_source = dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
 		if (t->when_source)
-			t->when = read_condition(ld, t->when_source, cfg_line(config_setting_get_member(e, "when")), what);
+			t->when = read_condition(ld, t->when_source, cfg_line(cfg_member(e, "when")), what);
 		else
 			fallback_seen = true;
 	}
@@ -689,7 +689,7 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 	start = cfg_string(&ld->rd, root, "start", true, "pathway");
 	pw->start = start ? strmap_get(&pw->node_index, start, strlen(start)) : -1;
 	if (start && pw->start < 0)
-		diag_add(ld->rd.diags, ld->rd.file, cfg_line(config_setting_get_member(root, "start")),
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(cfg_member(root, "start")),
 			 "pathway: start names unknown node '%s'", start);
 	free(groups);
 	free(lines);
