@@ -4,6 +4,7 @@
 #include "pathway.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -695,20 +696,30 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 	free(lines);
 }
 
-struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
+/* Loads text; sha256 is NULL, or the digest of text that was pre-scanned and hashed at build time
+ * (the bundled pathway), which is then neither pre-scanned nor hashed again. */
+static struct pathway *load(const char *name, const char *text, size_t len, const char *sha256,
+			    struct diag_list *diags)
 {
 	struct loader ld = { 0 };
 	config_t cfg;
 	config_setting_t *root;
 	size_t errors_before = diags->count;
+	bool parsed;
 
 	ld.pw = xcalloc(1, sizeof(*ld.pw));
 	ld.pw->file = xstrdup(name);
 	ld.pw->start = -1;
 	ld.rd.file = ld.pw->file;
 	ld.rd.diags = diags;
-	sha256_hex(text, len, ld.pw->sha256);
-	if (!cfg_parse(&cfg, name, text, len, PATHWAY_MAX_NESTING, diags))
+	if (sha256) {
+		snprintf(ld.pw->sha256, sizeof ld.pw->sha256, "%s", sha256);
+		parsed = cfg_parse_prescanned(&cfg, name, text, diags);
+	} else {
+		sha256_hex(text, len, ld.pw->sha256);
+		parsed = cfg_parse(&cfg, name, text, len, PATHWAY_MAX_NESTING, diags);
+	}
+	if (!parsed)
 		goto fail;
 	root = config_lookup(&cfg, "pathway");
 	if (!root || config_setting_type(root) != CONFIG_TYPE_GROUP) {
@@ -734,6 +745,11 @@ fail:
 	return NULL;
 }
 
+struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
+{
+	return load(name, text, len, NULL, diags);
+}
+
 struct pathway *pathway_load_file(const char *path, struct diag_list *diags, bool *io_error)
 {
 	size_t len;
@@ -754,6 +770,6 @@ struct pathway *pathway_load_file(const char *path, struct diag_list *diags, boo
 
 struct pathway *pathway_load_bundled(struct diag_list *diags)
 {
-	return pathway_load_text("<bundled>/sciatica.cfg", (const char *)bundled_pathway.data,
-				 bundled_pathway.len, diags);
+	return load("<bundled>/sciatica.cfg", (const char *)bundled_pathway.data, bundled_pathway.len,
+		    bundled_pathway.sha256, diags);
 }

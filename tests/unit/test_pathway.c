@@ -1,9 +1,11 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "bundled.h"
 #include "fixtures.h"
 #include "json.h"
 #include "pathway.h"
+#include "sha256.h"
 
 /* Five header lines; the text passed to load() starts on line 6. */
 #define HEAD \
@@ -300,4 +302,23 @@ Test(pathway, reads_values_back_as_files_write_them)
 	cr_assert_eq(from_ids(pw, "seen", "\"2024-02-30\"").type, TYPE_NONE);
 	cr_assert_eq(from_ids(pw, "flag", "null").type, TYPE_NONE);
 	pathway_free(pw);
+}
+
+Test(pathway, the_bundled_pathway_has_the_digest_of_its_text)
+{
+	struct pathway *from_build = pathway_load_bundled(&diags);
+	struct pathway *from_text = pathway_load_text("sciatica.cfg", (const char *)bundled_pathway.data,
+						      bundled_pathway.len, &diags);
+	char hex[65];
+
+	dump_diags(&diags);
+	cr_assert_not_null(from_build);
+	cr_assert_not_null(from_text);
+	sha256_hex(bundled_pathway.data, bundled_pathway.len, hex);
+	cr_assert_str_eq(from_build->sha256, hex, "the digest computed at build time is the text's");
+	cr_assert_str_eq(from_text->sha256, hex);
+	cr_assert_eq(from_build->nnodes, from_text->nnodes);
+	pathway_free(from_build);
+	pathway_free(from_text);
+	diag_clear(&diags);
 }
