@@ -252,6 +252,10 @@ void expr_free(struct expr *e)
 {
 	if (!e)
 		return;
+	if (e->shares > 0) {
+		e->shares--;
+		return;
+	}
 	for (size_t i = 0; i < e->nkids; i++)
 		expr_free(e->kids[i]);
 	free(e->kids);
@@ -259,6 +263,12 @@ void expr_free(struct expr *e)
 	free(e->items);
 	free(e->text);
 	free(e);
+}
+
+struct expr *expr_share(struct expr *e)
+{
+	e->shares++;
+	return e;
 }
 
 /* Frees the node and passes the failure up. */

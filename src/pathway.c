@@ -18,6 +18,11 @@
 struct loader {
 	struct pathway *pw;
 	struct cfg_reader rd;
+	/* Every valid condition parsed so far, by its source text: the same text means the same tree
+	 * (all conditions see the same variables, derived values and nodes), so it is parsed once. */
+	struct strmap condition_index;
+	struct expr **conditions;
+	size_t nconditions, conditions_cap;
 };
 
 static const char *const top_members[] = {
@@ -122,18 +127,28 @@ static int *read_refs(struct loader *ld, const config_setting_t *g, const char *
 	return refs;
 }
 
-/* Parses an expression that must have type bool. */
+/* Parses an expression that must have type bool, or shares the tree of a condition written the same
+ * way before. source belongs to the model (it is a key of ld->condition_index until the load ends). */
 static struct expr *read_condition(struct loader *ld, const char *source, int line, const char *what)
 {
 	struct expr_type type;
-	struct expr *e = expr_parse(source, ld->pw, (int)ld->pw->nderived, ld->rd.file, line,
-				    ld->rd.diags, &type);
+	int seen = strmap_get(&ld->condition_index, source, strlen(source));
+	struct expr *e;
 
+	if (seen >= 0)
+		return expr_share(ld->conditions[seen]);
+	e = expr_parse(source, ld->pw, (int)ld->pw->nderived, ld->rd.file, line, ld->rd.diags, &type);
 	if (e && type.type != TYPE_BOOL) {
 		diag_add(ld->rd.diags, ld->rd.file, line, "%s: condition \"%s\" is %s, not bool", what,
 			 source, value_type_name(type.type));
 		expr_free(e);
 		return NULL;
+	}
+	if (e) {
+		ld->conditions = xgrow(ld->conditions, &ld->conditions_cap, ld->nconditions + 1,
+				       sizeof(*ld->conditions));
+		ld->conditions[ld->nconditions] = e;
+		strmap_put(&ld->condition_index, source, (int)ld->nconditions++);
 	}
 	return e;
 }
@@ -732,6 +747,8 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 	load_stages(&ld, root);
 	load_variables(&ld, root);
 	load_nodes(&ld, root);
+	strmap_free(&ld.condition_index);
+	free(ld.conditions);
 	if (diags->count == errors_before)
 		pathway_check_graph(ld.pw, diags);
 	if (diags->count != errors_before)
