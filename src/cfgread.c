@@ -121,20 +121,30 @@ static size_t scan_number(const char *file, int line, const unsigned char *s, si
 
 enum scan_state { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT };
 
-/* True for a byte that needs no check and changes nothing in this state: printable ASCII in a
- * string (but a quote or a backslash) or a comment (but the star that may end a block comment),
- * and in code the blanks and separators between settings. */
-static bool plain_in(enum scan_state state, unsigned char c)
+/* The end of the run from s[i] of bytes that need no check and change nothing in this state:
+ * printable ASCII in a string (but a quote or a backslash) or a comment (but the star that may end
+ * a block comment), and in code the blanks and separators between settings. */
+static size_t skip_plain(const unsigned char *s, size_t i, size_t len, enum scan_state state)
 {
-	bool printable = c >= 0x20 && c < 0x7f;
-
 	switch (state) {
-	case CODE: return c == ' ' || c == '=' || c == ';' || c == ',' || c == ':';
-	case STRING: return printable && c != '"' && c != '\\';
-	case LINE_COMMENT: return printable;
-	case BLOCK_COMMENT: return printable && c != '*';
+	case CODE:
+		while (i < len && (s[i] == ' ' || s[i] == '=' || s[i] == ';' || s[i] == ',' || s[i] == ':'))
+			i++;
+		break;
+	case STRING:
+		while (i < len && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '"' && s[i] != '\\')
+			i++;
+		break;
+	case LINE_COMMENT:
+		while (i < len && s[i] >= 0x20 && s[i] < 0x7f)
+			i++;
+		break;
+	case BLOCK_COMMENT:
+		while (i < len && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '*')
+			i++;
+		break;
 	}
-	return false;
+	return i;
 }
 
 size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesting,
@@ -148,16 +158,14 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 
 	for (size_t i = 0; i < len && problems < 20;) {
 		unsigned char c;
-		size_t n;
+		size_t n, plain_end = skip_plain(s, i, len, state); /* the fast path */
 
-		if (plain_in(state, s[i])) { /* the fast path, for runs of plain ASCII */
-			while (i < len && plain_in(state, s[i]))
-				i++;
+		if (plain_end > i) {
+			i = plain_end;
 			continue;
 		}
 		c = s[i];
 		n = c < 0x80 ? 1 : utf8_length(s + i, len - i);
-
 		if (n == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
 			if (bad_line != line) {
 				if (c == 0)
@@ -295,7 +303,7 @@ config_setting_t *cfg_member(const config_setting_t *group, const char *name)
 		config_setting_t *m = config_setting_get_elem(group, (unsigned)i);
 		const char *mname = config_setting_name(m);
 
-		if (mname && strcmp(mname, name) == 0)
+		if (mname && mname[0] == name[0] && strcmp(mname, name) == 0)
 			return m;
 	}
 	return NULL;
@@ -389,7 +397,7 @@ void cfg_check_members(const struct cfg_reader *rd, const config_setting_t *grou
 		if (!name)
 			continue;
 		for (const char *const *a = allowed; *a && !known; a++)
-			known = strcmp(*a, name) == 0;
+			known = (*a)[0] == name[0] && strcmp(*a, name) == 0;
 		if (!known)
 			diag_add(rd->diags, rd->file, cfg_line(m), "%s: unknown setting '%s'", what, name);
 	}
