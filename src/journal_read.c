@@ -1,5 +1,5 @@
-/* Reads a session journal into events. The writer (journal.c) emits each event as one line in a
- * single write followed by fdatasync, so only the last line can be torn by a crash; a bad line
+/* Reads a session journal into events. The writer (journal.c) emits each user action as lines in
+ * a single write followed by fdatasync, so only the last action can be torn by a crash; a bad line
  * anywhere else means the file was damaged or edited, and the log cannot be trusted. */
 #include "journal_read.h"
 
@@ -15,6 +15,27 @@ static void log_init(struct journal_log *out, const char *name)
 {
 	memset(out, 0, sizeof(*out));
 	out->file = xstrdup(name);
+	journal_chain_init(&out->chain);
+	memcpy(out->digest, out->chain.last_hash, sizeof(out->digest));
+}
+
+/* Drops the events after the last whole action (a crash tore it), with a notice; torn_line is the
+ * number of a torn last line that was not kept, or 0. */
+static void drop_torn_action(struct journal_log *out, size_t whole, int torn_line)
+{
+	int first = whole < out->count ? out->events[whole].line : torn_line;
+
+	if (whole == out->count && !torn_line)
+		return;
+	if (first == torn_line)
+		diag_add(&out->notices, out->file, torn_line,
+			 "last line is incomplete (the session was interrupted while writing); ignored");
+	else
+		diag_add(&out->notices, out->file, first,
+			 "the last action (lines %d-%d) is incomplete (the session was interrupted while writing "
+			 "it); ignored", first, torn_line ? torn_line : out->events[out->count - 1].line);
+	while (out->count > whole)
+		json_free(out->events[--out->count].object);
 }
 
 /* Checks one parsed line; returns the message for what is wrong, or NULL. */
@@ -55,8 +76,8 @@ static void add_event(struct journal_log *out, size_t *cap, struct json *obj, in
 int journal_read_text(const char *name, const char *text, size_t len, struct journal_log *out,
 		      struct diag_list *diags)
 {
-	size_t cap = 0, pos = 0;
-	int line = 0, errors = 0;
+	size_t cap = 0, pos = 0, whole = 0, whole_length = 0;
+	int line = 0, errors = 0, torn_line = 0;
 
 	log_init(out, name);
 	while (pos < len) {
@@ -77,10 +98,10 @@ int journal_read_text(const char *name, const char *text, size_t len, struct jou
 			/* Torn by a crash mid-write: the event never completed, so it is not part of the log.
 			 * A complete-looking line without its newline was never acknowledged either. */
 			json_free(obj);
-			diag_add(&out->notices, name, line,
-				 "last line is incomplete (the session was interrupted while writing); ignored");
+			torn_line = line;
 			break;
 		}
+		journal_chain_line(&out->chain, text + pos, end - pos, obj);
 		if (problem) {
 			if (obj)
 				diag_add(diags, name, line, "%s", problem);
@@ -93,8 +114,15 @@ int journal_read_text(const char *name, const char *text, size_t len, struct jou
 			add_event(out, &cap, obj, line);
 		}
 		pos = end + 1;
+		/* Before the chain every line was written on its own; since, an action ends where it says. */
+		if (out->chain.integrity == JOURNAL_PRECHAIN || (obj && !problem && journal_chain_action_end(obj))) {
+			whole = out->count;
+			whole_length = pos;
+			memcpy(out->digest, out->chain.last_hash, sizeof(out->digest));
+		}
 	}
-	out->valid_length = pos < len ? pos : len;
+	drop_torn_action(out, whole, torn_line);
+	out->valid_length = whole_length;
 	out->length = len;
 	if (errors)
 		return -1;
@@ -148,10 +176,24 @@ int journal_read_file(const char *path, struct journal_log *out, struct diag_lis
 	return rc;
 }
 
+bool journal_log_trusted(const struct journal_log *log, bool force, struct diag_list *diags)
+{
+	struct diag_list problem = { 0 };
+
+	if (log->chain.integrity == JOURNAL_CHAINED)
+		return true;
+	journal_chain_describe(&log->chain, log->file, &problem);
+	diag_add(diags, log->file, problem.items[0].line, "%s%s", problem.items[0].message,
+		 force ? "; used anyway (--force): integrity not verified" : " (--force uses it anyway)");
+	diag_clear(&problem);
+	return force;
+}
+
 void journal_log_free(struct journal_log *log)
 {
 	if (!log)
 		return;
+	journal_chain_free(&log->chain);
 	for (size_t i = 0; i < log->count; i++)
 		json_free(log->events[i].object);
 	free(log->events);

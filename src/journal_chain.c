@@ -1,0 +1,81 @@
+/* Checking a journal's numbering and hash chain line by line, as it is read. */
+#include "journal_chain.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sha256.h"
+#include "xalloc.h"
+
+void journal_chain_init(struct journal_chain *c)
+{
+	memset(c, 0, sizeof(*c));
+	memset(c->last_hash, '0', 64);
+}
+
+static void broken(struct journal_chain *c, char *message)
+{
+	c->integrity = JOURNAL_BROKEN;
+	c->break_line = c->lines;
+	c->break_message = message;
+}
+
+/* Checks line c->lines (already counted) against the chain so far. */
+static void check(struct journal_chain *c, const struct json *obj)
+{
+	const struct json *prev = obj ? json_get(obj, JOURNAL_KEY_PREV) : NULL;
+	long seq;
+	bool seq_ok;
+
+	if (!obj || obj->type != JSON_OBJECT) {
+		broken(c, xstrdup("the line is not a JSON event (it was changed, or the file was damaged)"));
+		return;
+	}
+	if (c->lines == 1 && !prev) {
+		c->integrity = JOURNAL_PRECHAIN;
+		return;
+	}
+	seq_ok = json_get_long(obj, "seq", &seq) && seq == c->lines;
+	if (!prev || prev->type != JSON_STRING || strcmp(prev->text, c->last_hash) != 0) {
+		if (c->lines == 1)
+			broken(c, xstrdup("\"prev\" of the first line is not 64 zeros (lines were removed before it, or "
+					  "it was changed)"));
+		else
+			broken(c, xasprintf("\"prev\" is not the sha256 of line %d (line %d was changed, or a line was "
+					    "deleted, duplicated or moved here)%s", c->lines - 1, c->lines - 1,
+					    seq_ok ? "" : "; its seq is out of order too"));
+		return;
+	}
+	if (!seq_ok)
+		broken(c, xasprintf("\"seq\" is not %d (a line was deleted, duplicated or moved)", c->lines));
+}
+
+void journal_chain_line(struct journal_chain *c, const char *text, size_t len, const struct json *obj)
+{
+	c->lines++;
+	if (c->integrity == JOURNAL_CHAINED)
+		check(c, obj);
+	sha256_hex(text, len, c->last_hash);
+}
+
+bool journal_chain_action_end(const struct json *obj)
+{
+	bool end = false;
+
+	return json_get_bool(obj, JOURNAL_KEY_ACTION_END, &end) && end;
+}
+
+void journal_chain_describe(const struct journal_chain *c, const char *file, struct diag_list *diags)
+{
+	if (c->integrity == JOURNAL_BROKEN)
+		diag_add(diags, file, c->break_line, "the journal's hash chain is broken: %s", c->break_message);
+	else if (c->integrity == JOURNAL_PRECHAIN)
+		diag_add(diags, file, 1, "the journal was written before journals carried a hash chain (no \"prev\"); "
+				       "its integrity cannot be verified");
+}
+
+void journal_chain_free(struct journal_chain *c)
+{
+	free(c->break_message);
+	c->break_message = NULL;
+}
