@@ -8,7 +8,7 @@
 static const char walk_usage[] =
 	"usage: pathwalk [walk] [-p FILE] [--case CASE] [--log FILE] [--plain]\n"
 	"                       [--clinician NAME] [--patient REF]\n"
-	"       pathwalk walk [-p FILE] [--case CASE] [--plain] --resume JOURNAL\n"
+	"       pathwalk walk [-p FILE] [--case CASE] [--plain] [--force] --resume JOURNAL\n"
 	"\n"
 	"Walk the pathway in the terminal, one screen at a time.\n"
 	"\n"
@@ -20,8 +20,9 @@ static const char walk_usage[] =
 	"      --clinician NAME  the clinician's name for the log (otherwise asked, optional)\n"
 	"      --patient REF   a patient reference for the log (otherwise asked, optional)\n"
 	"  -r, --resume JOURNAL  continue the interrupted session of JOURNAL, appending to it\n"
-	"                      (with the pathway it was started with; a torn last line is dropped;\n"
+	"                      (with the pathway it was started with; a torn last action is dropped;\n"
 	"                      --case pre-fills the screens still to come)\n"
+	"      --force         resume a journal whose hash chain is broken (see pathwalk verify)\n"
 	"  -h, --help          show this help\n";
 
 int cmd_walk(int argc, char **argv)
@@ -34,6 +35,7 @@ int cmd_walk(int argc, char **argv)
 		{ "clinician", required_argument, NULL, 'C' },
 		{ "patient", required_argument, NULL, 'R' },
 		{ "resume", required_argument, NULL, 'r' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -52,12 +54,15 @@ int cmd_walk(int argc, char **argv)
 		case 'C': opt.clinician = optarg; break;
 		case 'R': opt.patient = optarg; break;
 		case 'r': opt.resume_path = optarg; break;
+		case 'F': opt.force = true; break;
 		case 'h': fputs(walk_usage, stdout); return EXIT_OK;
 		default: return cli_usage_error("walk", "unknown option");
 		}
 	}
 	if (optind < argc)
 		return cli_usage_error("walk", "unexpected argument '%s'", argv[optind]);
+	if (opt.force && !opt.resume_path)
+		return cli_usage_error("walk", "--force is for --resume");
 	if (opt.resume_path && (opt.log_path || opt.clinician || opt.patient))
 		return cli_usage_error("walk", "--resume continues a journal as it was: no --log, --clinician or --patient");
 	if (!cli_check_text("walk", "--clinician", opt.clinician, 80) ||

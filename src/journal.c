@@ -49,22 +49,6 @@ struct journal {
 	bool torn;
 };
 
-/* Makes the new directory entry durable too, so that a crash right after creation cannot lose the
- * whole file. Best effort: some file systems refuse fsync on a directory, and the events
- * themselves are still synced. */
-static void sync_parent_directory(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		(void)fsync(fd);
-		(void)close(fd);
-	}
-	free(dir);
-}
-
 /* Takes the journal's advisory lock, held while the descriptor is open, so that a second pathwalk
  * cannot resume a session that is still being written. Returns 0, or -1 with errno EBUSY when
  * another process holds it. A file system without locks (ENOLCK, EOPNOTSUPP) is not an error:
@@ -100,7 +84,9 @@ static int create_file(const char *path)
 		errno = saved;
 		return -1;
 	}
-	sync_parent_directory(path);
+	/* The new directory entry is made durable too, so that a crash right after creation cannot
+	 * lose the whole file. Best effort: the events themselves are still synced. */
+	(void)fileio_sync_directory_of(path);
 	return fd;
 }
 

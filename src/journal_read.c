@@ -24,16 +24,21 @@ static void log_init(struct journal_log *out, const char *name)
 static void drop_torn_action(struct journal_log *out, size_t whole, int torn_line)
 {
 	int first = whole < out->count ? out->events[whole].line : torn_line;
+	int last = torn_line ? torn_line : out->count ? out->events[out->count - 1].line : 0;
 
 	if (whole == out->count && !torn_line)
 		return;
 	if (first == torn_line)
 		diag_add(&out->notices, out->file, torn_line,
 			 "last line is incomplete (the session was interrupted while writing); ignored");
+	else if (first == last)
+		diag_add(&out->notices, out->file, first,
+			 "the last action (line %d) is incomplete (the session was interrupted while writing it); "
+			 "ignored", first);
 	else
 		diag_add(&out->notices, out->file, first,
 			 "the last action (lines %d-%d) is incomplete (the session was interrupted while writing "
-			 "it); ignored", first, torn_line ? torn_line : out->events[out->count - 1].line);
+			 "it); ignored", first, last);
 	while (out->count > whole)
 		json_free(out->events[--out->count].object);
 }
@@ -174,19 +179,6 @@ int journal_read_file(const char *path, struct journal_log *out, struct diag_lis
 	rc = journal_read_text(path, sb_str(&sb), sb.len, out, diags);
 	sb_free(&sb);
 	return rc;
-}
-
-bool journal_log_trusted(const struct journal_log *log, bool force, struct diag_list *diags)
-{
-	struct diag_list problem = { 0 };
-
-	if (log->chain.integrity == JOURNAL_CHAINED)
-		return true;
-	journal_chain_describe(&log->chain, log->file, &problem);
-	diag_add(diags, log->file, problem.items[0].line, "%s%s", problem.items[0].message,
-		 force ? "; used anyway (--force): integrity not verified" : " (--force uses it anyway)");
-	diag_clear(&problem);
-	return force;
 }
 
 void journal_log_free(struct journal_log *log)

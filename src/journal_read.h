@@ -2,11 +2,10 @@
  * A torn last action (the process died while writing it: lines after the last "action_end", or a
  * last line without its newline) is ignored with a notice; anything else that is not a complete
  * event is an error naming the file and line. The hash chain and numbering are checked on the way
- * (journal_chain.h): the result is in the log, for the caller to refuse (journal_log_trusted). */
+ * (journal_chain.h): the result is in the log, for the caller to refuse (journal_read_verified). */
 #ifndef PATHWALK_JOURNAL_READ_H
 #define PATHWALK_JOURNAL_READ_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -44,11 +43,6 @@ int journal_read_file(const char *path, struct journal_log *out, struct diag_lis
 /* As journal_read_file, for a journal already in memory; name is used in messages. */
 int journal_read_text(const char *name, const char *text, size_t len, struct journal_log *out,
 		      struct diag_list *diags);
-
-/* True when log's hash chain holds. Otherwise the problem is appended to diags as FILE:LINE:
- * message and, without force, false is returned (the caller refuses the journal, exit 3); with
- * force it is appended as a note ("integrity not verified") and true is returned. */
-bool journal_log_trusted(const struct journal_log *log, bool force, struct diag_list *diags);
 
 /* Frees everything the log owns and resets it; NULL is fine. */
 void journal_log_free(struct journal_log *log);
