@@ -30,7 +30,7 @@ static char *text_path(const char *journal_path, unsigned n)
 }
 
 /* How many names publish_file tries before giving up (EEXIST). */
-#define LOGFILE_MAX_NAMES 1000
+#define LOGFILE_MAX_NAMES 100
 
 /* Writes data to a fresh temporary file beside the journal, syncs it and gives it the first free
  * name of text_path: link() never replaces an existing file (or link), unlike rename(). Returns the
