@@ -84,7 +84,7 @@ int cmd_verify(int argc, char **argv)
 	int ch, status = EXIT_OK;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "d:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":d:h", options, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			if (!parse_digest(optarg, digest))
@@ -92,7 +92,7 @@ int cmd_verify(int argc, char **argv)
 			have_digest = true;
 			break;
 		case 'h': fputs(verify_usage, stdout); return EXIT_OK;
-		default: return cli_usage_error("verify", "unknown option");
+		default: return cli_bad_option("verify", ch, argv, options);
 		}
 	}
 	if (optind >= argc)
