@@ -175,6 +175,14 @@ else
 	expect_in "$tmp/first.out" "The session log is now written to $tmp/elsewhere.jsonl" "ENOSPC at the first event: moved"
 	run 0 "verify the moved journal" -- "$bin" verify elsewhere.jsonl
 	expect_in "$tmp/elsewhere.jsonl" '"event":"end"' "the moved journal is finished"
+	# Headless training from a script on a disk full from the start: its input holds choices, not
+	# paths, so it ends at once with 5, saying how many events were not saved.
+	unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs '$fs' && dd if=/dev/zero of='$fs/filler' bs=4096 count=4 2>/dev/null &&
+		printf '4\n2\n6\n1\n' | '$bin' train --plain --trainee Bo --log '$fs/t.jsonl' v5-sij-eligible \
+			>'$tmp/train.out' 2>'$tmp/train.err'; echo \$? >'$tmp/train.rc'"
+	[ "$(cat "$tmp/train.rc")" = 5 ] && ok || bad "training on a full disk from the start: exit $(cat "$tmp/train.rc"): $(cat "$tmp/train.err")"
+	expect_in "$tmp/train.err" "No space left on device; 2 event(s) could not be saved" "training, full disk at the start: said (the start and the first screen)"
+	expect_not_in "$tmp/train.out" "Your choice" "training, full disk at the start: no decision was asked"
 fi
 
 echo "journal_integrity: $passed passed, $failed failed"
