@@ -150,3 +150,25 @@ void screen_evidence(struct screen_ctx *ctx, struct ui_doc *d)
 		add_citations(ctx, d, pw_w->refs, pw_w->nrefs);
 	}
 }
+
+void screen_about(const struct pathway *pw, struct ui_doc *d)
+{
+	doc_add(d, 0, NULL, ST_HEADING, "About this pathway", ST_HEADING, 0);
+	doc_addf(d, 0, ST_NORMAL, "%s, version %s, review date %s.", pw->title, pw->version, pw->review_date);
+	doc_add(d, 0, "Scope: ", ST_HEADING, pw->scope ? pw->scope : "not stated by the pathway", ST_NORMAL, 0);
+	doc_add(d, 0, "Disclaimer: ", ST_HEADING, pw->disclaimer, ST_NORMAL, 0);
+	if (pw->nchoices > 0) {
+		doc_blank(d);
+		doc_add(d, 0, NULL, ST_HEADING, "Choices made where the sources are ambiguous", ST_HEADING, 0);
+	}
+	for (size_t i = 0; i < pw->nchoices; i++) {
+		char *num = xasprintf("%zu. ", i + 1);
+
+		doc_add(d, 4, num, ST_NORMAL, pw->choices[i], ST_NORMAL, 0);
+		free(num);
+	}
+	if (pw->notes) {
+		doc_blank(d);
+		doc_add(d, 0, NULL, ST_NORMAL, pw->notes, ST_NORMAL, 0);
+	}
+}

@@ -85,6 +85,10 @@ void screen_warnings(struct screen_ctx *ctx, struct ui_doc *body);
  * each with its citations; "nothing further" when none applies. */
 void screen_plan(struct screen_ctx *ctx, struct ui_doc *d, const char *heading, const struct pw_plan *plan);
 
+/* Shared content: "About this pathway": title, version, review date, scope, disclaimer, the
+ * numbered choices and the notes (the start form's F1 and the `?` help show it). */
+void screen_about(const struct pathway *pw, struct ui_doc *d);
+
 /* Shared content: the evidence notes that apply now, each with its citations. */
 void screen_evidence(struct screen_ctx *ctx, struct ui_doc *d);
 

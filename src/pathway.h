@@ -179,6 +179,10 @@ bool pathway_is_endpoint(const struct pathway *pw, int node);
  * answered" for unknown. Caller frees. */
 char *pathway_format_value(const struct pathway *pw, int domain, const struct value *v);
 
+/* As pathway_format_value for variable var, with the variable's unit after an int: "20%", "6/10",
+ * "4 weeks", and "1 week" (a unit ending in s drops it for one). Caller frees. */
+char *pathway_format_value_unit(const struct pathway *pw, int var, const struct value *v);
+
 /* Formats a value with option ids, as written in files ("tpi", ["a", "b"], "2025-01-01"). Caller frees. */
 char *pathway_format_value_ids(const struct pathway *pw, int domain, const struct value *v);
 

@@ -18,6 +18,9 @@ void pathway_load_optional(struct loader *ld, struct pw_variable *v, const confi
 		return;
 	}
 	v->optional = config_setting_get_bool(o);
+	if (v->optional && v->type != TYPE_INT && v->type != TYPE_DATE && v->type != TYPE_NONE)
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(o), "%s: optional is for int and date variables, "
+			 "whose field can say \"not recorded\"", what);
 }
 
 /* default_expr: an expression of the variable's own type (and, for a choice or set, its options). */

@@ -1,4 +1,5 @@
 /* Lookups, formatting and freeing of a loaded pathway. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,23 @@ static char *format_value(const struct pathway *pw, int domain, const struct val
 char *pathway_format_value(const struct pathway *pw, int domain, const struct value *v)
 {
 	return format_value(pw, domain, v, false);
+}
+
+char *pathway_format_value_unit(const struct pathway *pw, int var, const struct value *v)
+{
+	const char *unit = var >= 0 && (size_t)var < pw->nvars ? pw->vars[var].unit : NULL;
+	char *text = format_value(pw, var, v, false);
+	size_t len = unit ? strlen(unit) : 0;
+	char *out;
+
+	if (!unit || !*unit || v->type != TYPE_INT)
+		return text;
+	/* "1 week", not "1 weeks": a unit ending in s is singular for one. */
+	if ((v->u.i == 1 || v->u.i == -1) && len > 1 && unit[len - 1] == 's')
+		len--;
+	out = xasprintf("%s%s%.*s", text, isalpha((unsigned char)unit[0]) ? " " : "", (int)len, unit);
+	free(text);
+	return out;
 }
 
 char *pathway_format_value_ids(const struct pathway *pw, int domain, const struct value *v)

@@ -2,7 +2,6 @@
  * recommendation unless the case overrides them. It drives exactly the session API the screens use. */
 #include "replay.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,7 +53,7 @@ static void print_candidates(const struct session *s, FILE *f)
 	session_candidates_free(c, n);
 }
 
-static void print_endpoint(const struct session *s, FILE *f)
+void replay_print_endpoint(const struct session *s, FILE *f)
 {
 	const struct pathway *pw = session_pathway(s);
 	const struct pw_node *n = &pw->nodes[session_node(s)];
@@ -103,12 +102,9 @@ enum replay_status replay_answer_screen(struct session *s, const struct casefile
 			return REPLAY_INVALID;
 		}
 		if (human) {
-			char *text = pathway_format_value(pw, var, &v);
+			char *text = pathway_format_value_unit(pw, var, &v);
 
-			bool unit = pw->vars[var].unit && !v.not_recorded;
-
-			fprintf(human, "  %s: %s%s%s%s\n", pw->vars[var].prompt, text,
-				unit && isalpha((unsigned char)pw->vars[var].unit[0]) ? " " : "", unit ? pw->vars[var].unit : "",
+			fprintf(human, "  %s: %s%s\n", pw->vars[var].prompt, text,
 				c->answers[var].type != TYPE_NONE || v.not_recorded ? "" : " (default)");
 			free(text);
 		}
@@ -170,7 +166,7 @@ enum replay_status replay_run(const struct pathway *pw, const struct casefile *c
 	if (rs == REPLAY_COMPLETE) {
 		if (human) {
 			print_node(s, human);
-			print_endpoint(s, human);
+			replay_print_endpoint(s, human);
 		}
 		rs = from_session(s, c, session_finish(s), out);
 	} else if (rs == REPLAY_STOPPED) {

@@ -189,6 +189,7 @@ static enum session_status enter_node(struct session *s)
 	event_string(&sb, "node", n->id);
 	event_string(&sb, "stage", pw->stages[n->stage].id);
 	event_string(&sb, "title", n->title);
+	session_evidence_json(s, &sb);
 	sb_append(&sb, "}");
 	st = record(s, &sb);
 	for (size_t i = 0; i < s->nwarnings_now; i++) {
@@ -437,7 +438,7 @@ static enum session_status confirm_answers(struct session *s)
 		if (revised && value_equal(&s->confirmed[var], &s->answers[var]))
 			continue;
 		ids = pathway_format_value_ids(pw, var, &s->answers[var]);
-		text = pathway_format_value(pw, var, &s->answers[var]);
+		text = pathway_format_value_unit(pw, var, &s->answers[var]);
 		event_open(&sb, "answer");
 		event_string(&sb, "node", n->id);
 		event_string(&sb, "var", pw->vars[var].id);

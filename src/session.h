@@ -161,6 +161,10 @@ void session_print_plan(const struct session *s, FILE *f, const char *indent);
  * {"text": rendered text, "refs": [reference ids]}, so that a log prints exactly what was shown. */
 void session_plan_json(const struct session *s, struct strbuf *sb);
 
+/* Appends the node event's ,"evidence_refs":[...] member: the ids of the references cited by the
+ * evidence shown on entering the current node, first-cited order, each once. */
+void session_evidence_json(const struct session *s, struct strbuf *sb);
+
 /* The route: node indices from the start to the current node. */
 const int *session_route(const struct session *s, size_t *n);
 

@@ -1,5 +1,6 @@
-/* An endpoint's plan as the session shows it: which items of `actions` and `document` apply
- * with the answers given, and how they are recorded in the endpoint event. */
+/* What a screen shows, as the journal records it: which items of an endpoint's `actions` and
+ * `document` apply with the answers given (the endpoint event), and which references the
+ * evidence shown on a screen cites (the node event), so that a log cites only what was shown. */
 #include <stdlib.h>
 
 #include "session.h"
@@ -57,4 +58,27 @@ void session_plan_json(const struct session *s, struct strbuf *sb)
 
 	plan_json(s, &n->actions, "actions", sb);
 	plan_json(s, &n->document, "document", sb);
+}
+
+void session_evidence_json(const struct session *s, struct strbuf *sb)
+{
+	const struct pathway *pw = session_pathway(s);
+	const struct pw_node *n = &pw->nodes[session_node(s)];
+	unsigned char *cited = xcalloc(pw->nrefs + 1, 1);
+	size_t ne, count = 0;
+	const int *e = session_evidence(s, &ne);
+
+	sb_append(sb, ",\"evidence_refs\":[");
+	for (size_t i = 0; i < ne; i++)
+		for (size_t k = 0; k < n->evidence[e[i]].nrefs; k++) {
+			int r = n->evidence[e[i]].refs[k];
+
+			if (cited[r])
+				continue;
+			cited[r] = 1;
+			sb_append(sb, count++ ? "," : "");
+			sb_append_json_string(sb, pw->refs[r].id);
+		}
+	sb_append(sb, "]");
+	free(cited);
 }
