@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "clock.h"
+#include "fileio.h"
 #include "journal.h"
 #include "replay.h"
 #include "strbuf.h"
@@ -16,7 +17,8 @@ static const char replay_usage[] =
 	"usage: pathwalk replay [-p FILE] [--json] [--log FILE] CASE\n"
 	"\n"
 	"Run one case headless through the pathway and print the walk: each screen, the answers,\n"
-	"the decisions with their explanation, the warnings and the endpoint.\n"
+	"the decisions with their explanation, the warnings and the endpoint. CASE - (or -p -) reads\n"
+	"standard input.\n"
 	"\n"
 	"  -p, --pathway FILE  use this pathway instead of the bundled one\n"
 	"  -j, --json          print one JSON object instead (see pathwalk(1))\n"
@@ -55,17 +57,21 @@ int cmd_replay(int argc, char **argv)
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "p:jl:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":p:jl:h", options, NULL)) != -1) {
 		switch (ch) {
 		case 'p': pathway_path = optarg; break;
 		case 'j': json = true; break;
 		case 'l': log_path = optarg; break;
 		case 'h': fputs(replay_usage, stdout); return EXIT_OK;
-		default: return cli_usage_error("replay", "unknown option");
+		default: return cli_bad_option("replay", ch, argv, options);
 		}
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("replay", "replay needs exactly one case file");
+	if (fileio_is_stdio(log_path))
+		return cli_usage_error("replay", "--log writes a journal file: '-' cannot be one (--json prints to standard output)");
+	if (fileio_is_stdio(pathway_path) && fileio_is_stdio(argv[optind]))
+		return cli_usage_error("replay", "standard input can give the pathway or the case, not both");
 	if (!cli_init_clock())
 		return EXIT_USAGE;
 	if (!(pw = cli_load_pathway(pathway_path)))
@@ -104,7 +110,8 @@ int cmd_replay(int argc, char **argv)
 static const char test_usage[] =
 	"usage: pathwalk test [-p FILE] [--coverage] CASE|DIR...\n"
 	"\n"
-	"Replay every case (every *.cfg in a directory, recursively) and check its expect block.\n"
+	"Replay every case (every *.cfg in a directory, recursively; - reads one from standard input)\n"
+	"and check its expect block.\n"
 	"Prints PASS or FAIL per case with what differed, then 'N passed, N failed'.\n"
 	"\n"
 	"  -p, --pathway FILE  use this pathway instead of the bundled one\n"
@@ -268,12 +275,12 @@ int cmd_test(int argc, char **argv)
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "p:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":p:h", options, NULL)) != -1) {
 		switch (ch) {
 		case 'p': pathway_path = optarg; break;
 		case 'C': want_coverage = true; break;
 		case 'h': fputs(test_usage, stdout); return EXIT_OK;
-		default: return cli_usage_error("test", "unknown option");
+		default: return cli_bad_option("test", ch, argv, options);
 		}
 	}
 	if (optind >= argc)
