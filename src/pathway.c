@@ -3,7 +3,6 @@
  * them at once, and the model is only handed out when there were none. */
 #include "pathway.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +10,6 @@
 #include "bundled.h"
 #include "cfgread.h"
 #include "expr.h"
-#include "fileio.h"
 #include "pathway_internal.h"
 #include "sha256.h"
 #include "xalloc.h"
@@ -753,24 +751,6 @@ fail:
 struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
 {
 	return load(name, text, len, NULL, diags);
-}
-
-struct pathway *pathway_load_file(const char *path, struct diag_list *diags, bool *io_error)
-{
-	size_t len;
-	char *text = cfg_read_file(path, PATHWAY_MAX_BYTES, &len);
-	struct pathway *pw;
-
-	*io_error = false;
-	if (!text) {
-		diag_add(diags, fileio_input_name(path), 0, "cannot read: %s",
-			 errno == EFBIG ? "file too large" : strerror(errno));
-		*io_error = true;
-		return NULL;
-	}
-	pw = pathway_load_text(fileio_input_name(path), text, len, diags);
-	free(text);
-	return pw;
 }
 
 struct pathway *pathway_load_bundled(struct diag_list *diags)
