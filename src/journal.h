@@ -19,7 +19,7 @@ struct journal *journal_create(const char *path);
 
 /* Opens the existing journal at path to continue it: the caller read it (journal_read_file) and
  * passes the seq of its last complete event, valid_length, the byte length of its complete lines,
- * and read_length, the size of the file it read. A longer file (a torn last line) is first cut to
+ * and read_length, the size of the file it read. A longer file (a torn last action) is first cut to
  * valid_length; the valid content is held in memory as if this journal had written it, and
  * numbering continues at last_seq + 1. The file is checked under the lock, so events another
  * process wrote between the caller's read and this call are never cut off.

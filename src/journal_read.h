@@ -24,7 +24,7 @@ struct journal_log {
 	char *file;                   /* name used in messages */
 	struct journal_event *events; /* in file order; events[0].event is "start" */
 	size_t count;
-	struct diag_list notices;     /* things worth saying that are not errors (a torn last line) */
+	struct diag_list notices;     /* things worth saying that are not errors (a torn last action) */
 	size_t valid_length;          /* bytes up to the end of the last complete line (what
 				       * journal_open_append keeps when it continues the file) */
 	size_t length;                /* bytes read: the whole file as it was when read */
