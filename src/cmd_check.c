@@ -122,7 +122,7 @@ int cmd_check(int argc, char **argv)
 	diag_clear(&diags);
 	if (strict)
 		status = check_strict(pw, text, len);
-	free(text);
+	xalloc_release(text);
 	pathway_free(pw);
 	return status;
 }
