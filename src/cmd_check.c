@@ -98,7 +98,7 @@ int cmd_check(int argc, char **argv)
 		return cli_usage_error("check", "check takes one pathway file at most");
 	path = optind < argc ? argv[optind] : NULL;
 	if (path) {
-		pw = pathway_load_file_text(path, &diags, &io_error, &text, &len);
+		pw = pathway_load_file_text(path, &diags, &io_error, &text, &len, false);
 	} else {
 		pw = pathway_load_bundled(&diags);
 		text = xstrndup((const char *)bundled_pathway.data, bundled_pathway.len);
@@ -122,7 +122,7 @@ int cmd_check(int argc, char **argv)
 	diag_clear(&diags);
 	if (strict)
 		status = check_strict(pw, text, len);
-	free(text);
+	xalloc_release(text);
 	pathway_free(pw);
 	return status;
 }

@@ -698,9 +698,10 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 }
 
 /* Loads text; sha256 is NULL, or the digest of text that was pre-scanned and hashed at build time
- * (the bundled pathway), which is then neither pre-scanned nor hashed again. */
+ * (the bundled pathway), which is then neither pre-scanned nor hashed again; hash is false when
+ * the caller never reads pw->sha256. */
 static struct pathway *load(const char *name, const char *text, size_t len, const char *sha256,
-			    struct diag_list *diags)
+			    bool hash, struct diag_list *diags)
 {
 	struct loader ld = { 0 };
 	config_t cfg;
@@ -717,7 +718,8 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 		snprintf(ld.pw->sha256, sizeof ld.pw->sha256, "%s", sha256);
 		parsed = cfg_parse_prescanned(&cfg, name, text, diags);
 	} else {
-		sha256_hex(text, len, ld.pw->sha256);
+		if (hash)
+			sha256_hex(text, len, ld.pw->sha256);
 		parsed = cfg_parse(&cfg, name, text, len, PATHWAY_MAX_NESTING, diags);
 	}
 	if (!parsed)
@@ -750,11 +752,17 @@ fail:
 
 struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
 {
-	return load(name, text, len, NULL, diags);
+	return load(name, text, len, NULL, true, diags);
+}
+
+struct pathway *pathway_load_text_unhashed(const char *name, const char *text, size_t len,
+					   struct diag_list *diags)
+{
+	return load(name, text, len, NULL, false, diags);
 }
 
 struct pathway *pathway_load_bundled(struct diag_list *diags)
 {
 	return load("<bundled>/sciatica.cfg", (const char *)bundled_pathway.data, bundled_pathway.len,
-		    bundled_pathway.sha256, diags);
+		    bundled_pathway.sha256, true, diags);
 }

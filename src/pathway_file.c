@@ -9,7 +9,7 @@
 #include "fileio.h"
 
 struct pathway *pathway_load_file_text(const char *path, struct diag_list *diags, bool *io_error,
-				       char **text, size_t *len)
+				       char **text, size_t *len, bool hash)
 {
 	*len = 0;
 	*text = cfg_read_file(path, PATHWAY_MAX_BYTES, len);
@@ -20,6 +20,8 @@ struct pathway *pathway_load_file_text(const char *path, struct diag_list *diags
 		*io_error = true;
 		return NULL;
 	}
+	if (!hash)
+		return pathway_load_text_unhashed(fileio_input_name(path), *text, *len, diags);
 	return pathway_load_text(fileio_input_name(path), *text, *len, diags);
 }
 
@@ -27,7 +29,7 @@ struct pathway *pathway_load_file(const char *path, struct diag_list *diags, boo
 {
 	size_t len;
 	char *text;
-	struct pathway *pw = pathway_load_file_text(path, diags, io_error, &text, &len);
+	struct pathway *pw = pathway_load_file_text(path, diags, io_error, &text, &len, true);
 
 	free(text);
 	return pw;

@@ -352,3 +352,16 @@ Test(pathway, conditions_written_alike_share_a_tree_and_failing_ones_report_each
 	cr_assert(has_diag(&diags, 10, "unknown variable 'nope'"), "the second copy reports its own line");
 	diag_clear(&diags);
 }
+
+Test(pathway, loads_unhashed_without_a_digest)
+{
+	const char *text = HEAD "nodes = ( { id = \"a\"; stage = \"s\"; screen = \"endpoint\"; title = \"A\"; } ); };";
+	struct pathway *pw = pathway_load_text_unhashed("t.cfg", text, strlen(text), &diags);
+
+	dump_diags(&diags);
+	cr_assert_not_null(pw);
+	cr_assert_str_eq(pw->sha256, "", "pathway check never reads the digest, so it is not computed");
+	cr_assert_eq(pw->nnodes, 1);
+	pathway_free(pw);
+	diag_clear(&diags);
+}
