@@ -219,17 +219,23 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, int max_nesting,
 	       struct diag_list *diags)
 {
+	char *copy;
+	int rc;
+
 	config_init(cfg);
 	if (cfg_prescan(file, text, len, max_nesting, diags) > 0)
 		return false;
-	if (config_read_string(cfg, text) != CONFIG_TRUE) {
+	copy = xstrndup(text, len); /* libconfig reads to a NUL: parse exactly what was prescanned */
+	rc = config_read_string(cfg, copy);
+	free(copy);
+	if (rc != CONFIG_TRUE) {
 		const char *msg = config_error_text(cfg);
 
 		diag_add(diags, file, config_error_line(cfg) > 0 ? config_error_line(cfg) : 1,
 			 "syntax error: %s", msg ? msg : "unreadable");
 		return false;
 	}
-	return true;
+	return cfg_check_strings(cfg, file, diags) == 0;
 }
 
 int cfg_line(const config_setting_t *s)

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "clock.h"
+#include "safeout.h"
 
 #ifndef PATHWALK_VERSION
 #define PATHWALK_VERSION "0.0.0"
@@ -63,7 +64,8 @@ bool cli_init_clock(void)
 	return true;
 }
 
-int main(int argc, char **argv)
+/* Runs the command that argv names; returns its exit status. */
+static int dispatch(int argc, char **argv)
 {
 	static const struct {
 		const char *name;
@@ -97,4 +99,10 @@ int main(int argc, char **argv)
 	if (first[0] == '-')
 		return cmd_walk(argc, argv); /* options of the default command: pathwalk --plain */
 	return cli_usage_error(NULL, "unknown command '%s'", first);
+}
+
+int main(int argc, char **argv)
+{
+	safeout_install(); /* before anything is printed: every byte to stdout/stderr is filtered */
+	return safeout_finish(dispatch(argc, argv));
 }
