@@ -49,7 +49,7 @@ bool cli_has_suffix(const char *s, const char *suffix);
 bool cli_check_text(const char *command, const char *option, const char *text, size_t max_chars);
 
 /* Writes data to output, a new file (0600; an existing file or a link is never overwritten or
- * followed, and nothing is left behind on failure), or to standard output when output is NULL.
+ * followed, and nothing is left behind on failure), or to standard output when output is NULL or "-".
  * what names the document in messages ("the log"). Prints any problem; returns EXIT_OK or EXIT_OUTPUT. */
 int cli_write_output(const char *output, const char *data, size_t len, const char *what);
 

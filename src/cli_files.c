@@ -123,7 +123,7 @@ fail:
 
 int cli_write_output(const char *output, const char *data, size_t len, const char *what)
 {
-	if (!output) {
+	if (!output || strcmp(output, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0)
 			return EXIT_OK;
 		fprintf(stderr, "pathwalk: cannot write %s to standard output: %s\n", what, strerror(errno));

@@ -20,7 +20,7 @@ static const char log_usage[] =
 	"  -p, --pathway FILE  the pathway the session used, for warning texts, references and the\n"
 	"                      disclaimer (default: the bundled one, when it is the same version)\n"
 	"  -f, --format FMT    text (80 columns, 66-line pages; the default), markdown, html or json\n"
-	"  -o, --output FILE   write to FILE, which must not exist (default: standard output)\n"
+	"  -o, --output FILE   write to FILE, which must not exist (- or default: standard output)\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit 0 when the log was written, 2 for a usage error, 3 when the journal (or the pathway\n"

@@ -19,7 +19,7 @@ static const char report_usage[] =
 	"  -p, --pathway FILE  the pathway the sessions used, for node titles (default: the bundled\n"
 	"                      one, when it is the same version)\n"
 	"  -f, --format FMT    text (80 columns, 66-line pages; the default), markdown or html\n"
-	"  -o, --output FILE   write to FILE, which must not exist (default: standard output)\n"
+	"  -o, --output FILE   write to FILE, which must not exist (- or default: standard output)\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit 0 when every journal was used, 2 for a usage error, 3 when a journal (or the pathway\n"
