@@ -10,7 +10,7 @@
 
 #include "diag.h"
 
-/* Reads a whole file (at most max_bytes) into a NUL-terminated buffer the caller frees.
+/* Reads a whole file (at most max_bytes; "-" is standard input) into a NUL-terminated buffer the caller frees.
  * Returns NULL with errno set on failure (EFBIG when too large). */
 char *cfg_read_file(const char *path, size_t max_bytes, size_t *len);
 
@@ -30,6 +30,14 @@ bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, in
  * control or text-direction characters (utf8_is_unsafe; newlines and tabs allowed). Appends one
  * FILE:LINE diagnostic per bad string and returns how many were found. */
 size_t cfg_check_strings(const config_t *cfg, const char *file, struct diag_list *diags);
+
+/* As cfg_parse, for NUL-terminated text that passed cfg_prescan and cfg_check_strings already (the
+ * bundled pathway, at build time). */
+bool cfg_parse_prescanned(config_t *cfg, const char *file, const char *text, struct diag_list *diags);
+
+/* The member of group called name, or NULL. As config_setting_get_member, without its character-
+ * by-character path parsing, which was a tenth of loading a large pathway. */
+config_setting_t *cfg_member(const config_setting_t *group, const char *name);
 
 /* Typed access with diagnostics. `what` names the enclosing object in messages ("node 'x'"). */
 struct cfg_reader {

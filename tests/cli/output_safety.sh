@@ -57,22 +57,32 @@ with open(out + "/manifest", "w") as manifest:
 PY
 }
 
-# 1. Pathway: every string of mini.cfg, with an OSC title sequence and with a right-to-left override.
-for kind in esc bidi; do
-	if [ $kind = esc ]; then payload='\x1b]0;title\x07' cp=U+001B; else payload='\xe2\x80\xae' cp=U+202E; fi
-	variants "$mini" "$payload" "$tmp/p-$kind"
-	count=0
-	while read -r n line; do
-		f=$tmp/p-$kind/$n.cfg
-		"$bin" check "$f" >"$tmp/out" 2>"$tmp/err"
-		status=$?
-		if [ $status -eq 1 ] && grep -qF "$f:$line: " "$tmp/err" && grep -qF "$cp" "$tmp/err"; then ok
-		else bad "pathway string $n (line $line, $kind): exit $status"; cat -v "$tmp/err" | head -3; fi
-		clean "$tmp/err" "check of pathway string $n ($kind): stderr"
-		count=$((count + 1))
-	done <"$tmp/p-$kind/manifest"
-	[ "$count" -gt 80 ] && ok || bad "only $count pathway strings were tried"
-done
+# every_string FILE WHAT MIN STATUS COMMAND...: for each string of FILE, with an OSC title sequence
+# and with a right-to-left override appended, COMMAND VARIANT exits STATUS naming VARIANT:LINE and
+# the code point, with clean output; at least MIN strings must have been tried.
+every_string() {
+	local file=$1 what=$2 min=$3 want=$4 kind payload cp count n line f status
+	shift 4
+	for kind in esc bidi; do
+		if [ $kind = esc ]; then payload='\x1b]0;title\x07' cp=U+001B; else payload='\xe2\x80\xae' cp=U+202E; fi
+		variants "$file" "$payload" "$tmp/$what-$kind"
+		count=0
+		while read -r n line; do
+			f=$tmp/$what-$kind/$n.cfg
+			"$@" "$f" >"$tmp/out" 2>"$tmp/err"
+			status=$?
+			if [ $status -eq "$want" ] && grep -qF "$f:$line: " "$tmp/err" && grep -qF "$cp" "$tmp/err"; then ok
+			else bad "$what string $n (line $line, $kind): exit $status"; cat -v "$tmp/err" | head -3; fi
+			clean "$tmp/out" "$what string $n ($kind): stdout"
+			clean "$tmp/err" "$what string $n ($kind): stderr"
+			count=$((count + 1))
+		done <"$tmp/$what-$kind/manifest"
+		[ "$count" -ge "$min" ] && ok || bad "only $count $what strings were tried"
+	done
+}
+
+# 1. Pathway: every string of mini.cfg.
+every_string "$mini" pathway 80 1 "$bin" check
 
 # 2. Case: every string of a case that uses every string field.
 cat >"$tmp/case.cfg" <<'CASE'
@@ -93,22 +103,7 @@ case = {
 };
 CASE
 "$bin" replay -p "$mini" "$tmp/case.cfg" >/dev/null 2>"$tmp/err" && ok || bad "the plain case replays: $(cat "$tmp/err")"
-for kind in esc bidi; do
-	if [ $kind = esc ]; then payload='\x1b]0;title\x07' cp=U+001B; else payload='\xe2\x80\xae' cp=U+202E; fi
-	variants "$tmp/case.cfg" "$payload" "$tmp/c-$kind"
-	count=0
-	while read -r n line; do
-		f=$tmp/c-$kind/$n.cfg
-		"$bin" replay -p "$mini" "$f" >"$tmp/out" 2>"$tmp/err"
-		status=$?
-		if [ $status -eq 3 ] && grep -qF "$f:$line: " "$tmp/err" && grep -qF "$cp" "$tmp/err"; then ok
-		else bad "case string $n (line $line, $kind): exit $status"; cat -v "$tmp/err" | head -3; fi
-		clean "$tmp/out" "replay of case string $n ($kind): stdout"
-		clean "$tmp/err" "replay of case string $n ($kind): stderr"
-		count=$((count + 1))
-	done <"$tmp/c-$kind/manifest"
-	[ "$count" -ge 16 ] && ok || bad "only $count case strings were tried"
-done
+every_string "$tmp/case.cfg" case 16 3 "$bin" replay -p "$mini"
 
 # 3. Journals: a real walk, then copies with hostile text in every string value (structure kept)
 # and with a hostile node id (the error messages quote it).
