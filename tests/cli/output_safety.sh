@@ -156,11 +156,16 @@ for j in text node; do
 	"$bin" diff $force "$mini" "$mini" "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
 	clean "$tmp/out" "diff of the $j journal: stdout"
 	clean "$tmp/err" "diff of the $j journal: stderr"
+	if [ -n "$force" ]; then
+		"$bin" verify "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
+		clean "$tmp/out" "verify of the $j journal: stdout"
+		clean "$tmp/err" "verify of the $j journal: stderr"
+	fi
 done
 # An interrupted walk to resume, with hostile text in its answers' words and a hostile node id.
 printf '6\nq\n' | "$bin" walk --plain -p "$mini" --log "$tmp/part.jsonl" >/dev/null 2>&1
 sed 's/"node":"screen"/"node":"screen\\u001b]0;title\\u0007\\u202e"/' "$tmp/part.jsonl" >"$tmp/part-node.jsonl"
-printf 'q\n' | "$bin" walk --plain -p "$mini" --resume "$tmp/part-node.jsonl" >"$tmp/out" 2>"$tmp/err"
+printf 'q\n' | "$bin" walk --plain -p "$mini" $force --resume "$tmp/part-node.jsonl" >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 3 ] && ok || bad "resume of a journal with an unknown node: exit $?"
 clean "$tmp/out" "resume with a hostile node: stdout"
 clean "$tmp/err" "resume with a hostile node: stderr"
@@ -209,6 +214,10 @@ if [ -w /dev/full ]; then
 	full "graph --case" "$bin" graph -p "$mini" --case "$tmp/case.cfg"
 	full "graph --journal" "$bin" graph -p "$mini" --journal "$tmp/walk.jsonl"
 	full "diff" "$bin" diff "$mini" "$mini" "$tmp/case.cfg"
+	if [ -n "$force" ]; then
+		full "verify --help" "$bin" verify --help
+		full "verify" "$bin" verify "$tmp/walk.jsonl"
+	fi
 	full "walk --plain" "$bin" walk --plain -p "$mini" --log "$tmp/full-walk.jsonl"
 	full "train --plain" "$bin" train --plain --trainee t --log "$tmp/full-train.jsonl" v1-cauda-equina
 else
