@@ -266,11 +266,17 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, int max_nesting,
 	       struct diag_list *diags)
 {
+	char *copy;
+	bool parsed;
+
 	if (cfg_prescan(file, text, len, max_nesting, diags) > 0) {
 		config_init(cfg);
 		return false;
 	}
-	return cfg_parse_prescanned(cfg, file, text, diags);
+	copy = xstrndup(text, len); /* libconfig reads to a NUL: parse exactly what was prescanned */
+	parsed = cfg_parse_prescanned(cfg, file, copy, diags);
+	free(copy);
+	return parsed && cfg_check_strings(cfg, file, diags) == 0;
 }
 
 bool cfg_parse_prescanned(config_t *cfg, const char *file, const char *text, struct diag_list *diags)
