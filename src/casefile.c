@@ -165,21 +165,32 @@ static void load_answers(struct case_loader *ld, const config_setting_t *root)
 	}
 }
 
+int casefile_broken_constraint(const struct pathway *pw, const struct value *answers,
+			       const struct value *no_derived, size_t from)
+{
+	struct expr_env env = { pw, answers, no_derived, -1, false };
+
+	for (size_t i = from; i < pw->nconstraints; i++) {
+		struct value ok = expr_eval(pw->constraints[i].require, &env);
+
+		if (ok.type == TYPE_BOOL && !ok.u.b)
+			return (int)i;
+	}
+	return -1;
+}
+
 /* Cross-field checks on the answers given; each violation names every field involved. */
 static void check_constraints(struct case_loader *ld)
 {
 	const struct pathway *pw = ld->pw;
 	struct value *derived = xcalloc(pw->nderived + 1, sizeof(*derived));
-	struct expr_env env = { pw, ld->c->answers, derived, -1, false };
 
-	for (size_t i = 0; i < pw->nconstraints; i++) {
+	for (int i = casefile_broken_constraint(pw, ld->c->answers, derived, 0); i >= 0;
+	     i = casefile_broken_constraint(pw, ld->c->answers, derived, (size_t)i + 1)) {
 		const struct pw_constraint *c = &pw->constraints[i];
-		struct value ok = expr_eval(c->require, &env);
 		struct strbuf fields = STRBUF_INIT;
 		int line = 0;
 
-		if (ok.type != TYPE_BOOL || ok.u.b)
-			continue;
 		for (size_t k = 0; k < c->nvars; k++) {
 			char *text = pathway_format_value_ids(pw, c->vars[k], &ld->c->answers[c->vars[k]]);
 

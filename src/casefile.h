@@ -54,6 +54,11 @@ struct casefile *casefile_load_text(const char *name, const char *text, size_t l
 
 void casefile_free(struct casefile *c);
 
+/* Index of the first cross-field constraint from index `from` on that answers (indexed like
+ * pw->vars) break, as the loader checks a case (no_derived: pw->nderived unknown values); -1: none. */
+int casefile_broken_constraint(const struct pathway *pw, const struct value *answers,
+			       const struct value *no_derived, size_t from);
+
 /* Creates an empty case for pw in memory (no answers, overrides or expectations), for cases built
  * from something other than a case file, e.g. a session journal. file and id are copied. Fill
  * answers[] (checked values only) and add overrides with casefile_add_override; free with

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "strbuf.h"
+#include "whatif.h"
 #include "xalloc.h"
 
 static const char *truth_mark(const struct expr_clause *c)
@@ -153,6 +154,7 @@ enum replay_status replay_run(const struct pathway *pw, const struct casefile *c
 	memset(out, 0, sizeof(*out));
 	out->missing = -1;
 	out->session = s;
+	out->today = today;
 	if (human)
 		fprintf(human, "Pathway: %s (%s %s)\nCase: %s%s%s\n", pw->title, pw->id, pw->version, c->id,
 			c->title ? " - " : "", c->title ? c->title : "");
@@ -249,6 +251,16 @@ void replay_write_json(const struct pathway *pw, const struct casefile *c,
 	}
 	sb_append(&sb, "],\"missing\":");
 	sb_append_json_string(&sb, r->missing >= 0 ? pw->vars[r->missing].id : NULL);
+	sb_append(&sb, ",\"what_if\":");
+	if (r->status == REPLAY_COMPLETE) {
+		struct whatif *w;
+		size_t nw = whatif_compute(pw, c, r->today, session_node(s), &w);
+
+		whatif_append_json(&sb, pw, w, nw);
+		free(w);
+	} else {
+		sb_append(&sb, "[]");
+	}
 	sb_append(&sb, "}\n");
 	fputs(sb_str(&sb), f);
 	sb_free(&sb);

@@ -24,6 +24,7 @@ struct replay_result {
 	struct session *session; /* owned; the final state (route, warnings, answers) */
 	int missing;             /* the variable lacking an answer when stopped, else -1 */
 	char *message;           /* owned; why it stopped or failed, NULL when complete */
+	long today;              /* the date replay_run was given */
 };
 
 /* Replays c against pw, journaling to j when not NULL. human, when not NULL, receives the readable
@@ -44,7 +45,8 @@ enum replay_status replay_answer_screen(struct session *s, const struct casefile
  * every warning shown on the path with its text, and the disclaimer. */
 void replay_print_endpoint(const struct session *s, FILE *f);
 
-/* Writes the DESIGN §5 JSON object for a finished replay (one line and a newline) to f. */
+/* Writes the DESIGN §5 JSON object for a finished replay (one line and a newline) to f, with its
+ * what_if (whatif_compute) when the replay completed. */
 void replay_write_json(const struct pathway *pw, const struct casefile *c,
 		       const struct replay_result *r, FILE *f);
 

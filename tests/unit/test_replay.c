@@ -58,7 +58,8 @@ Test(replay, completes_and_writes_the_design_json)
 		 "\"status\":\"complete\",\"endpoint\":\"high\",\"path\":[\"screen\",\"choose\",\"high\"],"
 		 "\"answers\":{\"score\":6,\"flag\":false,\"kind\":\"a\",\"signs\":[\"x\", \"z\"],"
 		 "\"seen\":\"2024-03-01\",\"last\":\"2024-02-28\"},\"warnings\":[\"always_end\",\"at_high\"],"
-		 "\"overrides\":[],\"missing\":null}\n", pw->sha256);
+		 "\"overrides\":[],\"missing\":null,\"what_if\":[{\"variable\":\"score\",\"value\":4,"
+		 "\"endpoint\":\"many\"},{\"variable\":\"kind\",\"value\":\"b\",\"endpoint\":\"many\"}]}\n", pw->sha256);
 	cr_assert_str_eq(json, expected);
 	free(expected);
 	free(json);
@@ -94,7 +95,7 @@ Test(replay, stops_on_a_missing_answer_without_default)
 	cr_assert(strstr(r.message, "'flag'"));
 	json = json_of(c, &r);
 	cr_assert(strstr(json, "\"status\":\"stopped\",\"endpoint\":null,\"path\":[\"screen\"]"));
-	cr_assert(strstr(json, "\"missing\":\"flag\"}"));
+	cr_assert(strstr(json, "\"missing\":\"flag\",\"what_if\":[]}"));
 	free(json);
 	replay_result_free(&r);
 	casefile_free(c);

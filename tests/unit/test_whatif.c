@@ -1,0 +1,237 @@
+/* what_if (src/whatif.c) against a brute-force replay of every single-answer change. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "casefile.h"
+#include "fixtures.h"
+#include "replay.h"
+#include "whatif.h"
+
+#define SPAN 3650L
+
+/* The endpoint c reaches with var = v, or -1 when the loader's constraints or the walk refuse it. */
+static int brute_endpoint(const struct pathway *pw, const struct casefile *c, long today, int var, struct value v)
+{
+	struct casefile t = *c;
+	struct value *answers = calloc(pw->nvars + 1, sizeof(*answers));
+	struct value *derived = calloc(pw->nderived + 1, sizeof(*derived));
+	struct expr_env env = { pw, answers, derived, -1, false };
+	struct replay_result r;
+	int end = -1;
+	bool allowed = true;
+
+	memcpy(answers, c->answers, pw->nvars * sizeof(*answers));
+	answers[var] = v;
+	for (size_t i = 0; i < pw->nconstraints; i++) {
+		struct value ok = expr_eval(pw->constraints[i].require, &env);
+
+		allowed = allowed && !(ok.type == TYPE_BOOL && !ok.u.b);
+	}
+	t.answers = answers;
+	if (allowed) {
+		if (replay_run(pw, &t, NULL, today, NULL, &r) == REPLAY_COMPLETE)
+			end = session_node(r.session);
+		replay_result_free(&r);
+	}
+	free(answers);
+	free(derived);
+	return end;
+}
+
+struct expected {
+	struct whatif items[512];
+	size_t n;
+};
+
+static void expect(struct expected *x, int var, struct value v, int end)
+{
+	cr_assert_lt(x->n, 512);
+	x->items[x->n++] = (struct whatif){ var, v, end };
+}
+
+/* Every value of an int (its whole range) or a date (SPAN days each way) replayed; keeps the
+ * nearest differing one below, then above. */
+static void brute_scalar(const struct pathway *pw, const struct casefile *c, long today, int base, int var,
+			 struct expected *x)
+{
+	const struct value *a = &c->answers[var];
+	bool date = a->type == TYPE_DATE;
+	long at = date ? a->u.date : a->u.i;
+	long lo = date ? at - SPAN : pw->vars[var].min, hi = date ? at + SPAN : pw->vars[var].max;
+	long below = 0, above = 0;
+	int below_end = -1, above_end = -1;
+
+	for (long k = lo; k <= hi; k++) {
+		struct value v = date ? value_date(k) : value_int(k);
+		int end;
+
+		if (k == at)
+			continue;
+		end = brute_endpoint(pw, c, today, var, v);
+		if (end < 0 || end == base)
+			continue;
+		if (k < at) {
+			below = k;
+			below_end = end;
+		} else if (above_end < 0) {
+			above = k;
+			above_end = end;
+		}
+	}
+	if (below_end >= 0)
+		expect(x, var, date ? value_date(below) : value_int(below), below_end);
+	if (above_end >= 0)
+		expect(x, var, date ? value_date(above) : value_int(above), above_end);
+}
+
+static void brute_force(const struct pathway *pw, const struct casefile *c, long today, int base, struct expected *x)
+{
+	x->n = 0;
+	for (size_t var = 0; var < pw->nvars; var++) {
+		const struct value *a = &c->answers[var];
+		int v = (int)var, end;
+
+		switch (a->type) {
+		case TYPE_INT:
+		case TYPE_DATE:
+			brute_scalar(pw, c, today, base, v, x);
+			break;
+		case TYPE_BOOL:
+			if ((end = brute_endpoint(pw, c, today, v, value_bool(!a->u.b))) >= 0 && end != base)
+				expect(x, v, value_bool(!a->u.b), end);
+			break;
+		case TYPE_CHOICE:
+			for (int o = 0; o < (int)pw->vars[var].noptions; o++)
+				if (o != a->u.choice && (end = brute_endpoint(pw, c, today, v, value_choice(o))) >= 0 &&
+				    end != base)
+					expect(x, v, value_choice(o), end);
+			break;
+		case TYPE_SET:
+			for (size_t o = 0; o < pw->vars[var].noptions; o++) {
+				struct value s = value_set(a->u.set ^ ((uint64_t)1 << o));
+
+				if ((end = brute_endpoint(pw, c, today, v, s)) >= 0 && end != base)
+					expect(x, v, s, end);
+			}
+			break;
+		case TYPE_NONE:
+			break;
+		}
+	}
+}
+
+/* Replays c, then checks whatif_compute equals the brute force, entry by entry; returns the count. */
+static size_t check_case(const struct pathway *pw, const struct casefile *c, long today)
+{
+	struct replay_result r;
+	struct expected *x = malloc(sizeof(*x));
+	struct whatif *w;
+	size_t n;
+	int base;
+
+	cr_assert_eq(replay_run(pw, c, NULL, today, NULL, &r), REPLAY_COMPLETE, "%s does not complete", c->id);
+	base = session_node(r.session);
+	replay_result_free(&r);
+	n = whatif_compute(pw, c, today, base, &w);
+	brute_force(pw, c, today, base, x);
+	for (size_t i = 0; i < n && i < x->n; i++) {
+		char *got = pathway_format_value_ids(pw, w[i].var, &w[i].value);
+		char *want = pathway_format_value_ids(pw, x->items[i].var, &x->items[i].value);
+
+		cr_expect(w[i].var == x->items[i].var && value_equal(&w[i].value, &x->items[i].value) &&
+				  w[i].endpoint == x->items[i].endpoint,
+			  "%s entry %zu: got %s = %s -> %s, brute force %s = %s -> %s", c->id, i, pw->vars[w[i].var].id,
+			  got, pw->nodes[w[i].endpoint].id, pw->vars[x->items[i].var].id, want,
+			  pw->nodes[x->items[i].endpoint].id);
+		free(got);
+		free(want);
+	}
+	cr_expect_eq(n, x->n, "%s: %zu entries, brute force %zu", c->id, n, x->n);
+	free(w);
+	free(x);
+	return n;
+}
+
+static struct casefile *load_text(const struct pathway *pw, const char *text)
+{
+	struct diag_list diags = { 0 };
+	struct casefile *c = casefile_load_text("c.cfg", text, strlen(text), pw, &diags);
+
+	dump_diags(&diags);
+	diag_clear(&diags);
+	cr_assert_not_null(c);
+	return c;
+}
+
+Test(whatif, mini_pathway_matches_the_brute_force)
+{
+	struct pathway *pw = load_fixture(FIXTURE("mini.cfg"));
+	static const char *const cases[] = {
+		"case = { id = \"hi\"; answers = { score = 6; flag = false; kind = \"a\"; signs = [ \"x\", \"z\" ]; "
+		"last = \"2024-02-28\"; }; };",
+		"case = { id = \"many\"; answers = { score = 2; flag = true; kind = \"b\"; signs = [ \"x\", \"y\" ]; "
+		"seen = \"2024-03-01\"; last = \"2024-01-31\"; }; };",
+		"case = { id = \"low\"; answers = { score = 5; flag = false; kind = \"b\"; signs = [ \"y\" ]; "
+		"last = \"2024-02-29\"; }; };",
+		/* The override holds wherever the changed walk reaches its node. */
+		"case = { id = \"over\"; answers = { score = 9; flag = false; kind = \"a\"; signs = [ ]; "
+		"last = \"2024-02-01\"; }; overrides = ( { node = \"choose\"; goto = \"many\"; reason = \"r\"; } ); };",
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct casefile *c = load_text(pw, cases[i]);
+
+		check_case(pw, c, 19783 /* 2024-03-01 */);
+		casefile_free(c);
+	}
+	pathway_free(pw);
+}
+
+Test(whatif, the_nearest_value_each_way_and_a_refused_change_is_skipped)
+{
+	struct pathway *pw = load_fixture(FIXTURE("mini.cfg"));
+	struct casefile *c = load_text(pw, "case = { id = \"hi\"; answers = { score = 6; flag = false; kind = \"a\"; "
+					   "signs = [ \"x\", \"z\" ]; seen = \"2024-03-01\"; last = \"2024-03-01\"; }; };");
+	struct whatif *w;
+	size_t n = whatif_compute(pw, c, 19783, pathway_find_node(pw, "high"), &w);
+
+	/* score 4 (the nearest below 5) -> many (two signs); kind b -> many; no later `last` (refused). */
+	cr_assert_eq(n, 2);
+	cr_assert_eq(w[0].var, pathway_find_variable(pw, "score"));
+	cr_assert_eq(w[0].value.u.i, 4);
+	cr_assert_eq(w[0].endpoint, pathway_find_node(pw, "many"));
+	cr_assert_eq(w[1].var, pathway_find_variable(pw, "kind"));
+	free(w);
+	casefile_free(c);
+	pathway_free(pw);
+}
+
+Test(whatif, bundled_cases_at_thresholds_match_the_brute_force, .timeout = 600)
+{
+	/* One side of each threshold: its what_if must find the other side (SIJ 2/3 tests, pain 4/5,
+	 * weeks 4/5 and 3/4, 49/50% relief, 7/8 weeks, 59/60 days across a month end and a leap day). */
+	static const char *const cases[] = {
+		"v5a-two-sij-tests", "v5c-pain-4-weeks", "edge-esi-pain-4", "edge-esi-3-weeks", "edge-relief-49-pct",
+		"edge-relief-7-weeks", "edge-59-days-month-end", "edge-60-days-across-leap-day",
+	};
+	struct diag_list diags = { 0 };
+	struct pathway *pw = pathway_load_bundled(&diags);
+
+	cr_assert_not_null(pw);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char path[512];
+		bool io_error = false;
+		struct casefile *c;
+
+		snprintf(path, sizeof path, "%s/config/cases/%s.cfg", PATHWALK_SOURCE_DIR, cases[i]);
+		c = casefile_load_file(path, pw, &diags, &io_error);
+		dump_diags(&diags);
+		cr_assert_not_null(c, "%s", path);
+		cr_expect_gt(check_case(pw, c, date_from_ymd(2025, 2, 17)), 0, "%s", cases[i]);
+		casefile_free(c);
+	}
+	diag_clear(&diags);
+	pathway_free(pw);
+}
