@@ -5,7 +5,8 @@
 # parse, nothing else) alternately and prints the ratio of their CPU time (median and range over
 # the pairs), the CPU time per node (flat when growth is linear), and the ratio of peak RSS; the
 # same against `bareparse --visit` (a parse that also reads every setting once). Then the ratio of
-# `pathwalk replay --json` of a bundled case to a bare parse of the bundled pathway.
+# `pathwalk replay --json` of a bundled case (with its what_if) to a bare parse of the bundled pathway,
+# and the same on the synthetic 10k-node pathway.
 # Goals (issue 20): check <= 1.3x at 100k nodes, peak RSS <= 1.5x, replay --json <= 1.5x.
 # Usage: bench/run.sh [BUILD_DIR]   (default ./build; builds nothing)
 # RUNS_SMALL (default 21), RUNS_LARGE (7) and RUNS_REPLAY (51) set the pairs per measurement.
@@ -115,6 +116,26 @@ if [ -n "$replay" ]; then
 	printf '  %.2fms vs %.2fms: %.2fx (range %s..%s), peak RSS %.2fx\n' "$(field a_ms "$replay")" \
 		"$(field b_ms "$replay")" "$(field ratio "$replay")" "$(echo "$replay" | awk '{ print $3 }')" \
 		"$(echo "$replay" | awk '{ print $4 }')" "$(field rss_ratio "$replay")"
+fi
+
+# replay --json with its what_if (every single-answer change replayed) on a synthetic 10k-node
+# pathway, against a bare parse of that file; every variable answered so every one is varied.
+cat >"$tmp/synthetic-case.cfg" <<'CASE'
+case = { id = "synthetic"; answers = { pain_nrs = 6; pain_weeks = 12; age = 50; bmi = 27; sessions = 4;
+  depression_score = 5; radicular_pain = true; prior_surgery = false; smoker = false; night_pain = true;
+  last_injection_type = "tpi"; setting = "primary"; sex = "f"; flags = [ "a", "b" ];
+  sij_tests = [ "patrick_faber", "thigh_thrust", "sacral_thrust" ]; mri_findings = [ "disc" ];
+  assessment_date = "2025-02-17"; last_injection_date = "2024-11-01"; onset_date = "2024-06-01"; }; };
+CASE
+if [ -f "$tmp/synthetic-10000.cfg" ]; then
+	compare 5 "$bin" replay --json -p "$tmp/synthetic-10000.cfg" "$tmp/synthetic-case.cfg" -- \
+		"$build/bareparse" "$tmp/synthetic-10000.cfg"
+	if [ -n "$line" ]; then
+		printf '\nreplay --json (with what_if, %s entries) on synthetic-10000 vs its bare parse, 5 pairs:\n' \
+			"$("$bin" replay --json -p "$tmp/synthetic-10000.cfg" "$tmp/synthetic-case.cfg" | grep -o '"variable"' | wc -l)"
+		printf '  %.2fms vs %.2fms: %.2fx (range %s..%s)\n' "$(field a_ms "$line")" "$(field b_ms "$line")" \
+			"$(field ratio "$line")" "$(echo "$line" | awk '{ print $3 }')" "$(echo "$line" | awk '{ print $4 }')"
+	fi
 fi
 
 echo
