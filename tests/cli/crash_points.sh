@@ -79,7 +79,6 @@ finish() {
 	fi
 	if same_events "$ref" "$j" >"$tmp/diff"; then ok; else bad "$what: not the events of the uninterrupted walk"; cat "$tmp/diff"; fi
 	if "$bin" verify "$j" >/dev/null 2>"$tmp/verr"; then ok; else bad "$what: verify: $(cat "$tmp/verr")"; fi
-	if "$bin" log "$j" >/dev/null 2>"$tmp/logerr"; then ok; else bad "$what: log after: $(cat "$tmp/logerr")"; fi
 }
 
 for mode in fdatasync write tear; do
