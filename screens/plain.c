@@ -539,7 +539,7 @@ int plain_run(struct session *s, const struct casefile *prefill, struct journal 
 				fprintf(stderr, "pathwalk: input ended before the endpoint; the walk is recorded as interrupted\n");
 		}
 		if (st == SESSION_JOURNAL && !relocated(&p, journal)) {
-			status = 5;
+			status = p.signal ? 128 + p.signal : 5; /* a signal at the prompt ends it as a signal */
 			break;
 		}
 		if (finished) {

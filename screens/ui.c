@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../src/safeout.h"
 #include "../src/strbuf.h"
 #include "../src/xalloc.h"
 
@@ -54,17 +55,34 @@ static void on_crash(int sig)
 	raise(sig);
 }
 
+/* Every signal whose default action ends the process, apart from the crashes: each is a flag that
+ * the walk sees, journals by name and exits with 128+N for. SIGINT is the first (it means quit). */
+static const struct {
+	int sig;
+	const char *name;
+} ending[] = {
+	{ SIGINT, "SIGINT" },	   { SIGTERM, "SIGTERM" }, { SIGHUP, "SIGHUP" },	   { SIGQUIT, "SIGQUIT" },
+	{ SIGPIPE, "SIGPIPE" },	   { SIGUSR1, "SIGUSR1" }, { SIGUSR2, "SIGUSR2" },	   { SIGALRM, "SIGALRM" },
+	{ SIGXCPU, "SIGXCPU" },	   { SIGXFSZ, "SIGXFSZ" }, { SIGVTALRM, "SIGVTALRM" }, { SIGPROF, "SIGPROF" },
+	{ SIGPOLL, "SIGPOLL" },
+#ifdef SIGPWR
+	{ SIGPWR, "SIGPWR" },
+#endif
+#ifdef SIGSTKFLT
+	{ SIGSTKFLT, "SIGSTKFLT" },
+#endif
+};
+
 void ui_install_signals(void)
 {
 	struct sigaction sa;
-	static const int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	static const int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS };
 
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_flag_signal; /* no SA_RESTART: a blocking read returns and sees the flag */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	for (size_t i = 0; i < sizeof(ending) / sizeof(ending[0]); i++)
+		sigaction(ending[i].sig, &sa, NULL);
 	sa.sa_handler = on_crash;
 	sa.sa_flags = SA_RESETHAND;
 	for (size_t i = 0; i < sizeof(crash) / sizeof(crash[0]); i++)
@@ -78,7 +96,15 @@ int ui_termination_signal(void)
 
 const char *ui_signal_name(int sig)
 {
-	return sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP" : sig == SIGINT ? "SIGINT" : "signal";
+	for (size_t i = 0; i < sizeof(ending) / sizeof(ending[0]); i++)
+		if (ending[i].sig == sig)
+			return ending[i].name;
+	return "signal";
+}
+
+int ui_exit_status(int status)
+{
+	return termination_signal ? 128 + termination_signal : status;
 }
 
 bool ui_take_interrupt(void)
@@ -154,8 +180,9 @@ int ui_open(char **error)
 	doc_set_utf8(utf8_locale);
 	if (!getenv("ESCDELAY"))
 		set_escdelay(100);
-	/* newterm, not initscr: initscr exits the process on an unusable TERM. */
-	term_screen = newterm(NULL, stdout, stdin);
+	/* newterm, not initscr: initscr exits the process on an unusable TERM. Curses writes its own
+	 * control sequences, so it gets the unfiltered stdout. */
+	term_screen = newterm(NULL, safeout_terminal(), stdin);
 	if (!term_screen) {
 		const char *term = getenv("TERM");
 
@@ -257,16 +284,20 @@ struct ui_event ui_read(void)
 	return ev;
 }
 
-/* Draws bytes of text that fit in width columns from the cursor; returns the columns used. */
+/* Draws bytes of text that fit in width columns from the cursor; returns the columns used. Every
+ * byte passes the output filter first, so no text can become a control sequence. */
 static size_t put_clipped(WINDOW *w, const char *text, size_t len, size_t width, attr_t attr)
 {
-	size_t used;
-	size_t n = wrap_fit(text, len, width, &used);
+	struct strbuf safe = STRBUF_INIT;
+	size_t used, n;
 
+	safeout_filter(&safe, text, len, true);
+	n = wrap_fit(sb_str(&safe), safe.len, width, &used);
 	wattrset(w, attr);
 	if (n > 0)
-		waddnstr(w, text, (int)n);
+		waddnstr(w, sb_str(&safe), (int)n);
 	wattrset(w, A_NORMAL);
+	sb_free(&safe);
 	return used;
 }
 

@@ -157,7 +157,7 @@ static void journal_failed(struct walk *w)
 			     journal_pending(w->journal));
 	form_free(&field, 1);
 	free(problem);
-	w->status = 5;
+	w->status = ui_exit_status(5);
 	w->done = true;
 }
 

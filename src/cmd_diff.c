@@ -457,8 +457,6 @@ int cmd_diff(int argc, char **argv)
 	printf("%zu unchanged, %zu changed, %zu unreadable or invalid\n", same, changed, invalid);
 	if (!inputs_ok)
 		status = EXIT_INPUT;
-	if (fflush(stdout) != 0)
-		status = EXIT_OUTPUT;
 	pathway_free(old_pw);
 	pathway_free(new_pw);
 	return status;

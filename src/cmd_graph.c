@@ -90,15 +90,6 @@ static bool route_from_journal(const struct pathway *pw, const struct journal_lo
 	return true;
 }
 
-static int write_output(const struct strbuf *out)
-{
-	if (fwrite(sb_str(out), 1, out->len, stdout) != out->len || fflush(stdout) != 0) {
-		fprintf(stderr, "pathwalk: cannot write to standard output: %s\n", strerror(errno));
-		return EXIT_OUTPUT;
-	}
-	return EXIT_OK;
-}
-
 /* The route of a case or journal into *route; returns EXIT_OK or the exit code of the failure. The
  * caller frees the replay result and journal route. */
 static int find_route(const struct pathway *pw, const char *case_path, const char *journal_path, bool force,
@@ -190,7 +181,7 @@ int cmd_graph(int argc, char **argv)
 			graph_write_text(pw, case_path || journal_path ? &route : NULL, &out);
 		else
 			graph_write_dot(pw, case_path || journal_path ? &route : NULL, &out);
-		status = write_output(&out);
+		status = cli_write_output(NULL, sb_str(&out), out.len, "the graph");
 	}
 	sb_free(&out);
 	if (replay.session)

@@ -19,8 +19,7 @@ struct strbuf;
 /* One training journal that is included. */
 struct cohort_session {
 	char *file;                /* owned: as named on the command line */
-	struct journal_log *log;   /* owned (on the heap: the report points to it) */
-	struct report *report;     /* owned; borrows log */
+	struct report *report;     /* owned: the session's digest (report_digest), not its journal */
 	const char *trainee;       /* never NULL: "(not recorded)" when the journal has none */
 	long seconds;              /* total decision time of the scored choices */
 };

@@ -35,6 +35,12 @@ struct journal_log {
 /* The largest journal accepted: far above any real session, small enough to read into memory. */
 #define JOURNAL_READ_MAX_BYTES (64L * 1024 * 1024)
 
+/* Bounds on the work one journal can cause (a real event is a few hundred bytes and under 50 JSON
+ * values; a session a few thousand values): a longer line is not an event pathwalk writes, and a
+ * journal that holds more values is refused, so its tree stays under about 50 MB. */
+#define JOURNAL_LINE_MAX_BYTES (64L * 1024)
+#define JOURNAL_MAX_VALUES (512L * 1024)
+
 /* Reads and parses the journal at path (standard input for "-") into *out. Returns 0, or -1 with the problems appended to
  * diags (as FILE:LINE: message; line 0 for an unreadable file). *out is always initialised and
  * must be freed with journal_log_free, on failure too. */

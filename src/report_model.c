@@ -577,6 +577,9 @@ void report_free(struct report *r)
 	free(r->refs);
 	free(r->pathway_notice);
 	free(r->session_date_owned);
+	for (size_t i = 0; i < r->nowned; i++)
+		free(r->owned[i]);
+	free(r->owned);
 	free(r);
 }
 
