@@ -669,6 +669,7 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 	if (list && pw->nnodes == 0)
 		diag_add(ld->rd.diags, ld->rd.file, cfg_line(list), "pathway: there are no nodes");
 	pw->nodes = xcalloc(pw->nnodes + 1, sizeof(*pw->nodes));
+	strmap_reserve(&pw->node_index, pw->nnodes);
 	/* Ids first, so that conditions (at()) and gotos can refer to any node. */
 	for (size_t i = 0; i < pw->nnodes; i++) {
 		struct pw_node *n = &pw->nodes[i];
