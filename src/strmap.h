@@ -14,6 +14,9 @@ struct strmap {
  * when the key is already present (the map is unchanged then). */
 int strmap_put(struct strmap *map, const char *key, int value);
 
+/* Makes room for count keys in all, so that adding them rehashes nothing. */
+void strmap_reserve(struct strmap *map, size_t count);
+
 /* Returns the value for the first len bytes of key, or -1. */
 int strmap_get(const struct strmap *map, const char *key, size_t len);
 
