@@ -115,6 +115,15 @@ void doc_addf(struct ui_doc *d, size_t indent, enum ui_style style, const char *
 	free(text);
 }
 
+void doc_set_cursor(struct ui_doc *d, size_t col)
+{
+	if (d->count == 0)
+		return;
+	d->has_cursor = true;
+	d->cursor_line = d->count - 1;
+	d->cursor_col = col;
+}
+
 void doc_blank(struct ui_doc *d)
 {
 	if (d->count == 0 || d->lines[d->count - 1].text[0] == '\0')

@@ -2,8 +2,8 @@
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
-#ifndef _DEFAULT_SOURCE
-#define _DEFAULT_SOURCE 1
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1 /* ppoll */
 #endif
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
@@ -12,6 +12,7 @@
 
 #include <curses.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,7 +169,7 @@ int ui_open(char **error)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	wtimeout(stdscr, 100);
+	nodelay(stdscr, TRUE); /* ui_read sleeps in ppoll, not in a curses timeout */
 	curs_set(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
@@ -223,14 +224,38 @@ void ui_invalidate(void)
 	clearok(curscr, TRUE);
 }
 
-struct ui_event ui_read(void)
+/* The signals whose handlers only set a flag: blocked except inside the wait, so one that arrives
+ * between checking the flags and sleeping still wakes the sleep (ppoll restores the mask
+ * atomically). SIGWINCH is ncurses' own; it wakes the wait so the resize is read at once. */
+static const int wake_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH };
+
+static bool flags_pending(void)
+{
+	return interrupt_flag || termination_signal;
+}
+
+/* Sleeps in the kernel until the terminal has input or a signal arrives: no timeout, so an idle
+ * walk makes no system calls. true when input is waiting; false when a signal (EINTR) or a flag
+ * already set ended the wait: the caller checks the flags. */
+static bool wait_for_input(void)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	sigset_t block, old;
+	int r;
+
+	sigemptyset(&block);
+	for (size_t i = 0; i < sizeof(wake_signals) / sizeof(wake_signals[0]); i++)
+		sigaddset(&block, wake_signals[i]);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	r = flags_pending() ? 0 : ppoll(&pfd, 1, NULL, &old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return r > 0;
+}
+
+static struct ui_event translate(int kind, wint_t ch)
 {
 	struct ui_event ev = { UI_NONE, 0, 0, 0 };
-	wint_t ch;
-	int kind = wget_wch(stdscr, &ch);
 
-	if (kind == ERR)
-		return ev;
 	if (kind == KEY_CODE_YES) {
 		if (ch == KEY_MOUSE) {
 			MEVENT m;
@@ -248,13 +273,28 @@ struct ui_event ui_read(void)
 			}
 			return ev;
 		}
-		ev.action = keys_lookup((int)ch);
+		ev.action = keys_lookup_key((int)ch);
 		return ev;
 	}
-	ev.action = keys_lookup((int)ch);
+	ev.action = keys_lookup_char((long)ch);
 	if (ch >= ' ' && ch != 127)
 		ev.ch = (long)ch;
 	return ev;
+}
+
+struct ui_event ui_read(void)
+{
+	wint_t ch;
+	int kind = wget_wch(stdscr, &ch); /* nodelay: what ncurses has buffered comes first */
+
+	if (kind == ERR) {
+		if (!wait_for_input() && flags_pending())
+			return (struct ui_event){ UI_NONE, 0, 0, 0 };
+		kind = wget_wch(stdscr, &ch); /* input, or the KEY_RESIZE of a SIGWINCH */
+		if (kind == ERR)
+			return (struct ui_event){ UI_NONE, 0, 0, 0 };
+	}
+	return translate(kind, ch);
 }
 
 /* Draws bytes of text that fit in width columns from the cursor; returns the columns used. */
@@ -426,6 +466,19 @@ static void draw_doc(WINDOW *w, int first_row, int rows, int cols, int margin, c
 	}
 }
 
+/* The terminal's cursor goes where typed text goes (as dialog does), and is hidden otherwise. The
+ * window refreshed last decides where doupdate leaves it. */
+static void place_cursor(const struct layout *l, const struct ui_doc *body, size_t top)
+{
+	if (!body->has_cursor || body->cursor_line < top || body->cursor_line >= top + (size_t)l->body_rows) {
+		curs_set(0);
+		return;
+	}
+	wmove(win.body, (int)(body->cursor_line - top), l->margin + (int)body->cursor_col);
+	wnoutrefresh(win.body);
+	curs_set(1);
+}
+
 void ui_draw(const struct layout *l, const struct ui_frame *f, const struct ui_doc *body, size_t *body_top,
 	     const struct ui_doc *pane, size_t *pane_top)
 {
@@ -465,6 +518,7 @@ void ui_draw(const struct layout *l, const struct ui_frame *f, const struct ui_d
 	draw_message(l, f, more);
 	free(more_text);
 	draw_bottom(l, f);
+	place_cursor(l, body, *body_top);
 	doupdate();
 }
 

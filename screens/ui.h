@@ -44,7 +44,8 @@ const char *ui_signal_name(int sig);
 /* True once per SIGINT received since the last call. */
 bool ui_take_interrupt(void);
 
-/* Waits at most 100 ms for a key; UI_NONE when none came (so signal flags are seen promptly). */
+/* Waits in the kernel (no timeout) for a key or a signal; UI_NONE when a signal ended the wait,
+ * so the caller checks the signal flags (ui_termination_signal, ui_take_interrupt). */
 struct ui_event ui_read(void);
 
 /* The terminal size now. */

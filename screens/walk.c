@@ -263,8 +263,8 @@ static void global_key(struct walk *w, const struct ui_event *ev)
 	case UI_DOWN: w->body_top++; break;
 	case UI_PAGE_UP: w->body_top = (long)w->body_top > page ? w->body_top - (size_t)page : 0; break;
 	case UI_PAGE_DOWN: w->body_top += (size_t)page; break;
-	case UI_HOME: w->body_top = 0; break;
-	case UI_END: w->body_top = (size_t)-1 / 2; break;
+	case UI_TOP: w->body_top = 0; break;
+	case UI_BOTTOM: w->body_top = (size_t)-1 / 2; break;
 	case UI_PANE_UP: w->pane_top = w->pane_top > 0 ? w->pane_top - 1 : 0; break;
 	case UI_PANE_DOWN: w->pane_top++; break;
 	case UI_REDRAW: ui_invalidate(); break;
