@@ -28,6 +28,8 @@ static const char *const glyphs[GL_COUNT][2] = {
 	[GL_DASH] = { "-", "\u2013" },
 	[GL_MORE_UP] = { "^ more", "\u25b2 more" },
 	[GL_MORE_DOWN] = { "v more", "\u25bc more" },
+	[GL_RIGHT] = { "[right] ", "\u2714 " },
+	[GL_WRONG] = { "[wrong] ", "\u2718 " },
 };
 
 void doc_set_utf8(bool utf8)

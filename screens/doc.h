@@ -28,6 +28,7 @@ enum ui_style {
 enum ui_glyph {
 	GL_TRUE, GL_FALSE, GL_UNKNOWN, GL_RADIO_ON, GL_RADIO_OFF, GL_BOX_ON, GL_BOX_OFF,
 	GL_POINTER, GL_STAR, GL_SEP, GL_ELLIPSIS, GL_WARN, GL_DASH, GL_MORE_UP, GL_MORE_DOWN,
+	GL_RIGHT, GL_WRONG, /* a training verdict */
 	GL_COUNT
 };
 

@@ -84,7 +84,9 @@ static const char input_rule[] =
 	"an option at once; the arrow keys only move the highlight; Enter confirms the answer that is "
 	"marked. Enter marks the highlighted option only in a single-choice list with nothing marked, "
 	"whose highlight starts on nothing until you move it, so a reflex Enter on arrival never "
-	"answers. A step other than the recommended one needs a typed reason.";
+	"answers. On a decision, a step other than the one the pathway marks needs a typed reason; in "
+	"training, nothing is highlighted on arrival and a commitment needs y to a question that "
+	"names the step; q at an endpoint asks whether to finish and record it.";
 
 const char *keys_input_rule(void)
 {

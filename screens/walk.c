@@ -19,6 +19,7 @@
 #include "../src/logfile.h"
 #include "../src/paths.h"
 #include "../src/resume.h"
+#include "../src/strbuf.h"
 #include "../src/training.h"
 #include "../src/xalloc.h"
 #include "form.h"
@@ -285,9 +286,27 @@ static void click(struct walk *w, const struct ui_event *ev)
 		apply(w, ops->click(&w->ctx, w->body.lines[line].target));
 }
 
+/* The quit question. At an endpoint nothing reached is lost by reflex: y finishes and records
+ * the endpoint, r leaves it unfinished (to resume), n stays. Elsewhere y leaves, n stays. */
+static bool at_endpoint(const struct walk *w)
+{
+	return !w->finished && session_at_endpoint(w->s);
+}
+
+static const char *quit_question(const struct walk *w)
+{
+	return at_endpoint(w) ? "Finish and record this endpoint? (y = finish, n = stay, r = leave unfinished)"
+			      : "Quit this walk? The session log records it as unfinished, to resume later. (y/n)";
+}
+
 static void quit_answer(struct walk *w, const struct ui_event *ev)
 {
-	if (ev->action == UI_YES) {
+	bool endpoint = at_endpoint(w);
+
+	if (endpoint && ev->action == UI_YES) {
+		w->quitting = false;
+		apply(w, SCREEN_FINISH);
+	} else if (ev->action == (endpoint ? UI_LEAVE : UI_YES)) {
 		if (session_interrupt(w->s, "quit") == SESSION_JOURNAL)
 			journal_failed(w);
 		else
@@ -359,7 +378,7 @@ static void draw(struct walk *w)
 	ui_size(&rows, &cols);
 	w->layout = layout_compute(rows, cols, w->ctx.pane && !w->overlay);
 	if (w->layout.too_small) {
-		ui_draw_too_small(rows, cols, w->quitting ? "Quit this walk? y quits (the log is kept), n stays" : NULL);
+		ui_draw_too_small(rows, cols, w->quitting ? quit_question(w) : NULL);
 		return;
 	}
 	width = (size_t)(cols - 2 * w->layout.margin);
@@ -377,8 +396,8 @@ static void draw(struct walk *w)
 	f.pane_title = ops->pane_title;
 	f.node_id = w->overlay ? w->overlay->name : n->id;
 	if (w->quitting) {
-		f.hints = "y:quit (the log is kept)  n:stay";
-		f.message = "Quit this walk? The session log records it as interrupted. (y/n)";
+		f.hints = at_endpoint(w) ? "y:finish  n:stay  r:leave unfinished" : "y:quit (the log is kept)  n:stay";
+		f.message = quit_question(w);
 	} else {
 		f.hints = ops->hints(&w->ctx);
 		f.message = w->ctx.message;
@@ -615,12 +634,59 @@ static struct session *begin(const struct walk_options *opt, struct journal **j,
 	return s;
 }
 
+/* A word for the shell: quoted unless it is plainly safe. Caller frees. */
+static char *shell_word(const char *word)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (word[0] && strspn(word, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+=:,@") ==
+			       strlen(word))
+		return xstrdup(word);
+	sb_append_char(&sb, '\'');
+	for (const char *p = word; *p; p++)
+		if (*p == '\'')
+			sb_append(&sb, "'\\''");
+		else
+			sb_append_char(&sb, *p);
+	sb_append_char(&sb, '\'');
+	return sb_take(&sb);
+}
+
+static void append_option(struct strbuf *sb, const char *name, const char *value)
+{
+	char *quoted;
+
+	if (!value)
+		return;
+	quoted = shell_word(value);
+	sb_appendf(sb, " %s %s", name, quoted);
+	free(quoted);
+}
+
+/* An unfinished walk says how to continue it: the exact command, with the pathway and case it
+ * was started with. */
+static void print_resume_command(const struct walk_options *opt, const char *journal_path)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_append(&sb, "pathwalk walk");
+	append_option(&sb, "-p", opt->pathway_path);
+	append_option(&sb, "--case", opt->case_path);
+	if (opt->plain)
+		sb_append(&sb, " --plain");
+	append_option(&sb, "--resume", journal_path);
+	printf("The walk is not finished. To continue it: %s\n", sb_str(&sb));
+	fflush(stdout);
+	sb_free(&sb);
+}
+
 int walk_run(const struct walk_options *opt)
 {
 	char *error = NULL, *fatal = NULL, *notice = NULL, *log_path = NULL;
 	struct journal *j = NULL;
 	struct session *s = NULL;
 	int status = 0;
+	bool unfinished;
 
 	setlocale(LC_CTYPE, "");
 	ui_install_signals(); /* before the terminal is touched; ui_open installs them again */
@@ -648,6 +714,7 @@ int walk_run(const struct walk_options *opt)
 		fprintf(stderr, "%s\n", fatal);
 	if (s && !session_closed(s) && status != 0)
 		session_interrupt(s, "error"); /* nothing else left a closing event */
+	unfinished = s && !session_finished(s) && status != 5 && status != 3;
 	session_free(s);
 	if (j) /* after the session: a full disk may have moved the journal */
 		log_path = xstrdup(journal_path(j));
@@ -657,6 +724,8 @@ int walk_run(const struct walk_options *opt)
 	}
 	if (log_path && !walk_report_paths(log_path, opt->pw) && status == 0)
 		status = 5;
+	if (log_path && unfinished)
+		print_resume_command(opt, log_path);
 	free(fatal);
 	free(notice);
 	free(log_path);

@@ -16,6 +16,8 @@ struct walk_options {
 	const struct casefile *prefill; /* NULL: nothing pre-filled */
 	const char *log_path;           /* NULL: the default location (see paths_default_journal) */
 	const char *resume_path;        /* continue the interrupted session of this journal */
+	const char *pathway_path;       /* -p as given (NULL: the bundled pathway), for the resume command */
+	const char *case_path;          /* --case as given, for the resume command */
 	const char *clinician, *patient; /* given on the command line: not asked */
 	bool plain;                     /* line-by-line prompts on stdin/stdout, no curses */
 };

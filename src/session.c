@@ -53,6 +53,7 @@ struct session {
 
 	char *message;
 	bool closed;
+	bool finished;  /* closed by session_finish: the endpoint is recorded */
 };
 
 static struct expr_env env_of(const struct session *s)
@@ -284,6 +285,11 @@ bool session_at_endpoint(const struct session *s)
 bool session_closed(const struct session *s)
 {
 	return s->closed;
+}
+
+bool session_finished(const struct session *s)
+{
+	return s->finished;
 }
 
 const struct value *session_answer(const struct session *s, int var)
@@ -649,7 +655,7 @@ enum session_status session_finish(struct session *s)
 	st = record(s, &sb);
 	event_open(&sb, "end");
 	sb_append(&sb, "}");
-	s->closed = true;
+	s->closed = s->finished = true;
 	return worst(st, record(s, &sb));
 }
 

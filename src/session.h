@@ -61,6 +61,9 @@ bool session_at_endpoint(const struct session *s);
 /* True once session_finish() or session_interrupt() was called. */
 bool session_closed(const struct session *s);
 
+/* True once session_finish() recorded the endpoint (an interrupted session is closed, not finished). */
+bool session_finished(const struct session *s);
+
 /* The working answer of variable var (TYPE_NONE when unanswered). The array form is indexed like
  * pw->vars and stays valid until the next call that changes answers. */
 const struct value *session_answer(const struct session *s, int var);

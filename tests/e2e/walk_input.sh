@@ -40,7 +40,35 @@ keys Enter
 expect "Overrides on this route: 1" "the override is taken"
 expect_in_file "$log" '"reason":"abc Ω医ő"' "the reason reaches the journal whole, Unicode included"
 expect_in_file "$log" '"var":"flag","value":false' "the yes/no is journaled as No"
-keys Enter
-expect "EXIT=0" "finishes"
+# q at an endpoint: n stays, y finishes and records the endpoint (nothing is lost by reflex).
+keys q
+expect "Finish and record this endpoint? (y = finish, n = stay, r = leave unfinished)" "q at an endpoint asks to finish"
+keys n
+wait_gone "Finish and record this endpoint?" && ok "n stays at the endpoint" || bad "n stays"
+keys q y
+expect "EXIT=0" "q then y at the endpoint finishes with status 0"
+expect_in_file "$log" '"event":"endpoint","node":"low"' "the endpoint is journaled"
+expect_in_file "$log" '"event":"end"' "the session is finished"
+expect_not "The walk is not finished" "a finished walk prints no resume command"
 expect_in_file "${log%.jsonl}.txt" "abc Ω医ő" "the reason reaches the printable log"
+
+# q then r at an endpoint leaves the walk unfinished and prints the exact command to resume it.
+log2=$TMP/leave.jsonl
+start -- walk -p "$mini" --log "$log2"
+expect "Score (0" "a second walk"
+type_text 6; keys Enter y Enter 1 Enter 1 Enter Enter
+type_text 2025-02-01; keys Enter
+expect "Next steps" "its decision"
+keys Enter
+expect "Enter:finish" "its endpoint"
+keys q r
+expect "EXIT=0" "r leaves with status 0"
+expect "The walk is not finished. To continue it: pathwalk walk -p $mini --resume $log2" "the resume command is printed"
+expect_in_file "$log2" '"event":"interrupted","node":"high","reason":"quit"' "the journal records the walk as interrupted at the endpoint"
+start -- walk -p "$mini" --resume "$log2"
+expect "Session resumed" "the printed command resumes the walk"
+expect "Enter:finish" "at the endpoint"
+keys Enter
+expect "EXIT=0" "and finishes it"
+expect_in_file "$log2" '"event":"end"' "the resumed session is finished"
 finish
