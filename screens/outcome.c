@@ -50,7 +50,7 @@ static void outcome_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui_
 	const struct pw_node *n = &ctx->pw->nodes[session_node(ctx->s)];
 	size_t nover = session_override_count(ctx->s);
 
-	screen_node_header(ctx, body);
+	screen_endpoint_header(ctx, body);
 	screen_section(ctx, body, "Recommendation", n->recommendation, ST_CHOSEN);
 	/* Warnings straight after the recommendation: the first thing read after it. */
 	screen_warnings(ctx, body);

@@ -21,6 +21,7 @@ struct route_step {
 
 struct override {
 	int node, target;
+	int recommended; /* the transition the pathway recommended there, instead of which */
 	char *reason;
 };
 
@@ -557,7 +558,7 @@ static enum session_status take(struct session *s, size_t t, const char *reason)
 		st = worst(st, record_decision(s, reason ? t : (size_t)recommended, recommended, reason));
 	if (reason) {
 		s->overrides = xgrow(s->overrides, &s->overrides_cap, s->noverrides + 1, sizeof(*s->overrides));
-		s->overrides[s->noverrides++] = (struct override){ session_node(s), n->next[t].target,
+		s->overrides[s->noverrides++] = (struct override){ session_node(s), n->next[t].target, recommended,
 								   xstrdup(reason) };
 	}
 	push_route(s, reason ? t : (size_t)recommended);
@@ -770,6 +771,11 @@ unsigned long long session_stages_visited(const struct session *s)
 size_t session_override_count(const struct session *s)
 {
 	return s->noverrides;
+}
+
+int session_override_recommended(const struct session *s, size_t i)
+{
+	return s->overrides[i].recommended;
 }
 
 void session_override_get(const struct session *s, size_t i, int *node, int *target, const char **reason)

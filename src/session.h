@@ -161,6 +161,10 @@ unsigned long long session_stages_visited(const struct session *s);
 size_t session_override_count(const struct session *s);
 void session_override_get(const struct session *s, size_t i, int *node, int *target, const char **reason);
 
+/* The transition (in the override's node's next list) that the pathway recommended where override
+ * i was taken: what the clinician chose instead of. */
+int session_override_recommended(const struct session *s, size_t i);
+
 /* Text with every {id} replaced by the formatted value of that variable or derived value
  * ("not yet known" when unknown) and {{ / }} by a literal brace. Caller frees. */
 char *session_render_text(const struct session *s, const char *text);
