@@ -6,10 +6,13 @@
 
 #include "../src/xalloc.h"
 #include "lineedit.h"
+#include "screen.h"
 #include "ui.h"
 
 struct form {
 	const char *title, *intro;
+	const struct pathway *about; /* F1 shows it; NULL: no about page */
+	bool showing_about;
 	struct form_field *fields;
 	size_t count, focus;
 	struct lineedit *text;
@@ -34,6 +37,13 @@ static void draw(struct form *f)
 
 	if (!ui_begin_page(&l, &body))
 		return;
+	if (f->showing_about) {
+		screen_about(f->about, &body);
+		frame.hints = "any key: back to the form";
+		ui_draw(&l, &frame, &body, &top, NULL, &pane_top);
+		doc_free(&body);
+		return;
+	}
 	if (f->intro) {
 		doc_add(&body, 0, NULL, ST_NORMAL, f->intro, ST_NORMAL, 0);
 		doc_blank(&body);
@@ -57,7 +67,8 @@ static void draw(struct form *f)
 	}
 	body.focus = (int)f->focus + 1;
 	frame.hints = f->asking ? "y:leave  n:stay"
-				: "Enter:next field / start  Tab/Up/Down:field  Left/Right/Home/End  Esc:leave";
+		      : f->about ? "Enter:next field / start  Tab/Up/Down:field  Left/Right/Home/End  F1:about  Esc:leave"
+				 : "Enter:next field / start  Tab/Up/Down:field  Left/Right/Home/End  Esc:leave";
 	frame.message = f->asking ? "Leave without going on? What was typed here is not kept. (y/n)" : f->message;
 	frame.message_error = f->asking ? false : f->message_error;
 	ui_draw(&l, &frame, &body, &top, NULL, &pane_top);
@@ -122,7 +133,13 @@ static char *finished_text(const struct lineedit *t)
 enum form_result form_run(const char *title, const char *intro, const char *message, struct form_field *fields,
 			  size_t count)
 {
-	struct form f = { .title = title, .intro = intro, .fields = fields, .count = count };
+	return form_run_about(title, intro, message, fields, count, NULL);
+}
+
+enum form_result form_run_about(const char *title, const char *intro, const char *message,
+				struct form_field *fields, size_t count, const struct pathway *about)
+{
+	struct form f = { .title = title, .intro = intro, .about = about, .fields = fields, .count = count };
 	enum form_result result = FORM_DONE;
 	bool done = false, dirty = true;
 
@@ -148,6 +165,14 @@ enum form_result form_run(const char *title, const char *intro, const char *mess
 		dirty = ev.action != UI_NONE;
 		if (ev.action != UI_NONE && ev.action != UI_RESIZE)
 			set_message(&f, false, NULL);
+		if (f.showing_about && ev.action != UI_NONE && ev.action != UI_RESIZE && ev.action != UI_INTERRUPT) {
+			f.showing_about = false; /* any key returns to the form */
+			continue;
+		}
+		if (f.about && ev.action == UI_HELP && ev.ch == 0) {
+			f.showing_about = true;
+			continue;
+		}
 		if (ev.action == UI_RESIZE || ev.action == UI_REDRAW) {
 			ui_invalidate();
 			continue;

@@ -36,7 +36,9 @@ static const struct key_binding table[] = {
 	  "mark option N of a list (1 Yes, 2 No), highlight step N of a decision, or, in training, "
 	  "ask to commit to step N", "question, decision, training" },
 	{ UI_YES, { 'y', 'Y' }, "y", "answer yes (a yes/no field, a question asked at the bottom)", "question, prompt" },
-	{ UI_NO, { 'n', 'N' }, "n", "answer no (a yes/no field, a question asked at the bottom)", "question, prompt" },
+	{ UI_NO, { 'n', 'N' }, "n",
+	  "answer no (a yes/no field, a question asked at the bottom); in an optional number or date "
+	  "field: not recorded", "question, prompt" },
 	{ UI_LEAVE, { 'r' }, "r", "leave the walk unfinished, to resume later (the endpoint's quit question)",
 	  "prompt" },
 	{ UI_NEXT_FIELD, { '\t' }, "Tab", "the next field", "question" },

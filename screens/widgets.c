@@ -44,7 +44,7 @@ void widget_close(struct widget *w)
 
 bool widget_answered(const struct widget *w, const struct session *s)
 {
-	return session_answer(s, w->var)->type != TYPE_NONE;
+	return value_answered(session_answer(s, w->var));
 }
 
 void widget_focus(struct widget *w, const struct session *s, int dir)
@@ -208,11 +208,15 @@ static enum widget_result text_key(struct widget *w, struct screen_ctx *ctx, con
 		screen_message(ctx, false, NULL);
 		return WIDGET_HANDLED;
 	}
+	if (ev->ch == 'n' && var_of(ctx, w)->optional) {
+		set_answer(w, ctx, value_not_recorded()); /* the explicit "not recorded" of an optional field */
+		return WIDGET_HANDLED;
+	}
 	switch (ev->action) {
 	case UI_ERASE:
 	case UI_LEFT:
 	case UI_RIGHT:
-		if (ev->ch == 0 && widget_answered(w, ctx->s)) {
+		if (ev->ch == 0 && widget_answered(w, ctx->s) && !session_answer(ctx->s, w->var)->not_recorded) {
 			edit_answer(w, ctx);
 			lineedit_key(&w->edit, ev);
 		}
@@ -221,8 +225,8 @@ static enum widget_result text_key(struct widget *w, struct screen_ctx *ctx, con
 		if (widget_answered(w, ctx->s))
 			return WIDGET_DONE;
 		if (var_of(ctx, w)->type == TYPE_INT)
-			screen_message(ctx, true, "Type a number from %ld to %ld, then Enter", var_of(ctx, w)->min,
-				       var_of(ctx, w)->max);
+			screen_message(ctx, true, "Type a number from %ld to %ld%s, then Enter", var_of(ctx, w)->min,
+				       var_of(ctx, w)->max, var_of(ctx, w)->optional ? " (or n: not recorded)" : "");
 		else
 			screen_message(ctx, true, "Type the date as YYYY-MM-DD, then Enter");
 		return WIDGET_HANDLED;
@@ -391,7 +395,7 @@ static char *accepted(const struct screen_ctx *ctx, const struct widget *w)
 	}
 }
 
-void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, int base, struct ui_doc *d)
+void widget_draw(struct widget *w, struct screen_ctx *ctx, bool focused, int base, struct ui_doc *d)
 {
 	const struct pw_variable *v = var_of(ctx, w);
 	const struct value *now = session_answer(ctx->s, w->var);
@@ -408,7 +412,9 @@ void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, i
 		size_t col = 0;
 
 		if (w->typing)
-			shown = lineedit_box((struct lineedit *)&w->edit, TEXT_FIELD_CHARS + 4, &col);
+			shown = lineedit_box(&w->edit, TEXT_FIELD_CHARS + 4, &col);
+		else if (now->not_recorded)
+			shown = xstrdup("[ not recorded ]");
 		else if (now->type != TYPE_NONE) {
 			char *value = pathway_format_value_ids(ctx->pw, w->var, now);
 			/* dates come quoted from format_value_ids */
@@ -423,6 +429,8 @@ void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, i
 		doc_add(d, 4, NULL, ST_NORMAL, shown, focused ? ST_FOCUS : ST_FIELD, base);
 		if (w->typing)
 			doc_set_cursor(d, 4 + col);
+		if (v->optional)
+			doc_add(d, 4, NULL, ST_DIM, "n: not recorded", ST_DIM, base);
 		if (focused)
 			d->focus = base;
 		free(shown);

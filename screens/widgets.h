@@ -51,7 +51,7 @@ enum widget_result widget_click(struct widget *w, struct screen_ctx *ctx, int op
 
 /* Adds the widget's lines to d: the prompt, then its options or box. Lines get target
  * base (the prompt and box) or base + 1 + option. */
-void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, int base, struct ui_doc *d);
+void widget_draw(struct widget *w, struct screen_ctx *ctx, bool focused, int base, struct ui_doc *d);
 
 /* Adds the variable's help and the accepted input to the pane. */
 void widget_describe(const struct widget *w, struct screen_ctx *ctx, struct ui_doc *pane);

@@ -10,12 +10,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "utf8.h"
 #include "xalloc.h"
 
+/* Closes what cfg_read_file opened; standard input stays open. */
+static void close_input(int fd, bool is_stdin)
+{
+	if (!is_stdin)
+		close(fd);
+}
+
 char *cfg_read_file(const char *path, size_t max_bytes, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	bool is_stdin = fileio_is_stdio(path);
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
 	char *buf = NULL;
 	size_t cap = 0, used = 0;
@@ -23,7 +32,7 @@ char *cfg_read_file(const char *path, size_t max_bytes, size_t *len)
 	if (fd < 0)
 		return NULL;
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
+		close_input(fd, is_stdin);
 		errno = EISDIR;
 		return NULL;
 	}
@@ -38,7 +47,7 @@ char *cfg_read_file(const char *path, size_t max_bytes, size_t *len)
 			int saved = errno;
 
 			free(buf);
-			close(fd);
+			close_input(fd, is_stdin);
 			errno = saved;
 			return NULL;
 		}
@@ -47,12 +56,12 @@ char *cfg_read_file(const char *path, size_t max_bytes, size_t *len)
 		used += (size_t)n;
 		if (used > max_bytes) {
 			free(buf);
-			close(fd);
+			close_input(fd, is_stdin);
 			errno = EFBIG;
 			return NULL;
 		}
 	}
-	close(fd);
+	close_input(fd, is_stdin);
 	buf[used] = '\0';
 	*len = used;
 	return buf;

@@ -10,7 +10,7 @@
 
 #include "diag.h"
 
-/* Reads a whole file (at most max_bytes) into a NUL-terminated buffer the caller frees.
+/* Reads a whole file (at most max_bytes; "-" is standard input) into a NUL-terminated buffer the caller frees.
  * Returns NULL with errno set on failure (EFBIG when too large). */
 char *cfg_read_file(const char *path, size_t max_bytes, size_t *len);
 

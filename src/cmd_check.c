@@ -7,6 +7,7 @@
 #include "bundled.h"
 #include "cli.h"
 #include "clock.h"
+#include "fileio.h"
 #include "lint.h"
 #include "xalloc.h"
 
@@ -36,8 +37,9 @@ struct casefile *cli_load_case(const char *path, const struct pathway *pw)
 static const char check_usage[] =
 	"usage: pathwalk check [--strict] [FILE]\n"
 	"\n"
-	"Validate a pathway file (default: the bundled pathway) and report every problem as\n"
-	"FILE:LINE: message. Exit 0 when valid, 1 when problems were found, 3 when unreadable.\n"
+	"Validate a pathway file (default: the bundled pathway; - reads standard input) and report\n"
+	"every problem as FILE:LINE: message. Exit 0 when valid, 1 when problems were found, 3 when\n"
+	"unreadable.\n"
 	"\n"
 	"  -s, --strict  also lint a valid pathway clinically: endpoints and notes that cite no\n"
 	"                reference, red-flag screening not first, a passed review date (today is\n"
@@ -97,7 +99,7 @@ int cmd_check(int argc, char **argv)
 	int c, status = EXIT_OK;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "hs", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hs", options, NULL)) != -1) {
 		if (c == 's') {
 			strict = true;
 			continue;
@@ -106,7 +108,7 @@ int cmd_check(int argc, char **argv)
 			fputs(check_usage, stdout);
 			return EXIT_OK;
 		}
-		return cli_usage_error("check", "unknown option");
+		return cli_bad_option("check", c, argv, options);
 	}
 	if (argc - optind > 1)
 		return cli_usage_error("check", "check takes one pathway file at most");
@@ -115,7 +117,8 @@ int cmd_check(int argc, char **argv)
 	diag_print(&diags, stderr);
 	if (!pw) {
 		if (!io_error)
-			fprintf(stderr, "pathwalk: %s: %zu problem%s found\n", path ? path : "<bundled>/sciatica.cfg",
+			fprintf(stderr, "pathwalk: %s: %zu problem%s found\n",
+				path ? fileio_input_name(path) : "<bundled>/sciatica.cfg",
 				diags.count, diags.count == 1 ? "" : "s");
 		diag_clear(&diags);
 		return io_error ? EXIT_INPUT : EXIT_NEGATIVE;

@@ -7,12 +7,14 @@
  *   and     := unary ( "&&" unary )*
  *   unary   := "!" unary | compare
  *   compare := sum ( ( "==" | "!=" | "<" | "<=" | ">" | ">=" ) sum )?
- *   sum     := primary ( ( "+" | "-" ) primary )*
+ *   sum     := product ( ( "+" | "-" ) product )*
+ *   product := primary ( ( "*" | "/" ) primary )*
  *   primary := INT | "true" | "false" | STRING | IDENT | IDENT "(" args ")" | "(" or ")"
  * STRING is a double-quoted option id (compared with a choice) or date "YYYY-MM-DD" (with a date).
  * Functions: count(set) -> int; has(set, opt, ...) -> bool (any listed option chosen; options bare
  * or quoted); at(node, ...) -> bool (the current node is one of them). The identifier `endpoint`
- * is true at an endpoint node. Types: int - int, int + int -> int; date - date -> int (days);
+ * is true at an endpoint node. Types: int - int, int + int, int * int, int / int -> int (division
+ * rounds toward zero; dividing by zero is unknown); date - date -> int (days);
  * date + int, date - int -> date; == != on every type (same type, same option domain);
  * < <= > >= on int and date; && || ! on bool. */
 #ifndef PATHWALK_EXPR_H
@@ -91,7 +93,7 @@ void expr_for_each_derived(const struct expr *e, void (*fn)(int derived, void *c
 enum expr_truth { EXPR_MAYBE, EXPR_ALWAYS, EXPR_NEVER };
 
 /* Decides e from declared ranges only (int variables within min..max, count(set) within
- * 0..noptions, + and - by interval arithmetic, derived values through their expressions, && || !
+ * 0..noptions, + - * / by interval arithmetic, derived values through their expressions, && || !
  * and literals): EXPR_ALWAYS or EXPR_NEVER when that fixes the result, else EXPR_MAYBE. Sound but
  * incomplete: it never claims a verdict that an answer could contradict. NULL gives EXPR_MAYBE. */
 enum expr_truth expr_static_truth(const struct expr *e, const struct pathway *pw);

@@ -16,7 +16,7 @@
 enum tok_kind {
 	T_END, T_ERROR, T_INT, T_IDENT, T_STRING,
 	T_LPAREN, T_RPAREN, T_COMMA, T_NOT, T_AND, T_OR,
-	T_EQ, T_NE, T_LT, T_LE, T_GT, T_GE, T_PLUS, T_MINUS,
+	T_EQ, T_NE, T_LT, T_LE, T_GT, T_GE, T_PLUS, T_MINUS, T_STAR, T_SLASH,
 };
 
 struct token {
@@ -145,6 +145,7 @@ static const struct {
 } operators[] = {
 	{ "&&", T_AND }, { "||", T_OR }, { "==", T_EQ }, { "!=", T_NE }, { "<=", T_LE }, { ">=", T_GE },
 	{ "<", T_LT }, { ">", T_GT }, { "!", T_NOT }, { "+", T_PLUS }, { "-", T_MINUS },
+	{ "*", T_STAR }, { "/", T_SLASH },
 	{ "(", T_LPAREN }, { ")", T_RPAREN }, { ",", T_COMMA },
 };
 
@@ -534,9 +535,37 @@ static enum value_type sum_type(enum value_type a, enum expr_op op, enum value_t
 	return TYPE_NONE;
 }
 
-static struct expr *parse_sum(struct parser *p)
+/* product := primary ( ( "*" | "/" ) primary )*, int operands only. */
+static struct expr *parse_product(struct parser *p)
 {
 	struct expr *first = parse_primary(p), *e;
+
+	if (!first || (p->tok.kind != T_STAR && p->tok.kind != T_SLASH))
+		return first;
+	e = new_node(EXPR_PRODUCT, TYPE_INT, -1);
+	add_kid(e, first);
+	while (p->tok.kind == T_STAR || p->tok.kind == T_SLASH) {
+		enum expr_op op = p->tok.kind == T_STAR ? OP_MUL : OP_DIV;
+		struct expr *term;
+
+		next(p);
+		if (!(term = parse_primary(p)))
+			return drop(e);
+		add_kid(e, term);
+		e->ops = room_for(e->ops, e->nkids - 1, sizeof(*e->ops));
+		e->ops[e->nkids - 1] = op;
+	}
+	for (size_t i = 0; i < e->nkids; i++)
+		if (e->kids[i]->type.type != TYPE_INT || e->kids[i]->kind == EXPR_STRING) {
+			type_error(p, "'*' and '/' need int operands", e->kids[i]);
+			return drop(e);
+		}
+	return e;
+}
+
+static struct expr *parse_sum(struct parser *p)
+{
+	struct expr *first = parse_product(p), *e;
 
 	if (!first || (p->tok.kind != T_PLUS && p->tok.kind != T_MINUS))
 		return first;
@@ -551,7 +580,7 @@ static struct expr *parse_sum(struct parser *p)
 		enum value_type type;
 
 		next(p);
-		if (!(term = parse_primary(p)))
+		if (!(term = parse_product(p)))
 			return drop(e);
 		add_kid(e, term);
 		e->ops = room_for(e->ops, e->nkids - 1, sizeof(*e->ops));

@@ -10,21 +10,18 @@
 #include "bundled.h"
 #include "cfgread.h"
 #include "expr.h"
+#include "fileio.h"
 #include "pathway_internal.h"
 #include "sha256.h"
 #include "xalloc.h"
 
-struct loader {
-	struct pathway *pw;
-	struct cfg_reader rd;
-};
-
 static const char *const top_members[] = {
-	"id", "title", "version", "review_date", "start", "disclaimer", "notes", "references",
-	"stages", "variables", "derived", "constraints", "warnings", "nodes", NULL
+	"id", "title", "version", "review_date", "start", "disclaimer", "notes", "scope", "choices",
+	"references", "stages", "variables", "derived", "constraints", "warnings", "nodes", NULL
 };
 static const char *const variable_members[] = {
-	"id", "type", "min", "max", "options", "prompt", "help", "unit", "default", NULL
+	"id", "type", "min", "max", "options", "prompt", "help", "unit", "default", "optional",
+	"default_expr", "default_when", NULL
 };
 static const char *const option_members[] = { "id", "label", NULL };
 static const char *const derived_members[] = { "id", "expr", "label", NULL };
@@ -39,7 +36,7 @@ static const char *const transition_members[] = { "when", "goto", "label", NULL 
 static const char *const ref_members[] = { "id", "citation", NULL };
 static const char *const stage_members[] = { "id", "label", NULL };
 
-static char *dup_or_null(const char *s)
+char *pathway_dup_or_null(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
 }
@@ -54,8 +51,7 @@ static config_setting_t *list_of(struct loader *ld, const config_setting_t *grou
 	return list;
 }
 
-/* Element i of a list that must be a group; reports other kinds. */
-static config_setting_t *group_elem(struct loader *ld, config_setting_t *list, size_t i, const char *what)
+config_setting_t *pathway_group_elem(struct loader *ld, config_setting_t *list, size_t i, const char *what)
 {
 	config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
 
@@ -98,8 +94,7 @@ static void index_id(struct loader *ld, struct strmap *map, const char *id, int 
 			 what, id, lines[-r - 1]);
 }
 
-/* Resolves an array of reference ids into indices. */
-static int *read_refs(struct loader *ld, const config_setting_t *g, const char *what, size_t *count)
+int *pathway_read_refs(struct loader *ld, const config_setting_t *g, const char *what, size_t *count)
 {
 	config_setting_t *list = cfg_aggregate(&ld->rd, g, "refs", false, what);
 	size_t n = list ? (size_t)config_setting_length(list) : 0;
@@ -121,8 +116,7 @@ static int *read_refs(struct loader *ld, const config_setting_t *g, const char *
 	return refs;
 }
 
-/* Parses an expression that must have type bool. */
-static struct expr *read_condition(struct loader *ld, const char *source, int line, const char *what)
+struct expr *pathway_read_condition(struct loader *ld, const char *source, int line, const char *what)
 {
 	struct expr_type type;
 	struct expr *e = expr_parse(source, ld->pw, (int)ld->pw->nderived, ld->rd.file, line,
@@ -137,6 +131,25 @@ static struct expr *read_condition(struct loader *ld, const char *source, int li
 	return e;
 }
 
+/* `choices`: the numbered choices made where the sources are ambiguous, a list of strings. */
+static void load_choices(struct loader *ld, const config_setting_t *root)
+{
+	struct pathway *pw = ld->pw;
+	config_setting_t *list = cfg_aggregate(&ld->rd, root, "choices", false, "pathway");
+	size_t n = list ? (size_t)config_setting_length(list) : 0;
+
+	pw->choices = xcalloc(n + 1, sizeof(*pw->choices));
+	for (size_t i = 0; i < n; i++) {
+		config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		const char *text = config_setting_get_string(e);
+
+		if (!text || !*text)
+			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "pathway: choice %zu must be a non-empty string", i + 1);
+		else
+			pw->choices[pw->nchoices++] = xstrdup(text);
+	}
+}
+
 static void load_meta(struct loader *ld, const config_setting_t *root)
 {
 	struct pathway *pw = ld->pw;
@@ -144,12 +157,14 @@ static void load_meta(struct loader *ld, const config_setting_t *root)
 	long days;
 
 	cfg_check_members(&ld->rd, root, top_members, what);
-	pw->id = dup_or_null(cfg_string(&ld->rd, root, "id", true, what));
-	pw->title = dup_or_null(cfg_string(&ld->rd, root, "title", true, what));
-	pw->version = dup_or_null(cfg_string(&ld->rd, root, "version", true, what));
-	pw->review_date = dup_or_null(cfg_string(&ld->rd, root, "review_date", true, what));
-	pw->disclaimer = dup_or_null(cfg_string(&ld->rd, root, "disclaimer", true, what));
-	pw->notes = dup_or_null(cfg_string(&ld->rd, root, "notes", false, what));
+	pw->id = pathway_dup_or_null(cfg_string(&ld->rd, root, "id", true, what));
+	pw->title = pathway_dup_or_null(cfg_string(&ld->rd, root, "title", true, what));
+	pw->version = pathway_dup_or_null(cfg_string(&ld->rd, root, "version", true, what));
+	pw->review_date = pathway_dup_or_null(cfg_string(&ld->rd, root, "review_date", true, what));
+	pw->disclaimer = pathway_dup_or_null(cfg_string(&ld->rd, root, "disclaimer", true, what));
+	pw->notes = pathway_dup_or_null(cfg_string(&ld->rd, root, "notes", false, what));
+	pw->scope = pathway_dup_or_null(cfg_string(&ld->rd, root, "scope", false, what));
+	load_choices(ld, root);
 	if (pw->review_date && date_parse(pw->review_date, &days) != 0)
 		diag_add(ld->rd.diags, ld->rd.file, cfg_line(config_setting_get_member(root, "review_date")),
 			 "pathway: review_date '%s' is not a date (YYYY-MM-DD)", pw->review_date);
@@ -163,7 +178,7 @@ static void load_references(struct loader *ld, const config_setting_t *root)
 
 	pw->refs = xcalloc(pw->nrefs + 1, sizeof(*pw->refs));
 	for (size_t i = 0; i < pw->nrefs; i++) {
-		config_setting_t *g = group_elem(ld, list, i, "reference");
+		config_setting_t *g = pathway_group_elem(ld, list, i, "reference");
 		struct pw_reference *r = &pw->refs[i];
 
 		if (!g)
@@ -171,7 +186,7 @@ static void load_references(struct loader *ld, const config_setting_t *root)
 		cfg_check_members(&ld->rd, g, ref_members, "reference");
 		r->line = lines[i] = cfg_line(g);
 		r->id = read_id(ld, g, "reference", false);
-		r->citation = dup_or_null(cfg_string(&ld->rd, g, "citation", true, "reference"));
+		r->citation = pathway_dup_or_null(cfg_string(&ld->rd, g, "citation", true, "reference"));
 		index_id(ld, &pw->ref_index, r->id, (int)i, r->line, "reference", lines);
 	}
 	free(lines);
@@ -189,7 +204,7 @@ static void load_stages(struct loader *ld, const config_setting_t *root)
 		diag_add(ld->rd.diags, ld->rd.file, cfg_line(list), "pathway: at most 64 stages are allowed");
 	pw->stages = xcalloc(pw->nstages + 1, sizeof(*pw->stages));
 	for (size_t i = 0; i < pw->nstages; i++) {
-		config_setting_t *g = group_elem(ld, list, i, "stage");
+		config_setting_t *g = pathway_group_elem(ld, list, i, "stage");
 		struct pw_stage *st = &pw->stages[i];
 
 		if (!g)
@@ -197,7 +212,7 @@ static void load_stages(struct loader *ld, const config_setting_t *root)
 		cfg_check_members(&ld->rd, g, stage_members, "stage");
 		st->line = lines[i] = cfg_line(g);
 		st->id = read_id(ld, g, "stage", false);
-		st->label = dup_or_null(cfg_string(&ld->rd, g, "label", true, "stage"));
+		st->label = pathway_dup_or_null(cfg_string(&ld->rd, g, "label", true, "stage"));
 		index_id(ld, &pw->stage_index, st->id, (int)i, st->line, "stage", lines);
 	}
 	free(lines);
@@ -218,13 +233,13 @@ static void load_options(struct loader *ld, struct pw_variable *v, const config_
 	}
 	v->options = xcalloc(n + 1, sizeof(*v->options));
 	for (size_t i = 0; i < n; i++) {
-		config_setting_t *o = group_elem(ld, list, i, "option");
+		config_setting_t *o = pathway_group_elem(ld, list, i, "option");
 
 		if (!o)
 			continue;
 		cfg_check_members(&ld->rd, o, option_members, what);
 		v->options[v->noptions].id = read_id(ld, o, "option", true);
-		v->options[v->noptions].label = dup_or_null(cfg_string(&ld->rd, o, "label", true, what));
+		v->options[v->noptions].label = pathway_dup_or_null(cfg_string(&ld->rd, o, "label", true, what));
 		if (!v->options[v->noptions].id) {
 			free(v->options[v->noptions].label);
 			v->options[v->noptions].label = NULL;
@@ -333,9 +348,9 @@ static void load_variable(struct loader *ld, struct pw_variable *v, const config
 	if (type_name && v->type == TYPE_NONE)
 		diag_add(ld->rd.diags, ld->rd.file, v->line,
 			 "%s: unknown type '%s' (int, bool, choice, set or date)", what, type_name);
-	v->prompt = dup_or_null(cfg_string(&ld->rd, g, "prompt", true, what));
-	v->help = dup_or_null(cfg_string(&ld->rd, g, "help", false, what));
-	v->unit = dup_or_null(cfg_string(&ld->rd, g, "unit", false, what));
+	v->prompt = pathway_dup_or_null(cfg_string(&ld->rd, g, "prompt", true, what));
+	v->help = pathway_dup_or_null(cfg_string(&ld->rd, g, "help", false, what));
+	v->unit = pathway_dup_or_null(cfg_string(&ld->rd, g, "unit", false, what));
 	if (v->type == TYPE_INT) {
 		bool have_min = cfg_int(&ld->rd, g, "min", &v->min, true, what);
 		bool have_max = cfg_int(&ld->rd, g, "max", &v->max, true, what);
@@ -351,6 +366,7 @@ static void load_variable(struct loader *ld, struct pw_variable *v, const config
 	else if (config_setting_get_member(g, "options"))
 		diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: options are only for choice and set variables", what);
 	load_default(ld, v, g, what);
+	pathway_load_optional(ld, v, g, what);
 	free(what);
 }
 
@@ -362,7 +378,7 @@ static void load_variables(struct loader *ld, const config_setting_t *root)
 
 	pw->vars = xcalloc(pw->nvars + 1, sizeof(*pw->vars));
 	for (size_t i = 0; i < pw->nvars; i++) {
-		config_setting_t *g = group_elem(ld, list, i, "variable");
+		config_setting_t *g = pathway_group_elem(ld, list, i, "variable");
 
 		if (!g)
 			continue;
@@ -386,7 +402,7 @@ static void load_derived(struct loader *ld, const config_setting_t *root)
 	for (size_t i = 0; i < n; i++) {
 		struct pw_derived *d = &pw->derived[i];
 
-		groups[i] = group_elem(ld, list, i, "derived value");
+		groups[i] = pathway_group_elem(ld, list, i, "derived value");
 		if (!groups[i])
 			continue;
 		cfg_check_members(&ld->rd, groups[i], derived_members, "derived value");
@@ -405,8 +421,8 @@ static void load_derived(struct loader *ld, const config_setting_t *root)
 		if (!groups[i])
 			continue;
 		what = xasprintf("derived value '%s'", d->id ? d->id : "?");
-		d->label = dup_or_null(cfg_string(&ld->rd, groups[i], "label", false, what));
-		d->source = dup_or_null(cfg_string(&ld->rd, groups[i], "expr", true, what));
+		d->label = pathway_dup_or_null(cfg_string(&ld->rd, groups[i], "label", false, what));
+		d->source = pathway_dup_or_null(cfg_string(&ld->rd, groups[i], "expr", true, what));
 		if (d->source)
 			d->expr = expr_parse(d->source, pw, (int)i, ld->rd.file,
 					     cfg_line(config_setting_get_member(groups[i], "expr")), ld->rd.diags, &type);
@@ -438,17 +454,17 @@ static void load_constraints(struct loader *ld, const config_setting_t *root)
 
 	pw->constraints = xcalloc(pw->nconstraints + 1, sizeof(*pw->constraints));
 	for (size_t i = 0; i < pw->nconstraints; i++) {
-		config_setting_t *g = group_elem(ld, list, i, "constraint");
+		config_setting_t *g = pathway_group_elem(ld, list, i, "constraint");
 		struct pw_constraint *c = &pw->constraints[i];
 
 		if (!g)
 			continue;
 		cfg_check_members(&ld->rd, g, constraint_members, "constraint");
 		c->line = cfg_line(g);
-		c->require_source = dup_or_null(cfg_string(&ld->rd, g, "require", true, "constraint"));
-		c->message = dup_or_null(cfg_string(&ld->rd, g, "message", true, "constraint"));
+		c->require_source = pathway_dup_or_null(cfg_string(&ld->rd, g, "require", true, "constraint"));
+		c->message = pathway_dup_or_null(cfg_string(&ld->rd, g, "message", true, "constraint"));
 		if (c->require_source)
-			c->require = read_condition(ld, c->require_source,
+			c->require = pathway_read_condition(ld, c->require_source,
 						    cfg_line(config_setting_get_member(g, "require")), "constraint");
 		if (c->require)
 			expr_for_each_variable(c->require, collect_var, c);
@@ -463,7 +479,7 @@ static void load_warnings(struct loader *ld, const config_setting_t *root)
 
 	pw->warnings = xcalloc(pw->nwarnings + 1, sizeof(*pw->warnings));
 	for (size_t i = 0; i < pw->nwarnings; i++) {
-		config_setting_t *g = group_elem(ld, list, i, "warning");
+		config_setting_t *g = pathway_group_elem(ld, list, i, "warning");
 		struct pw_warning *w = &pw->warnings[i];
 		char *what;
 
@@ -473,20 +489,19 @@ static void load_warnings(struct loader *ld, const config_setting_t *root)
 		w->line = lines[i] = cfg_line(g);
 		w->id = read_id(ld, g, "warning", false);
 		what = xasprintf("warning '%s'", w->id ? w->id : "?");
-		w->title = dup_or_null(cfg_string(&ld->rd, g, "title", true, what));
-		w->text = dup_or_null(cfg_string(&ld->rd, g, "text", true, what));
-		w->when_source = dup_or_null(cfg_string(&ld->rd, g, "when", true, what));
+		w->title = pathway_dup_or_null(cfg_string(&ld->rd, g, "title", true, what));
+		w->text = pathway_dup_or_null(cfg_string(&ld->rd, g, "text", true, what));
+		w->when_source = pathway_dup_or_null(cfg_string(&ld->rd, g, "when", true, what));
 		if (w->when_source)
-			w->when = read_condition(ld, w->when_source, cfg_line(config_setting_get_member(g, "when")), what);
-		w->refs = read_refs(ld, g, what, &w->nrefs);
+			w->when = pathway_read_condition(ld, w->when_source, cfg_line(config_setting_get_member(g, "when")), what);
+		w->refs = pathway_read_refs(ld, g, what, &w->nrefs);
 		index_id(ld, &pw->warning_index, w->id, (int)i, w->line, "warning", lines);
 		free(what);
 	}
 	free(lines);
 }
 
-/* Checks that every {id} in text names a variable or derived value. */
-static void check_interpolation(struct loader *ld, const char *text, int line, const char *what)
+void pathway_check_interpolation(struct loader *ld, const char *text, int line, const char *what)
 {
 	for (const char *p = text; p && *p; p++) {
 		const char *end;
@@ -559,7 +574,7 @@ static void load_evidence(struct loader *ld, struct pw_node *n, const config_set
 
 	n->evidence = xcalloc(count + 1, sizeof(*n->evidence));
 	for (size_t i = 0; i < count; i++) {
-		config_setting_t *e = group_elem(ld, list, i, "evidence");
+		config_setting_t *e = pathway_group_elem(ld, list, i, "evidence");
 		struct pw_evidence *ev = &n->evidence[n->nevidence];
 
 		if (!e)
@@ -567,11 +582,11 @@ static void load_evidence(struct loader *ld, struct pw_node *n, const config_set
 		n->nevidence++;
 		cfg_check_members(&ld->rd, e, evidence_members, what);
 		ev->line = cfg_line(e);
-		ev->note = dup_or_null(cfg_string(&ld->rd, e, "note", true, what));
-		ev->refs = read_refs(ld, e, what, &ev->nrefs);
-		ev->when_source = dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
+		ev->note = pathway_dup_or_null(cfg_string(&ld->rd, e, "note", true, what));
+		ev->refs = pathway_read_refs(ld, e, what, &ev->nrefs);
+		ev->when_source = pathway_dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
 		if (ev->when_source)
-			ev->when = read_condition(ld, ev->when_source, cfg_line(config_setting_get_member(e, "when")), what);
+			ev->when = pathway_read_condition(ld, ev->when_source, cfg_line(config_setting_get_member(e, "when")), what);
 	}
 }
 
@@ -583,7 +598,7 @@ static void load_next(struct loader *ld, struct pw_node *n, const config_setting
 
 	n->next = xcalloc(count + 1, sizeof(*n->next));
 	for (size_t i = 0; i < count; i++) {
-		config_setting_t *e = group_elem(ld, list, i, "transition");
+		config_setting_t *e = pathway_group_elem(ld, list, i, "transition");
 		struct pw_transition *t = &n->next[n->nnext];
 		const char *target;
 
@@ -602,10 +617,10 @@ static void load_next(struct loader *ld, struct pw_node *n, const config_setting
 			if (t->target < 0)
 				diag_add(ld->rd.diags, ld->rd.file, t->line, "%s: goto unknown node '%s'", what, target);
 		}
-		t->label = dup_or_null(cfg_string(&ld->rd, e, "label", false, what));
-		t->when_source = dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
+		t->label = pathway_dup_or_null(cfg_string(&ld->rd, e, "label", false, what));
+		t->when_source = pathway_dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
 		if (t->when_source)
-			t->when = read_condition(ld, t->when_source, cfg_line(config_setting_get_member(e, "when")), what);
+			t->when = pathway_read_condition(ld, t->when_source, cfg_line(config_setting_get_member(e, "when")), what);
 		else
 			fallback_seen = true;
 	}
@@ -631,15 +646,13 @@ static void load_node(struct loader *ld, struct pw_node *n, const config_setting
 	if (screen && !ok)
 		diag_add(ld->rd.diags, ld->rd.file, n->line,
 			 "%s: unknown screen '%s' (info, question, decision or endpoint)", what, screen);
-	n->title = dup_or_null(cfg_string(&ld->rd, g, "title", true, what));
-	n->text = dup_or_null(cfg_string(&ld->rd, g, "text", false, what));
-	n->recommendation = dup_or_null(cfg_string(&ld->rd, g, "recommendation", false, what));
-	n->actions = dup_or_null(cfg_string(&ld->rd, g, "actions", false, what));
-	n->document = dup_or_null(cfg_string(&ld->rd, g, "document", false, what));
-	check_interpolation(ld, n->text, n->line, what);
-	check_interpolation(ld, n->recommendation, n->line, what);
-	check_interpolation(ld, n->actions, n->line, what);
-	check_interpolation(ld, n->document, n->line, what);
+	n->title = pathway_dup_or_null(cfg_string(&ld->rd, g, "title", true, what));
+	n->text = pathway_dup_or_null(cfg_string(&ld->rd, g, "text", false, what));
+	n->recommendation = pathway_dup_or_null(cfg_string(&ld->rd, g, "recommendation", false, what));
+	pathway_load_plan(ld, &n->actions, g, "actions", what);
+	pathway_load_plan(ld, &n->document, g, "document", what);
+	pathway_check_interpolation(ld, n->text, n->line, what);
+	pathway_check_interpolation(ld, n->recommendation, n->line, what);
 	load_ask(ld, n, g, what);
 	load_evidence(ld, n, g, what);
 	load_next(ld, n, g, what);
@@ -673,7 +686,7 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 		struct pw_node *n = &pw->nodes[i];
 
 		n->stage = -1;
-		groups[i] = group_elem(ld, list, i, "node");
+		groups[i] = pathway_group_elem(ld, list, i, "node");
 		if (!groups[i])
 			continue;
 		n->line = lines[i] = cfg_line(groups[i]);
@@ -681,6 +694,7 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 		index_id(ld, &pw->node_index, n->id, (int)i, n->line, "node", lines);
 	}
 	load_derived(ld, root);
+	pathway_load_default_exprs(ld, root);
 	load_constraints(ld, root);
 	load_warnings(ld, root);
 	for (size_t i = 0; i < pw->nnodes; i++)
@@ -741,12 +755,12 @@ struct pathway *pathway_load_file(const char *path, struct diag_list *diags, boo
 
 	*io_error = false;
 	if (!text) {
-		diag_add(diags, path, 0, "cannot read: %s",
+		diag_add(diags, fileio_input_name(path), 0, "cannot read: %s",
 			 errno == EFBIG ? "file too large" : strerror(errno));
 		*io_error = true;
 		return NULL;
 	}
-	pw = pathway_load_text(path, text, len, diags);
+	pw = pathway_load_text(fileio_input_name(path), text, len, diags);
 	free(text);
 	return pw;
 }
