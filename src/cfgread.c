@@ -128,19 +128,53 @@ static size_t scan_number(const char *file, int line, const unsigned char *s, si
 	return i - start;
 }
 
+enum scan_state { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT };
+
+/* The end of the run from s[i] of bytes that need no check and change nothing in this state:
+ * printable ASCII in a string (but a quote or a backslash) or a comment (but the star that may end
+ * a block comment), and in code the blanks and separators between settings. */
+static size_t skip_plain(const unsigned char *s, size_t i, size_t len, enum scan_state state)
+{
+	switch (state) {
+	case CODE:
+		while (i < len && (s[i] == ' ' || s[i] == '=' || s[i] == ';' || s[i] == ',' || s[i] == ':'))
+			i++;
+		break;
+	case STRING:
+		while (i < len && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '"' && s[i] != '\\')
+			i++;
+		break;
+	case LINE_COMMENT:
+		while (i < len && s[i] >= 0x20 && s[i] < 0x7f)
+			i++;
+		break;
+	case BLOCK_COMMENT:
+		while (i < len && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '*')
+			i++;
+		break;
+	}
+	return i;
+}
+
 size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesting,
 		   struct diag_list *diags)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	enum { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT } state = CODE;
+	enum scan_state state = CODE;
 	size_t problems = 0;
 	int line = 1, depth = 0, bad_line = 0;
 	bool nesting_reported = false;
 
 	for (size_t i = 0; i < len && problems < 20;) {
-		unsigned char c = s[i];
-		size_t n = utf8_length(s + i, len - i);
+		unsigned char c;
+		size_t n, plain_end = skip_plain(s, i, len, state); /* the fast path */
 
+		if (plain_end > i) {
+			i = plain_end;
+			continue;
+		}
+		c = s[i];
+		n = c < 0x80 ? 1 : utf8_length(s + i, len - i);
 		if (n == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
 			if (bad_line != line) {
 				if (c == 0)
@@ -228,9 +262,16 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, int max_nesting,
 	       struct diag_list *diags)
 {
-	config_init(cfg);
-	if (cfg_prescan(file, text, len, max_nesting, diags) > 0)
+	if (cfg_prescan(file, text, len, max_nesting, diags) > 0) {
+		config_init(cfg);
 		return false;
+	}
+	return cfg_parse_prescanned(cfg, file, text, diags);
+}
+
+bool cfg_parse_prescanned(config_t *cfg, const char *file, const char *text, struct diag_list *diags)
+{
+	config_init(cfg);
 	if (config_read_string(cfg, text) != CONFIG_TRUE) {
 		const char *msg = config_error_text(cfg);
 
@@ -263,10 +304,24 @@ static const char *type_name(int type)
 	}
 }
 
+config_setting_t *cfg_member(const config_setting_t *group, const char *name)
+{
+	int n = group && config_setting_type(group) == CONFIG_TYPE_GROUP ? config_setting_length(group) : 0;
+
+	for (int i = 0; i < n; i++) {
+		config_setting_t *m = config_setting_get_elem(group, (unsigned)i);
+		const char *mname = config_setting_name(m);
+
+		if (mname && mname[0] == name[0] && strcmp(mname, name) == 0)
+			return m;
+	}
+	return NULL;
+}
+
 static config_setting_t *member(const struct cfg_reader *rd, const config_setting_t *group,
 				const char *name, bool required, const char *what)
 {
-	config_setting_t *m = config_setting_get_member(group, name);
+	config_setting_t *m = cfg_member(group, name);
 
 	if (!m && required)
 		diag_add(rd->diags, rd->file, cfg_line(group), "%s: missing '%s'", what, name);
@@ -351,7 +406,7 @@ void cfg_check_members(const struct cfg_reader *rd, const config_setting_t *grou
 		if (!name)
 			continue;
 		for (const char *const *a = allowed; *a && !known; a++)
-			known = strcmp(*a, name) == 0;
+			known = (*a)[0] == name[0] && strcmp(*a, name) == 0;
 		if (!known)
 			diag_add(rd->diags, rd->file, cfg_line(m), "%s: unknown setting '%s'", what, name);
 	}

@@ -25,6 +25,13 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, int max_nesting,
 	       struct diag_list *diags);
 
+/* As cfg_parse, for text that passed cfg_prescan already (the bundled pathway, at build time). */
+bool cfg_parse_prescanned(config_t *cfg, const char *file, const char *text, struct diag_list *diags);
+
+/* The member of group called name, or NULL. As config_setting_get_member, without its character-
+ * by-character path parsing, which was a tenth of loading a large pathway. */
+config_setting_t *cfg_member(const config_setting_t *group, const char *name);
+
 /* Typed access with diagnostics. `what` names the enclosing object in messages ("node 'x'"). */
 struct cfg_reader {
 	const char *file;

@@ -42,8 +42,12 @@ struct expr_type {
 struct expr *expr_parse(const char *source, const struct pathway *pw, int derived_visible,
 			const char *file, int line, struct diag_list *diags, struct expr_type *type);
 
-/* Frees an expression tree; NULL is fine. */
+/* Frees an expression tree; NULL is fine. A shared tree is freed by its last owner's call. */
 void expr_free(struct expr *e);
+
+/* Adds an owner to the tree e (which expr_free then frees once per owner) and returns e: the
+ * loader shares one tree among the conditions written the same way. */
+struct expr *expr_share(struct expr *e);
 
 /* What an evaluation can see: answers per variable and derived values per derived (TYPE_NONE =
  * unknown; arrays indexed like pw->vars and pw->derived), the current node and whether it is an

@@ -45,6 +45,7 @@ struct expr {
 	size_t nkids;
 	int *items;
 	size_t nitems;
+	unsigned shares;       /* owners besides the first (expr_share); only on a tree's root */
 };
 
 /* Binding strength, for rendering parentheses only where the grammar needs them. */

@@ -37,7 +37,7 @@ struct parser {
 	struct diag_list *diags;
 	bool failed;
 	int depth;
-	char *quoted; /* the source for messages, quoted as in the pathway file */
+	char *quoted; /* the source for messages, quoted as in the pathway file; see quoted() */
 };
 
 /* Quotes source as a libconfig string, so a message shows the expression as the author wrote it
@@ -63,6 +63,14 @@ static char *quote_source(const char *source)
 	return sb_take(&sb);
 }
 
+/* The source quoted for a message: made once, and only when there is a message to make. */
+static const char *quoted(struct parser *p)
+{
+	if (!p->quoted)
+		p->quoted = quote_source(p->src);
+	return p->quoted;
+}
+
 static void report(struct parser *p, const char *message)
 {
 	if (!p->failed)
@@ -82,7 +90,7 @@ static struct expr *fail(struct parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	full = xasprintf("%s in %s", msg, p->quoted);
+	full = xasprintf("%s in %s", msg, quoted(p));
 	report(p, full);
 	free(full);
 	free(msg);
@@ -97,10 +105,10 @@ static struct expr *syntax_error(struct parser *p, const char *expected)
 	if (p->failed)
 		return NULL;
 	if (p->tok.kind == T_END)
-		msg = xasprintf("expected %s at end of %s", expected, p->quoted);
+		msg = xasprintf("expected %s at end of %s", expected, quoted(p));
 	else
 		msg = xasprintf("expected %s before '%.*s' in %s", expected, (int)p->tok.len,
-				p->tok.start, p->quoted);
+				p->tok.start, quoted(p));
 	report(p, msg);
 	free(msg);
 	return NULL;
@@ -245,6 +253,10 @@ void expr_free(struct expr *e)
 {
 	if (!e)
 		return;
+	if (e->shares > 0) {
+		e->shares--;
+		return;
+	}
 	for (size_t i = 0; i < e->nkids; i++)
 		expr_free(e->kids[i]);
 	free(e->kids);
@@ -252,6 +264,12 @@ void expr_free(struct expr *e)
 	free(e->items);
 	free(e->text);
 	free(e);
+}
+
+struct expr *expr_share(struct expr *e)
+{
+	e->shares++;
+	return e;
 }
 
 /* Frees the node and passes the failure up. */
@@ -708,7 +726,6 @@ struct expr *expr_parse(const char *source, const struct pathway *pw, int derive
 	};
 	struct expr *e = NULL;
 
-	p.quoted = quote_source(source);
 	next(&p);
 	if (strspn(source, " \t\n\r") == strlen(source))
 		fail(&p, "empty expression");

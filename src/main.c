@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "clock.h"
+#include "xalloc.h"
 
 #ifndef PATHWALK_VERSION
 #define PATHWALK_VERSION "0.0.0"
@@ -92,19 +93,22 @@ bool cli_init_clock(void)
 
 int main(int argc, char **argv)
 {
+	/* brief: the command loads, prints and exits, so what it loaded is left to the kernel
+	 * (xalloc_exit_next); a walk or a training keeps only what it uses for its whole session. */
 	static const struct {
 		const char *name;
 		int (*run)(int, char **);
+		bool brief;
 	} commands[] = {
-		{ "walk", cmd_walk },
-		{ "train", cmd_train },
-		{ "replay", cmd_replay },
-		{ "test", cmd_test },
-		{ "check", cmd_check },
-		{ "log", cmd_log },
-		{ "report", cmd_report },
-		{ "graph", cmd_graph },
-		{ "diff", cmd_diff },
+		{ "walk", cmd_walk, false },
+		{ "train", cmd_train, false },
+		{ "replay", cmd_replay, true },
+		{ "test", cmd_test, true },
+		{ "check", cmd_check, true },
+		{ "log", cmd_log, true },
+		{ "report", cmd_report, true },
+		{ "graph", cmd_graph, true },
+		{ "diff", cmd_diff, true },
 	};
 	const char *first = argc > 1 ? argv[1] : NULL;
 
@@ -120,8 +124,11 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(first, commands[i].name) == 0)
+		if (strcmp(first, commands[i].name) == 0) {
+			if (commands[i].brief)
+				xalloc_exit_next();
 			return commands[i].run(argc - 1, argv + 1);
+		}
 	if (first[0] == '-')
 		return cmd_walk(argc, argv); /* options of the default command: pathwalk --plain */
 	return cli_usage_error(NULL, "unknown command '%s'", first);

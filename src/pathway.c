@@ -4,6 +4,7 @@
 #include "pathway.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -119,14 +120,23 @@ int *pathway_read_refs(struct loader *ld, const config_setting_t *g, const char 
 struct expr *pathway_read_condition(struct loader *ld, const char *source, int line, const char *what)
 {
 	struct expr_type type;
-	struct expr *e = expr_parse(source, ld->pw, (int)ld->pw->nderived, ld->rd.file, line,
-				    ld->rd.diags, &type);
+	int seen = strmap_get(&ld->condition_index, source, strlen(source));
+	struct expr *e;
 
+	if (seen >= 0)
+		return expr_share(ld->conditions[seen]);
+	e = expr_parse(source, ld->pw, (int)ld->pw->nderived, ld->rd.file, line, ld->rd.diags, &type);
 	if (e && type.type != TYPE_BOOL) {
 		diag_add(ld->rd.diags, ld->rd.file, line, "%s: condition \"%s\" is %s, not bool", what,
 			 source, value_type_name(type.type));
 		expr_free(e);
 		return NULL;
+	}
+	if (e) {
+		ld->conditions = xgrow(ld->conditions, &ld->conditions_cap, ld->nconditions + 1,
+				       sizeof(*ld->conditions));
+		ld->conditions[ld->nconditions] = e;
+		strmap_put(&ld->condition_index, source, (int)ld->nconditions++);
 	}
 	return e;
 }
@@ -166,7 +176,7 @@ static void load_meta(struct loader *ld, const config_setting_t *root)
 	pw->scope = pathway_dup_or_null(cfg_string(&ld->rd, root, "scope", false, what));
 	load_choices(ld, root);
 	if (pw->review_date && date_parse(pw->review_date, &days) != 0)
-		diag_add(ld->rd.diags, ld->rd.file, cfg_line(config_setting_get_member(root, "review_date")),
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(cfg_member(root, "review_date")),
 			 "pathway: review_date '%s' is not a date (YYYY-MM-DD)", pw->review_date);
 }
 
@@ -265,7 +275,7 @@ static int option_of(const struct pw_variable *v, const char *id)
 static void load_default(struct loader *ld, struct pw_variable *v, const config_setting_t *g,
 			 const char *what)
 {
-	config_setting_t *d = config_setting_get_member(g, "default");
+	config_setting_t *d = cfg_member(g, "default");
 	int type, line;
 	long days;
 
@@ -358,12 +368,12 @@ static void load_variable(struct loader *ld, struct pw_variable *v, const config
 		if (have_min && have_max && v->min > v->max)
 			diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: min %ld is greater than max %ld", what,
 				 v->min, v->max);
-	} else if (config_setting_get_member(g, "min") || config_setting_get_member(g, "max")) {
+	} else if (cfg_member(g, "min") || cfg_member(g, "max")) {
 		diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: min and max are only for int variables", what);
 	}
 	if (v->type == TYPE_CHOICE || v->type == TYPE_SET)
 		load_options(ld, v, g, what);
-	else if (config_setting_get_member(g, "options"))
+	else if (cfg_member(g, "options"))
 		diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: options are only for choice and set variables", what);
 	load_default(ld, v, g, what);
 	pathway_load_optional(ld, v, g, what);
@@ -425,7 +435,7 @@ static void load_derived(struct loader *ld, const config_setting_t *root)
 		d->source = pathway_dup_or_null(cfg_string(&ld->rd, groups[i], "expr", true, what));
 		if (d->source)
 			d->expr = expr_parse(d->source, pw, (int)i, ld->rd.file,
-					     cfg_line(config_setting_get_member(groups[i], "expr")), ld->rd.diags, &type);
+					     cfg_line(cfg_member(groups[i], "expr")), ld->rd.diags, &type);
 		d->type = type.type;
 		d->domain = type.domain;
 		free(what);
@@ -465,7 +475,7 @@ static void load_constraints(struct loader *ld, const config_setting_t *root)
 		c->message = pathway_dup_or_null(cfg_string(&ld->rd, g, "message", true, "constraint"));
 		if (c->require_source)
 			c->require = pathway_read_condition(ld, c->require_source,
-						    cfg_line(config_setting_get_member(g, "require")), "constraint");
+						    cfg_line(cfg_member(g, "require")), "constraint");
 		if (c->require)
 			expr_for_each_variable(c->require, collect_var, c);
 	}
@@ -493,7 +503,7 @@ static void load_warnings(struct loader *ld, const config_setting_t *root)
 		w->text = pathway_dup_or_null(cfg_string(&ld->rd, g, "text", true, what));
 		w->when_source = pathway_dup_or_null(cfg_string(&ld->rd, g, "when", true, what));
 		if (w->when_source)
-			w->when = pathway_read_condition(ld, w->when_source, cfg_line(config_setting_get_member(g, "when")), what);
+			w->when = pathway_read_condition(ld, w->when_source, cfg_line(cfg_member(g, "when")), what);
 		w->refs = pathway_read_refs(ld, g, what, &w->nrefs);
 		index_id(ld, &pw->warning_index, w->id, (int)i, w->line, "warning", lines);
 		free(what);
@@ -586,7 +596,7 @@ static void load_evidence(struct loader *ld, struct pw_node *n, const config_set
 		ev->refs = pathway_read_refs(ld, e, what, &ev->nrefs);
 		ev->when_source = pathway_dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
 		if (ev->when_source)
-			ev->when = pathway_read_condition(ld, ev->when_source, cfg_line(config_setting_get_member(e, "when")), what);
+			ev->when = pathway_read_condition(ld, ev->when_source, cfg_line(cfg_member(e, "when")), what);
 	}
 }
 
@@ -620,7 +630,7 @@ static void load_next(struct loader *ld, struct pw_node *n, const config_setting
 		t->label = pathway_dup_or_null(cfg_string(&ld->rd, e, "label", false, what));
 		t->when_source = pathway_dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
 		if (t->when_source)
-			t->when = pathway_read_condition(ld, t->when_source, cfg_line(config_setting_get_member(e, "when")), what);
+			t->when = pathway_read_condition(ld, t->when_source, cfg_line(cfg_member(e, "when")), what);
 		else
 			fallback_seen = true;
 	}
@@ -703,26 +713,36 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 	start = cfg_string(&ld->rd, root, "start", true, "pathway");
 	pw->start = start ? strmap_get(&pw->node_index, start, strlen(start)) : -1;
 	if (start && pw->start < 0)
-		diag_add(ld->rd.diags, ld->rd.file, cfg_line(config_setting_get_member(root, "start")),
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(cfg_member(root, "start")),
 			 "pathway: start names unknown node '%s'", start);
 	free(groups);
 	free(lines);
 }
 
-struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
+/* Loads text; sha256 is NULL, or the digest of text that was pre-scanned and hashed at build time
+ * (the bundled pathway), which is then neither pre-scanned nor hashed again. */
+static struct pathway *load(const char *name, const char *text, size_t len, const char *sha256,
+			    struct diag_list *diags)
 {
 	struct loader ld = { 0 };
 	config_t cfg;
 	config_setting_t *root;
 	size_t errors_before = diags->count;
+	bool parsed;
 
 	ld.pw = xcalloc(1, sizeof(*ld.pw));
 	ld.pw->file = xstrdup(name);
 	ld.pw->start = -1;
 	ld.rd.file = ld.pw->file;
 	ld.rd.diags = diags;
-	sha256_hex(text, len, ld.pw->sha256);
-	if (!cfg_parse(&cfg, name, text, len, PATHWAY_MAX_NESTING, diags))
+	if (sha256) {
+		snprintf(ld.pw->sha256, sizeof ld.pw->sha256, "%s", sha256);
+		parsed = cfg_parse_prescanned(&cfg, name, text, diags);
+	} else {
+		sha256_hex(text, len, ld.pw->sha256);
+		parsed = cfg_parse(&cfg, name, text, len, PATHWAY_MAX_NESTING, diags);
+	}
+	if (!parsed)
 		goto fail;
 	root = config_lookup(&cfg, "pathway");
 	if (!root || config_setting_type(root) != CONFIG_TYPE_GROUP) {
@@ -735,16 +755,24 @@ struct pathway *pathway_load_text(const char *name, const char *text, size_t len
 	load_stages(&ld, root);
 	load_variables(&ld, root);
 	load_nodes(&ld, root);
+	strmap_free(&ld.condition_index);
+	free(ld.conditions);
 	if (diags->count == errors_before)
 		pathway_check_graph(ld.pw, diags);
 	if (diags->count != errors_before)
 		goto fail;
-	config_destroy(&cfg);
+	if (!xalloc_keep_at_exit())
+		config_destroy(&cfg);
 	return ld.pw;
 fail:
 	config_destroy(&cfg);
 	pathway_free(ld.pw);
 	return NULL;
+}
+
+struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
+{
+	return load(name, text, len, NULL, diags);
 }
 
 struct pathway *pathway_load_file(const char *path, struct diag_list *diags, bool *io_error)
@@ -767,6 +795,6 @@ struct pathway *pathway_load_file(const char *path, struct diag_list *diags, boo
 
 struct pathway *pathway_load_bundled(struct diag_list *diags)
 {
-	return pathway_load_text("<bundled>/sciatica.cfg", (const char *)bundled_pathway.data,
-				 bundled_pathway.len, diags);
+	return load("<bundled>/sciatica.cfg", (const char *)bundled_pathway.data, bundled_pathway.len,
+		    bundled_pathway.sha256, diags);
 }

@@ -159,7 +159,8 @@ struct pathway *pathway_load_text(const char *name, const char *text, size_t len
 /* Loads the pathway embedded in the binary at build time. */
 struct pathway *pathway_load_bundled(struct diag_list *diags);
 
-/* Frees a pathway and everything it owns; NULL is fine. */
+/* Frees a pathway and everything it owns; NULL is fine. Does nothing once the process exits next
+ * (xalloc_keep_at_exit), as the pathway is then freed with the process. */
 void pathway_free(struct pathway *pw);
 
 /* Index lookups by id; return -1 when there is no such id. */

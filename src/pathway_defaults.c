@@ -9,7 +9,7 @@
 void pathway_load_optional(struct loader *ld, struct pw_variable *v, const config_setting_t *g,
 			   const char *what)
 {
-	config_setting_t *o = config_setting_get_member(g, "optional");
+	config_setting_t *o = cfg_member(g, "optional");
 
 	if (!o)
 		return;
@@ -28,7 +28,7 @@ static void load_default_expr(struct loader *ld, struct pw_variable *v, const co
 			      const char *what)
 {
 	const char *source = cfg_string(&ld->rd, g, "default_expr", false, what);
-	int line = cfg_line(config_setting_get_member(g, "default_expr"));
+	int line = cfg_line(cfg_member(g, "default_expr"));
 	struct expr_type type;
 	int self = (int)(v - ld->pw->vars);
 	bool options = v->type == TYPE_CHOICE || v->type == TYPE_SET;
@@ -53,7 +53,7 @@ static void load_default_expr(struct loader *ld, struct pw_variable *v, const co
 void pathway_load_default_exprs(struct loader *ld, const config_setting_t *root)
 {
 	struct pathway *pw = ld->pw;
-	config_setting_t *list = config_setting_get_member(root, "variables");
+	config_setting_t *list = cfg_member(root, "variables");
 
 	for (size_t i = 0; list && i < pw->nvars; i++) {
 		config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
@@ -66,13 +66,13 @@ void pathway_load_default_exprs(struct loader *ld, const config_setting_t *root)
 		what = xasprintf("variable '%s'", v->id ? v->id : "?");
 		load_default_expr(ld, v, g, what);
 		when = cfg_string(&ld->rd, g, "default_when", false, what);
-		if (when && !config_setting_get_member(g, "default_expr"))
-			diag_add(ld->rd.diags, ld->rd.file, cfg_line(config_setting_get_member(g, "default_when")),
+		if (when && !cfg_member(g, "default_expr"))
+			diag_add(ld->rd.diags, ld->rd.file, cfg_line(cfg_member(g, "default_when")),
 				 "%s: default_when needs a default_expr", what);
 		else if (when) {
 			v->default_when_source = xstrdup(when);
 			v->default_when = pathway_read_condition(ld, when,
-								 cfg_line(config_setting_get_member(g, "default_when")), what);
+								 cfg_line(cfg_member(g, "default_when")), what);
 		}
 		free(what);
 	}

@@ -10,6 +10,11 @@
 struct loader {
 	struct pathway *pw;
 	struct cfg_reader rd;
+	/* Every valid condition parsed so far, by its source text: the same text means the same tree
+	 * (all conditions see the same variables, derived values and nodes), so it is parsed once. */
+	struct strmap condition_index;
+	struct expr **conditions;
+	size_t nconditions, conditions_cap;
 };
 
 /* A copy of s, or NULL for NULL. */

@@ -168,7 +168,7 @@ static void free_node(struct pw_node *n)
 
 void pathway_free(struct pathway *pw)
 {
-	if (!pw)
+	if (!pw || xalloc_keep_at_exit())
 		return;
 	free(pw->file);
 	free(pw->id);

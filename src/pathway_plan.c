@@ -19,7 +19,7 @@ static void load_item(struct loader *ld, struct pw_plan_item *it, const config_s
 	it->text = pathway_dup_or_null(cfg_string(&ld->rd, g, "text", true, what));
 	pathway_check_interpolation(ld, it->text, it->line, what);
 	it->when_source = pathway_dup_or_null(cfg_string(&ld->rd, g, "when", false, what));
-	when = config_setting_get_member(g, "when");
+	when = cfg_member(g, "when");
 	if (it->when_source)
 		it->when = pathway_read_condition(ld, it->when_source, cfg_line(when), what);
 	it->refs = pathway_read_refs(ld, g, what, &it->nrefs);
@@ -28,7 +28,7 @@ static void load_item(struct loader *ld, struct pw_plan_item *it, const config_s
 void pathway_load_plan(struct loader *ld, struct pw_plan *plan, const config_setting_t *node,
 		       const char *name, const char *what)
 {
-	config_setting_t *m = config_setting_get_member(node, name);
+	config_setting_t *m = cfg_member(node, name);
 	char *item_what;
 	size_t n;
 
