@@ -430,18 +430,44 @@ static void draw_bottom(const struct layout *l, const struct ui_frame *f)
 	wnoutrefresh(win.bottom);
 }
 
+/* text shortened to width columns at a word boundary, with an ellipsis when words were dropped:
+ * a message is never cut mid-word. Caller frees. */
+static char *shorten_at_word(const char *text, size_t width)
+{
+	const char *dots = doc_glyph(GL_ELLIPSIS);
+	size_t dotw = wrap_width(dots, strlen(dots));
+	struct wrap_lines w = { 0 };
+	char *out;
+
+	if (wrap_width(text, strlen(text)) <= width)
+		return xstrdup(text);
+	wrap_text(text, width > dotw + 1 ? width - dotw - 1 : 1, &w);
+	out = xasprintf("%.*s %s", (int)(w.count ? w.lines[0].len : 0), text + (w.count ? w.lines[0].start : 0), dots);
+	wrap_lines_free(&w);
+	return out;
+}
+
+/* The message line: the message first (the "more" mark gives way to it), shortened at a word. */
 static void draw_message(const struct layout *l, const struct ui_frame *f, const char *more)
 {
 	char *key = xasprintf("%s\x1f%d\x1f%s\x1f%d", f->message ? f->message : "", f->message_error, more, l->cols);
-	size_t cols = (size_t)l->cols, morew = wrap_width(more, strlen(more));
+	const char *msg = f->message ? f->message : "";
+	size_t cols = (size_t)l->cols, morew = wrap_width(more, strlen(more)), msgw = wrap_width(msg, strlen(msg));
 
 	if (same_key(&win.msg_key, key))
 		return;
+	if (msgw > 0 && msgw + morew + 3 > cols) {
+		more = "";
+		morew = 0;
+	}
 	werase(win.msg);
-	if (f->message && f->message[0]) {
+	if (msgw > 0) {
+		char *shown = shorten_at_word(msg, cols > morew + 3 ? cols - morew - 3 : 1);
+
 		wmove(win.msg, 0, 1);
-		put_clipped(win.msg, f->message, strlen(f->message), cols > morew + 3 ? cols - morew - 3 : 1,
+		put_clipped(win.msg, shown, strlen(shown), cols > morew + 2 ? cols - morew - 2 : 1,
 			    f->message_error ? style_attr[ST_ERROR] : style_attr[ST_HEADING]);
+		free(shown);
 	}
 	if (more[0] && morew + 1 < cols) {
 		wmove(win.msg, 0, (int)(cols - morew - 1));

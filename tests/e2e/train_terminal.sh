@@ -145,12 +145,12 @@ expect_not "[training: " "nor the case id"
 type_text "/v10-piri"
 expect "filter: v10-piri" "typing a filter"
 keys Enter
-expect "Training cases: 1 of 67" "the filter keeps the matching case only"
+expect "Training cases: 1 of 75" "the filter keeps the matching case only"
 expect "35 F runner, buttock pain when sitting" "the filter keeps a matching case"
 expect_not "52 F after physical therapy" "the filter drops others"
 expect_not "v10-piriformis" "case ids, which can name the answer, are not shown"
 keys Escape
-expect "Training cases: 67 of 67" "Esc clears the filter"
+expect "Training cases: 75 of 75" "Esc clears the filter"
 keys s
 expect "stage: Red flags" "s filters by stage"
 type_text "/v1-"

@@ -32,5 +32,5 @@ walk_case() {
 }
 
 walk_case v5-sij-eligible sij_injection sciatic_block_fall_risk
-walk_case v1-cauda-equina emergency_ces_referral safety_net
+walk_case v1-cauda-equina emergency_ces_referral ""  # no safety net at the emergency referral itself
 finish
