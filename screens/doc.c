@@ -8,6 +8,7 @@
 
 #include "../src/strbuf.h"
 #include "../src/xalloc.h"
+#include "ascii.h"
 #include "wrap.h"
 
 static bool use_utf8 = true;
@@ -63,10 +64,11 @@ static void push(struct ui_doc *d, char *text, size_t split, enum ui_style pstyl
 	d->lines[d->count++] = (struct doc_line){ text, split, pstyle, style, target };
 }
 
-/* Tabs and other control characters would move the terminal's cursor: show them as spaces. */
+/* Tabs and other control characters would move the terminal's cursor: show them as spaces.
+ * Without UTF-8 the text is transliterated first (ascii.h), so wrapping measures what is drawn. */
 static char *printable_copy(const char *text)
 {
-	char *copy = xstrdup(text);
+	char *copy = use_utf8 ? xstrdup(text) : ascii_transliterate(text);
 
 	for (char *p = copy; *p; p++)
 		if ((unsigned char)*p < 0x20 && *p != '\n')

@@ -20,6 +20,7 @@
 
 #include "../src/strbuf.h"
 #include "../src/xalloc.h"
+#include "ascii.h"
 
 /* The terminal layer's state is global on purpose: signal handlers must reach it. */
 static volatile sig_atomic_t interrupt_flag, termination_signal;
@@ -108,7 +109,7 @@ static void setup_styles(void)
 	style_attr[ST_WARNING] = A_BOLD | A_REVERSE;
 	style_attr[ST_OK] = A_NORMAL;
 	style_attr[ST_FAIL] = A_NORMAL;
-	style_attr[ST_RECOMMENDED] = A_BOLD;
+	style_attr[ST_RECOMMENDED] = A_BOLD | A_UNDERLINE; /* stands out without colour (NO_COLOR) */
 	style_attr[ST_FIELD] = A_UNDERLINE;
 	style_attr[ST_ERROR] = A_BOLD | A_REVERSE;
 	style_attr[ST_BAR] = A_REVERSE;
@@ -124,16 +125,15 @@ static void setup_styles(void)
 	init_pair(4, COLOR_RED, -1);
 	init_pair(5, COLOR_BLACK, COLOR_CYAN);
 	init_pair(6, COLOR_CYAN, -1);
-	init_pair(7, COLOR_YELLOW, -1);
 	style_attr[ST_BAR] = COLOR_PAIR(1);
 	style_attr[ST_WARNING] = COLOR_PAIR(2) | A_BOLD;
 	style_attr[ST_OK] = COLOR_PAIR(3);
 	style_attr[ST_FAIL] = COLOR_PAIR(4);
-	style_attr[ST_RECOMMENDED] = COLOR_PAIR(3) | A_BOLD;
+	style_attr[ST_RECOMMENDED] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
 	style_attr[ST_ERROR] = COLOR_PAIR(4) | A_BOLD;
 	style_attr[ST_CRUMB_NOW] = COLOR_PAIR(5) | A_BOLD;
 	style_attr[ST_CRUMB_DONE] = COLOR_PAIR(6);
-	style_attr[ST_CHOSEN] = COLOR_PAIR(7) | A_BOLD;
+	/* ST_CHOSEN stays bold in the terminal's own colour: yellow was unreadable on white. */
 }
 
 bool ui_usable(void)
@@ -143,7 +143,7 @@ bool ui_usable(void)
 
 int ui_open(char **error)
 {
-	const char *codeset;
+	const char *codeset, *cup;
 
 	*error = NULL;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -164,6 +164,16 @@ int ui_open(char **error)
 		return -1;
 	}
 	set_term(term_screen);
+	cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) { /* TERM=dumb, a printing terminal: no full screen to draw */
+		const char *term = getenv("TERM");
+
+		*error = xasprintf("the terminal (TERM=%s) cannot move the cursor", term ? term : "");
+		endwin();
+		delscreen(term_screen);
+		term_screen = NULL;
+		return UI_OPEN_NO_CURSOR;
+	}
 	curses_active = 1;
 	cbreak(); /* not raw(): Ctrl-Z suspends (ncurses handles SIGTSTP) and Ctrl-C is our SIGINT */
 	noecho();
@@ -300,13 +310,22 @@ struct ui_event ui_read(void)
 /* Draws bytes of text that fit in width columns from the cursor; returns the columns used. */
 static size_t put_clipped(WINDOW *w, const char *text, size_t len, size_t width, attr_t attr)
 {
-	size_t used;
-	size_t n = wrap_fit(text, len, width, &used);
+	size_t used, n;
+	char *ascii = NULL;
 
+	if (!utf8_locale) { /* curses would show each byte above 0x7f as M-b~@~T */
+		char *part = xstrndup(text, len);
+
+		text = ascii = ascii_transliterate(part);
+		len = strlen(ascii);
+		free(part);
+	}
+	n = wrap_fit(text, len, width, &used);
 	wattrset(w, attr);
 	if (n > 0)
 		waddnstr(w, text, (int)n);
 	wattrset(w, A_NORMAL);
+	free(ascii);
 	return used;
 }
 
@@ -407,23 +426,50 @@ static void draw_top(const struct layout *l, const struct ui_frame *f)
 	wnoutrefresh(win.top);
 }
 
+/* The hints that fit in room columns, whole items only ("q:qu" helps nobody). When some must go,
+ * they go from the middle: the first items (?:help, Enter's meaning) and the last (q:quit) stay.
+ * Caller frees. */
+static char *fit_hints(const char *hints, size_t room)
+{
+	size_t len = strlen(hints), lastw;
+	const char *last = NULL;
+
+	if (wrap_width(hints, len) <= room)
+		return xstrdup(hints);
+	for (const char *p = strstr(hints, "  "); p; p = strstr(p + 2, "  "))
+		last = p + 2;
+	while (last && *last == ' ')
+		last++;
+	lastw = last ? wrap_width(last, strlen(last)) : 0;
+	if (last && lastw + 2 < room) {
+		size_t head = wrap_fit_items(hints, (size_t)(last - hints), room - lastw - 2);
+
+		while (head > 0 && hints[head - 1] == ' ')
+			head--;
+		if (head > 0)
+			return xasprintf("%.*s  %s", (int)head, hints, last);
+	}
+	return xstrndup(hints, wrap_fit_items(hints, len, room));
+}
+
+/* The bottom bar: key hints first; the node id (also in the pane and the help) only where the
+ * hints leave room for it. */
 static void draw_bottom(const struct layout *l, const struct ui_frame *f)
 {
-	const char *id = f->node_id ? f->node_id : "";
-	char *key = xasprintf("%s\x1f%s\x1f%d", f->hints ? f->hints : "", id, l->cols);
-	size_t idw = wrap_width(id, strlen(id)), cols = (size_t)l->cols, room;
+	const char *id = f->node_id ? f->node_id : "", *hints = f->hints ? f->hints : "";
+	char *key = xasprintf("%s\x1f%s\x1f%d", hints, id, l->cols), *shown;
+	size_t idw = wrap_width(id, strlen(id)), cols = (size_t)l->cols, hintw = wrap_width(hints, strlen(hints));
 
 	if (same_key(&win.bottom_key, key))
 		return;
 	werase(win.bottom);
 	wmove(win.bottom, 0, 0);
 	fill(win.bottom, cols - 1, style_attr[ST_BAR]); /* the last cell would scroll some terminals */
-	room = cols > idw + 4 ? cols - idw - 4 : 0;
+	shown = fit_hints(hints, cols > 3 ? cols - 3 : 0);
 	wmove(win.bottom, 0, 1);
-	if (f->hints) /* whole hints only: "q:qu" helps nobody */
-		put_clipped(win.bottom, f->hints, wrap_fit_items(f->hints, strlen(f->hints), room), room,
-			    style_attr[ST_BAR]);
-	if (idw + 2 < cols) {
+	put_clipped(win.bottom, shown, strlen(shown), cols > 3 ? cols - 3 : 0, style_attr[ST_BAR]);
+	free(shown);
+	if (idw > 0 && hintw + idw + 5 <= cols) {
 		wmove(win.bottom, 0, (int)(cols - idw - 2));
 		put_clipped(win.bottom, id, strlen(id), idw, style_attr[ST_BAR] | A_DIM);
 	}

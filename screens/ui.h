@@ -28,8 +28,12 @@ void ui_install_signals(void);
 /* True when stdin and stdout are terminals (the curses walk can run). */
 bool ui_usable(void);
 
-/* Starts curses on the controlling terminal (stdin/stdout). Returns 0, or -1 with *error set
- * (caller frees) when the terminal cannot be used. */
+/* ui_open's result when the terminal has no cursor addressing (TERM=dumb): the plain walk fits. */
+#define UI_OPEN_NO_CURSOR (-2)
+
+/* Starts curses on the controlling terminal (stdin/stdout). Returns 0; -1 with *error set (caller
+ * frees) when the terminal cannot be used; UI_OPEN_NO_CURSOR with *error set when it cannot
+ * move the cursor (nothing is left changed on it). */
 int ui_open(char **error);
 
 /* Restores the terminal; safe to call any number of times and from every exit path. */

@@ -387,6 +387,10 @@ static void draw(struct walk *w)
 	doc_init(&w->body, width);
 	doc_init(&w->pane, width);
 	ops->draw(&w->ctx, &w->body, &w->pane);
+	if (!w->overlay) { /* the bottom bar drops the id first; here it always is */
+		doc_blank(&w->pane);
+		doc_addf(&w->pane, 0, ST_DIM, "Screen id: %s", n->id);
+	}
 	follow_focus(w);
 	f.title = w->title;
 	f.stages = w->stages;
@@ -686,7 +690,8 @@ int walk_run(const struct walk_options *opt)
 	char *error = NULL, *fatal = NULL, *notice = NULL, *log_path = NULL;
 	struct journal *j = NULL;
 	struct session *s = NULL;
-	int status = 0;
+	struct walk_options local;
+	int status = 0, opened = 0;
 	bool unfinished;
 
 	setlocale(LC_CTYPE, "");
@@ -697,7 +702,15 @@ int walk_run(const struct walk_options *opt)
 	}
 	if (opt->resume_path && !(s = resume(opt, &j, &notice, &status)))
 		return status;
-	if (!opt->plain && ui_open(&error) != 0) {
+	if (!opt->plain && (opened = ui_open(&error)) == UI_OPEN_NO_CURSOR) {
+		/* A terminal that cannot draw screens still takes a walk, line by line. */
+		fprintf(stderr, "pathwalk: %s; walking line by line instead (as with --plain)\n", error);
+		free(error);
+		local = *opt;
+		local.plain = true;
+		opt = &local;
+	}
+	if (!opt->plain && opened != 0) {
 		fprintf(stderr, "pathwalk: %s\n", error);
 		free(error);
 		status = 2;
