@@ -19,12 +19,12 @@
 #include "../src/logfile.h"
 #include "../src/paths.h"
 #include "../src/resume.h"
-#include "../src/strbuf.h"
 #include "../src/training.h"
 #include "../src/xalloc.h"
 #include "form.h"
 #include "plain.h"
 #include "screen.h"
+#include "search.h"
 
 struct walk {
 	const struct walk_options *opt;
@@ -36,6 +36,7 @@ struct walk {
 	struct journal *journal;
 	int shown_node;               /* the node ops was opened for; -1 none */
 	bool quitting;                /* the quit question is asked */
+	struct search search;         /* `/` on the body's text */
 	size_t body_top, pane_top;
 	int last_focus;
 	struct ui_doc body, pane;     /* as last drawn: clicks are looked up here */
@@ -251,6 +252,7 @@ static void global_key(struct walk *w, const struct ui_event *ev)
 	case UI_BACK: apply(w, w->overlay ? SCREEN_IGNORED : SCREEN_BACK); break;
 	case UI_QUIT: apply(w, SCREEN_QUIT); break;
 	case UI_HELP: show_overlay(w, &help_screen); break;
+	case UI_SEARCH: search_begin(&w->search); break;
 	case UI_VIGNETTE:
 		if (w->training)
 			show_overlay(w, &vignette_screen);
@@ -263,6 +265,7 @@ static void global_key(struct walk *w, const struct ui_event *ev)
 	case UI_UP: w->body_top = w->body_top > 0 ? w->body_top - 1 : 0; break;
 	case UI_DOWN: w->body_top++; break;
 	case UI_PAGE_UP: w->body_top = (long)w->body_top > page ? w->body_top - (size_t)page : 0; break;
+	case UI_TOGGLE: /* Space pages where nothing can be marked, as in less */
 	case UI_PAGE_DOWN: w->body_top += (size_t)page; break;
 	case UI_TOP: w->body_top = 0; break;
 	case UI_BOTTOM: w->body_top = (size_t)-1 / 2; break;
@@ -317,6 +320,21 @@ static void quit_answer(struct walk *w, const struct ui_event *ev)
 	}
 }
 
+/* A key while the search text is typed: Enter scrolls to the next match after the top line. */
+static void search_typed(struct walk *w, const struct ui_event *ev)
+{
+	size_t line;
+
+	if (search_key(&w->search, ev) != SEARCH_GO)
+		return;
+	if (search_find(&w->search, &w->body, w->body_top, &line)) {
+		w->body_top = line;
+		screen_message(&w->ctx, false, "Found \"%s\" (/ then Enter finds the next)", search_text(&w->search));
+	} else if (search_text(&w->search)) {
+		screen_message(&w->ctx, true, "\"%s\" is not on this screen", search_text(&w->search));
+	}
+}
+
 static void handle(struct walk *w, const struct ui_event *ev)
 {
 	const struct screen_ops *ops = w->overlay ? w->overlay : w->ops;
@@ -334,6 +352,10 @@ static void handle(struct walk *w, const struct ui_event *ev)
 	}
 	if (w->quitting) {
 		quit_answer(w, ev);
+		return;
+	}
+	if (w->search.typing) {
+		search_typed(w, ev);
 		return;
 	}
 	if (w->layout.too_small) {
@@ -399,7 +421,10 @@ static void draw(struct walk *w)
 	f.visited = session_stages_visited(w->s);
 	f.pane_title = ops->pane_title;
 	f.node_id = w->overlay ? w->overlay->name : n->id;
-	if (w->quitting) {
+	if (w->search.typing) {
+		f.hints = "Enter:find  Esc:cancel";
+		f.message = search_prompt(&w->search);
+	} else if (w->quitting) {
 		f.hints = at_endpoint(w) ? "y:finish  n:stay  r:leave unfinished" : "y:quit (the log is kept)  n:stay";
 		f.message = quit_question(w);
 	} else {
@@ -470,6 +495,7 @@ int walk_screens(const struct walk_options *opt, struct session *s, struct train
 	close_screen(&w);
 	doc_free(&w.body);
 	doc_free(&w.pane);
+	search_free(&w.search);
 	free(w.ctx.message);
 	free(w.ctx.override_reason);
 	free(w.ctx.differences);
@@ -639,52 +665,6 @@ static struct session *begin(const struct walk_options *opt, struct journal **j,
 	return s;
 }
 
-/* A word for the shell: quoted unless it is plainly safe. Caller frees. */
-static char *shell_word(const char *word)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	if (word[0] && strspn(word, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+=:,@") ==
-			       strlen(word))
-		return xstrdup(word);
-	sb_append_char(&sb, '\'');
-	for (const char *p = word; *p; p++)
-		if (*p == '\'')
-			sb_append(&sb, "'\\''");
-		else
-			sb_append_char(&sb, *p);
-	sb_append_char(&sb, '\'');
-	return sb_take(&sb);
-}
-
-static void append_option(struct strbuf *sb, const char *name, const char *value)
-{
-	char *quoted;
-
-	if (!value)
-		return;
-	quoted = shell_word(value);
-	sb_appendf(sb, " %s %s", name, quoted);
-	free(quoted);
-}
-
-/* An unfinished walk says how to continue it: the exact command, with the pathway and case it
- * was started with. */
-static void print_resume_command(const struct walk_options *opt, const char *journal_path)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	sb_append(&sb, "pathwalk walk");
-	append_option(&sb, "-p", opt->pathway_path);
-	append_option(&sb, "--case", opt->case_path);
-	if (opt->plain)
-		sb_append(&sb, " --plain");
-	append_option(&sb, "--resume", journal_path);
-	printf("The walk is not finished. To continue it: %s\n", sb_str(&sb));
-	fflush(stdout);
-	sb_free(&sb);
-}
-
 int walk_run(const struct walk_options *opt)
 {
 	char *error = NULL, *fatal = NULL, *notice = NULL, *log_path = NULL;
@@ -739,7 +719,7 @@ int walk_run(const struct walk_options *opt)
 	if (log_path && !walk_report_paths(log_path, opt->pw) && status == 0)
 		status = 5;
 	if (log_path && unfinished)
-		print_resume_command(opt, log_path);
+		walk_print_resume_command(opt, log_path);
 	free(fatal);
 	free(notice);
 	free(log_path);

@@ -41,6 +41,10 @@ struct journal *walk_create_journal(const char *log_path, const char *name, char
 int walk_screens(const struct walk_options *opt, struct session *s, struct training *t, struct journal *j,
 		 const char *notice, char **fatal);
 
+/* Prints "The walk is not finished. To continue it: pathwalk walk [-p FILE] [--case CASE]
+ * [--plain] --resume JOURNAL" on stdout, each path quoted for the shell where needed. */
+void walk_print_resume_command(const struct walk_options *opt, const char *journal_path);
+
 /* Prints "Session log: JOURNAL" and "Printable log: PRINTABLE", or, when PRINTABLE is NULL, ERROR
  * (why it could not be written) to stderr. */
 void walk_print_paths(const char *journal_path, const char *printable, const char *error);

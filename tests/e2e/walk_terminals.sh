@@ -57,6 +57,38 @@ keys q y
 expect "EXIT=0" "quits"
 expect_in_file "$TMP/mouse.jsonl" '"event":"interrupted"' "the walk is journaled"
 
+# ---------------------------------------------------------------- keys from less, vi and htop
+start -- walk -p "$mini" --log "$TMP/less.jsonl"
+expect "Score (0" "a walk for the keys of less"
+keys F1
+expect "Keys  (Esc, q, ? or Enter closes this help)" "F1 opens the help"
+expect "Input rule: Nothing changes an answer unless you see it change" "the help states the input rule"
+keys G
+expect "mouse click" "G goes to the bottom of the help"
+keys g
+expect "Input rule:" "g goes back to the top"
+keys Space
+expect "▲" "Space pages down where nothing can be marked"
+keys g
+keys / ; type_text "wheel"; keys Enter
+expect 'Found "wheel"' "/ finds text on the screen"
+keys Escape
+wait_gone "Input rule:" && ok "Esc closes the help" || bad "Esc closes the help"
+type_text 6; keys Enter y Enter 1 Enter
+expect "▼ more" "the question screen goes on below"
+keys / Enter
+keys / ; type_text "None of these"; keys Enter
+expect 'Found "None of these"' "a search on the question screen"
+expect "[ ] None of these" "it scrolled to the match"
+keys / ; type_text "no such words"; keys Enter
+expect '"no such words" is not on this screen' "a search with no match says so"
+keys F10
+expect "Quit this walk?" "F10 asks to quit, as in htop"
+keys n
+wait_gone "Quit this walk?" && ok "n stays" || bad "n stays"
+keys q y
+expect "EXIT=0" "quits"
+
 # ---------------------------------------------------------------- NO_COLOR, bottom bar
 start -e NO_COLOR=1 -- walk -p "$mini" --log "$TMP/nocolor.jsonl"
 expect "Score (0" "a walk with NO_COLOR"
