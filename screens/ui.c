@@ -364,49 +364,87 @@ static void make_windows(const struct layout *l)
 	win.valid = true;
 }
 
-/* Breadcrumb labels shortened until they fit: non-current labels lose columns first. */
+/* Draws label in exactly width columns: whole, or cut with an ellipsis. */
+static void put_label(WINDOW *w, const char *label, size_t width, attr_t attr)
+{
+	const char *dots = doc_glyph(GL_ELLIPSIS);
+	size_t len = strlen(label), dotw = wrap_width(dots, strlen(dots)), used;
+
+	if (wrap_width(label, len) <= width) {
+		used = put_clipped(w, label, len, width, attr);
+	} else {
+		size_t cut = wrap_fit(label, len, width > dotw ? width - dotw : 0, NULL);
+
+		while (cut > 0 && label[cut - 1] == ' ')
+			cut--; /* "Sacroiliac…", not "Sacroiliac …" */
+		used = put_clipped(w, label, cut, width > dotw ? width - dotw : 0, attr);
+		used += put_clipped(w, dots, strlen(dots), width - used, attr);
+	}
+	for (; used < width; used++)
+		put_clipped(w, " ", 1, 1, attr);
+}
+
+/* The breadcrumb: every stage, each with a mark (visited, current, not yet) so they differ
+ * without colour, its label whole or shortened with an ellipsis. The widths depend only on the
+ * labels and the terminal, never on the stage reached, so they do not jump between screens.
+ * When even short labels do not fit, "Stage 3 of 7: Label" instead. */
 static void draw_breadcrumb(WINDOW *w, const struct ui_frame *f, int cols)
 {
-	size_t avail = cols > 2 ? (size_t)cols - 2 : 1;
-	const char *sep = doc_glyph(GL_SEP), *done = ui_utf8() ? "\u2713" : "+";
-	size_t sepw = wrap_width(sep, strlen(sep)) + 2, cap = 0, total;
+	enum { MIN_LABEL = 5 };
+	size_t avail = cols > 2 ? (size_t)cols - 2 : 1, n = f->nstages < 64 ? f->nstages : 64, cap = 0, total, extra;
+	const char *sep = doc_glyph(GL_SEP), *done = ui_utf8() ? "\u2713" : "+", *now = doc_glyph(GL_POINTER);
+	size_t sepw = wrap_width(sep, strlen(sep)) + 2, fixed = n + (n > 0 ? n - 1 : 0) * sepw, width[64], short_by[64];
 
-	for (size_t i = 0; i < f->nstages; i++) {
-		size_t wdt = wrap_width(f->stages[i], strlen(f->stages[i]));
-
-		if (wdt > cap)
-			cap = wdt;
+	for (size_t i = 0; i < n; i++) {
+		width[i] = wrap_width(f->stages[i], strlen(f->stages[i]));
+		cap = width[i] > cap ? width[i] : cap;
 	}
-	/* Visited stages carry a mark ("✓ "): two columns more. */
-	for (;;) {
-		total = 0;
-		for (size_t i = 0; i < f->nstages; i++) {
-			size_t wdt = wrap_width(f->stages[i], strlen(f->stages[i]));
-
-			if ((int)i != f->current_stage && wdt > cap)
-				wdt = cap;
-			total += wdt + (i ? sepw : 0) + ((f->visited >> i & 1) && (int)i != f->current_stage ? 2 : 0);
-		}
-		if (total <= avail || cap <= 1)
+	for (;; cap--) {
+		total = fixed;
+		for (size_t i = 0; i < n; i++)
+			total += width[i] < cap ? width[i] : cap;
+		if (total <= avail || cap <= MIN_LABEL)
 			break;
-		cap--;
 	}
 	wmove(w, 1, 1);
-	for (size_t i = 0; i < f->nstages && i < 64; i++) {
-		bool now = (int)i == f->current_stage, visited = f->visited >> i & 1;
-		attr_t attr = now ? style_attr[ST_CRUMB_NOW] : visited ? style_attr[ST_CRUMB_DONE] : style_attr[ST_DIM];
-		size_t len = strlen(f->stages[i]);
+	if (total > avail) {
+		if (f->current_stage >= 0 && (size_t)f->current_stage < n) {
+			char *plain = xasprintf("Stage %d of %zu: %s", f->current_stage + 1, n, f->stages[f->current_stage]);
+
+			put_clipped(w, plain, strlen(plain), avail, style_attr[ST_CRUMB_NOW]);
+			free(plain);
+		}
+		return;
+	}
+	/* Spare columns make shortened labels whole, the nearest to whole first. */
+	extra = avail - total;
+	for (size_t i = 0; i < n; i++)
+		short_by[i] = width[i] > cap ? width[i] - cap : 0;
+	for (;;) {
+		size_t best = n;
+
+		for (size_t i = 0; i < n; i++)
+			if (short_by[i] > 0 && short_by[i] <= extra && (best == n || short_by[i] < short_by[best]))
+				best = i;
+		if (best == n)
+			break;
+		extra -= short_by[best];
+		short_by[best] = 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		width[i] = short_by[i] ? cap : width[i];
+	for (size_t i = 0; i < n; i++) {
+		bool here = (int)i == f->current_stage, visited = f->visited >> i & 1;
+		attr_t attr = here ? style_attr[ST_CRUMB_NOW] : visited ? style_attr[ST_CRUMB_DONE] : style_attr[ST_DIM];
+		const char *mark = here ? now : visited ? done : " ";
 
 		if (i) {
 			waddch(w, ' ');
 			put_clipped(w, sep, strlen(sep), 3, style_attr[ST_DIM]);
 			waddch(w, ' ');
 		}
-		if (visited && !now) {
-			put_clipped(w, done, strlen(done), 1, attr);
-			put_clipped(w, " ", 1, 1, attr);
-		}
-		put_clipped(w, f->stages[i], len, now ? avail : cap, attr);
+		put_clipped(w, mark, strlen(mark), 1, attr);
+		put_label(w, f->stages[i], width[i], attr);
 	}
 }
 

@@ -30,6 +30,22 @@ expect_not "M-" "no M- escapes of bytes above 0x7f"
 keys q y
 expect "EXIT=0" "quits"
 
+# ---------------------------------------------------------------- breadcrumb
+seps() { screen | sed -n 2p | grep -o -b '›' | cut -d: -f1 | tr '\n' ' '; }
+start -- walk --case "$SRC/config/cases/v1-cauda-equina.cfg" --log "$TMP/crumb.jsonl"
+expect "▶Red flags ›" "the breadcrumb marks the current stage without colour"
+crumb=$(screen | sed -n 2p)
+case $crumb in *"Assess…"*"Epidural"*"Surgical"*) ok "every stage is shown, whole or with an ellipsis" ;;
+*) bad "the breadcrumb at 80 columns: $crumb" ;; esac
+first=$(seps)
+keys Enter
+expect "Red flag review" "the next screen"
+[ "$(seps)" = "$first" ] && ok "the breadcrumb's widths do not jump between screens" || bad "separators moved: $first -> $(seps)"
+tmux -L "$SOCK" resize-window -t pw -x 60 -y 24
+expect_line " Stage 1 of 7: Red flags" "at 60 columns the breadcrumb becomes 'Stage 1 of 7: ...'"
+keys q y
+expect "EXIT=0" "quits"
+
 # ---------------------------------------------------------------- mouse
 # xterm's X10 report: ESC [ M, then 32 + button, 32 + column, 32 + row (1-based); button 3 is the
 # release, 64 and 65 the wheel.
