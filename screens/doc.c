@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/safeout.h"
 #include "../src/strbuf.h"
 #include "../src/xalloc.h"
 #include "ascii.h"
@@ -64,15 +65,25 @@ static void push(struct ui_doc *d, char *text, size_t split, enum ui_style pstyl
 	d->lines[d->count++] = (struct doc_line){ text, split, pstyle, style, target };
 }
 
-/* Tabs and other control characters would move the terminal's cursor: show them as spaces.
- * Without UTF-8 the text is transliterated first (ascii.h), so wrapping measures what is drawn. */
+/* Control characters would move the terminal's cursor: the output filter shows them as text (a
+ * second line of defence behind the loaders' checks); tabs and form feeds become spaces. Without
+ * UTF-8 the text is then transliterated (ascii.h), so wrapping measures what is drawn. */
 static char *printable_copy(const char *text)
 {
-	char *copy = use_utf8 ? xstrdup(text) : ascii_transliterate(text);
+	struct strbuf sb = STRBUF_INIT;
+	char *copy;
 
+	safeout_filter(&sb, text, strlen(text), true);
+	copy = sb_take(&sb);
 	for (char *p = copy; *p; p++)
-		if ((unsigned char)*p < 0x20 && *p != '\n')
+		if (*p == '\t' || *p == '\f')
 			*p = ' ';
+	if (!use_utf8) {
+		char *ascii = ascii_transliterate(copy);
+
+		free(copy);
+		copy = ascii;
+	}
 	return copy;
 }
 

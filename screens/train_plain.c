@@ -158,7 +158,7 @@ static bool journal_kept(struct headless *h, enum session_status st)
 /* Ends the session as interrupted for why: returns status, or 5 when its events could not be saved. */
 static int interrupted(struct headless *h, const char *why, int status)
 {
-	return journal_kept(h, session_interrupt(h->s, why)) ? status : 5;
+	return journal_kept(h, session_interrupt(h->s, why)) ? status : ui_exit_status(5);
 }
 
 /* The exit status after a session call that returned st: 0 to go on; 3 when the session refused it
@@ -169,7 +169,7 @@ static int checked(struct headless *h, enum session_status st)
 		fprintf(stderr, "pathwalk: %s\n", session_message(h->s));
 		return interrupted(h, "error", 3);
 	}
-	return journal_kept(h, st) ? 0 : 5;
+	return journal_kept(h, st) ? 0 : ui_exit_status(5);
 }
 
 /* One decision: list, read, commit, reveal. Returns 0 to go on, else the exit status. */
@@ -204,6 +204,9 @@ int train_plain_run(struct training *t, struct journal *journal)
 	struct replay_result r = { .missing = -1 };
 	int status = 0;
 
+	/* The first action could not be written: asked for (or given up) as for a later one. */
+	if (journal_pending(journal) > 0 && !journal_kept(&h, SESSION_JOURNAL))
+		return 5;
 	/* The id only without a title: case ids can name the answer. */
 	printf("Training case: %s\n", c->title ? c->title : c->id);
 	if (c->vignette)

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../src/safeout.h"
 #include "../src/strbuf.h"
 #include "../src/xalloc.h"
 #include "ascii.h"
@@ -56,17 +57,34 @@ static void on_crash(int sig)
 	raise(sig);
 }
 
+/* Every signal whose default action ends the process, apart from the crashes: each is a flag that
+ * the walk sees, journals by name and exits with 128+N for. SIGINT is the first (it means quit). */
+static const struct {
+	int sig;
+	const char *name;
+} ending[] = {
+	{ SIGINT, "SIGINT" },	   { SIGTERM, "SIGTERM" }, { SIGHUP, "SIGHUP" },	   { SIGQUIT, "SIGQUIT" },
+	{ SIGPIPE, "SIGPIPE" },	   { SIGUSR1, "SIGUSR1" }, { SIGUSR2, "SIGUSR2" },	   { SIGALRM, "SIGALRM" },
+	{ SIGXCPU, "SIGXCPU" },	   { SIGXFSZ, "SIGXFSZ" }, { SIGVTALRM, "SIGVTALRM" }, { SIGPROF, "SIGPROF" },
+	{ SIGPOLL, "SIGPOLL" },
+#ifdef SIGPWR
+	{ SIGPWR, "SIGPWR" },
+#endif
+#ifdef SIGSTKFLT
+	{ SIGSTKFLT, "SIGSTKFLT" },
+#endif
+};
+
 void ui_install_signals(void)
 {
 	struct sigaction sa;
-	static const int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	static const int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS };
 
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_flag_signal; /* no SA_RESTART: a blocking read returns and sees the flag */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	for (size_t i = 0; i < sizeof(ending) / sizeof(ending[0]); i++)
+		sigaction(ending[i].sig, &sa, NULL);
 	sa.sa_handler = on_crash;
 	sa.sa_flags = SA_RESETHAND;
 	for (size_t i = 0; i < sizeof(crash) / sizeof(crash[0]); i++)
@@ -80,7 +98,15 @@ int ui_termination_signal(void)
 
 const char *ui_signal_name(int sig)
 {
-	return sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP" : sig == SIGINT ? "SIGINT" : "signal";
+	for (size_t i = 0; i < sizeof(ending) / sizeof(ending[0]); i++)
+		if (ending[i].sig == sig)
+			return ending[i].name;
+	return "signal";
+}
+
+int ui_exit_status(int status)
+{
+	return termination_signal ? 128 + termination_signal : status;
 }
 
 bool ui_take_interrupt(void)
@@ -155,8 +181,9 @@ int ui_open(char **error)
 	doc_set_utf8(utf8_locale);
 	if (!getenv("ESCDELAY"))
 		set_escdelay(100);
-	/* newterm, not initscr: initscr exits the process on an unusable TERM. */
-	term_screen = newterm(NULL, stdout, stdin);
+	/* newterm, not initscr: initscr exits the process on an unusable TERM. Curses writes its own
+	 * control sequences, so it gets the unfiltered stdout. */
+	term_screen = newterm(NULL, safeout_terminal(), stdin);
 	if (!term_screen) {
 		const char *term = getenv("TERM");
 
@@ -234,11 +261,9 @@ void ui_invalidate(void)
 	clearok(curscr, TRUE);
 }
 
-/* The signals whose handlers only set a flag: blocked except inside the wait, so one that arrives
- * between checking the flags and sleeping still wakes the sleep (ppoll restores the mask
- * atomically). SIGWINCH is ncurses' own; it wakes the wait so the resize is read at once. */
-static const int wake_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH };
-
+/* The signals whose handlers only set a flag (ending[]) are blocked except inside the wait, so one
+ * that arrives between checking the flags and sleeping still wakes the sleep (ppoll restores the
+ * mask atomically). SIGWINCH is ncurses' own; it wakes the wait so the resize is read at once. */
 static bool flags_pending(void)
 {
 	return interrupt_flag || termination_signal;
@@ -254,8 +279,9 @@ static bool wait_for_input(void)
 	int r;
 
 	sigemptyset(&block);
-	for (size_t i = 0; i < sizeof(wake_signals) / sizeof(wake_signals[0]); i++)
-		sigaddset(&block, wake_signals[i]);
+	for (size_t i = 0; i < sizeof(ending) / sizeof(ending[0]); i++)
+		sigaddset(&block, ending[i].sig);
+	sigaddset(&block, SIGWINCH);
 	sigprocmask(SIG_BLOCK, &block, &old);
 	r = flags_pending() ? 0 : ppoll(&pfd, 1, NULL, &old);
 	sigprocmask(SIG_SETMASK, &old, NULL);
@@ -307,25 +333,28 @@ struct ui_event ui_read(void)
 	return translate(kind, ch);
 }
 
-/* Draws bytes of text that fit in width columns from the cursor; returns the columns used. */
+/* Draws bytes of text that fit in width columns from the cursor; returns the columns used. Every
+ * byte passes the output filter first, so no text can become a control sequence; without UTF-8
+ * the text is transliterated to ASCII (curses would show a byte above 0x7f as M-b~@~T). */
 static size_t put_clipped(WINDOW *w, const char *text, size_t len, size_t width, attr_t attr)
 {
+	struct strbuf safe = STRBUF_INIT;
 	size_t used, n;
-	char *ascii = NULL;
 
-	if (!utf8_locale) { /* curses would show each byte above 0x7f as M-b~@~T */
-		char *part = xstrndup(text, len);
+	safeout_filter(&safe, text, len, true);
+	if (!utf8_locale) {
+		char *ascii = ascii_transliterate(sb_str(&safe));
 
-		text = ascii = ascii_transliterate(part);
-		len = strlen(ascii);
-		free(part);
+		sb_reset(&safe);
+		sb_append(&safe, ascii);
+		free(ascii);
 	}
-	n = wrap_fit(text, len, width, &used);
+	n = wrap_fit(sb_str(&safe), safe.len, width, &used);
 	wattrset(w, attr);
 	if (n > 0)
-		waddnstr(w, text, (int)n);
+		waddnstr(w, sb_str(&safe), (int)n);
 	wattrset(w, A_NORMAL);
-	free(ascii);
+	sb_free(&safe);
 	return used;
 }
 

@@ -20,9 +20,11 @@ struct ui_event {
 	int row, col;
 };
 
-/* Installs flag-setting handlers for SIGINT, SIGTERM and SIGHUP, and the crash handler for SIGSEGV,
- * SIGBUS, SIGFPE, SIGILL and SIGABRT (restore the terminal, then re-raise with the default action).
- * Call before ui_open and again after it: ncurses installs its own SIGINT/SIGTERM handlers. */
+/* Installs flag-setting handlers for every signal whose default ends the process (SIGINT, SIGTERM,
+ * SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGPOLL,
+ * SIGPWR), and the crash handler for SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP and SIGSYS
+ * (restore the terminal, then re-raise with the default action). Call before ui_open and again
+ * after it: ncurses installs its own SIGINT/SIGTERM handlers. */
 void ui_install_signals(void);
 
 /* True when stdin and stdout are terminals (the curses walk can run). */
@@ -39,11 +41,15 @@ int ui_open(char **error);
 /* Restores the terminal; safe to call any number of times and from every exit path. */
 void ui_close(void);
 
-/* The pending SIGTERM/SIGHUP number (0 when none). */
+/* The pending terminating signal's number (any of those above but SIGINT; 0 when none). */
 int ui_termination_signal(void);
 
-/* The name journaled as the reason of an interruption by sig: "SIGTERM", "SIGHUP" or "SIGINT". */
+/* The name journaled as the reason of an interruption by sig: "SIGTERM", "SIGQUIT", ... */
 const char *ui_signal_name(int sig);
+
+/* 128+N when terminating signal N is pending, else status: a session that ends for another reason
+ * while a signal is pending (the full-disk screen) still exits as the signal says. */
+int ui_exit_status(int status);
 
 /* True once per SIGINT received since the last call. */
 bool ui_take_interrupt(void);

@@ -43,7 +43,7 @@ bool cohort_add(struct cohort *c, const char *path, struct diag_list *diags)
 	const char *name = fileio_input_name(path);
 	char *why;
 
-	if (journal_read_file(path, log, &problems) != 0) {
+	if (journal_read_verified(path, c->force, log, &problems) != 0) {
 		reject(c, name, problems.count ? problems.items[0].line : 0,
 		       problems.count ? problems.items[0].message : "cannot read the journal", diags);
 		diag_clear(&problems);
@@ -66,8 +66,10 @@ bool cohort_add(struct cohort *c, const char *path, struct diag_list *diags)
 	c->sessions = xgrow(c->sessions, &c->sessions_cap, c->nsessions + 1, sizeof(*c->sessions));
 	s = &c->sessions[c->nsessions];
 	memset(s, 0, sizeof(*s));
-	s->log = log;
-	s->report = r;
+	s->report = report_digest(r); /* the figures only: one journal's tree in memory at a time */
+	report_free(r);
+	journal_log_free(log);
+	free(log);
 	s->file = xstrdup(name);
 	s->trainee = s->report->trainee ? s->report->trainee : NO_TRAINEE;
 	for (size_t i = 0; i < s->report->ndebrief; i++)
@@ -287,8 +289,6 @@ void cohort_free(struct cohort *c)
 {
 	for (size_t i = 0; i < c->nsessions; i++) {
 		report_free(c->sessions[i].report);
-		journal_log_free(c->sessions[i].log);
-		free(c->sessions[i].log);
 		free(c->sessions[i].file);
 	}
 	for (size_t i = 0; i < c->nrejects; i++) {

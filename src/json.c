@@ -3,6 +3,7 @@
 #include "json.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@ struct parser {
 	const char *text;
 	size_t len, pos;
 	int depth;
+	size_t budget; /* values that may still be made */
 	struct json_error err;
 	bool failed;
 };
@@ -376,6 +378,11 @@ static struct json *parse_value(struct parser *p)
 		fail(p, p->pos, "unexpected end of input");
 		return NULL;
 	}
+	if (p->budget == 0) {
+		fail(p, p->pos, "more values than allowed");
+		return NULL;
+	}
+	p->budget--;
 	c = p->text[p->pos];
 	if (c == '{' || c == '[') {
 		if (p->depth >= JSON_MAX_DEPTH) {
@@ -409,10 +416,12 @@ static struct json *parse_value(struct parser *p)
 	return NULL;
 }
 
-struct json *json_parse(const char *text, size_t len, struct json_error *err)
+struct json *json_parse_bounded(const char *text, size_t len, size_t *budget, struct json_error *err)
 {
-	struct parser p = { .text = text, .len = len };
+	struct parser p = { .text = text, .len = len, .budget = *budget };
 	struct json *j = parse_value(&p);
+
+	*budget = p.budget;
 
 	if (j) {
 		skip_space(&p);
@@ -425,6 +434,13 @@ struct json *json_parse(const char *text, size_t len, struct json_error *err)
 	if (!j && err)
 		*err = p.err;
 	return j;
+}
+
+struct json *json_parse(const char *text, size_t len, struct json_error *err)
+{
+	size_t unbounded = SIZE_MAX;
+
+	return json_parse_bounded(text, len, &unbounded, err);
 }
 
 void json_free(struct json *j)

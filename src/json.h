@@ -52,6 +52,11 @@ struct json_error {
  * tree (free with json_free), or NULL with *err filled (err may be NULL). NUL bytes are errors. */
 struct json *json_parse(const char *text, size_t len, struct json_error *err);
 
+/* As json_parse, making at most *budget values (each array, object, string, number, true, false
+ * and null is one); *budget is lowered by the values made. Past it: NULL, "more values than
+ * allowed". Bounds the memory a hostile text can make the tree take (about 100 bytes a value). */
+struct json *json_parse_bounded(const char *text, size_t len, size_t *budget, struct json_error *err);
+
 /* Frees a tree; NULL is fine. */
 void json_free(struct json *j);
 

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "clock.h"
+#include "safeout.h"
 #include "xalloc.h"
 
 #ifndef PATHWALK_VERSION
@@ -35,7 +36,10 @@ static const char usage_text[] =
 	"  graph   [-p FILE] [--case CASE | --journal JOURNAL] [--format dot|text]\n"
 	"                                  draw the pathway (Graphviz DOT or an outline)\n"
 	"  diff    OLD.cfg NEW.cfg CASE|DIR|JOURNAL...\n"
-	"                                  what a new pathway version changes for these cases\n"	"\n"
+	"                                  what a new pathway version changes for these cases\n"
+	"  verify  [--digest HEX] JOURNAL...\n"
+	"                                  check that journals are whole (their hash chain)\n"
+	"\n"
 	"options:\n"
 	"  -h, --help       show this help (also after a command: pathwalk replay --help)\n"
 	"  -V, --version    show the version\n"
@@ -91,7 +95,8 @@ bool cli_init_clock(void)
 	return true;
 }
 
-int main(int argc, char **argv)
+/* Runs the command that argv names; returns its exit status. */
+static int dispatch(int argc, char **argv)
 {
 	/* brief: the command loads, prints and exits, so what it loaded is left to the kernel
 	 * (xalloc_exit_next); a walk or a training keeps only what it uses for its whole session. */
@@ -109,6 +114,7 @@ int main(int argc, char **argv)
 		{ "report", cmd_report, true },
 		{ "graph", cmd_graph, true },
 		{ "diff", cmd_diff, true },
+		{ "verify", cmd_verify, true },
 	};
 	const char *first = argc > 1 ? argv[1] : NULL;
 
@@ -132,4 +138,10 @@ int main(int argc, char **argv)
 	if (first[0] == '-')
 		return cmd_walk(argc, argv); /* options of the default command: pathwalk --plain */
 	return cli_usage_error(NULL, "unknown command '%s'", first);
+}
+
+int main(int argc, char **argv)
+{
+	safeout_install(); /* before anything is printed: every byte to stdout/stderr is filtered */
+	return safeout_finish(dispatch(argc, argv));
 }

@@ -3,7 +3,6 @@
  * them at once, and the model is only handed out when there were none. */
 #include "pathway.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +10,6 @@
 #include "bundled.h"
 #include "cfgread.h"
 #include "expr.h"
-#include "fileio.h"
 #include "pathway_internal.h"
 #include "sha256.h"
 #include "xalloc.h"
@@ -141,25 +139,6 @@ struct expr *pathway_read_condition(struct loader *ld, const char *source, int l
 	return e;
 }
 
-/* `choices`: the numbered choices made where the sources are ambiguous, a list of strings. */
-static void load_choices(struct loader *ld, const config_setting_t *root)
-{
-	struct pathway *pw = ld->pw;
-	config_setting_t *list = cfg_aggregate(&ld->rd, root, "choices", false, "pathway");
-	size_t n = list ? (size_t)config_setting_length(list) : 0;
-
-	pw->choices = xcalloc(n + 1, sizeof(*pw->choices));
-	for (size_t i = 0; i < n; i++) {
-		config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		const char *text = config_setting_get_string(e);
-
-		if (!text || !*text)
-			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "pathway: choice %zu must be a non-empty string", i + 1);
-		else
-			pw->choices[pw->nchoices++] = xstrdup(text);
-	}
-}
-
 static void load_meta(struct loader *ld, const config_setting_t *root)
 {
 	struct pathway *pw = ld->pw;
@@ -173,8 +152,7 @@ static void load_meta(struct loader *ld, const config_setting_t *root)
 	pw->review_date = pathway_dup_or_null(cfg_string(&ld->rd, root, "review_date", true, what));
 	pw->disclaimer = pathway_dup_or_null(cfg_string(&ld->rd, root, "disclaimer", true, what));
 	pw->notes = pathway_dup_or_null(cfg_string(&ld->rd, root, "notes", false, what));
-	pw->scope = pathway_dup_or_null(cfg_string(&ld->rd, root, "scope", false, what));
-	load_choices(ld, root);
+	pathway_load_about(ld, root);
 	if (pw->review_date && date_parse(pw->review_date, &days) != 0)
 		diag_add(ld->rd.diags, ld->rd.file, cfg_line(cfg_member(root, "review_date")),
 			 "pathway: review_date '%s' is not a date (YYYY-MM-DD)", pw->review_date);
@@ -720,9 +698,10 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 }
 
 /* Loads text; sha256 is NULL, or the digest of text that was pre-scanned and hashed at build time
- * (the bundled pathway), which is then neither pre-scanned nor hashed again. */
+ * (the bundled pathway), which is then neither pre-scanned nor hashed again; hash is false when
+ * the caller never reads pw->sha256. */
 static struct pathway *load(const char *name, const char *text, size_t len, const char *sha256,
-			    struct diag_list *diags)
+			    bool hash, struct diag_list *diags)
 {
 	struct loader ld = { 0 };
 	config_t cfg;
@@ -739,7 +718,8 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 		snprintf(ld.pw->sha256, sizeof ld.pw->sha256, "%s", sha256);
 		parsed = cfg_parse_prescanned(&cfg, name, text, diags);
 	} else {
-		sha256_hex(text, len, ld.pw->sha256);
+		if (hash)
+			sha256_hex(text, len, ld.pw->sha256);
 		parsed = cfg_parse(&cfg, name, text, len, PATHWAY_MAX_NESTING, diags);
 	}
 	if (!parsed)
@@ -772,29 +752,17 @@ fail:
 
 struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
 {
-	return load(name, text, len, NULL, diags);
+	return load(name, text, len, NULL, true, diags);
 }
 
-struct pathway *pathway_load_file(const char *path, struct diag_list *diags, bool *io_error)
+struct pathway *pathway_load_text_unhashed(const char *name, const char *text, size_t len,
+					   struct diag_list *diags)
 {
-	size_t len;
-	char *text = cfg_read_file(path, PATHWAY_MAX_BYTES, &len);
-	struct pathway *pw;
-
-	*io_error = false;
-	if (!text) {
-		diag_add(diags, fileio_input_name(path), 0, "cannot read: %s",
-			 errno == EFBIG ? "file too large" : strerror(errno));
-		*io_error = true;
-		return NULL;
-	}
-	pw = pathway_load_text(fileio_input_name(path), text, len, diags);
-	free(text);
-	return pw;
+	return load(name, text, len, NULL, false, diags);
 }
 
 struct pathway *pathway_load_bundled(struct diag_list *diags)
 {
 	return load("<bundled>/sciatica.cfg", (const char *)bundled_pathway.data, bundled_pathway.len,
-		    bundled_pathway.sha256, diags);
+		    bundled_pathway.sha256, true, diags);
 }

@@ -153,8 +153,18 @@ struct pathway {
  * when the file could not be read at all (so callers can tell I/O from content problems). */
 struct pathway *pathway_load_file(const char *path, struct diag_list *diags, bool *io_error);
 
+/* As pathway_load_file, and hands over the file's text as read (NUL-terminated, *len bytes; the
+ * caller frees it; NULL when the file could not be read), e.g. for a second look at standard input.
+ * Without hash, pw->sha256 is left empty: for pathway check, which never journals the digest. */
+struct pathway *pathway_load_file_text(const char *path, struct diag_list *diags, bool *io_error,
+				       char **text, size_t *len, bool hash);
+
 /* As pathway_load_file, for text already in memory; name is used in messages. */
 struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags);
+
+/* As pathway_load_text, without computing pw->sha256 (left empty). */
+struct pathway *pathway_load_text_unhashed(const char *name, const char *text, size_t len,
+					   struct diag_list *diags);
 
 /* Loads the pathway embedded in the binary at build time. */
 struct pathway *pathway_load_bundled(struct diag_list *diags);

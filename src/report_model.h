@@ -171,7 +171,16 @@ struct report {
 	const struct report_item **debrief;
 	size_t ndebrief, decisions_correct, nfindings, findings_matched;
 	const struct report_item *score;
+
+	char **owned;  /* a digest's copies of its strings (report_digest); NULL otherwise */
+	size_t nowned;
 };
+
+/* What the training report keeps of a session: the header (pathway id, title, version, sha256,
+ * mode, case, trainee, start time, status) and the debrief's choices with their figures, with
+ * every string copied, so that the journal and the full model r can be freed at once. Free with
+ * report_free; it has no log, no pathway and no other items. */
+struct report *report_digest(const struct report *r);
 
 /* True for a training session (mode "train"). */
 bool report_is_training(const struct report *r);
@@ -213,8 +222,13 @@ void report_render_markdown(const struct report *r, struct strbuf *out);
 void report_render_html(const struct report *r, struct strbuf *out);
 void report_render_json(const struct report *r, struct strbuf *out);
 
+/* Why the journal's integrity was not verified (it was used with --force): "INTEGRITY NOT
+ * VERIFIED: ...", naming the line of the break; NULL when its chain holds. Caller frees. */
+char *report_integrity_text(const struct report *r);
+
 /* Shared wording, so the formats say the same things. */
 #define REPORT_SIGNATURE_LINE "Clinician signature: ______________________________  Date: ______________"
+#define REPORT_DIGEST_LABEL "Journal digest: " /* then the sha256 of its last line, for verify --digest */
 #define REPORT_NO_PATHWAY_TEXT "(text not available: the pathway this session used was not loaded)"
 
 #endif

@@ -1,5 +1,6 @@
 /* The session state machine. Every state change goes through here, and every change that matters
- * to the record is journaled before the call returns. */
+ * to the record is journaled before the call returns: the events of one call (one user action)
+ * are built with record() and written together, with one write and one fdatasync, by commit(). */
 #include "session.h"
 
 #include <errno.h>
@@ -109,17 +110,29 @@ const char *session_message(const struct session *s)
 	return s->message ? s->message : "";
 }
 
-/* Appends one event to the journal; SESSION_JOURNAL with a message when it cannot be written. */
+/* Adds one event to the action being built; SESSION_JOURNAL with a message when it cannot be. */
 static enum session_status record(struct session *s, struct strbuf *event)
 {
 	enum session_status st = SESSION_OK;
 
-	if (s->journal && journal_append(s->journal, sb_str(event)) != 0) {
+	if (s->journal && journal_stage(s->journal, sb_str(event)) != 0) {
 		set_message(s, xasprintf("cannot write the session log %s: %s", journal_path(s->journal),
 					 strerror(errno)));
 		st = SESSION_JOURNAL;
 	}
 	sb_free(event);
+	return st;
+}
+
+/* Writes the action built since the last commit; SESSION_JOURNAL with a message when it cannot be
+ * (the journal keeps it in memory). st is what building it returned. */
+static enum session_status commit(struct session *s, enum session_status st)
+{
+	if (s->journal && journal_commit(s->journal) != 0) {
+		set_message(s, xasprintf("cannot write the session log %s: %s", journal_path(s->journal),
+					 strerror(errno)));
+		return SESSION_JOURNAL;
+	}
 	return st;
 }
 
@@ -239,7 +252,7 @@ enum session_status session_begin(struct session *s)
 	event_string(&sb, "today", today);
 	sb_append(&sb, "}");
 	st = record(s, &sb);
-	return worst(st, enter_node(s));
+	return commit(s, worst(st, enter_node(s)));
 }
 
 void session_free(struct session *s)
@@ -330,35 +343,6 @@ struct value session_initial_value(const struct session *s, int var)
 	if (v->has_default)
 		return v->default_value;
 	return value_unknown();
-}
-
-char *session_check_value(const struct pathway *pw, int var, const struct value *v)
-{
-	const struct pw_variable *pv = &pw->vars[var];
-
-	if (v->type == TYPE_NONE && v->not_recorded)
-		return pv->optional ? NULL : xasprintf("%s is not optional: it needs an answer", pv->id);
-	if (v->type != pv->type)
-		return xasprintf("%s must be %s %s", pv->id,
-				 pv->type == TYPE_INT ? "an" : "a", value_type_name(pv->type));
-	switch (v->type) {
-	case TYPE_INT:
-		if (v->u.i < pv->min || v->u.i > pv->max)
-			return xasprintf("%s must be between %ld and %ld (got %ld)", pv->id, pv->min, pv->max,
-					 v->u.i);
-		break;
-	case TYPE_CHOICE:
-		if (v->u.choice < 0 || (size_t)v->u.choice >= pv->noptions)
-			return xasprintf("%s: not one of its options", pv->id);
-		break;
-	case TYPE_SET:
-		if (pv->noptions < VALUE_MAX_OPTIONS && (v->u.set >> pv->noptions) != 0)
-			return xasprintf("%s: not one of its options", pv->id);
-		break;
-	default:
-		break;
-	}
-	return NULL;
 }
 
 enum session_status session_set_answer(struct session *s, int var, struct value v)
@@ -577,7 +561,7 @@ static enum session_status take(struct session *s, size_t t, const char *reason)
 								   xstrdup(reason) };
 	}
 	push_route(s, reason ? t : (size_t)recommended);
-	return worst(st, enter_node(s));
+	return commit(s, worst(st, enter_node(s)));
 }
 
 enum session_status session_advance(struct session *s)
@@ -641,7 +625,7 @@ enum session_status session_back(struct session *s)
 	event_string(&sb, "from", pw->nodes[popped.node].id);
 	event_string(&sb, "to", pw->nodes[session_node(s)].id);
 	sb_append(&sb, "}");
-	return record(s, &sb);
+	return commit(s, record(s, &sb));
 }
 
 enum session_status session_finish(struct session *s)
@@ -673,7 +657,7 @@ enum session_status session_finish(struct session *s)
 	event_open(&sb, "end");
 	sb_append(&sb, "}");
 	s->closed = s->finished = true;
-	return worst(st, record(s, &sb));
+	return commit(s, worst(st, record(s, &sb)));
 }
 
 void session_attach_journal(struct session *s, struct journal *j)
@@ -687,12 +671,17 @@ enum session_status session_refuse(struct session *s, const char *message)
 	return SESSION_INVALID;
 }
 
-enum session_status session_journal_event(struct session *s, const char *event_json)
+enum session_status session_stage_event(struct session *s, const char *event_json)
 {
 	struct strbuf sb = STRBUF_INIT;
 
 	sb_append(&sb, event_json);
 	return record(s, &sb);
+}
+
+enum session_status session_journal_event(struct session *s, const char *event_json)
+{
+	return commit(s, session_stage_event(s, event_json));
 }
 
 enum session_status session_interrupt(struct session *s, const char *why)
@@ -706,7 +695,7 @@ enum session_status session_interrupt(struct session *s, const char *why)
 	event_string(&sb, "reason", why);
 	sb_append(&sb, "}");
 	s->closed = true;
-	return record(s, &sb);
+	return commit(s, record(s, &sb));
 }
 
 size_t session_candidates(const struct session *s, struct session_candidate **out)

@@ -26,4 +26,7 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 void xalloc_exit_next(void);
 bool xalloc_keep_at_exit(void);
 
+/* free(p), unless xalloc_keep_at_exit(): for a large buffer that the command holds until it ends. */
+void xalloc_release(void *p);
+
 #endif

@@ -115,6 +115,25 @@ wait_gone() {
 	return 1
 }
 
+# wait_settled [SECONDS]: polls until the screen is the same in three captures in a row, that is
+# until curses has drawn the whole of a new screen; for when the next screen's text is not known.
+wait_settled() {
+	local limit=${1:-$TIMEOUT} i=0 same=0 last="" now
+	while [ $i -lt $((limit * 50)) ]; do
+		now=$(screen | md5sum)
+		if [ "$now" = "$last" ]; then
+			same=$((same + 1))
+			[ $same -ge 2 ] && return 0
+		else
+			same=0
+			last=$now
+		fi
+		sleep 0.02
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # expect TEXT DESCRIPTION: waits for TEXT and counts a pass or a failure.
 expect() {
 	if wait_for "$1"; then ok "$2"; else bad "$2: '$1' not on the screen"; fi

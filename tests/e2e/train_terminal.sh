@@ -18,10 +18,11 @@ forbidden=(
 	"The source summary suggests surgical evaluation" "sensitivity 94%"
 )
 
-no_leak() { # WHERE: the screen now shows none of the forbidden texts
-	local text found=""
+no_leak() { # WHERE: the screen now shows none of the forbidden texts (one capture, all checked)
+	local text found="" shown
+	shown=$(screen)
 	for text in "${forbidden[@]}"; do
-		if screen | grep -qF -- "$text"; then found="$found '$text'"; fi
+		if [[ $shown == *"$text"* ]]; then found="$found '$text'"; fi
 	done
 	if [ -z "$found" ]; then ok "no leak: $1"; else bad "leak on $1:$found"; fi
 }
@@ -42,14 +43,17 @@ keys Enter
 choices=(1 2 1 1)
 decision=0
 for step in $(seq 1 40); do
-	wait_for "(training" 1 >/dev/null 2>&1 || true
+	wait_settled || bad "step $step: the screen never settled"
 	if screen | grep -qF "Debrief:"; then break; fi
 	if screen | grep -qF "Which next step? Commit to one"; then
 		decision=$((decision + 1))
 		no_leak "decision $decision"
-		# e toggles the pane; it may be open already from the last reveal.
+		# e toggles the pane; it may be open already from the last reveal: then it closes first.
+		if screen | grep -qF "shown once you have committed"; then
+			keys e
+			wait_gone "shown once you have committed" || bad "decision $decision: e closes the pane"
+		fi
 		keys e
-		wait_for "shown once you have committed" 1 || keys e
 		wait_for "shown once you have committed" && ok "decision $decision: the pane holds nothing yet" \
 			|| bad "decision $decision: the pane"
 		no_leak "decision $decision with the pane"
@@ -138,6 +142,7 @@ expect "score: 1/1" "the score is printed"
 expect_in_file "$TMP/ef.jsonl" '"findings_matched":3,"findings_total":6' "the score event counts the findings"
 
 # The menu: filter, pick, quit.
+ncases=$(ls "$SRC"/config/cases/*.cfg | wc -l)
 start -- train -t Bo
 expect "Training cases: " "the case menu"
 expect_not "Image-guided sacroiliac joint injection" "the menu does not show where a case ends"
@@ -145,12 +150,12 @@ expect_not "[training: " "nor the case id"
 type_text "/v10-piri"
 expect "filter: v10-piri" "typing a filter"
 keys Enter
-expect "Training cases: 1 of 75" "the filter keeps the matching case only"
+expect "Training cases: 1 of $ncases" "the filter keeps the matching case only"
 expect "35 F runner, buttock pain when sitting" "the filter keeps a matching case"
 expect_not "52 F after physical therapy" "the filter drops others"
 expect_not "v10-piriformis" "case ids, which can name the answer, are not shown"
 keys Escape
-expect "Training cases: 75 of 75" "Esc clears the filter"
+expect "Training cases: $ncases of $ncases" "Esc clears the filter"
 keys s
 expect "stage: Red flags" "s filters by stage"
 type_text "/v1-"

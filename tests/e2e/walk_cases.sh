@@ -3,7 +3,8 @@
 # Enter; the endpoint, its warnings and the journal are checked.
 . "$(dirname "$0")/lib.sh" "$@"
 
-# walk_case CASE ENDPOINT WARNING: Enter through every screen until ENDPOINT is shown.
+# walk_case CASE ENDPOINT WARNING: Enter through every screen until ENDPOINT is shown (WARNING may be
+# empty: then no warning is checked).
 walk_case() {
 	local case_file=$SRC/config/cases/$1.cfg endpoint=$2 warning=$3 log=$TMP/$1.jsonl n=0
 	if [ ! -f "$case_file" ]; then failed=$((failed + 1)); echo "FAIL: $case_file is missing"; return; fi
@@ -37,5 +38,9 @@ walk_case() {
 }
 
 walk_case v5-sij-eligible sij_injection sciatic_block_fall_risk
-walk_case v1-cauda-equina emergency_ces_referral ""  # no safety net at the emergency referral itself
+walk_case v1-cauda-equina emergency_ces_referral ""
+# The cauda equina endpoint is the emergency itself: no safety-net warning there (PATHWAY.md v1.1).
+if grep -qF '"safety_net"' "$TMP/v1-cauda-equina.jsonl"; then bad "v1-cauda-equina: the journal has safety_net"; else
+	ok "v1-cauda-equina: no safety_net at the cauda equina endpoint"
+fi
 finish
