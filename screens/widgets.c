@@ -123,25 +123,6 @@ static bool commit_text(struct widget *w, struct screen_ctx *ctx)
 	return true;
 }
 
-void widget_erase_last(struct strbuf *sb)
-{
-	while (sb->len > 0) {
-		unsigned char c = (unsigned char)sb->data[--sb->len];
-
-		if ((c & 0xc0) != 0x80)
-			break;
-	}
-	if (sb->data)
-		sb->data[sb->len] = '\0';
-}
-
-void widget_append_char(struct strbuf *sb, long ch)
-{
-	char buf[4];
-
-	sb_append_len(sb, buf, wrap_encode(ch, buf));
-}
-
 /* The longest text a number or date field takes. */
 #define TEXT_FIELD_CHARS 24
 

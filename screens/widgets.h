@@ -59,9 +59,4 @@ void widget_describe(const struct widget *w, struct screen_ctx *ctx, struct ui_d
 /* Bottom-bar hints while this widget has the focus. */
 const char *widget_hints(const struct widget *w);
 
-/* Text editing shared with the reason prompt: append a typed character as UTF-8; remove the
- * last UTF-8 character. */
-void widget_append_char(struct strbuf *sb, long ch);
-void widget_erase_last(struct strbuf *sb);
-
 #endif
