@@ -18,7 +18,7 @@ struct form_field {
 
 enum form_result {
 	FORM_DONE,      /* every required field has text */
-	FORM_CANCELLED, /* Esc or q on an empty form, or Ctrl-C: the caller decides what that means */
+	FORM_CANCELLED, /* Esc then y (Esc asks first), or Ctrl-C: the caller decides what that means */
 	FORM_SIGNAL,    /* SIGTERM or SIGHUP arrived: see ui_termination_signal() */
 };
 

@@ -83,6 +83,8 @@ int cmd_walk(int argc, char **argv)
 		return EXIT_INPUT;
 	}
 	opt.prefill = c;
+	opt.pathway_path = pathway_path;
+	opt.case_path = case_path;
 	status = walk_run(&opt);
 	casefile_free(c);
 	pathway_free((struct pathway *)opt.pw);

@@ -62,6 +62,9 @@ bool session_at_endpoint(const struct session *s);
 /* True once session_finish() or session_interrupt() was called. */
 bool session_closed(const struct session *s);
 
+/* True once session_finish() recorded the endpoint (an interrupted session is closed, not finished). */
+bool session_finished(const struct session *s);
+
 /* The working answer of variable var (TYPE_NONE when unanswered). The array form is indexed like
  * pw->vars and stays valid until the next call that changes answers. */
 const struct value *session_answer(const struct session *s, int var);
@@ -183,6 +186,10 @@ unsigned long long session_stages_visited(const struct session *s);
 /* Overrides taken on the route: parallel arrays node, target and reason; *n the count. */
 size_t session_override_count(const struct session *s);
 void session_override_get(const struct session *s, size_t i, int *node, int *target, const char **reason);
+
+/* The transition (in the override's node's next list) that the pathway recommended where override
+ * i was taken: what the clinician chose instead of. */
+int session_override_recommended(const struct session *s, size_t i);
 
 /* Text with every {id} replaced by the formatted value of that variable or derived value
  * ("not yet known" when unknown) and {{ / }} by a literal brace. Caller frees. */
