@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The input widgets. Keys: a number or date field starts taking text at a digit or '-' and then
  * takes every printable key until Enter, Tab, an arrow or Esc, so digits (and letters typed by
  * mistake) never trigger shortcuts; lists take arrows, Space and Enter. */
