@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Measures pathwalk against its floor, as ratios in one run (the machine may be noisy: only ratios
 # count, never absolute times). For synthetic pathways of 1k, 10k and 100k nodes and the largest
 # one `pathwalk check` accepts, it runs `pathwalk check FILE` and `bareparse FILE` (libconfig's own

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A decision screen: the candidate next steps, each with its condition explained clause by clause
  * (actual values, true/false), the recommended one marked and highlighted. Enter accepts the
  * highlighted step: the recommendation continues; any other asks for a reason first. */

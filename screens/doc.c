@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Building a screen's content: wrapping by display width with hanging indents. */
 #include "doc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A screen's content as styled, wrapped lines: what screen modules build (no curses here) and
  * the terminal layer (ui.c) draws, scrolls and hit-tests for mouse clicks. */
 #ifndef PATHWALK_DOC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The form: one text field per line, Enter moves to the next field and, on the last, submits. */
 #include "form.h"
 

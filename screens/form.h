@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A small full-screen form of text fields, shown before a session starts: the clinician's name
  * and the patient reference of a walk (optional), the trainee's name in training (required), or
  * another path for the journal when the disk is full. Typed text is stored as typed, bounded and

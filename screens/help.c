@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The `?` help: generated from the key table (keys.c), so it cannot drift from the bindings. */
 #include "screen.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The key table. Letters are shortcuts only where no field is taking typed text: a number or
  * date field starts taking text at a digit or '-', the reason prompt at any character. */
 #ifndef _XOPEN_SOURCE_EXTENDED

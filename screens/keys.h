@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The walk's key bindings: ONE table that feeds the key handler (keys_lookup), the `?` help
  * screen and the man page's Keys section (keys_print_man), so they cannot drift apart. */
 #ifndef PATHWALK_KEYS_H

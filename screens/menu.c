@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The case menu of `pathwalk train`: the case library with each case's title and a one-line
  * summary. Where a case's route ends is its answer, so it is never shown, nor the case ids, which
  * often name it: 's' narrows the list to the cases ending in one stage (as --stage and --endpoint

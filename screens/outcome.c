@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* An endpoint: the recommendation, what to do, what to document, then the warnings (visually distinct,
  * in the scrolling body so they are never cut off) and the evidence with citations. Enter
  * finishes the walk. The pane shows the route taken and any overrides. */

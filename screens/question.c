@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A question screen: a form with one widget per asked variable. Enter confirms the focused field
  * and moves to the next unanswered one; once all are answered, Enter confirms the screen. */
 #include "screen.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The ops table of a screen module (as tig's view_ops): one `const struct screen_ops` per file.
  * A screen builds its content into documents, interprets keys, and returns an intent; the walk
  * (walk.c) turns intents into session calls. Screens may edit working answers through

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* train_run: one journaled session per case, run headless or on the curses screens, the trainee's
  * name asked once, the menu between cases when none were given. */
 #ifndef _POSIX_C_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The training screens. The decision screen shows the candidate next steps and nothing that hints
  * at the pathway's answer (no mark, no condition, no explanation, no evidence, not the node's
  * rule text) until the trainee commits; then it reveals the verdict, the explanation of every

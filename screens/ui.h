@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The terminal layer of the walk: curses setup and the one idempotent restore, signal flags, the
  * crash handler, colours (or none: NO_COLOR, monochrome, vt100), reading keys through the key
  * table, and drawing the frame (bars, breadcrumb, message line) and documents. The only files

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* walk_run: the journal, the session, and the curses event loop that turns the screens' intents
  * into session calls. Screens never move the walk; this file never decides where it goes either:
  * session_advance / session_override / session_back do. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The input widgets. Keys: a number or date field starts taking text at a digit or '-' and then
  * takes every printable key (a line editor) until Enter, Tab, Up, Down or Esc, so digits (and
  * letters typed by mistake) never trigger shortcuts; lists follow the input rule (widgets.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Input widgets, one per variable type: number (range checked), yes/no, single choice, checklist
  * (with an explicit "None of these": an untouched checklist is not an answer) and date
  * (YYYY-MM-DD). A widget edits the session's working answer with session_set_answer as soon as a

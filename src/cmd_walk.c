@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk walk`: option parsing; the walk itself lives in screens/. */
 #include <getopt.h>
 #include <stdio.h>

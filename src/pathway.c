@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Loading a pathway file into the model and validating everything that is not graph-shaped.
  * Every problem becomes a diagnostic; loading goes on after an error so that an author sees all of
  * them at once, and the model is only handed out when there were none. */

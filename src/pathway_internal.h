@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared between the pathway loader's files; not for other modules. */
 #ifndef PATHWALK_PATHWAY_INTERNAL_H
 #define PATHWALK_PATHWAY_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The session state machine. Every state change goes through here, and every change that matters
  * to the record is journaled before the call returns: the events of one call (one user action)
  * are built with record() and written together, with one write and one fdatasync, by commit(). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The session engine: the state machine every face (the curses walk, --plain, replay, test,
  * training) drives. It holds the current node, the answers, the derived values, the route taken
  * (history), and writes every event to the journal when one is attached.

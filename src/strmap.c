@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Open addressing with linear probing and FNV-1a: one flat array, no per-entry allocation, which
  * keeps the loader fast on pathways with 100k nodes. The table is at most half full, so probe
  * sequences stay short and a lookup always meets an empty slot. */

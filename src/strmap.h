@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A string-to-index hash map (open addressing). Keys are borrowed, not copied: they must outlive the map. */
 #ifndef PATHWALK_STRMAP_H
 #define PATHWALK_STRMAP_H

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Crash points: a plain walk (with a back and an override, driven by crash_walk.py) is killed at
 # every fdatasync, before every write and halfway through every write (the LD_PRELOAD shim of
 # tests/shim/crash.c). Each journal left behind renders, resumes and finishes to exactly the events

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Training in a real terminal: the trainee's name is required; the vignette comes first; at every
 # decision, every screen the trainee can reach before committing (the list, the evidence pane,
 # the help) is inspected and must show no trace of the recommendation, the conditions, their

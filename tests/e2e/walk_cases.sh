@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Walks bundled cases to their endpoint with --case: every screen is pre-filled and confirmed with
 # Enter; the endpoint, its warnings and the journal are checked.
 . "$(dirname "$0")/lib.sh" "$@"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Faults lose nothing: a walk killed with SIGKILL leaves a journal that renders and resumes (also
 # with a torn last line), but cannot be resumed while it still runs; a resumed walk finishes in the same journal; a journal of another
 # pathway version is refused naming both; a full disk (a real ENOSPC on a tiny tmpfs) stops the
