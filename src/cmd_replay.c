@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk replay` and `pathwalk test`: headless runs of case files. */
 #include <errno.h>
 #include <getopt.h>
