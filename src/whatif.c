@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* what_if (DESIGN §5): each answer of a case is changed on its own, the others held fixed, and the
  * changed case is replayed through the session engine (replay.c) on the same loaded pathway. */
 #include "whatif.h"

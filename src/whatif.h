@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What would change the recommendation: the single-answer changes to a case that lead to another
  * endpoint (DESIGN §5, `what_if` in replay --json), found by replaying the changed case headlessly. */
 #ifndef PATHWALK_WHATIF_H

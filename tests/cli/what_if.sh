@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # replay --json's what_if at the bundled threshold cases: each case on one side of a threshold
 # lists the nearest value on the other side with the endpoint it leads to (SIJ 2/3 tests, pain
 # 4/5, weeks 4/5 and 3/4, 49/50% relief, 7/8 weeks, 59/60 days across a month end and a leap day),
