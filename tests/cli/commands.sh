@@ -65,7 +65,7 @@ expect_in "$tmp/err" "pathwalk: $tmp/broken.cfg:2: syntax error" "check broken"
 # replay --json (DESIGN §5), from another directory: the bundled pathway is embedded
 sha=$(sha256sum "$good/mini.cfg" | cut -d' ' -f1)
 (cd / && "$bin" replay -p "$good/mini.cfg" --json "$tmp/high.cfg") >"$tmp/json" 2>"$tmp/err"
-want="{\"pathway\":{\"id\":\"mini\",\"version\":\"0.1\",\"sha256\":\"$sha\"},\"case\":\"mini-high\",\"status\":\"complete\",\"endpoint\":\"high\",\"path\":[\"screen\",\"choose\",\"high\"],\"answers\":{\"score\":6,\"flag\":false,\"kind\":\"a\",\"signs\":[\"x\", \"z\"],\"seen\":\"2024-03-01\",\"last\":\"2024-02-28\"},\"warnings\":[\"always_end\",\"at_high\"],\"overrides\":[],\"missing\":null}"
+want="{\"pathway\":{\"id\":\"mini\",\"version\":\"0.1\",\"sha256\":\"$sha\"},\"case\":\"mini-high\",\"status\":\"complete\",\"endpoint\":\"high\",\"path\":[\"screen\",\"choose\",\"high\"],\"answers\":{\"score\":6,\"flag\":false,\"kind\":\"a\",\"signs\":[\"x\", \"z\"],\"seen\":\"2024-03-01\",\"last\":\"2024-02-28\"},\"warnings\":[\"always_end\",\"at_high\"],\"overrides\":[],\"missing\":null,\"what_if\":[{\"variable\":\"score\",\"value\":4,\"endpoint\":\"many\"},{\"variable\":\"kind\",\"value\":\"b\",\"endpoint\":\"many\"}]}"
 if [ "$(cat "$tmp/json")" = "$want" ]; then ok; else bad "replay --json output"; echo "  got:  $(cat "$tmp/json")"; echo "  want: $want"; fi
 if command -v python3 >/dev/null; then
 	if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/json"; then ok; else bad "replay --json is not JSON"; fi
