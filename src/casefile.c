@@ -325,6 +325,7 @@ struct casefile *casefile_load_text(const char *name, const char *text, size_t l
 	ld.c->answers = xcalloc(pw->nvars + 1, sizeof(*ld.c->answers));
 	ld.c->answer_lines = xcalloc(pw->nvars + 1, sizeof(*ld.c->answer_lines));
 	ld.c->expect.endpoint = ld.c->expect.missing = -1;
+	diag_set_source(diags, name, text, len);
 	if (!cfg_parse(&cfg, name, text, len, 16, diags))
 		goto fail;
 	root = config_lookup(&cfg, "case");
@@ -346,9 +347,12 @@ struct casefile *casefile_load_text(const char *name, const char *text, size_t l
 	load_expect(&ld, root);
 	if (diags->count != errors_before)
 		goto fail;
+	diag_set_source(diags, NULL, NULL, 0);
 	config_destroy(&cfg);
 	return ld.c;
 fail:
+	diag_set_kind(diags, errors_before, DIAG_ERROR);
+	diag_set_source(diags, NULL, NULL, 0);
 	config_destroy(&cfg);
 	casefile_free(ld.c);
 	return NULL;

@@ -10,6 +10,7 @@
 #include "bundled.h"
 #include "cfgread.h"
 #include "expr.h"
+#include "pathway_ids.h"
 #include "pathway_internal.h"
 #include "sha256.h"
 #include "xalloc.h"
@@ -93,9 +94,11 @@ static void index_id(struct loader *ld, struct strmap *map, const char *id, int 
 	if (!id)
 		return;
 	r = strmap_put(map, id, index);
-	if (r < 0)
+	if (r < 0) {
 		diag_add(ld->rd.diags, ld->rd.file, line, "duplicate %s id '%s' (first defined at line %d)",
 			 what, id, lines[-r - 1]);
+		diag_point(ld->rd.diags, "id", id, true);
+	}
 }
 
 /* Resolves an array of reference ids into indices. */
@@ -113,9 +116,11 @@ static int *read_refs(struct loader *ld, const config_setting_t *g, const char *
 
 		if (!id)
 			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "%s: reference ids must be strings", what);
-		else if (r < 0)
+		else if (r < 0) {
 			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "%s: unknown reference '%s'", what, id);
-		else
+			pathway_explain_unknown(ld->pw, ld->rd.diags, (struct pw_ids){ PW_IDS_REFERENCE, -1, 0 },
+						"refs", id);
+		} else
 			refs[(*count)++] = r;
 	}
 	return refs;
@@ -231,9 +236,11 @@ static void load_options(struct loader *ld, struct pw_variable *v, const config_
 			continue;
 		}
 		for (size_t j = 0; j < v->noptions; j++)
-			if (strcmp(v->options[j].id, v->options[v->noptions].id) == 0)
+			if (strcmp(v->options[j].id, v->options[v->noptions].id) == 0) {
 				diag_add(ld->rd.diags, ld->rd.file, cfg_line(o), "%s: duplicate option '%s'",
 					 what, v->options[j].id);
+				diag_point(ld->rd.diags, "id", v->options[j].id, true);
+			}
 		v->noptions++;
 	}
 }
@@ -507,9 +514,15 @@ static void check_interpolation(struct loader *ld, const char *text, int line, c
 			return;
 		}
 		if (strmap_get(&ld->pw->var_index, p + 1, (size_t)(end - p - 1)) < 0 &&
-		    strmap_get(&ld->pw->derived_index, p + 1, (size_t)(end - p - 1)) < 0)
-			diag_add(ld->rd.diags, ld->rd.file, line, "%s: {%.*s} names no variable or derived value",
-				 what, (int)(end - p - 1), p + 1);
+		    strmap_get(&ld->pw->derived_index, p + 1, (size_t)(end - p - 1)) < 0) {
+			char *braced = xstrndup(p, (size_t)(end - p + 1));
+			struct pw_ids ids = { PW_IDS_VALUE, -1, ld->pw->nderived };
+
+			diag_add(ld->rd.diags, ld->rd.file, line, "%s: %s names no variable or derived value", what, braced);
+			diag_point(ld->rd.diags, NULL, braced, false);
+			diag_suggest(ld->rd.diags, pathway_closest_id(ld->pw, ids, p + 1, (size_t)(end - p - 1)));
+			free(braced);
+		}
 		p = end;
 	}
 }
@@ -543,6 +556,7 @@ static void load_ask(struct loader *ld, struct pw_node *n, const config_setting_
 		}
 		if (v < 0) {
 			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "%s: asks unknown variable '%s'", what, id);
+			pathway_explain_unknown(ld->pw, ld->rd.diags, (struct pw_ids){ PW_IDS_VARIABLE, -1, 0 }, "ask", id);
 			continue;
 		}
 		for (size_t j = 0; j < n->nask; j++)
@@ -599,8 +613,11 @@ static void load_next(struct loader *ld, struct pw_node *n, const config_setting
 		target = cfg_string(&ld->rd, e, "goto", true, what);
 		if (target) {
 			t->target = strmap_get(&ld->pw->node_index, target, strlen(target));
-			if (t->target < 0)
+			if (t->target < 0) {
 				diag_add(ld->rd.diags, ld->rd.file, t->line, "%s: goto unknown node '%s'", what, target);
+				pathway_explain_unknown(ld->pw, ld->rd.diags, (struct pw_ids){ PW_IDS_NODE, -1, 0 },
+							"goto", target);
+			}
 		}
 		t->label = dup_or_null(cfg_string(&ld->rd, e, "label", false, what));
 		t->when_source = dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
@@ -624,8 +641,10 @@ static void load_node(struct loader *ld, struct pw_node *n, const config_setting
 	cfg_check_members(&ld->rd, g, node_members, "node");
 	stage = cfg_string(&ld->rd, g, "stage", true, what);
 	n->stage = stage ? strmap_get(&pw->stage_index, stage, strlen(stage)) : -1;
-	if (stage && n->stage < 0)
+	if (stage && n->stage < 0) {
 		diag_add(ld->rd.diags, ld->rd.file, n->line, "%s: unknown stage '%s'", what, stage);
+		pathway_explain_unknown(pw, ld->rd.diags, (struct pw_ids){ PW_IDS_STAGE, -1, 0 }, "stage", stage);
+	}
 	screen = cfg_string(&ld->rd, g, "screen", true, what);
 	n->screen = screen ? parse_screen(screen, &ok) : SCREEN_INFO;
 	if (screen && !ok)
@@ -688,9 +707,11 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 			load_node(ld, &pw->nodes[i], groups[i]);
 	start = cfg_string(&ld->rd, root, "start", true, "pathway");
 	pw->start = start ? strmap_get(&pw->node_index, start, strlen(start)) : -1;
-	if (start && pw->start < 0)
+	if (start && pw->start < 0) {
 		diag_add(ld->rd.diags, ld->rd.file, cfg_line(config_setting_get_member(root, "start")),
 			 "pathway: start names unknown node '%s'", start);
+		pathway_explain_unknown(pw, ld->rd.diags, (struct pw_ids){ PW_IDS_NODE, -1, 0 }, "start", start);
+	}
 	free(groups);
 	free(lines);
 }
@@ -708,6 +729,7 @@ struct pathway *pathway_load_text(const char *name, const char *text, size_t len
 	ld.rd.file = ld.pw->file;
 	ld.rd.diags = diags;
 	sha256_hex(text, len, ld.pw->sha256);
+	diag_set_source(diags, name, text, len);
 	if (!cfg_parse(&cfg, name, text, len, PATHWAY_MAX_NESTING, diags))
 		goto fail;
 	root = config_lookup(&cfg, "pathway");
@@ -725,9 +747,12 @@ struct pathway *pathway_load_text(const char *name, const char *text, size_t len
 		pathway_check_graph(ld.pw, diags);
 	if (diags->count != errors_before)
 		goto fail;
+	diag_set_source(diags, NULL, NULL, 0);
 	config_destroy(&cfg);
 	return ld.pw;
 fail:
+	diag_set_kind(diags, errors_before, DIAG_ERROR);
+	diag_set_source(diags, NULL, NULL, 0);
 	config_destroy(&cfg);
 	pathway_free(ld.pw);
 	return NULL;
