@@ -127,8 +127,8 @@ expect_exit 3 "diff unreadable pathway" -- "$bin" diff "$tmp/none.cfg" "$good/mi
 expect_exit 0 "check without --strict unchanged" -- "$bin" check "$good/mini.cfg"
 expect_not_in "$tmp/out" "strict" "check without --strict"
 expect_exit 1 "check --strict finds errors" -- "$bin" check --strict "$good/mini.cfg"
-expect_in "$tmp/err" "pathwalk: $good/mini.cfg:34: error: warning 'flagged' cites no reference" "strict FILE:LINE"
-expect_in "$tmp/err" "pathwalk: $good/mini.cfg:49: error: endpoint 'many' has no recommendation" "strict endpoint"
+expect_in "$tmp/err" "pathwalk: $good/mini.cfg:34:5: error: warning 'flagged' cites no reference" "strict FILE:LINE"
+expect_in "$tmp/err" "pathwalk: $good/mini.cfg:49:5: error: endpoint 'many' has no recommendation" "strict endpoint"
 expect_in "$tmp/out" "strict: 4 errors, 0 warnings" "strict summary"
 # Fix the errors; leave a warning (a passed review date) and a never-true comparison inside ||.
 sed -e 's/when = "flag"; text = "The flag is set.";/when = "flag || score > 10"; text = "The flag is set."; refs = [ "ref1" ];/' \
@@ -136,9 +136,9 @@ sed -e 's/when = "flag"; text = "The flag is set.";/when = "flag || score > 10";
 	-e 's/title = "Many"; }/title = "Many"; recommendation = "M."; }/' \
 	-e 's/title = "Low"; }/title = "Low"; recommendation = "L."; }/' "$good/mini.cfg" >"$tmp/mini-fixed.cfg"
 PATHWALK_NOW=2031-01-01 expect_exit 0 "check --strict with only warnings" -- "$bin" check --strict "$tmp/mini-fixed.cfg"
-expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:6: warning: the review date 2030-01-01 has passed (today is 2031-01-01)" \
+expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:6:3: warning: the review date 2030-01-01 has passed (today is 2031-01-01)" \
 	"strict review date"
-expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:34: warning: 'score > 10' in warning 'flagged' is never true" \
+expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:34:5: warning: 'score > 10' in warning 'flagged' is never true" \
 	"strict range"
 expect_in "$tmp/out" "strict: 0 errors, 2 warnings" "strict warnings summary"
 PATHWALK_NOW=bad expect_exit 2 "check --strict bad PATHWALK_NOW" -- "$bin" check --strict "$good/mini.cfg"
