@@ -67,6 +67,10 @@ int cli_check_file(const char *path, bool strict);
  * code (q), 128+N (signal N), or EXIT_INPUT when path's directory cannot be watched. */
 int cli_check_watch(const char *path, bool strict);
 
+/* Pipes dot (len bytes of DOT) through Graphviz's `dot -Tsvg` (found on PATH), which writes the
+ * SVG to standard output. Prints any problem (dot missing or failing); EXIT_OK or EXIT_OUTPUT. */
+int cli_dot_to_svg(const char *dot, size_t len);
+
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_graph(int argc, char **argv);

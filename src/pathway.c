@@ -716,7 +716,8 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 	free(lines);
 }
 
-struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
+struct pathway *pathway_load_draft(const char *name, const char *text, size_t len, struct diag_list *diags,
+				   bool *broken)
 {
 	struct loader ld = { 0 };
 	config_t cfg;
@@ -738,6 +739,8 @@ struct pathway *pathway_load_text(const char *name, const char *text, size_t len
 			 "no 'pathway = { ... };' group: this is not a pathway file");
 		goto fail;
 	}
+	if (broken)
+		*broken = true; /* until it has loaded without a problem */
 	load_meta(&ld, root);
 	load_references(&ld, root);
 	load_stages(&ld, root);
@@ -745,6 +748,8 @@ struct pathway *pathway_load_text(const char *name, const char *text, size_t len
 	load_nodes(&ld, root);
 	if (diags->count == errors_before)
 		pathway_check_graph(ld.pw, diags);
+	if (broken)
+		*broken = diags->count != errors_before;
 	if (diags->count != errors_before)
 		goto fail;
 	diag_set_source(diags, NULL, NULL, 0);
@@ -754,11 +759,13 @@ fail:
 	diag_set_kind(diags, errors_before, DIAG_ERROR);
 	diag_set_source(diags, NULL, NULL, 0);
 	config_destroy(&cfg);
+	if (broken && *broken)
+		return ld.pw; /* a draft: the model as far as it was read */
 	pathway_free(ld.pw);
 	return NULL;
 }
 
-struct pathway *pathway_load_file(const char *path, struct diag_list *diags, bool *io_error)
+struct pathway *pathway_load_file_draft(const char *path, struct diag_list *diags, bool *io_error, bool *broken)
 {
 	size_t len;
 	char *text = cfg_read_file(path, PATHWAY_MAX_BYTES, &len);
@@ -771,7 +778,7 @@ struct pathway *pathway_load_file(const char *path, struct diag_list *diags, boo
 		*io_error = true;
 		return NULL;
 	}
-	pw = pathway_load_text(path, text, len, diags);
+	pw = pathway_load_draft(path, text, len, diags, broken);
 	free(text);
 	return pw;
 }
