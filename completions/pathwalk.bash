@@ -43,7 +43,7 @@ _pathwalk()
 		case $cmd in
 		log) COMPREPLY=($(compgen -W "text markdown md html json" -- "$cur")); return ;;
 		report) COMPREPLY=($(compgen -W "text markdown md html" -- "$cur")); return ;;
-		graph) COMPREPLY=($(compgen -W "dot text" -- "$cur")); return ;;
+		graph) COMPREPLY=($(compgen -W "dot svg text" -- "$cur")); return ;;
 		esac ;;
 	esac
 
@@ -55,7 +55,7 @@ _pathwalk()
 	report) opts="-p --pathway -f --format -o --output --help" ;;
 	replay) opts="-p --pathway -j --json -l --log --help" ;;
 	test) opts="-p --pathway --coverage --help" ;;
-	check) opts="-s --strict --help" ;;
+	check) opts="-s --strict -w --watch --help" ;;
 	log) opts="-p --pathway -f --format -o --output --help" ;;
 	graph) opts="-p --pathway -c --case -j --journal -f --format --help" ;;
 	diff) opts="--help" ;;
