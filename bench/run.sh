@@ -1,112 +1,125 @@
 #!/usr/bin/env bash
-# Times `pathwalk check` on synthetic pathways of 1k, 10k and 100k nodes and `pathwalk replay` of a
-# bundled case over 100 runs, and prints a small table. Builds nothing: point it at a build dir.
-# Usage: bench/run.sh [BUILD_DIR]   (default ./build; run from the source tree)
-# GENPATHWAY=/path/to/genpathway overrides where the generator is looked for.
+# Measures pathwalk against its floor, as ratios in one run (the machine may be noisy: only ratios
+# count, never absolute times). For synthetic pathways of 1k, 10k and 100k nodes and the largest
+# one `pathwalk check` accepts, it runs `pathwalk check FILE` and `bareparse FILE` (libconfig's own
+# parse, nothing else) alternately and prints the ratio of their CPU time (median and range over
+# the pairs), the CPU time per node (flat when growth is linear), and the ratio of peak RSS; the
+# same against `bareparse --visit` (a parse that also reads every setting once). Then the ratio of
+# `pathwalk replay --json` of a bundled case to a bare parse of the bundled pathway.
+# Goals (issue 20): check <= 1.3x at 100k nodes, peak RSS <= 1.5x, replay --json <= 1.5x.
+# Usage: bench/run.sh [BUILD_DIR]   (default ./build; builds nothing)
+# RUNS_SMALL (default 21), RUNS_LARGE (7) and RUNS_REPLAY (51) set the pairs per measurement.
+# Exit 0 when every goal is met, 1 when one is missed or a run failed, 2 when tools are missing.
 set -u
 build=${1:-./build}
 src=$(cd "$(dirname "$0")/.." && pwd)
 bin=$build/pathwalk
-runs=100
+runs_small=${RUNS_SMALL:-21}
+runs_large=${RUNS_LARGE:-7}
+runs_replay=${RUNS_REPLAY:-51}
+max_bytes=$((64 * 1024 * 1024)) # PATHWAY_MAX_BYTES in src/pathway.h
 
-gen=${GENPATHWAY:-}
-if [ -z "$gen" ]; then
-	for g in "$build/genpathway" "$build/bench/genpathway"; do
-		[ -x "$g" ] && gen=$g && break
-	done
-fi
-if [ ! -x "$bin" ]; then
-	echo "bench: $bin not found; build first: cmake -S . -B $build && cmake --build $build" >&2
-	exit 2
-fi
-if [ -z "$gen" ] || [ ! -x "$gen" ]; then
-	echo "bench: genpathway not found in $build; build it (cmake --build $build --target genpathway," >&2
-	echo "       or cc -O2 -o /tmp/genpathway $src/bench/genpathway.c) and set GENPATHWAY" >&2
-	exit 2
-fi
+for tool in pathwalk genpathway bareparse pairs; do
+	if [ ! -x "$build/$tool" ]; then
+		echo "bench: $build/$tool not found; build first: cmake -S . -B $build && cmake --build $build" >&2
+		exit 2
+	fi
+done
 
 tmp=$(mktemp -d /tmp/pathwalk-bench.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC
-have_gnu_time=false
-/usr/bin/time -f %e true >/dev/null 2>&1 && have_gnu_time=true
 status=0
 
-# measure OUT_PREFIX CMD...: one timed run; leaves seconds, peak KB and the exit code in files.
-measure() {
-	local out=$1
-	shift
-	if $have_gnu_time; then
-		/usr/bin/time -f "%e %M" -o "$out.time" "$@" >"$out.stdout" 2>"$out.stderr"
-		echo $? >"$out.rc"
+# goal NAME VALUE LIMIT: prints whether VALUE <= LIMIT and clears status when not.
+goal() {
+	if awk -v v="$2" -v l="$3" 'BEGIN { exit !(v <= l) }'; then
+		printf '  goal %-40s %6.2fx <= %.2fx: met\n' "$1" "$2" "$3"
 	else
-		local t0 t1
-		t0=$(date +%s.%N)
-		"$@" >"$out.stdout" 2>"$out.stderr"
-		echo $? >"$out.rc"
-		t1=$(date +%s.%N)
-		awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f ?\n", b - a }' >"$out.time"
+		printf '  goal %-40s %6.2fx <= %.2fx: NOT MET\n' "$1" "$2" "$3"
+		status=1
 	fi
-	# GNU time prepends "Command exited with non-zero status N" on failure: keep the last line.
-	tail -n 1 "$out.time" >"$out.time.last"
 }
 
-printf '%-34s %9s %11s %10s %12s\n' "benchmark" "nodes" "bytes" "seconds" "peak RSS KB"
-for n in 1000 10000 100000; do
+# field NAME LINE: the value after NAME in a line printed by pairs.
+field() {
+	awk -v k="$1" '{ for (i = 1; i < NF; i++) if ($i == k) { print $(i + 1); exit } }' <<<"$2"
+}
+
+# compare RUNS A... -- B...: runs pairs and leaves its line in $line (empty on failure).
+compare() {
+	line=$("$build/pairs" "$@" 2>"$tmp/pairs.err") || {
+		echo "bench: a run failed or changed its exit status:" >&2
+		sed 's/^/  | /' "$tmp/pairs.err" >&2
+		status=1
+	}
+}
+
+# The largest node count whose synthetic pathway still fits in PATHWAY_MAX_BYTES.
+largest_nodes() {
+	local bytes n
+	bytes=$(wc -c <"$tmp/synthetic-100000.cfg")
+	n=$((100000 * max_bytes / bytes))
+	while [ "$n" -gt 100000 ] && [ "$("$build/genpathway" "$n" | wc -c)" -gt "$max_bytes" ]; do
+		n=$((n - n / 100))
+	done
+	echo "$n"
+}
+
+printf '%-9s %9s %7s %7s %23s %9s %7s %9s\n' nodes bytes runs "check" "check/parse (range)" "µs/node" "RSS" "/visit"
+ratio_100k=
+rss_100k=
+for n in 1000 10000 100000 largest; do
+	[ "$n" = largest ] && n=$(largest_nodes)
 	file=$tmp/synthetic-$n.cfg
-	if ! "$gen" "$n" >"$file"; then
+	if ! "$build/genpathway" "$n" >"$file"; then
 		echo "bench: genpathway $n failed" >&2
 		status=1
 		continue
 	fi
-	measure "$tmp/check-$n" "$bin" check "$file"
-	read -r secs kb <"$tmp/check-$n.time.last"
-	rc=$(cat "$tmp/check-$n.rc")
-	printf '%-34s %9d %11d %10s %12s\n' "check synthetic-$n" "$n" "$(wc -c <"$file")" "$secs" "$kb"
-	if [ "$rc" != 0 ]; then
-		echo "  ! pathwalk check exited $rc:" >&2
-		head -n 10 "$tmp/check-$n.stderr" | sed 's/^/  | /' >&2
+	if ! "$bin" check "$file" >/dev/null 2>"$tmp/check.err"; then
+		echo "bench: pathwalk check refuses synthetic-$n:" >&2
+		head -n 5 "$tmp/check.err" | sed 's/^/  | /' >&2
 		status=1
+		continue
 	fi
+	runs=$runs_small
+	[ "$n" -ge 100000 ] && runs=$runs_large
+	compare "$runs" "$bin" check "$file" -- "$build/bareparse" "$file"
+	[ -n "$line" ] || continue
+	parse=$line
+	compare "$runs" "$bin" check "$file" -- "$build/bareparse" --visit "$file"
+	visit=${line:-"ratio ?"}
+	printf '%-9s %9d %7d %6.0fms %6.2fx (%.2f..%.2f) %9.2f %6.2fx %8sx\n' "$n" "$(wc -c <"$file")" "$runs" \
+		"$(field a_ms "$parse")" "$(field ratio "$parse")" "$(echo "$parse" | awk '{ print $3 }')" \
+		"$(echo "$parse" | awk '{ print $4 }')" \
+		"$(awk -v ms="$(field a_ms "$parse")" -v n="$n" 'BEGIN { printf "%.2f", ms * 1000 / n }')" \
+		"$(field rss_ratio "$parse")" "$(field ratio "$visit")"
+	if [ "$n" = 100000 ]; then
+		ratio_100k=$(field ratio "$parse")
+		rss_100k=$(field rss_ratio "$parse")
+	fi
+	rss_last=$(field rss_ratio "$parse")
 done
 
-# A typical walk through several decisions; any bundled case will do when it is gone.
-case_file=
-for c in "$src"/config/cases/v5-sij-eligible.cfg "$src"/config/cases/*.cfg; do
-	[ -f "$c" ] && case_file=$c && break
-done
+case_file=$src/config/cases/v5-sij-eligible.cfg
+[ -f "$case_file" ] || case_file=$(ls "$src"/config/cases/*.cfg 2>/dev/null | head -n 1)
 if [ -z "$case_file" ]; then
-	echo "bench: no bundled case in $src/config/cases; replay not timed" >&2
+	echo "bench: no bundled case in $src/config/cases" >&2
 	exit 1
 fi
-name=$(basename "$case_file" .cfg)
-
-measure "$tmp/replay" "$bin" replay "$case_file"
-read -r secs kb <"$tmp/replay.time.last"
-rc=$(cat "$tmp/replay.rc")
-if [ "$rc" != 0 ] && [ "$rc" != 4 ]; then
-	echo "  ! pathwalk replay $name exited $rc:" >&2
-	head -n 10 "$tmp/replay.stderr" | sed 's/^/  | /' >&2
-	status=1
+compare "$runs_replay" "$bin" replay --json "$case_file" -- "$build/bareparse" "$src/config/sciatica.cfg"
+replay=$line
+if [ -n "$replay" ]; then
+	printf '\nreplay --json %s vs a bare parse of the bundled pathway, %d pairs:\n' "$(basename "$case_file")" "$runs_replay"
+	printf '  %.2fms vs %.2fms: %.2fx (range %s..%s), peak RSS %.2fx\n' "$(field a_ms "$replay")" \
+		"$(field b_ms "$replay")" "$(field ratio "$replay")" "$(echo "$replay" | awk '{ print $3 }')" \
+		"$(echo "$replay" | awk '{ print $4 }')" "$(field rss_ratio "$replay")"
 fi
-printf '%-34s %9s %11d %10s %12s\n' "replay $name (1 run)" "-" "$(wc -c <"$case_file")" "$secs" "$kb"
 
-if command -v hyperfine >/dev/null 2>&1; then
-	hyperfine -N -i --warmup 3 --runs "$runs" --export-json "$tmp/h.json" \
-		"$bin replay $case_file" >/dev/null 2>&1
-	mean=$(sed -n 's/.*"mean": *\([0-9.e-]*\).*/\1/p' "$tmp/h.json" | head -n 1)
-	total=$(awk -v m="$mean" -v r="$runs" 'BEGIN { printf "%.3f", m * r }')
-	tool=hyperfine
-else
-	t0=$(date +%s.%N)
-	for ((i = 0; i < runs; i++)); do
-		"$bin" replay "$case_file" >/dev/null 2>&1
-	done
-	t1=$(date +%s.%N)
-	total=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-	tool=loop
-fi
-mean_ms=$(awk -v t="$total" -v r="$runs" 'BEGIN { printf "%.2f", t * 1000 / r }')
-printf '%-34s %9s %11s %10s %12s\n' "replay $name ($runs runs, $tool)" "-" "-" "$total" "-"
-printf '%-34s %9s %11s %10s %12s\n' "  mean per replay (ms)" "-" "-" "$mean_ms" "-"
+echo
+[ -n "$ratio_100k" ] && goal "check / bare parse at 100k nodes (CPU)" "$ratio_100k" 1.3
+[ -n "$rss_100k" ] && goal "check / bare parse at 100k nodes (peak RSS)" "$rss_100k" 1.5
+[ -n "${rss_last:-}" ] && goal "check / bare parse, largest file (peak RSS)" "$rss_last" 1.5
+[ -n "$replay" ] && goal "replay --json / bare parse of the pathway" "$(field ratio "$replay")" 1.5
 exit $status

@@ -1,4 +1,5 @@
-# bash completion for pathwalk(1): subcommands, their options, and files of the right kind.
+# bash completion for pathwalk(1): subcommands, their short and long options, and files of the
+# right kind. Plain glob patterns only: it works whether or not extglob is set.
 # Installed as share/bash-completion/completions/pathwalk (loaded on demand by bash-completion).
 
 _pathwalk()
@@ -49,24 +50,27 @@ _pathwalk()
 
 	local opts
 	case $cmd in
-	"") opts="$commands --help --version -p --pathway --case --log --plain" ;;
-	walk) opts="-p --pathway --case --log --plain --clinician --patient -r --resume --help" ;;
-	train) opts="-p --pathway -t --trainee --enter-findings -l --log --plain --list --stage --endpoint --help" ;;
-	report) opts="-p --pathway -f --format -o --output --help" ;;
-	replay) opts="-p --pathway -j --json -l --log --help" ;;
-	test) opts="-p --pathway --coverage --help" ;;
-	check) opts="-s --strict -w --watch --help" ;;
-	log) opts="-p --pathway -f --format -o --output --help" ;;
-	graph) opts="-p --pathway -c --case -j --journal -f --format --help" ;;
-	diff) opts="--help" ;;
+	"") opts="$commands -h --help -V --version -p --pathway -c --case -l --log --plain" ;;
+	walk) opts="-p --pathway -c --case -l --log --plain --clinician --patient -r --resume -h --help" ;;
+	train) opts="-p --pathway -t --trainee --enter-findings -l --log --plain --list --stage --endpoint -h --help" ;;
+	report) opts="-p --pathway -f --format -o --output -h --help" ;;
+	replay) opts="-p --pathway -j --json -l --log -h --help" ;;
+	test) opts="-p --pathway --coverage -h --help" ;;
+	check) opts="-s --strict -w --watch -h --help" ;;
+	log) opts="-p --pathway -f --format -o --output -h --help" ;;
+	graph) opts="-p --pathway -c --case -j --journal -f --format -h --help" ;;
+	diff) opts="-h --help" ;;
 	esac
 	if [[ $cur == -* || -z $cmd && $cword -eq 1 ]]; then
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
 		[[ $cur == -* ]] && return
 	fi
 	case $cmd in
-	replay | test | check | diff)
-		COMPREPLY+=($(compgen -f -X '!*.@(cfg|jsonl)' -- "$cur") $(compgen -d -- "$cur")) ;;
+	replay | test | check)
+		COMPREPLY+=($(compgen -f -X '!*.cfg' -- "$cur") $(compgen -d -- "$cur")) ;;
+	diff)
+		COMPREPLY+=($(compgen -f -X '!*.cfg' -- "$cur") $(compgen -f -X '!*.jsonl' -- "$cur")
+			$(compgen -d -- "$cur")) ;;
 	log | report)
 		COMPREPLY+=($(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur")) ;;
 	train)

@@ -7,11 +7,14 @@
 #include "../src/strbuf.h"
 #include "../src/utf8.h"
 #include "../src/xalloc.h"
+#include "screen.h"
 #include "ui.h"
 #include "widgets.h"
 
 struct form {
 	const char *title, *intro;
+	const struct pathway *about; /* F1 shows it; NULL: no about page */
+	bool showing_about;
 	struct form_field *fields;
 	size_t count, focus;
 	struct strbuf *text;
@@ -35,6 +38,13 @@ static void draw(struct form *f)
 
 	if (!ui_begin_page(&l, &body))
 		return;
+	if (f->showing_about) {
+		screen_about(f->about, &body);
+		frame.hints = "any key: back to the form";
+		ui_draw(&l, &frame, &body, &top, NULL, &pane_top);
+		doc_free(&body);
+		return;
+	}
 	if (f->intro) {
 		doc_add(&body, 0, NULL, ST_NORMAL, f->intro, ST_NORMAL, 0);
 		doc_blank(&body);
@@ -54,7 +64,8 @@ static void draw(struct form *f)
 		free(box);
 	}
 	body.focus = (int)f->focus + 1;
-	frame.hints = "Enter:next field / start  Tab/Up/Down:move  Backspace  Esc:cancel";
+	frame.hints = f->about ? "Enter:next field / start  Tab/Up/Down:move  F1:about the pathway  Esc:cancel"
+			       : "Enter:next field / start  Tab/Up/Down:move  Backspace  Esc:cancel";
 	frame.message = f->message;
 	frame.message_error = f->message_error;
 	ui_draw(&l, &frame, &body, &top, NULL, &pane_top);
@@ -108,7 +119,13 @@ static char *finished_text(struct strbuf *t)
 enum form_result form_run(const char *title, const char *intro, const char *message, struct form_field *fields,
 			  size_t count)
 {
-	struct form f = { .title = title, .intro = intro, .fields = fields, .count = count };
+	return form_run_about(title, intro, message, fields, count, NULL);
+}
+
+enum form_result form_run_about(const char *title, const char *intro, const char *message,
+				struct form_field *fields, size_t count, const struct pathway *about)
+{
+	struct form f = { .title = title, .intro = intro, .about = about, .fields = fields, .count = count };
 	enum form_result result = FORM_DONE;
 	bool done = false, dirty = true;
 
@@ -134,6 +151,14 @@ enum form_result form_run(const char *title, const char *intro, const char *mess
 		dirty = ev.action != UI_NONE;
 		if (ev.action != UI_NONE && ev.action != UI_RESIZE)
 			set_message(&f, false, NULL);
+		if (f.showing_about && ev.action != UI_NONE && ev.action != UI_RESIZE && ev.action != UI_INTERRUPT) {
+			f.showing_about = false; /* any key returns to the form */
+			continue;
+		}
+		if (f.about && ev.action == UI_HELP && ev.ch == 0) {
+			f.showing_about = true;
+			continue;
+		}
 		if (ev.ch >= 0x20 && ev.ch != 0x7f && ev.action != UI_MOUSE) {
 			type(&f, ev.ch); /* every printable key is text here, letters bound to moves too */
 			continue;

@@ -27,6 +27,13 @@ enum form_result {
 enum form_result form_run(const char *title, const char *intro, const char *message, struct form_field *fields,
 			  size_t count);
 
+struct pathway;
+
+/* As form_run; F1 shows "About this pathway" of about (when not NULL) instead of the form until
+ * the next key. */
+enum form_result form_run_about(const char *title, const char *intro, const char *message,
+				struct form_field *fields, size_t count, const struct pathway *about);
+
 /* Frees the values of the fields. */
 void form_free(struct form_field *fields, size_t count);
 

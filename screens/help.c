@@ -45,9 +45,8 @@ static void help_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui_doc
 		 "The screen needs at least %dx%d; a smaller terminal shows a notice until it grows. "
 		 "Every answer, decision, override and going back is recorded in the session log.",
 		 LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
-	if (ctx->pw->notes)
-		screen_section(ctx, body, "About this pathway", ctx->pw->notes, ST_NORMAL);
-	screen_section(ctx, body, NULL, ctx->pw->disclaimer, ST_DIM);
+	doc_blank(body);
+	screen_about(ctx->pw, body);
 	(void)pane;
 }
 

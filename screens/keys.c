@@ -28,7 +28,7 @@ static const struct key_binding table[] = {
 	{ UI_NEXT_FIELD, { '\t' }, "Tab", "the next field", "question" },
 	{ UI_PREV_FIELD, { KEY_BTAB }, "Shift-Tab", "the previous field", "question" },
 	{ UI_YES, { 'y', 'Y' }, "y", "answer yes (a yes/no field, the quit question)", "question, quit" },
-	{ UI_NO, { 'n', 'N' }, "n", "answer no (a yes/no field, the quit question)", "question, quit" },
+	{ UI_NO, { 'n', 'N' }, "n", "answer no (a yes/no field, the quit question); in an optional number or date field: not recorded", "question, quit" },
 	{ UI_BACK, { 'b' }, "b", "go back to the previous screen; every answer is kept", "everywhere" },
 	{ UI_EVIDENCE, { 'e' }, "e",
 	  "show or hide the evidence pane (on a decision: the explanation of the highlighted step)",

@@ -1,4 +1,4 @@
-/* An endpoint: the recommendation, what to do, what to document, the warnings (visually distinct,
+/* An endpoint: the recommendation, what to do, what to document, then the warnings (visually distinct,
  * in the scrolling body so they are never cut off) and the evidence with citations. Enter
  * finishes the walk. The pane shows the route taken and any overrides. */
 #include "screen.h"
@@ -52,10 +52,10 @@ static void outcome_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui_
 
 	screen_node_header(ctx, body);
 	screen_section(ctx, body, "Recommendation", n->recommendation, ST_CHOSEN);
-	/* Warnings straight after the recommendation: the first thing read after it. */
+	/* The plan first, so that at 80x24 the recommendation and what to do fit the first screen. */
+	screen_plan(ctx, body, "What to do", &n->actions);
+	screen_plan(ctx, body, "What to document", &n->document);
 	screen_warnings(ctx, body);
-	screen_section(ctx, body, "What to do", n->actions, ST_NORMAL);
-	screen_section(ctx, body, "What to document", n->document, ST_NORMAL);
 	if (nover > 0) {
 		doc_blank(body);
 		doc_addf(body, 0, ST_HEADING, "Overrides on this route: %zu (e shows them with their reasons)", nover);

@@ -114,6 +114,23 @@ static void print_text(struct plain *p, const char *label, const char *text)
 	free(rendered);
 }
 
+/* The evidence notes that apply on this screen, each with its citations, as the full screen's
+ * evidence pane shows them. */
+static void print_evidence(struct plain *p)
+{
+	const struct pw_node *n = &p->pw->nodes[session_node(p->s)];
+	size_t ne;
+	const int *e = session_evidence(p->s, &ne);
+
+	for (size_t i = 0; i < ne; i++) {
+		const struct pw_evidence *ev = &n->evidence[e[i]];
+
+		print_text(p, "Evidence", ev->note);
+		for (size_t r = 0; r < ev->nrefs; r++)
+			printf("  [%s] %s\n", p->pw->refs[ev->refs[r]].id, p->pw->refs[ev->refs[r]].citation);
+	}
+}
+
 static void print_node(struct plain *p)
 {
 	const struct pw_node *n = &p->pw->nodes[session_node(p->s)];
@@ -137,10 +154,26 @@ static void print_node(struct plain *p)
 			free(text);
 		}
 	print_text(p, NULL, n->text);
+	if (n->screen != SCREEN_ENDPOINT)
+		print_evidence(p);
 }
 
-/* "(whole number 0 to 10, /10)" and the like: how to answer a variable. */
+static char *forms_of_type(const struct pw_variable *v);
+
+/* "(whole number 0 to 10, /10)" and the like: how to answer a variable; an optional one may also
+ * be "not recorded". */
 static char *forms(const struct pw_variable *v)
+{
+	char *how = forms_of_type(v), *all;
+
+	if (!v->optional)
+		return how;
+	all = xasprintf("%s, or nr for not recorded", how);
+	free(how);
+	return all;
+}
+
+static char *forms_of_type(const struct pw_variable *v)
 {
 	switch (v->type) {
 	case TYPE_INT:
@@ -178,6 +211,10 @@ static char *parse_answer(const struct pathway *pw, int var, const char *text, s
 {
 	const struct pw_variable *v = &pw->vars[var];
 
+	if (v->optional && (!strcmp(text, "nr") || !strcmp(text, "not recorded"))) {
+		*out = value_not_recorded();
+		return NULL;
+	}
 	switch (v->type) {
 	case TYPE_INT: {
 		char *end;
@@ -265,7 +302,7 @@ static enum reply ask_variable(struct plain *p, int var)
 	}
 	for (;;) {
 		struct value cur = session_initial_value(p->s, var), val;
-		char *shown = cur.type != TYPE_NONE ? pathway_format_value(p->pw, var, &cur) : NULL;
+		char *shown = value_answered(&cur) ? pathway_format_value(p->pw, var, &cur) : NULL;
 		char *prompt, *error, *text;
 
 		if (v->type == TYPE_CHOICE || v->type == TYPE_SET)
@@ -286,7 +323,7 @@ static enum reply ask_variable(struct plain *p, int var)
 			continue;
 		}
 		if (text[0] == '\0') {
-			if (cur.type == TYPE_NONE) {
+			if (!value_answered(&cur)) {
 				printf("Error: please answer (%s)\n", how);
 				continue;
 			}
@@ -382,27 +419,17 @@ static enum reply decide(struct plain *p, enum session_status *st)
 
 static void print_endpoint(struct plain *p)
 {
-	const struct pw_node *n = &p->pw->nodes[session_node(p->s)];
-	size_t nw, ne;
+	size_t nw;
 	const int *w = session_warnings(p->s, &nw);
-	const int *e = session_evidence(p->s, &ne);
 
-	print_text(p, "Recommendation", n->recommendation);
-	print_text(p, "What to do", n->actions);
-	print_text(p, "What to document", n->document);
+	session_print_plan(p->s, stdout, "");
 	for (size_t i = 0; i < nw; i++) {
 		char *text = session_render_text(p->s, p->pw->warnings[w[i]].text);
 
 		printf("WARNING: %s: %s\n", p->pw->warnings[w[i]].title, text);
 		free(text);
 	}
-	for (size_t i = 0; i < ne; i++) {
-		const struct pw_evidence *ev = &n->evidence[e[i]];
-
-		print_text(p, "Evidence", ev->note);
-		for (size_t r = 0; r < ev->nrefs; r++)
-			printf("  [%s] %s\n", p->pw->refs[ev->refs[r]].id, p->pw->refs[ev->refs[r]].citation);
-	}
+	print_evidence(p);
 	print_text(p, "Note", p->pw->disclaimer);
 }
 

@@ -103,6 +103,26 @@ static void add_citations(struct screen_ctx *ctx, struct ui_doc *d, const int *r
 	}
 }
 
+void screen_plan(struct screen_ctx *ctx, struct ui_doc *d, const char *heading, const struct pw_plan *plan)
+{
+	int *shown = xcalloc(plan->nitems + 1, sizeof(*shown));
+	size_t n = session_plan_shown(ctx->s, plan, shown);
+
+	doc_blank(d);
+	doc_add(d, 0, NULL, ST_HEADING, heading, ST_HEADING, 0);
+	if (n == 0)
+		doc_add(d, 2, NULL, ST_DIM, "nothing further", ST_DIM, 0);
+	for (size_t i = 0; i < n; i++) {
+		const struct pw_plan_item *it = &plan->items[shown[i]];
+		char *text = session_render_text(ctx->s, it->text);
+
+		doc_add(d, 2, "- ", ST_NORMAL, text, ST_NORMAL, 0);
+		free(text);
+		add_citations(ctx, d, it->refs, it->nrefs);
+	}
+	free(shown);
+}
+
 void screen_evidence(struct screen_ctx *ctx, struct ui_doc *d)
 {
 	const struct pw_node *n = &ctx->pw->nodes[session_node(ctx->s)];
@@ -128,5 +148,27 @@ void screen_evidence(struct screen_ctx *ctx, struct ui_doc *d)
 			continue;
 		doc_add(d, 0, "- ", ST_NORMAL, pw_w->title, ST_NORMAL, 0);
 		add_citations(ctx, d, pw_w->refs, pw_w->nrefs);
+	}
+}
+
+void screen_about(const struct pathway *pw, struct ui_doc *d)
+{
+	doc_add(d, 0, NULL, ST_HEADING, "About this pathway", ST_HEADING, 0);
+	doc_addf(d, 0, ST_NORMAL, "%s, version %s, review date %s.", pw->title, pw->version, pw->review_date);
+	doc_add(d, 0, "Scope: ", ST_HEADING, pw->scope ? pw->scope : "not stated by the pathway", ST_NORMAL, 0);
+	doc_add(d, 0, "Disclaimer: ", ST_HEADING, pw->disclaimer, ST_NORMAL, 0);
+	if (pw->nchoices > 0) {
+		doc_blank(d);
+		doc_add(d, 0, NULL, ST_HEADING, "Choices made where the sources are ambiguous", ST_HEADING, 0);
+	}
+	for (size_t i = 0; i < pw->nchoices; i++) {
+		char *num = xasprintf("%zu. ", i + 1);
+
+		doc_add(d, 4, num, ST_NORMAL, pw->choices[i], ST_NORMAL, 0);
+		free(num);
+	}
+	if (pw->notes) {
+		doc_blank(d);
+		doc_add(d, 0, NULL, ST_NORMAL, pw->notes, ST_NORMAL, 0);
 	}
 }

@@ -81,6 +81,14 @@ void screen_node_header(struct screen_ctx *ctx, struct ui_doc *body);
 /* Shared content: the warnings that apply now, under a heading (endpoints). */
 void screen_warnings(struct screen_ctx *ctx, struct ui_doc *body);
 
+/* Shared content: an endpoint's plan items (actions or document) that apply now, under heading,
+ * each with its citations; "nothing further" when none applies. */
+void screen_plan(struct screen_ctx *ctx, struct ui_doc *d, const char *heading, const struct pw_plan *plan);
+
+/* Shared content: "About this pathway": title, version, review date, scope, disclaimer, the
+ * numbered choices and the notes (the start form's F1 and the `?` help show it). */
+void screen_about(const struct pathway *pw, struct ui_doc *d);
+
 /* Shared content: the evidence notes that apply now, each with its citations. */
 void screen_evidence(struct screen_ctx *ctx, struct ui_doc *d);
 

@@ -123,17 +123,6 @@ static void print_screen_header(struct headless *h)
 		printf("  ! %s\n", h->pw->warnings[w[i]].title);
 }
 
-static void print_endpoint(struct headless *h)
-{
-	const struct pw_node *n = &h->pw->nodes[session_node(h->s)];
-	char *text = n->recommendation ? session_render_text(h->s, n->recommendation) : NULL;
-
-	printf("\nEndpoint: %s  (%s)\n", n->title, n->id);
-	if (text)
-		printf("  Recommendation: %s\n", text);
-	free(text);
-}
-
 static void print_debrief(struct headless *h)
 {
 	size_t n, correct, total;
@@ -236,7 +225,7 @@ int train_plain_run(struct training *t, struct journal *journal)
 		status = checked(&h, session_advance(h.s));
 	}
 	if (status == 0 && session_at_endpoint(h.s)) {
-		print_endpoint(&h);
+		replay_print_endpoint(h.s, stdout);
 		status = checked(&h, training_finish(t));
 		print_debrief(&h);
 	}

@@ -526,7 +526,8 @@ static bool ask_who(const struct walk_options *opt, char **clinician, char **pat
 	*clinician = *patient = NULL;
 	if (opt->clinician || opt->patient || opt->resume_path)
 		return true;
-	r = form_run(opt->pw->title, "Before the walk: who is recording it, and for which patient?", NULL, f, 2);
+	r = form_run_about(opt->pw->title, "Before the walk: who is recording it, and for which patient? "
+			   "F1 shows what this pathway is for and the choices it made.", NULL, f, 2, opt->pw);
 	if (r != FORM_DONE) {
 		*status = r == FORM_SIGNAL ? 128 + ui_termination_signal() : 0;
 		return false;

@@ -44,7 +44,7 @@ void widget_close(struct widget *w)
 
 bool widget_answered(const struct widget *w, const struct session *s)
 {
-	return session_answer(s, w->var)->type != TYPE_NONE;
+	return value_answered(session_answer(s, w->var));
 }
 
 void widget_focus(struct widget *w, const struct session *s, int dir)
@@ -185,9 +185,13 @@ static enum widget_result text_key(struct widget *w, struct screen_ctx *ctx, con
 		screen_message(ctx, false, NULL);
 		return WIDGET_HANDLED;
 	}
+	if (ev->ch == 'n' && var_of(ctx, w)->optional) {
+		set_answer(w, ctx, value_not_recorded()); /* the explicit "not recorded" of an optional field */
+		return WIDGET_HANDLED;
+	}
 	switch (ev->action) {
 	case UI_ERASE:
-		if (widget_answered(w, ctx->s)) {
+		if (widget_answered(w, ctx->s) && !session_answer(ctx->s, w->var)->not_recorded) {
 			char *text = pathway_format_value_ids(ctx->pw, w->var, session_answer(ctx->s, w->var));
 			/* format_value_ids quotes dates: keep the digits and dashes only */
 			sb_reset(&w->edit);
@@ -203,8 +207,8 @@ static enum widget_result text_key(struct widget *w, struct screen_ctx *ctx, con
 		if (widget_answered(w, ctx->s))
 			return WIDGET_DONE;
 		if (var_of(ctx, w)->type == TYPE_INT)
-			screen_message(ctx, true, "Type a number from %ld to %ld, then Enter", var_of(ctx, w)->min,
-				       var_of(ctx, w)->max);
+			screen_message(ctx, true, "Type a number from %ld to %ld%s, then Enter", var_of(ctx, w)->min,
+				       var_of(ctx, w)->max, var_of(ctx, w)->optional ? " (or n: not recorded)" : "");
 		else
 			screen_message(ctx, true, "Type the date as YYYY-MM-DD, then Enter");
 		return WIDGET_HANDLED;
@@ -359,6 +363,8 @@ void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, i
 
 		if (w->typing)
 			shown = xasprintf("[ %s%s ]", sb_str(&w->edit), ui_utf8() ? "\u2581" : "_");
+		else if (now->not_recorded)
+			shown = xstrdup("[ not recorded ]");
 		else if (now->type != TYPE_NONE) {
 			char *value = pathway_format_value_ids(ctx->pw, w->var, now);
 			/* dates come quoted from format_value_ids */
@@ -371,6 +377,8 @@ void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, i
 		} else
 			shown = xstrdup("[      ]");
 		doc_add(d, 4, NULL, ST_NORMAL, shown, focused ? ST_FOCUS : ST_FIELD, base);
+		if (v->optional)
+			doc_add(d, 4, NULL, ST_DIM, "n: not recorded", ST_DIM, base);
 		if (focused)
 			d->focus = base;
 		free(shown);

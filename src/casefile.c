@@ -7,6 +7,7 @@
 
 #include "cfgread.h"
 #include "expr.h"
+#include "fileio.h"
 #include "pathway_ids.h"
 #include "session.h"
 #include "strbuf.h"
@@ -377,11 +378,12 @@ struct casefile *casefile_load_file(const char *path, const struct pathway *pw,
 
 	*io_error = false;
 	if (!text) {
-		diag_add(diags, path, 0, "cannot read: %s", errno == EFBIG ? "file too large" : strerror(errno));
+		diag_add(diags, fileio_input_name(path), 0, "cannot read: %s",
+			 errno == EFBIG ? "file too large" : strerror(errno));
 		*io_error = true;
 		return NULL;
 	}
-	c = casefile_load_text(path, text, len, pw, diags);
+	c = casefile_load_text(fileio_input_name(path), text, len, pw, diags);
 	free(text);
 	return c;
 }

@@ -11,13 +11,22 @@
 #include <unistd.h>
 
 #include "cfgsyntax.h"
+#include "fileio.h"
 #include "suggest.h"
 #include "utf8.h"
 #include "xalloc.h"
 
+/* Closes what cfg_read_file opened; standard input stays open. */
+static void close_input(int fd, bool is_stdin)
+{
+	if (!is_stdin)
+		close(fd);
+}
+
 char *cfg_read_file(const char *path, size_t max_bytes, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	bool is_stdin = fileio_is_stdio(path);
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
 	char *buf = NULL;
 	size_t cap = 0, used = 0;
@@ -25,7 +34,7 @@ char *cfg_read_file(const char *path, size_t max_bytes, size_t *len)
 	if (fd < 0)
 		return NULL;
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		close(fd);
+		close_input(fd, is_stdin);
 		errno = EISDIR;
 		return NULL;
 	}
@@ -40,7 +49,7 @@ char *cfg_read_file(const char *path, size_t max_bytes, size_t *len)
 			int saved = errno;
 
 			free(buf);
-			close(fd);
+			close_input(fd, is_stdin);
 			errno = saved;
 			return NULL;
 		}
@@ -49,12 +58,12 @@ char *cfg_read_file(const char *path, size_t max_bytes, size_t *len)
 		used += (size_t)n;
 		if (used > max_bytes) {
 			free(buf);
-			close(fd);
+			close_input(fd, is_stdin);
 			errno = EFBIG;
 			return NULL;
 		}
 	}
-	close(fd);
+	close_input(fd, is_stdin);
 	buf[used] = '\0';
 	*len = used;
 	return buf;
@@ -122,19 +131,53 @@ static size_t scan_number(const char *file, int line, const unsigned char *s, si
 	return i - start;
 }
 
+enum scan_state { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT };
+
+/* The end of the run from s[i] of bytes that need no check and change nothing in this state:
+ * printable ASCII in a string (but a quote or a backslash) or a comment (but the star that may end
+ * a block comment), and in code the blanks and separators between settings. */
+static size_t skip_plain(const unsigned char *s, size_t i, size_t len, enum scan_state state)
+{
+	switch (state) {
+	case CODE:
+		while (i < len && (s[i] == ' ' || s[i] == '=' || s[i] == ';' || s[i] == ',' || s[i] == ':'))
+			i++;
+		break;
+	case STRING:
+		while (i < len && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '"' && s[i] != '\\')
+			i++;
+		break;
+	case LINE_COMMENT:
+		while (i < len && s[i] >= 0x20 && s[i] < 0x7f)
+			i++;
+		break;
+	case BLOCK_COMMENT:
+		while (i < len && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '*')
+			i++;
+		break;
+	}
+	return i;
+}
+
 size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesting,
 		   struct diag_list *diags)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	enum { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT } state = CODE;
+	enum scan_state state = CODE;
 	size_t problems = 0;
 	int line = 1, depth = 0, bad_line = 0;
 	bool nesting_reported = false;
 
 	for (size_t i = 0; i < len && problems < 20;) {
-		unsigned char c = s[i];
-		size_t n = utf8_length(s + i, len - i);
+		unsigned char c;
+		size_t n, plain_end = skip_plain(s, i, len, state); /* the fast path */
 
+		if (plain_end > i) {
+			i = plain_end;
+			continue;
+		}
+		c = s[i];
+		n = c < 0x80 ? 1 : utf8_length(s + i, len - i);
 		if (n == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
 			if (bad_line != line) {
 				if (c == 0)
@@ -225,15 +268,22 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, int max_nesting,
 	       struct diag_list *diags)
 {
-	config_init(cfg);
-	if (cfg_prescan(file, text, len, max_nesting, diags) > 0)
+	if (cfg_prescan(file, text, len, max_nesting, diags) > 0) {
+		config_init(cfg);
 		return false;
+	}
+	return cfg_parse_prescanned(cfg, file, text, diags);
+}
+
+bool cfg_parse_prescanned(config_t *cfg, const char *file, const char *text, struct diag_list *diags)
+{
+	config_init(cfg);
 	if (config_read_string(cfg, text) != CONFIG_TRUE) {
 		const char *msg = config_error_text(cfg);
 		int line = config_error_line(cfg) > 0 ? config_error_line(cfg) : 1;
 
 		/* libconfig says only "syntax error": pathwalk's own reading says what was expected. */
-		if (msg && strcmp(msg, "syntax error") == 0 && cfg_syntax_check(file, text, len, false, diags))
+		if (msg && strcmp(msg, "syntax error") == 0 && cfg_syntax_check(file, text, strlen(text), false, diags))
 			return false;
 		if (msg && strcmp(msg, "syntax error") == 0)
 			diag_add(diags, file, line, "libconfig cannot read this line as settings");
@@ -266,10 +316,24 @@ static const char *type_name(int type)
 	}
 }
 
+config_setting_t *cfg_member(const config_setting_t *group, const char *name)
+{
+	int n = group && config_setting_type(group) == CONFIG_TYPE_GROUP ? config_setting_length(group) : 0;
+
+	for (int i = 0; i < n; i++) {
+		config_setting_t *m = config_setting_get_elem(group, (unsigned)i);
+		const char *mname = config_setting_name(m);
+
+		if (mname && mname[0] == name[0] && strcmp(mname, name) == 0)
+			return m;
+	}
+	return NULL;
+}
+
 static config_setting_t *member(const struct cfg_reader *rd, const config_setting_t *group,
 				const char *name, bool required, const char *what)
 {
-	config_setting_t *m = config_setting_get_member(group, name);
+	config_setting_t *m = cfg_member(group, name);
 
 	if (!m && required)
 		diag_add(rd->diags, rd->file, cfg_line(group), "%s: missing '%s'", what, name);
@@ -354,7 +418,7 @@ void cfg_check_members(const struct cfg_reader *rd, const config_setting_t *grou
 		if (!name)
 			continue;
 		for (const char *const *a = allowed; *a && !known; a++)
-			known = strcmp(*a, name) == 0;
+			known = (*a)[0] == name[0] && strcmp(*a, name) == 0;
 		if (!known) {
 			struct suggest sg;
 

@@ -10,7 +10,7 @@
 
 #include "diag.h"
 
-/* Reads a whole file (at most max_bytes) into a NUL-terminated buffer the caller frees.
+/* Reads a whole file (at most max_bytes; "-" is standard input) into a NUL-terminated buffer the caller frees.
  * Returns NULL with errno set on failure (EFBIG when too large). */
 char *cfg_read_file(const char *path, size_t max_bytes, size_t *len);
 
@@ -24,6 +24,13 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
  * failure). Returns true on success; otherwise appends the problems to diags. */
 bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, int max_nesting,
 	       struct diag_list *diags);
+
+/* As cfg_parse, for text that passed cfg_prescan already (the bundled pathway, at build time). */
+bool cfg_parse_prescanned(config_t *cfg, const char *file, const char *text, struct diag_list *diags);
+
+/* The member of group called name, or NULL. As config_setting_get_member, without its character-
+ * by-character path parsing, which was a tenth of loading a large pathway. */
+config_setting_t *cfg_member(const config_setting_t *group, const char *name);
 
 /* Typed access with diagnostics. `what` names the enclosing object in messages ("node 'x'"). */
 struct cfg_reader {

@@ -104,6 +104,7 @@ int cli_check_watch(const char *path, bool strict)
 	sigset_t old;
 	int fd, status;
 
+	xalloc_exit_later(); /* each check frees what it loaded: the process goes on */
 	if (slash)
 		slash[slash == dir ? 1 : 0] = '\0';
 	else

@@ -28,11 +28,19 @@ struct casefile *cli_load_case(const char *path, const struct pathway *pw);
 /* Prints "pathwalk: message" and the subcommand's usage hint to stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+struct option;
+
+/* After getopt_long (opterr = 0, optstring starting with ':') returned ch, '?' or ':', prints one
+ * message naming the bad option (unknown, missing its argument, given one it takes not) and the
+ * usage hint; returns EXIT_USAGE. options is the table given to getopt_long. */
+int cli_bad_option(const char *command, int ch, char **argv, const struct option *options);
+
 /* Sets up the clock from PATHWALK_NOW; prints a message and returns false when it is malformed. */
 bool cli_init_clock(void);
 
-/* Files named on the command line: a file is taken as it is; a directory contributes every file
- * below it (recursively, sorted by name) whose name ends in one of suffixes (NULL-terminated). */
+/* Files named on the command line: a file (or "-", standard input) is taken as it is; a directory
+ * contributes every file below it (recursively, sorted by name) whose name ends in one of suffixes
+ * (NULL-terminated). */
 struct cli_files {
 	char **paths;
 	size_t count, cap;
@@ -48,8 +56,9 @@ bool cli_has_suffix(const char *s, const char *suffix);
  * fine. Prints a usage error naming option and returns false otherwise. */
 bool cli_check_text(const char *command, const char *option, const char *text, size_t max_chars);
 
-/* Writes data to output, a new file (0600; an existing file or a link is never overwritten or
- * followed, and nothing is left behind on failure), or to standard output when output is NULL.
+/* Writes data to output, a new file (0600; an existing file or a link to one is never overwritten,
+ * and nothing is left behind on failure), to standard output when output is NULL or "-", or to an
+ * existing stream (/dev/stdout, /dev/null, a pipe, a terminal).
  * what names the document in messages ("the log"). Prints any problem; returns EXIT_OK or EXIT_OUTPUT. */
 int cli_write_output(const char *output, const char *data, size_t len, const char *what);
 

@@ -83,6 +83,10 @@ static bool collect(struct cli_files *list, const char *path, const char *const 
 
 bool cli_collect_files(struct cli_files *list, const char *path, const char *const *suffixes)
 {
+	if (fileio_is_stdio(path)) {
+		add(list, xstrdup(path));
+		return true;
+	}
 	return collect(list, path, suffixes, 0);
 }
 
@@ -121,16 +125,61 @@ fail:
 	return -1;
 }
 
+/* An existing path that names a stream rather than a file: a terminal, a pipe, /dev/null, or the
+ * standard output itself (/dev/stdout). Opens it without creating or truncating anything and
+ * returns the descriptor, STDOUT_FILENO for standard output itself, or -1 (errno EEXIST) for a
+ * regular file, which is never overwritten. */
+static int open_existing_stream(const char *path)
+{
+	struct stat st, out;
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0) {
+		(void)close(fd);
+		return -1;
+	}
+	if (fstat(STDOUT_FILENO, &out) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino) {
+		(void)close(fd);
+		return STDOUT_FILENO;
+	}
+	if (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) {
+		(void)close(fd);
+		errno = EEXIST;
+		return -1;
+	}
+	return fd;
+}
+
+/* Writes to standard output; prints any problem. */
+static int write_stdout(const char *data, size_t len, const char *what)
+{
+	if (fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0)
+		return EXIT_OK;
+	fprintf(stderr, "pathwalk: cannot write %s to standard output: %s\n", what, strerror(errno));
+	return EXIT_OUTPUT;
+}
+
 int cli_write_output(const char *output, const char *data, size_t len, const char *what)
 {
-	if (!output) {
-		if (fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0)
-			return EXIT_OK;
-		fprintf(stderr, "pathwalk: cannot write %s to standard output: %s\n", what, strerror(errno));
-		return EXIT_OUTPUT;
-	}
+	int fd;
+
+	if (!output || fileio_is_stdio(output))
+		return write_stdout(data, len, what);
 	if (write_new_file(output, data, len) == 0)
 		return EXIT_OK;
+	if (errno == EEXIST && (fd = open_existing_stream(output)) >= 0) {
+		int rc;
+
+		if (fd == STDOUT_FILENO)
+			return write_stdout(data, len, what);
+		rc = fileio_write_all(fd, data, len, NULL);
+		if (close(fd) != 0)
+			rc = -1;
+		if (rc == 0)
+			return EXIT_OK;
+	}
 	fprintf(stderr, "pathwalk: %s: cannot write %s: %s%s\n", output, what, strerror(errno),
 		errno == EEXIST || errno == ELOOP ? " (an existing file or link is never overwritten)" : "");
 	return EXIT_OUTPUT;

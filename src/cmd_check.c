@@ -9,6 +9,7 @@
 #include "cfgsyntax.h"
 #include "cli.h"
 #include "clock.h"
+#include "fileio.h"
 #include "lint.h"
 #include "xalloc.h"
 
@@ -38,11 +39,11 @@ struct casefile *cli_load_case(const char *path, const struct pathway *pw)
 static const char check_usage[] =
 	"usage: pathwalk check [--strict] [--watch] [FILE]\n"
 	"\n"
-	"Validate a pathway file (default: the bundled pathway) and report every problem as\n"
-	"FILE:LINE:COLUMN: error: message, with the line quoted and a caret under the place.\n"
-	"Beyond what loading refuses, conditions the declared ranges make impossible, labels\n"
-	"repeated on one screen and stages without a node are errors; endpoints without actions\n"
-	"are warnings. Exit 0 when valid, 1 when problems were found, 3 when unreadable.\n"
+	"Validate a pathway file (default: the bundled pathway; - reads standard input) and report\n"
+	"every problem as FILE:LINE:COLUMN: error: message, with the line quoted and a caret under\n"
+	"the place. Beyond what loading refuses, conditions the declared ranges make impossible,\n"
+	"labels repeated on one screen and stages without a node are errors; endpoints without\n"
+	"actions are warnings. Exit 0 when valid, 1 when problems were found, 3 when unreadable.\n"
 	"\n"
 	"  -s, --strict  also lint a valid pathway clinically: endpoints and notes that cite no\n"
 	"                reference, red-flag screening not first, a passed review date (today is\n"
@@ -54,10 +55,13 @@ static const char check_usage[] =
 	"                and print the new findings; q (or a signal) ends it\n"
 	"  -h, --help    show this help\n";
 
-/* The text of the pathway, to quote in findings: best effort, NULL when it cannot be read. */
+/* The text of the pathway, to quote in findings: best effort, NULL when it cannot be read again
+ * (standard input was read by the loader). */
 static char *read_source(const char *path, size_t *len)
 {
 	*len = 0;
+	if (path && fileio_is_stdio(path))
+		return NULL;
 	if (!path) {
 		*len = bundled_pathway.len;
 		return xstrndup((const char *)bundled_pathway.data, bundled_pathway.len);
@@ -105,7 +109,8 @@ int cli_check_file(const char *path, bool strict)
 	diag_print(&diags, stderr);
 	if (!pw) {
 		if (!io_error)
-			fprintf(stderr, "pathwalk: %s: %zu problem%s found\n", path ? path : "<bundled>/sciatica.cfg",
+			fprintf(stderr, "pathwalk: %s: %zu problem%s found\n",
+				path ? fileio_input_name(path) : "<bundled>/sciatica.cfg",
 				diags.count, diags.count == 1 ? "" : "s");
 		diag_clear(&diags);
 		return io_error ? EXIT_INPUT : EXIT_NEGATIVE;
@@ -146,7 +151,7 @@ int cmd_check(int argc, char **argv)
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "hsw", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hsw", options, NULL)) != -1) {
 		if (c == 's') {
 			strict = true;
 			continue;
@@ -159,12 +164,12 @@ int cmd_check(int argc, char **argv)
 			fputs(check_usage, stdout);
 			return EXIT_OK;
 		}
-		return cli_usage_error("check", "unknown option");
+		return cli_bad_option("check", c, argv, options);
 	}
 	if (argc - optind > 1)
 		return cli_usage_error("check", "check takes one pathway file at most");
 	path = optind < argc ? argv[optind] : NULL;
-	if (watch && !path)
+	if (watch && (!path || fileio_is_stdio(path)))
 		return cli_usage_error("check", "--watch needs a pathway FILE to watch");
 	return watch ? cli_check_watch(path, strict) : cli_check_file(path, strict);
 }

@@ -415,12 +415,12 @@ int cmd_diff(int argc, char **argv)
 	int ch, status = EXIT_OK;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
 		if (ch == 'h') {
 			fputs(diff_usage, stdout);
 			return EXIT_OK;
 		}
-		return cli_usage_error("diff", "unknown option");
+		return cli_bad_option("diff", ch, argv, options);
 	}
 	if (argc - optind < 3)
 		return cli_usage_error("diff", "diff needs two pathway files and at least one case, directory or journal");

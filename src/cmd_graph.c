@@ -165,7 +165,7 @@ int cmd_graph(int argc, char **argv)
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "p:c:j:f:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":p:c:j:f:h", options, NULL)) != -1) {
 		switch (ch) {
 		case 'p': pathway_path = optarg; break;
 		case 'c': case_path = optarg; break;
@@ -176,7 +176,7 @@ int cmd_graph(int argc, char **argv)
 			format = optarg;
 			break;
 		case 'h': fputs(graph_usage, stdout); return EXIT_OK;
-		default: return cli_usage_error("graph", "unknown option");
+		default: return cli_bad_option("graph", ch, argv, options);
 		}
 	}
 	if (optind != argc)

@@ -15,12 +15,13 @@ static const char log_usage[] =
 	"Render a session journal as a printable log: the pathway and session details, every screen\n"
 	"with its answers (revisions included), each decision with its explained condition and any\n"
 	"override with its reason, the warnings shown, the endpoint, the references cited, the\n"
-	"disclaimer and a signature line.\n"
+	"disclaimer and a signature line. JOURNAL - reads standard input.\n"
 	"\n"
 	"  -p, --pathway FILE  the pathway the session used, for warning texts, references and the\n"
 	"                      disclaimer (default: the bundled one, when it is the same version)\n"
 	"  -f, --format FMT    text (80 columns, 66-line pages; the default), markdown, html or json\n"
-	"  -o, --output FILE   write to FILE, which must not exist (default: standard output)\n"
+	"  -o, --output FILE   write to FILE, which must not exist, or to a stream such as /dev/stdout\n"
+	"                      (default, and -o -: standard output)\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit 0 when the log was written, 2 for a usage error, 3 when the journal (or the pathway\n"
@@ -47,7 +48,7 @@ int cmd_log(int argc, char **argv)
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "p:f:o:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":p:f:o:h", options, NULL)) != -1) {
 		switch (ch) {
 		case 'p': pathway_path = optarg; break;
 		case 'f':
@@ -56,7 +57,7 @@ int cmd_log(int argc, char **argv)
 			break;
 		case 'o': output = optarg; break;
 		case 'h': fputs(log_usage, stdout); return EXIT_OK;
-		default: return cli_usage_error("log", "unknown option");
+		default: return cli_bad_option("log", ch, argv, options);
 		}
 	}
 	if (argc - optind != 1)

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "clock.h"
+#include "fileio.h"
 #include "journal.h"
 #include "replay.h"
 #include "strbuf.h"
@@ -16,7 +17,8 @@ static const char replay_usage[] =
 	"usage: pathwalk replay [-p FILE] [--json] [--log FILE] CASE\n"
 	"\n"
 	"Run one case headless through the pathway and print the walk: each screen, the answers,\n"
-	"the decisions with their explanation, the warnings and the endpoint.\n"
+	"the decisions with their explanation, the warnings and the endpoint. CASE - (or -p -) reads\n"
+	"standard input.\n"
 	"\n"
 	"  -p, --pathway FILE  use this pathway instead of the bundled one\n"
 	"  -j, --json          print one JSON object instead (see pathwalk(1))\n"
@@ -55,17 +57,21 @@ int cmd_replay(int argc, char **argv)
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "p:jl:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":p:jl:h", options, NULL)) != -1) {
 		switch (ch) {
 		case 'p': pathway_path = optarg; break;
 		case 'j': json = true; break;
 		case 'l': log_path = optarg; break;
 		case 'h': fputs(replay_usage, stdout); return EXIT_OK;
-		default: return cli_usage_error("replay", "unknown option");
+		default: return cli_bad_option("replay", ch, argv, options);
 		}
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("replay", "replay needs exactly one case file");
+	if (fileio_is_stdio(log_path))
+		return cli_usage_error("replay", "--log writes a journal file: '-' cannot be one (--json prints to standard output)");
+	if (fileio_is_stdio(pathway_path) && fileio_is_stdio(argv[optind]))
+		return cli_usage_error("replay", "standard input can give the pathway or the case, not both");
 	if (!cli_init_clock())
 		return EXIT_USAGE;
 	if (!(pw = cli_load_pathway(pathway_path)))
@@ -104,12 +110,14 @@ int cmd_replay(int argc, char **argv)
 static const char test_usage[] =
 	"usage: pathwalk test [-p FILE] [--coverage] CASE|DIR...\n"
 	"\n"
-	"Replay every case (every *.cfg in a directory, recursively) and check its expect block.\n"
+	"Replay every case (every *.cfg in a directory, recursively; - reads one from standard input)\n"
+	"and check its expect block.\n"
 	"Prints PASS or FAIL per case with what differed, then 'N passed, N failed'.\n"
 	"\n"
 	"  -p, --pathway FILE  use this pathway instead of the bundled one\n"
-	"      --coverage      also list nodes never visited and transitions never taken;\n"
-	"                      anything uncovered makes the run fail\n"
+	"      --coverage      also list nodes never visited, transitions never taken and\n"
+	"                      conditional plan items never shown; anything uncovered\n"
+	"                      makes the run fail\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit 0 when every case passed, 1 when one failed, 3 when a case file is invalid.\n";
@@ -165,26 +173,60 @@ static void compare(const struct pathway *pw, const struct casefile *c, const st
 struct coverage {
 	unsigned char *nodes;
 	unsigned char **transitions; /* per node, per transition */
+	unsigned char **items;       /* per node, per plan item: actions, then document */
 };
+
+/* Marks the plan items the endpoint a case reached showed. */
+static void coverage_add_plan(struct coverage *cov, const struct session *s, const struct pw_plan *plan,
+			      size_t offset)
+{
+	int *shown = xcalloc(plan->nitems + 1, sizeof(*shown));
+	size_t n = session_plan_shown(s, plan, shown);
+
+	for (size_t i = 0; i < n; i++)
+		cov->items[session_node(s)][offset + (size_t)shown[i]] = 1;
+	free(shown);
+}
 
 static void coverage_add(struct coverage *cov, const struct pathway *pw, const struct session *s)
 {
 	size_t n;
 	const int *route = session_route(s, &n);
 	const int *via = session_route_via(s, &n);
+	const struct pw_node *end = &pw->nodes[session_node(s)];
 
-	(void)pw;
 	for (size_t i = 0; i < n; i++) {
 		cov->nodes[route[i]] = 1;
 		if (i > 0 && via[i] >= 0)
 			cov->transitions[route[i - 1]][via[i]] = 1;
+	}
+	if (!session_at_endpoint(s))
+		return;
+	coverage_add_plan(cov, s, &end->actions, 0);
+	coverage_add_plan(cov, s, &end->document, end->actions.nitems);
+}
+
+/* Lists the conditional plan items never shown; counts them into *covered of *total. */
+static void coverage_report_plan(const struct coverage *cov, const struct pathway *pw, size_t u, const char *what,
+				 const struct pw_plan *plan, size_t offset, size_t *covered, size_t *total)
+{
+	for (size_t i = 0; i < plan->nitems; i++) {
+		const struct pw_plan_item *it = &plan->items[i];
+
+		if (!it->when)
+			continue;
+		(*total)++;
+		*covered += cov->items[u][offset + i];
+		if (!cov->items[u][offset + i])
+			printf("never shown: %s %s item %zu when \"%s\" (%s:%d)\n", pw->nodes[u].id, what, i + 1,
+			       it->when_source, pw->file, it->line);
 	}
 }
 
 /* Prints what was never visited or taken; returns true when everything was covered. */
 static bool coverage_report(const struct coverage *cov, const struct pathway *pw)
 {
-	size_t nodes = 0, transitions = 0, total_transitions = 0;
+	size_t nodes = 0, transitions = 0, total_transitions = 0, items = 0, total_items = 0;
 
 	for (size_t u = 0; u < pw->nnodes; u++) {
 		const struct pw_node *n = &pw->nodes[u];
@@ -202,10 +244,17 @@ static bool coverage_report(const struct coverage *cov, const struct pathway *pw
 				       n->next[t].when_source ? "\"" : "", pw->file, n->next[t].line);
 		}
 	}
-	printf("coverage: nodes %zu/%zu (%.0f%%), transitions %zu/%zu (%.0f%%)\n", nodes, pw->nnodes,
-	       pw->nnodes ? 100.0 * (double)nodes / (double)pw->nnodes : 100.0, transitions, total_transitions,
-	       total_transitions ? 100.0 * (double)transitions / (double)total_transitions : 100.0);
-	return nodes == pw->nnodes && transitions == total_transitions;
+	for (size_t u = 0; u < pw->nnodes; u++) {
+		coverage_report_plan(cov, pw, u, "actions", &pw->nodes[u].actions, 0, &items, &total_items);
+		coverage_report_plan(cov, pw, u, "document", &pw->nodes[u].document, pw->nodes[u].actions.nitems,
+				     &items, &total_items);
+	}
+	printf("coverage: nodes %zu/%zu (%.0f%%), transitions %zu/%zu (%.0f%%), conditional plan items %zu/%zu "
+	       "(%.0f%%)\n", nodes, pw->nnodes, pw->nnodes ? 100.0 * (double)nodes / (double)pw->nnodes : 100.0,
+	       transitions, total_transitions,
+	       total_transitions ? 100.0 * (double)transitions / (double)total_transitions : 100.0, items, total_items,
+	       total_items ? 100.0 * (double)items / (double)total_items : 100.0);
+	return nodes == pw->nnodes && transitions == total_transitions && items == total_items;
 }
 
 int cmd_test(int argc, char **argv)
@@ -226,12 +275,12 @@ int cmd_test(int argc, char **argv)
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "p:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":p:h", options, NULL)) != -1) {
 		switch (ch) {
 		case 'p': pathway_path = optarg; break;
 		case 'C': want_coverage = true; break;
 		case 'h': fputs(test_usage, stdout); return EXIT_OK;
-		default: return cli_usage_error("test", "unknown option");
+		default: return cli_bad_option("test", ch, argv, options);
 		}
 	}
 	if (optind >= argc)
@@ -244,8 +293,11 @@ int cmd_test(int argc, char **argv)
 		inputs_ok = cli_collect_files(&files, argv[i], suffixes) && inputs_ok;
 	cov.nodes = xcalloc(pw->nnodes + 1, 1);
 	cov.transitions = xcalloc(pw->nnodes + 1, sizeof(*cov.transitions));
-	for (size_t u = 0; u < pw->nnodes; u++)
+	cov.items = xcalloc(pw->nnodes + 1, sizeof(*cov.items));
+	for (size_t u = 0; u < pw->nnodes; u++) {
 		cov.transitions[u] = xcalloc(pw->nodes[u].nnext + 1, 1);
+		cov.items[u] = xcalloc(pw->nodes[u].actions.nitems + pw->nodes[u].document.nitems + 1, 1);
+	}
 	for (size_t i = 0; i < files.count; i++) {
 		struct casefile *c = cli_load_case(files.paths[i], pw);
 		struct replay_result r;
@@ -284,9 +336,12 @@ int cmd_test(int argc, char **argv)
 	printf("%zu passed, %zu failed\n", passed, failed);
 	if (invalid_case || !inputs_ok)
 		status = EXIT_INPUT;
-	for (size_t u = 0; u < pw->nnodes; u++)
+	for (size_t u = 0; u < pw->nnodes; u++) {
 		free(cov.transitions[u]);
+		free(cov.items[u]);
+	}
 	free(cov.transitions);
+	free(cov.items);
 	free(cov.nodes);
 	pathway_free(pw);
 	return status;

@@ -15,11 +15,13 @@ static const char report_usage[] =
 	"dates, each trainee's sessions with their scores, decision times and status, per case each\n"
 	"decision node with the share correct, the most common wrong choice and the median time, the\n"
 	"decisions the group got wrong most, and the journals that could not be used, with why.\n"
+	"A JOURNAL of - is read from standard input.\n"
 	"\n"
 	"  -p, --pathway FILE  the pathway the sessions used, for node titles (default: the bundled\n"
 	"                      one, when it is the same version)\n"
 	"  -f, --format FMT    text (80 columns, 66-line pages; the default), markdown or html\n"
-	"  -o, --output FILE   write to FILE, which must not exist (default: standard output)\n"
+	"  -o, --output FILE   write to FILE, which must not exist, or to a stream such as /dev/stdout\n"
+	"                      (default, and -o -: standard output)\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit 0 when every journal was used, 2 for a usage error, 3 when a journal (or the pathway\n"
@@ -59,7 +61,7 @@ int cmd_report(int argc, char **argv)
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "p:f:o:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":p:f:o:h", options, NULL)) != -1) {
 		switch (ch) {
 		case 'p': pathway_path = optarg; break;
 		case 'f':
@@ -68,7 +70,7 @@ int cmd_report(int argc, char **argv)
 			break;
 		case 'o': output = optarg; break;
 		case 'h': fputs(report_usage, stdout); return EXIT_OK;
-		default: return cli_usage_error("report", "unknown option");
+		default: return cli_bad_option("report", ch, argv, options);
 		}
 	}
 	if (optind >= argc)

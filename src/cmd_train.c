@@ -16,6 +16,7 @@
 #include "caselib.h"
 #include "clock.h"
 #include "cli.h"
+#include "fileio.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -72,7 +73,7 @@ static int parse(int argc, char **argv, struct train_args *a)
 	int ch;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "p:t:l:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":p:t:l:h", options, NULL)) != -1) {
 		switch (ch) {
 		case 'p': a->pathway_path = optarg; break;
 		case 't': a->o.trainee = optarg; break;
@@ -83,9 +84,11 @@ static int parse(int argc, char **argv, struct train_args *a)
 		case 'S': a->o.stage = optarg; break;
 		case 'E': a->o.endpoint = optarg; break;
 		case 'h': fputs(train_usage, stdout); return -1;
-		default: return cli_usage_error("train", "unknown option");
+		default: return cli_bad_option("train", ch, argv, options);
 		}
 	}
+	if (fileio_is_stdio(a->pathway_path) || fileio_is_stdio(a->o.log_path))
+		return cli_usage_error("train", "-p and --log need a file: standard input is where training reads its choices");
 	if (a->o.trainee && strspn(a->o.trainee, " \t") == strlen(a->o.trainee))
 		return cli_usage_error("train", "--trainee needs a name or id");
 	if (!cli_check_text("train", "--trainee", a->o.trainee, 60))

@@ -4,6 +4,7 @@
 
 #include "../screens/walk.h"
 #include "cli.h"
+#include "fileio.h"
 
 static const char walk_usage[] =
 	"usage: pathwalk [walk] [-p FILE] [--case CASE] [--log FILE] [--plain]\n"
@@ -43,7 +44,7 @@ int cmd_walk(int argc, char **argv)
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "p:c:l:r:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":p:c:l:r:h", options, NULL)) != -1) {
 		switch (ch) {
 		case 'p': pathway_path = optarg; break;
 		case 'c': case_path = optarg; break;
@@ -53,11 +54,15 @@ int cmd_walk(int argc, char **argv)
 		case 'R': opt.patient = optarg; break;
 		case 'r': opt.resume_path = optarg; break;
 		case 'h': fputs(walk_usage, stdout); return EXIT_OK;
-		default: return cli_usage_error("walk", "unknown option");
+		default: return cli_bad_option("walk", ch, argv, options);
 		}
 	}
 	if (optind < argc)
 		return cli_usage_error("walk", "unexpected argument '%s'", argv[optind]);
+	if (fileio_is_stdio(opt.log_path) || fileio_is_stdio(opt.resume_path))
+		return cli_usage_error("walk", "a journal is a file that the walk appends to: '-' cannot be one");
+	if (fileio_is_stdio(case_path) || fileio_is_stdio(pathway_path))
+		return cli_usage_error("walk", "standard input is where the walk reads its answers: give --case and -p a file");
 	if (opt.resume_path && (opt.log_path || opt.clinician || opt.patient))
 		return cli_usage_error("walk", "--resume continues a journal as it was: no --log, --clinician or --patient");
 	if (!cli_check_text("walk", "--clinician", opt.clinician, 80) ||

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "report_model.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -39,10 +40,11 @@ bool cohort_add(struct cohort *c, const char *path, struct diag_list *diags)
 	struct cohort_session *s;
 	struct journal_log *log = xcalloc(1, sizeof(*log));
 	struct report *r;
+	const char *name = fileio_input_name(path);
 	char *why;
 
 	if (journal_read_file(path, log, &problems) != 0) {
-		reject(c, path, problems.count ? problems.items[0].line : 0,
+		reject(c, name, problems.count ? problems.items[0].line : 0,
 		       problems.count ? problems.items[0].message : "cannot read the journal", diags);
 		diag_clear(&problems);
 		journal_log_free(log);
@@ -50,11 +52,11 @@ bool cohort_add(struct cohort *c, const char *path, struct diag_list *diags)
 		return false;
 	}
 	for (size_t i = 0; i < log->notices.count; i++)
-		diag_add(diags, path, log->notices.items[i].line, "%s", log->notices.items[i].message);
+		diag_add(diags, name, log->notices.items[i].line, "%s", log->notices.items[i].message);
 	r = report_build(log, c->pw, c->pathway_source);
 	if (!report_is_training(r)) {
 		why = xasprintf("not a training journal (mode %s)", r->mode ? r->mode : "not recorded");
-		reject(c, path, log->events[0].line, why, diags);
+		reject(c, name, log->events[0].line, why, diags);
 		free(why);
 		report_free(r);
 		journal_log_free(log);
@@ -66,7 +68,7 @@ bool cohort_add(struct cohort *c, const char *path, struct diag_list *diags)
 	memset(s, 0, sizeof(*s));
 	s->log = log;
 	s->report = r;
-	s->file = xstrdup(path);
+	s->file = xstrdup(name);
 	s->trainee = s->report->trainee ? s->report->trainee : NO_TRAINEE;
 	for (size_t i = 0; i < s->report->ndebrief; i++)
 		if (s->report->debrief[i]->u.choice.seconds > 0)

@@ -7,12 +7,14 @@
  *   and     := unary ( "&&" unary )*
  *   unary   := "!" unary | compare
  *   compare := sum ( ( "==" | "!=" | "<" | "<=" | ">" | ">=" ) sum )?
- *   sum     := primary ( ( "+" | "-" ) primary )*
+ *   sum     := product ( ( "+" | "-" ) product )*
+ *   product := primary ( ( "*" | "/" ) primary )*
  *   primary := INT | "true" | "false" | STRING | IDENT | IDENT "(" args ")" | "(" or ")"
  * STRING is a double-quoted option id (compared with a choice) or date "YYYY-MM-DD" (with a date).
  * Functions: count(set) -> int; has(set, opt, ...) -> bool (any listed option chosen; options bare
  * or quoted); at(node, ...) -> bool (the current node is one of them). The identifier `endpoint`
- * is true at an endpoint node. Types: int - int, int + int -> int; date - date -> int (days);
+ * is true at an endpoint node. Types: int - int, int + int, int * int, int / int -> int (division
+ * rounds toward zero; dividing by zero is unknown); date - date -> int (days);
  * date + int, date - int -> date; == != on every type (same type, same option domain);
  * < <= > >= on int and date; && || ! on bool. */
 #ifndef PATHWALK_EXPR_H
@@ -40,8 +42,12 @@ struct expr_type {
 struct expr *expr_parse(const char *source, const struct pathway *pw, int derived_visible,
 			const char *file, int line, struct diag_list *diags, struct expr_type *type);
 
-/* Frees an expression tree; NULL is fine. */
+/* Frees an expression tree; NULL is fine. A shared tree is freed by its last owner's call. */
 void expr_free(struct expr *e);
+
+/* Adds an owner to the tree e (which expr_free then frees once per owner) and returns e: the
+ * loader shares one tree among the conditions written the same way. */
+struct expr *expr_share(struct expr *e);
 
 /* What an evaluation can see: answers per variable and derived values per derived (TYPE_NONE =
  * unknown; arrays indexed like pw->vars and pw->derived), the current node and whether it is an
@@ -91,7 +97,7 @@ void expr_for_each_derived(const struct expr *e, void (*fn)(int derived, void *c
 enum expr_truth { EXPR_MAYBE, EXPR_ALWAYS, EXPR_NEVER };
 
 /* Decides e from declared ranges only (int variables within min..max, count(set) within
- * 0..noptions, + and - by interval arithmetic, derived values through their expressions, && || !
+ * 0..noptions, + - * / by interval arithmetic, derived values through their expressions, && || !
  * and literals): EXPR_ALWAYS or EXPR_NEVER when that fixes the result, else EXPR_MAYBE. Sound but
  * incomplete: it never claims a verdict that an answer could contradict. NULL gives EXPR_MAYBE. */
 enum expr_truth expr_static_truth(const struct expr *e, const struct pathway *pw);

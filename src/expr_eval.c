@@ -30,6 +30,25 @@ static long sub_saturating(long a, long b)
 	return a - b;
 }
 
+/* a * b saturating, and a / b rounding toward zero (C's rule); dividing by zero is unknown. */
+static struct value product(struct value a, enum expr_op op, struct value b)
+{
+	long r;
+
+	if (a.type != TYPE_INT || b.type != TYPE_INT)
+		return value_unknown();
+	if (op == OP_DIV) {
+		if (b.u.i == 0)
+			return value_unknown();
+		if (a.u.i == LONG_MIN && b.u.i == -1)
+			return value_int(LONG_MAX);
+		return value_int(a.u.i / b.u.i);
+	}
+	if (__builtin_mul_overflow(a.u.i, b.u.i, &r))
+		return value_int((a.u.i < 0) == (b.u.i < 0) ? LONG_MAX : LONG_MIN);
+	return value_int(r);
+}
+
 static struct value date_clamped(long days)
 {
 	if (days < DATE_MIN_DAYS)
@@ -161,6 +180,11 @@ struct value expr_eval(const struct expr *e, const struct expr_env *env)
 			v = term.type == TYPE_NONE ? term : arithmetic(v, e->ops[i], term);
 		}
 		return v;
+	case EXPR_PRODUCT:
+		v = expr_eval(e->kids[0], env);
+		for (size_t i = 1; i < e->nkids && v.type != TYPE_NONE; i++)
+			v = product(v, e->ops[i], expr_eval(e->kids[i], env));
+		return v;
 	}
 	return value_unknown();
 }
@@ -170,6 +194,7 @@ const char *expr_op_text(enum expr_op op)
 	static const char *const text[] = {
 		[OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<", [OP_LE] = "<=",
 		[OP_GT] = ">", [OP_GE] = ">=", [OP_ADD] = "+", [OP_SUB] = "-",
+		[OP_MUL] = "*", [OP_DIV] = "/",
 	};
 
 	return text[op];
@@ -233,6 +258,8 @@ static int precedence(const struct expr *e)
 		return PREC_CMP;
 	case EXPR_SUM:
 		return PREC_SUM;
+	case EXPR_PRODUCT:
+		return PREC_PRODUCT;
 	default:
 		return PREC_PRIMARY;
 	}
@@ -314,10 +341,12 @@ void expr_render(struct strbuf *sb, const struct pathway *pw, const struct expr 
 		expr_render(sb, pw, e->kids[1], PREC_SUM);
 		break;
 	case EXPR_SUM:
+	case EXPR_PRODUCT:
+		/* Left-associative: a right operand of the same level keeps its parentheses. */
 		for (size_t i = 0; i < e->nkids; i++) {
 			if (i > 0)
 				sb_appendf(sb, " %s ", expr_op_text(e->ops[i]));
-			expr_render(sb, pw, e->kids[i], i > 0 ? PREC_PRIMARY : PREC_SUM);
+			expr_render(sb, pw, e->kids[i], i > 0 ? precedence(e) + 1 : precedence(e));
 		}
 		break;
 	}

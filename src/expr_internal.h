@@ -28,9 +28,10 @@ enum expr_kind {
 	EXPR_OR,
 	EXPR_CMP,      /* kids[0] op kids[1] */
 	EXPR_SUM,      /* kids[0] ops[1] kids[1] ops[2] kids[2] ...; flattened like AND */
+	EXPR_PRODUCT,  /* like EXPR_SUM with OP_MUL and OP_DIV; int operands only */
 };
 
-enum expr_op { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_ADD, OP_SUB };
+enum expr_op { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_ADD, OP_SUB, OP_MUL, OP_DIV };
 
 struct expr {
 	enum expr_kind kind;
@@ -39,15 +40,16 @@ struct expr {
 	int index;
 	char *text;
 	enum expr_op op;       /* EXPR_CMP */
-	enum expr_op *ops;     /* EXPR_SUM, one per kid (ops[0] unused) */
+	enum expr_op *ops;     /* EXPR_SUM and EXPR_PRODUCT, one per kid (ops[0] unused) */
 	struct expr **kids;
 	size_t nkids;
 	int *items;
 	size_t nitems;
+	unsigned shares;       /* owners besides the first (expr_share); only on a tree's root */
 };
 
 /* Binding strength, for rendering parentheses only where the grammar needs them. */
-enum expr_prec { PREC_OR = 1, PREC_AND, PREC_NOT, PREC_CMP, PREC_SUM, PREC_PRIMARY };
+enum expr_prec { PREC_OR = 1, PREC_AND, PREC_NOT, PREC_CMP, PREC_SUM, PREC_PRODUCT, PREC_PRIMARY };
 
 /* Appends e in canonical source form (ids, quoted options and dates), parenthesised when its
  * precedence is below min_prec. */

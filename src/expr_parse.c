@@ -17,7 +17,7 @@
 enum tok_kind {
 	T_END, T_ERROR, T_INT, T_IDENT, T_STRING,
 	T_LPAREN, T_RPAREN, T_COMMA, T_NOT, T_AND, T_OR,
-	T_EQ, T_NE, T_LT, T_LE, T_GT, T_GE, T_PLUS, T_MINUS,
+	T_EQ, T_NE, T_LT, T_LE, T_GT, T_GE, T_PLUS, T_MINUS, T_STAR, T_SLASH,
 };
 
 struct token {
@@ -38,7 +38,7 @@ struct parser {
 	struct diag_list *diags;
 	bool failed;
 	int depth;
-	char *quoted; /* the source for messages, quoted as in the pathway file */
+	char *quoted; /* the source for messages, quoted as in the pathway file; see quoted() */
 	const char *span; /* where the error is, when not at the current token (span_len bytes) */
 	size_t span_len;
 	const char *fix;  /* the id the error suggests instead, or NULL */
@@ -65,6 +65,14 @@ static char *quote_source(const char *source)
 	}
 	sb_append_char(&sb, '"');
 	return sb_take(&sb);
+}
+
+/* The source quoted for a message: made once, and only when there is a message to make. */
+static const char *quoted(struct parser *p)
+{
+	if (!p->quoted)
+		p->quoted = quote_source(p->src);
+	return p->quoted;
 }
 
 /* Records the one error, pointed at its place in the expression's string in the file. */
@@ -102,7 +110,7 @@ static struct expr *fail(struct parser *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	full = xasprintf("%s in %s", msg, p->quoted);
+	full = xasprintf("%s in %s", msg, quoted(p));
 	report(p, full);
 	free(full);
 	free(msg);
@@ -117,10 +125,10 @@ static struct expr *syntax_error(struct parser *p, const char *expected)
 	if (p->failed)
 		return NULL;
 	if (p->tok.kind == T_END)
-		msg = xasprintf("expected %s at end of %s", expected, p->quoted);
+		msg = xasprintf("expected %s at end of %s", expected, quoted(p));
 	else
 		msg = xasprintf("expected %s before '%.*s' in %s", expected, (int)p->tok.len,
-				p->tok.start, p->quoted);
+				p->tok.start, quoted(p));
 	report(p, msg);
 	free(msg);
 	return NULL;
@@ -165,6 +173,7 @@ static const struct {
 } operators[] = {
 	{ "&&", T_AND }, { "||", T_OR }, { "==", T_EQ }, { "!=", T_NE }, { "<=", T_LE }, { ">=", T_GE },
 	{ "<", T_LT }, { ">", T_GT }, { "!", T_NOT }, { "+", T_PLUS }, { "-", T_MINUS },
+	{ "*", T_STAR }, { "/", T_SLASH },
 	{ "(", T_LPAREN }, { ")", T_RPAREN }, { ",", T_COMMA },
 };
 
@@ -264,6 +273,10 @@ void expr_free(struct expr *e)
 {
 	if (!e)
 		return;
+	if (e->shares > 0) {
+		e->shares--;
+		return;
+	}
 	for (size_t i = 0; i < e->nkids; i++)
 		expr_free(e->kids[i]);
 	free(e->kids);
@@ -271,6 +284,12 @@ void expr_free(struct expr *e)
 	free(e->items);
 	free(e->text);
 	free(e);
+}
+
+struct expr *expr_share(struct expr *e)
+{
+	e->shares++;
+	return e;
 }
 
 /* Frees the node and passes the failure up. */
@@ -566,9 +585,37 @@ static enum value_type sum_type(enum value_type a, enum expr_op op, enum value_t
 	return TYPE_NONE;
 }
 
-static struct expr *parse_sum(struct parser *p)
+/* product := primary ( ( "*" | "/" ) primary )*, int operands only. */
+static struct expr *parse_product(struct parser *p)
 {
 	struct expr *first = parse_primary(p), *e;
+
+	if (!first || (p->tok.kind != T_STAR && p->tok.kind != T_SLASH))
+		return first;
+	e = new_node(EXPR_PRODUCT, TYPE_INT, -1);
+	add_kid(e, first);
+	while (p->tok.kind == T_STAR || p->tok.kind == T_SLASH) {
+		enum expr_op op = p->tok.kind == T_STAR ? OP_MUL : OP_DIV;
+		struct expr *term;
+
+		next(p);
+		if (!(term = parse_primary(p)))
+			return drop(e);
+		add_kid(e, term);
+		e->ops = room_for(e->ops, e->nkids - 1, sizeof(*e->ops));
+		e->ops[e->nkids - 1] = op;
+	}
+	for (size_t i = 0; i < e->nkids; i++)
+		if (e->kids[i]->type.type != TYPE_INT || e->kids[i]->kind == EXPR_STRING) {
+			type_error(p, "'*' and '/' need int operands", e->kids[i]);
+			return drop(e);
+		}
+	return e;
+}
+
+static struct expr *parse_sum(struct parser *p)
+{
+	struct expr *first = parse_product(p), *e;
 
 	if (!first || (p->tok.kind != T_PLUS && p->tok.kind != T_MINUS))
 		return first;
@@ -583,7 +630,7 @@ static struct expr *parse_sum(struct parser *p)
 		enum value_type type;
 
 		next(p);
-		if (!(term = parse_primary(p)))
+		if (!(term = parse_product(p)))
 			return drop(e);
 		add_kid(e, term);
 		e->ops = room_for(e->ops, e->nkids - 1, sizeof(*e->ops));
@@ -721,7 +768,6 @@ struct expr *expr_parse(const char *source, const struct pathway *pw, int derive
 	};
 	struct expr *e = NULL;
 
-	p.quoted = quote_source(source);
 	next(&p);
 	if (strspn(source, " \t\n\r") == strlen(source))
 		fail(&p, "empty expression");

@@ -1,6 +1,6 @@
 /* Static analysis of expressions for `pathwalk check --strict`: what the declared ranges alone say
  * about a condition (int variables within min..max, count(set) within 0..noptions), and the nodes
- * named by at(). Interval arithmetic only: it finds `pain_nrs > 10` with max 10, not every
+ * named by at(). Interval arithmetic only (+, -, * and /): it finds `pain_nrs > 10` with max 10, not every
  * impossibility, and it never claims one that is not there. */
 #include <limits.h>
 
@@ -30,6 +30,34 @@ static long add_sat(long a, long b)
 static long neg_sat(long a)
 {
 	return a == LONG_MIN ? LONG_MAX : -a;
+}
+
+static long mul_sat(long a, long b)
+{
+	long r;
+
+	if (__builtin_mul_overflow(a, b, &r))
+		return (a < 0) == (b < 0) ? LONG_MAX : LONG_MIN;
+	return r;
+}
+
+/* a * b or a / b over intervals: the extremes are at the corners (truncating division is
+ * monotone in each operand while the divisor keeps its sign); a divisor that can be 0 gives no
+ * bound, since that value is unknown. */
+static struct interval product_range(struct interval a, enum expr_op op, struct interval b)
+{
+	struct interval r = { true, LONG_MAX, LONG_MIN };
+
+	if (!a.bounded || !b.bounded || (op == OP_DIV && b.lo <= 0 && b.hi >= 0))
+		return unbounded;
+	for (int i = 0; i < 4; i++) {
+		long x = i & 1 ? a.hi : a.lo, y = i & 2 ? b.hi : b.lo;
+		long v = op == OP_MUL ? mul_sat(x, y) : x == LONG_MIN && y == -1 ? LONG_MAX : x / y;
+
+		r.lo = v < r.lo ? v : r.lo;
+		r.hi = v > r.hi ? v : r.hi;
+	}
+	return r;
 }
 
 static struct interval range_of(const struct expr *e, const struct pathway *pw, int depth)
@@ -71,6 +99,11 @@ static struct interval range_of(const struct expr *e, const struct pathway *pw, 
 				r.hi = add_sat(r.hi, neg_sat(t.lo));
 			}
 		}
+		return r;
+	case EXPR_PRODUCT:
+		r = range_of(e->kids[0], pw, depth + 1);
+		for (size_t i = 1; i < e->nkids && r.bounded; i++)
+			r = product_range(r, e->ops[i], range_of(e->kids[i], pw, depth + 1));
 		return r;
 	default:
 		return unbounded;

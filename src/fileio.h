@@ -1,8 +1,15 @@
-/* Low-level file writing shared by the journal and the files pathwalk writes (logs, reports). */
+/* Naming standard input and output on the command line, and low-level file writing shared by the journal and the files pathwalk writes (logs, reports). */
 #ifndef PATHWALK_FILEIO_H
 #define PATHWALK_FILEIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+/* True when a command-line path is "-", which names standard input (or, for -o, output). */
+bool fileio_is_stdio(const char *path);
+
+/* The name of an input in messages: "<stdin>" for "-", else path itself. */
+const char *fileio_input_name(const char *path);
 
 /* Writes all len bytes of buf to fd, retrying after signals and short writes. Returns 0, or -1
  * with errno set; *done (may be NULL) says how many bytes reached the file either way. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -110,13 +111,23 @@ int journal_read_text(const char *name, const char *text, size_t len, struct jou
 	return 0;
 }
 
+/* Closes what journal_read_file opened; standard input stays open. */
+static void close_input(FILE *f, bool is_stdin)
+{
+	if (!is_stdin)
+		fclose(f);
+}
+
 int journal_read_file(const char *path, struct journal_log *out, struct diag_list *diags)
 {
 	struct strbuf sb = STRBUF_INIT;
-	FILE *f = fopen(path, "rb");
+	bool is_stdin = fileio_is_stdio(path);
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	char chunk[65536];
 	size_t n;
 	int rc;
+
+	path = fileio_input_name(path);
 
 	if (!f) {
 		log_init(out, path);
@@ -125,7 +136,7 @@ int journal_read_file(const char *path, struct journal_log *out, struct diag_lis
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if (sb.len + n > (size_t)JOURNAL_READ_MAX_BYTES) {
-			fclose(f);
+			close_input(f, is_stdin);
 			sb_free(&sb);
 			log_init(out, path);
 			diag_add(diags, path, 0, "the journal is larger than %ld MiB", JOURNAL_READ_MAX_BYTES >> 20);
@@ -136,13 +147,13 @@ int journal_read_file(const char *path, struct journal_log *out, struct diag_lis
 	if (ferror(f)) {
 		int saved = errno;
 
-		fclose(f);
+		close_input(f, is_stdin);
 		sb_free(&sb);
 		log_init(out, path);
 		diag_add(diags, path, 0, "cannot read the journal: %s", strerror(saved));
 		return -1;
 	}
-	fclose(f);
+	close_input(f, is_stdin);
 	rc = journal_read_text(path, sb_str(&sb), sb.len, out, diags);
 	sb_free(&sb);
 	return rc;

@@ -30,7 +30,7 @@ struct journal_log {
 /* The largest journal accepted: far above any real session, small enough to read into memory. */
 #define JOURNAL_READ_MAX_BYTES (64L * 1024 * 1024)
 
-/* Reads and parses the journal at path into *out. Returns 0, or -1 with the problems appended to
+/* Reads and parses the journal at path (standard input for "-") into *out. Returns 0, or -1 with the problems appended to
  * diags (as FILE:LINE: message; line 0 for an unreadable file). *out is always initialised and
  * must be freed with journal_log_free, on failure too. */
 int journal_read_file(const char *path, struct journal_log *out, struct diag_list *diags);

@@ -84,6 +84,15 @@ static void check_endpoints(struct linter *l)
 			else
 				cited = true;
 		}
+		for (int k = 0; k < 2; k++) {
+			const struct pw_plan *plan = k ? &n->document : &n->actions;
+
+			for (size_t i = 0; i < plan->nitems; i++)
+				if (plan->items[i].nrefs > 0 && plan->items[i].when)
+					conditional = true;
+				else if (plan->items[i].nrefs > 0)
+					cited = true;
+		}
 		for (size_t w = 0; w < pw->nwarnings && !cited; w++)
 			cited = pw->warnings[w].nrefs > 0 && warning_always_at(pw, &pw->warnings[w], (int)u);
 		if (!cited)
@@ -207,6 +216,17 @@ static void mark_text(struct linter *l, const char *text)
 	}
 }
 
+/* Marks what an endpoint's plan items read, and the references they cite. */
+static void mark_plan(struct linter *l, const struct pw_plan *p, bool *cited)
+{
+	for (size_t i = 0; i < p->nitems; i++) {
+		mark_expr(l, p->items[i].when);
+		mark_text(l, p->items[i].text);
+		for (size_t r = 0; r < p->items[i].nrefs; r++)
+			cited[p->items[i].refs[r]] = true;
+	}
+}
+
 /* Variables neither asked nor used, variables used but never asked (so always unknown), derived
  * values nobody reads, and references nobody cites. */
 static void check_usage(struct linter *l)
@@ -246,15 +266,19 @@ static void check_usage(struct linter *l)
 		mark_text(l, n->title);
 		mark_text(l, n->text);
 		mark_text(l, n->recommendation);
-		mark_text(l, n->actions);
-		mark_text(l, n->document);
+		mark_plan(l, &n->actions, cited);
+		mark_plan(l, &n->document, cited);
+	}
+	for (size_t v = 0; v < pw->nvars; v++) {
+		mark_expr(l, pw->vars[v].default_expr);
+		mark_expr(l, pw->vars[v].default_when);
 	}
 	for (size_t v = 0; v < pw->nvars; v++) {
 		const struct pw_variable *var = &pw->vars[v];
 
 		if (!asked[v] && !l->var_used[v])
 			add(l, LINT_WARNING, var->line, "variable '%s' is never asked and never used", var->id);
-		else if (!asked[v] && !var->has_default && !var->default_today)
+		else if (!asked[v] && !var->has_default && !var->default_today && !var->default_expr)
 			add(l, LINT_WARNING, var->line, "variable '%s' is used but never asked and has no default: "
 			    "every condition on it stays unknown", var->id);
 	}
@@ -450,11 +474,14 @@ static void check_stages_used(struct linter *l)
 	free(used);
 }
 
-/* True when an endpoint says what to do. Today `actions` is one text; when it is a list of items
- * (issue 13), an endpoint says what to do when the list has an item, whatever its condition. */
+/* True when an endpoint says what to do: its `actions` (one text, or a list of items) has an item
+ * with text, whatever the item's condition. */
 static bool has_actions(const struct pw_node *n)
 {
-	return !blank(n->actions);
+	for (size_t i = 0; i < n->actions.nitems; i++)
+		if (!blank(n->actions.items[i].text))
+			return true;
+	return false;
 }
 
 /* Every endpoint has a "What to do" section. */

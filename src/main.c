@@ -1,10 +1,12 @@
 /* pathwalk: walk a clinical pathway one screen at a time. Subcommand dispatch, --help, --version. */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "clock.h"
+#include "xalloc.h"
 
 #ifndef PATHWALK_VERSION
 #define PATHWALK_VERSION "0.0.0"
@@ -42,6 +44,11 @@ static const char usage_text[] =
 	"3 invalid or unreadable input, 4 replay stopped on a missing answer, 5 output not writable.\n"
 	"See pathwalk(1), pathwalk-pathway(5) and pathwalk-case(5).\n";
 
+static const char version_text[] =
+	"pathwalk " PATHWALK_VERSION "\n"
+	"Licensed under the Apache License, Version 2.0 <https://www.apache.org/licenses/LICENSE-2.0>.\n"
+	"There is NO WARRANTY, to the extent permitted by law; see the licence.\n";
+
 int cli_usage_error(const char *command, const char *fmt, ...)
 {
 	va_list ap;
@@ -52,6 +59,27 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry 'pathwalk %s%s--help'.\n", command ? command : "", command ? " " : "");
 	return EXIT_USAGE;
+}
+
+int cli_bad_option(const char *command, int ch, char **argv, const struct option *options)
+{
+	const char *token = optind > 0 ? argv[optind - 1] : "";
+	size_t name_len;
+
+	if (strncmp(token, "--", 2) == 0) {
+		name_len = strcspn(token + 2, "=");
+		if (ch == ':')
+			return cli_usage_error(command, "option '%.*s' needs an argument", (int)name_len + 2, token);
+		for (; optopt && options->name; options++)
+			if (options->val == optopt && strncmp(options->name, token + 2, name_len) == 0 &&
+			    token[2 + name_len] == '=')
+				return cli_usage_error(command, "option '--%s' takes no argument", options->name);
+		if (!optopt)
+			return cli_usage_error(command, "unknown option '%.*s'", (int)name_len + 2, token);
+	}
+	if (ch == ':')
+		return cli_usage_error(command, "option '-%c' needs an argument", optopt);
+	return cli_usage_error(command, "unknown option '-%c'", optopt);
 }
 
 bool cli_init_clock(void)
@@ -65,22 +93,26 @@ bool cli_init_clock(void)
 
 int main(int argc, char **argv)
 {
+	/* brief: the command loads, prints and exits, so what it loaded is left to the kernel
+	 * (xalloc_exit_next); a walk or a training keeps only what it uses for its whole session. */
 	static const struct {
 		const char *name;
 		int (*run)(int, char **);
+		bool brief;
 	} commands[] = {
-		{ "walk", cmd_walk },
-		{ "train", cmd_train },
-		{ "replay", cmd_replay },
-		{ "test", cmd_test },
-		{ "check", cmd_check },
-		{ "log", cmd_log },
-		{ "report", cmd_report },
-		{ "graph", cmd_graph },
-		{ "diff", cmd_diff },
+		{ "walk", cmd_walk, false },
+		{ "train", cmd_train, false },
+		{ "replay", cmd_replay, true },
+		{ "test", cmd_test, true },
+		{ "check", cmd_check, true },
+		{ "log", cmd_log, true },
+		{ "report", cmd_report, true },
+		{ "graph", cmd_graph, true },
+		{ "diff", cmd_diff, true },
 	};
 	const char *first = argc > 1 ? argv[1] : NULL;
 
+	opterr = 0; /* the commands print one message of their own (cli_bad_option) */
 	if (!first)
 		return cmd_walk(argc, argv);
 	if (strcmp(first, "-h") == 0 || strcmp(first, "--help") == 0 || strcmp(first, "help") == 0) {
@@ -88,12 +120,15 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (strcmp(first, "-V") == 0 || strcmp(first, "--version") == 0) {
-		printf("pathwalk %s\n", PATHWALK_VERSION);
+		fputs(version_text, stdout);
 		return EXIT_OK;
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(first, commands[i].name) == 0)
+		if (strcmp(first, commands[i].name) == 0) {
+			if (commands[i].brief)
+				xalloc_exit_next();
 			return commands[i].run(argc - 1, argv + 1);
+		}
 	if (first[0] == '-')
 		return cmd_walk(argc, argv); /* options of the default command: pathwalk --plain */
 	return cli_usage_error(NULL, "unknown command '%s'", first);

@@ -4,28 +4,26 @@
 #include "pathway.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bundled.h"
 #include "cfgread.h"
 #include "expr.h"
+#include "fileio.h"
 #include "pathway_ids.h"
 #include "pathway_internal.h"
 #include "sha256.h"
 #include "xalloc.h"
 
-struct loader {
-	struct pathway *pw;
-	struct cfg_reader rd;
-};
-
 static const char *const top_members[] = {
-	"id", "title", "version", "review_date", "start", "disclaimer", "notes", "references",
-	"stages", "variables", "derived", "constraints", "warnings", "nodes", NULL
+	"id", "title", "version", "review_date", "start", "disclaimer", "notes", "scope", "choices",
+	"references", "stages", "variables", "derived", "constraints", "warnings", "nodes", NULL
 };
 static const char *const variable_members[] = {
-	"id", "type", "min", "max", "options", "prompt", "help", "unit", "default", NULL
+	"id", "type", "min", "max", "options", "prompt", "help", "unit", "default", "optional",
+	"default_expr", "default_when", NULL
 };
 static const char *const option_members[] = { "id", "label", NULL };
 static const char *const derived_members[] = { "id", "expr", "label", NULL };
@@ -40,7 +38,7 @@ static const char *const transition_members[] = { "when", "goto", "label", NULL 
 static const char *const ref_members[] = { "id", "citation", NULL };
 static const char *const stage_members[] = { "id", "label", NULL };
 
-static char *dup_or_null(const char *s)
+char *pathway_dup_or_null(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
 }
@@ -55,8 +53,7 @@ static config_setting_t *list_of(struct loader *ld, const config_setting_t *grou
 	return list;
 }
 
-/* Element i of a list that must be a group; reports other kinds. */
-static config_setting_t *group_elem(struct loader *ld, config_setting_t *list, size_t i, const char *what)
+config_setting_t *pathway_group_elem(struct loader *ld, config_setting_t *list, size_t i, const char *what)
 {
 	config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
 
@@ -101,8 +98,7 @@ static void index_id(struct loader *ld, struct strmap *map, const char *id, int 
 	}
 }
 
-/* Resolves an array of reference ids into indices. */
-static int *read_refs(struct loader *ld, const config_setting_t *g, const char *what, size_t *count)
+int *pathway_read_refs(struct loader *ld, const config_setting_t *g, const char *what, size_t *count)
 {
 	config_setting_t *list = cfg_aggregate(&ld->rd, g, "refs", false, what);
 	size_t n = list ? (size_t)config_setting_length(list) : 0;
@@ -126,20 +122,47 @@ static int *read_refs(struct loader *ld, const config_setting_t *g, const char *
 	return refs;
 }
 
-/* Parses an expression that must have type bool. */
-static struct expr *read_condition(struct loader *ld, const char *source, int line, const char *what)
+struct expr *pathway_read_condition(struct loader *ld, const char *source, int line, const char *what)
 {
 	struct expr_type type;
-	struct expr *e = expr_parse(source, ld->pw, (int)ld->pw->nderived, ld->rd.file, line,
-				    ld->rd.diags, &type);
+	int seen = strmap_get(&ld->condition_index, source, strlen(source));
+	struct expr *e;
 
+	if (seen >= 0)
+		return expr_share(ld->conditions[seen]);
+	e = expr_parse(source, ld->pw, (int)ld->pw->nderived, ld->rd.file, line, ld->rd.diags, &type);
 	if (e && type.type != TYPE_BOOL) {
 		diag_add(ld->rd.diags, ld->rd.file, line, "%s: condition \"%s\" is %s, not bool", what,
 			 source, value_type_name(type.type));
 		expr_free(e);
 		return NULL;
 	}
+	if (e) {
+		ld->conditions = xgrow(ld->conditions, &ld->conditions_cap, ld->nconditions + 1,
+				       sizeof(*ld->conditions));
+		ld->conditions[ld->nconditions] = e;
+		strmap_put(&ld->condition_index, source, (int)ld->nconditions++);
+	}
 	return e;
+}
+
+/* `choices`: the numbered choices made where the sources are ambiguous, a list of strings. */
+static void load_choices(struct loader *ld, const config_setting_t *root)
+{
+	struct pathway *pw = ld->pw;
+	config_setting_t *list = cfg_aggregate(&ld->rd, root, "choices", false, "pathway");
+	size_t n = list ? (size_t)config_setting_length(list) : 0;
+
+	pw->choices = xcalloc(n + 1, sizeof(*pw->choices));
+	for (size_t i = 0; i < n; i++) {
+		config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
+		const char *text = config_setting_get_string(e);
+
+		if (!text || !*text)
+			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "pathway: choice %zu must be a non-empty string", i + 1);
+		else
+			pw->choices[pw->nchoices++] = xstrdup(text);
+	}
 }
 
 static void load_meta(struct loader *ld, const config_setting_t *root)
@@ -149,14 +172,16 @@ static void load_meta(struct loader *ld, const config_setting_t *root)
 	long days;
 
 	cfg_check_members(&ld->rd, root, top_members, what);
-	pw->id = dup_or_null(cfg_string(&ld->rd, root, "id", true, what));
-	pw->title = dup_or_null(cfg_string(&ld->rd, root, "title", true, what));
-	pw->version = dup_or_null(cfg_string(&ld->rd, root, "version", true, what));
-	pw->review_date = dup_or_null(cfg_string(&ld->rd, root, "review_date", true, what));
-	pw->disclaimer = dup_or_null(cfg_string(&ld->rd, root, "disclaimer", true, what));
-	pw->notes = dup_or_null(cfg_string(&ld->rd, root, "notes", false, what));
+	pw->id = pathway_dup_or_null(cfg_string(&ld->rd, root, "id", true, what));
+	pw->title = pathway_dup_or_null(cfg_string(&ld->rd, root, "title", true, what));
+	pw->version = pathway_dup_or_null(cfg_string(&ld->rd, root, "version", true, what));
+	pw->review_date = pathway_dup_or_null(cfg_string(&ld->rd, root, "review_date", true, what));
+	pw->disclaimer = pathway_dup_or_null(cfg_string(&ld->rd, root, "disclaimer", true, what));
+	pw->notes = pathway_dup_or_null(cfg_string(&ld->rd, root, "notes", false, what));
+	pw->scope = pathway_dup_or_null(cfg_string(&ld->rd, root, "scope", false, what));
+	load_choices(ld, root);
 	if (pw->review_date && date_parse(pw->review_date, &days) != 0)
-		diag_add(ld->rd.diags, ld->rd.file, cfg_line(config_setting_get_member(root, "review_date")),
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(cfg_member(root, "review_date")),
 			 "pathway: review_date '%s' is not a date (YYYY-MM-DD)", pw->review_date);
 }
 
@@ -168,7 +193,7 @@ static void load_references(struct loader *ld, const config_setting_t *root)
 
 	pw->refs = xcalloc(pw->nrefs + 1, sizeof(*pw->refs));
 	for (size_t i = 0; i < pw->nrefs; i++) {
-		config_setting_t *g = group_elem(ld, list, i, "reference");
+		config_setting_t *g = pathway_group_elem(ld, list, i, "reference");
 		struct pw_reference *r = &pw->refs[i];
 
 		if (!g)
@@ -176,7 +201,7 @@ static void load_references(struct loader *ld, const config_setting_t *root)
 		cfg_check_members(&ld->rd, g, ref_members, "reference");
 		r->line = lines[i] = cfg_line(g);
 		r->id = read_id(ld, g, "reference", false);
-		r->citation = dup_or_null(cfg_string(&ld->rd, g, "citation", true, "reference"));
+		r->citation = pathway_dup_or_null(cfg_string(&ld->rd, g, "citation", true, "reference"));
 		index_id(ld, &pw->ref_index, r->id, (int)i, r->line, "reference", lines);
 	}
 	free(lines);
@@ -194,7 +219,7 @@ static void load_stages(struct loader *ld, const config_setting_t *root)
 		diag_add(ld->rd.diags, ld->rd.file, cfg_line(list), "pathway: at most 64 stages are allowed");
 	pw->stages = xcalloc(pw->nstages + 1, sizeof(*pw->stages));
 	for (size_t i = 0; i < pw->nstages; i++) {
-		config_setting_t *g = group_elem(ld, list, i, "stage");
+		config_setting_t *g = pathway_group_elem(ld, list, i, "stage");
 		struct pw_stage *st = &pw->stages[i];
 
 		if (!g)
@@ -202,7 +227,7 @@ static void load_stages(struct loader *ld, const config_setting_t *root)
 		cfg_check_members(&ld->rd, g, stage_members, "stage");
 		st->line = lines[i] = cfg_line(g);
 		st->id = read_id(ld, g, "stage", false);
-		st->label = dup_or_null(cfg_string(&ld->rd, g, "label", true, "stage"));
+		st->label = pathway_dup_or_null(cfg_string(&ld->rd, g, "label", true, "stage"));
 		index_id(ld, &pw->stage_index, st->id, (int)i, st->line, "stage", lines);
 	}
 	free(lines);
@@ -223,13 +248,13 @@ static void load_options(struct loader *ld, struct pw_variable *v, const config_
 	}
 	v->options = xcalloc(n + 1, sizeof(*v->options));
 	for (size_t i = 0; i < n; i++) {
-		config_setting_t *o = group_elem(ld, list, i, "option");
+		config_setting_t *o = pathway_group_elem(ld, list, i, "option");
 
 		if (!o)
 			continue;
 		cfg_check_members(&ld->rd, o, option_members, what);
 		v->options[v->noptions].id = read_id(ld, o, "option", true);
-		v->options[v->noptions].label = dup_or_null(cfg_string(&ld->rd, o, "label", true, what));
+		v->options[v->noptions].label = pathway_dup_or_null(cfg_string(&ld->rd, o, "label", true, what));
 		if (!v->options[v->noptions].id) {
 			free(v->options[v->noptions].label);
 			v->options[v->noptions].label = NULL;
@@ -257,7 +282,7 @@ static int option_of(const struct pw_variable *v, const char *id)
 static void load_default(struct loader *ld, struct pw_variable *v, const config_setting_t *g,
 			 const char *what)
 {
-	config_setting_t *d = config_setting_get_member(g, "default");
+	config_setting_t *d = cfg_member(g, "default");
 	int type, line;
 	long days;
 
@@ -340,9 +365,9 @@ static void load_variable(struct loader *ld, struct pw_variable *v, const config
 	if (type_name && v->type == TYPE_NONE)
 		diag_add(ld->rd.diags, ld->rd.file, v->line,
 			 "%s: unknown type '%s' (int, bool, choice, set or date)", what, type_name);
-	v->prompt = dup_or_null(cfg_string(&ld->rd, g, "prompt", true, what));
-	v->help = dup_or_null(cfg_string(&ld->rd, g, "help", false, what));
-	v->unit = dup_or_null(cfg_string(&ld->rd, g, "unit", false, what));
+	v->prompt = pathway_dup_or_null(cfg_string(&ld->rd, g, "prompt", true, what));
+	v->help = pathway_dup_or_null(cfg_string(&ld->rd, g, "help", false, what));
+	v->unit = pathway_dup_or_null(cfg_string(&ld->rd, g, "unit", false, what));
 	if (v->type == TYPE_INT) {
 		bool have_min = cfg_int(&ld->rd, g, "min", &v->min, true, what);
 		bool have_max = cfg_int(&ld->rd, g, "max", &v->max, true, what);
@@ -350,14 +375,15 @@ static void load_variable(struct loader *ld, struct pw_variable *v, const config
 		if (have_min && have_max && v->min > v->max)
 			diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: min %ld is greater than max %ld", what,
 				 v->min, v->max);
-	} else if (config_setting_get_member(g, "min") || config_setting_get_member(g, "max")) {
+	} else if (cfg_member(g, "min") || cfg_member(g, "max")) {
 		diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: min and max are only for int variables", what);
 	}
 	if (v->type == TYPE_CHOICE || v->type == TYPE_SET)
 		load_options(ld, v, g, what);
-	else if (config_setting_get_member(g, "options"))
+	else if (cfg_member(g, "options"))
 		diag_add(ld->rd.diags, ld->rd.file, v->line, "%s: options are only for choice and set variables", what);
 	load_default(ld, v, g, what);
+	pathway_load_optional(ld, v, g, what);
 	free(what);
 }
 
@@ -369,7 +395,7 @@ static void load_variables(struct loader *ld, const config_setting_t *root)
 
 	pw->vars = xcalloc(pw->nvars + 1, sizeof(*pw->vars));
 	for (size_t i = 0; i < pw->nvars; i++) {
-		config_setting_t *g = group_elem(ld, list, i, "variable");
+		config_setting_t *g = pathway_group_elem(ld, list, i, "variable");
 
 		if (!g)
 			continue;
@@ -393,7 +419,7 @@ static void load_derived(struct loader *ld, const config_setting_t *root)
 	for (size_t i = 0; i < n; i++) {
 		struct pw_derived *d = &pw->derived[i];
 
-		groups[i] = group_elem(ld, list, i, "derived value");
+		groups[i] = pathway_group_elem(ld, list, i, "derived value");
 		if (!groups[i])
 			continue;
 		cfg_check_members(&ld->rd, groups[i], derived_members, "derived value");
@@ -412,11 +438,11 @@ static void load_derived(struct loader *ld, const config_setting_t *root)
 		if (!groups[i])
 			continue;
 		what = xasprintf("derived value '%s'", d->id ? d->id : "?");
-		d->label = dup_or_null(cfg_string(&ld->rd, groups[i], "label", false, what));
-		d->source = dup_or_null(cfg_string(&ld->rd, groups[i], "expr", true, what));
+		d->label = pathway_dup_or_null(cfg_string(&ld->rd, groups[i], "label", false, what));
+		d->source = pathway_dup_or_null(cfg_string(&ld->rd, groups[i], "expr", true, what));
 		if (d->source)
 			d->expr = expr_parse(d->source, pw, (int)i, ld->rd.file,
-					     cfg_line(config_setting_get_member(groups[i], "expr")), ld->rd.diags, &type);
+					     cfg_line(cfg_member(groups[i], "expr")), ld->rd.diags, &type);
 		d->type = type.type;
 		d->domain = type.domain;
 		free(what);
@@ -445,18 +471,18 @@ static void load_constraints(struct loader *ld, const config_setting_t *root)
 
 	pw->constraints = xcalloc(pw->nconstraints + 1, sizeof(*pw->constraints));
 	for (size_t i = 0; i < pw->nconstraints; i++) {
-		config_setting_t *g = group_elem(ld, list, i, "constraint");
+		config_setting_t *g = pathway_group_elem(ld, list, i, "constraint");
 		struct pw_constraint *c = &pw->constraints[i];
 
 		if (!g)
 			continue;
 		cfg_check_members(&ld->rd, g, constraint_members, "constraint");
 		c->line = cfg_line(g);
-		c->require_source = dup_or_null(cfg_string(&ld->rd, g, "require", true, "constraint"));
-		c->message = dup_or_null(cfg_string(&ld->rd, g, "message", true, "constraint"));
+		c->require_source = pathway_dup_or_null(cfg_string(&ld->rd, g, "require", true, "constraint"));
+		c->message = pathway_dup_or_null(cfg_string(&ld->rd, g, "message", true, "constraint"));
 		if (c->require_source)
-			c->require = read_condition(ld, c->require_source,
-						    cfg_line(config_setting_get_member(g, "require")), "constraint");
+			c->require = pathway_read_condition(ld, c->require_source,
+						    cfg_line(cfg_member(g, "require")), "constraint");
 		if (c->require)
 			expr_for_each_variable(c->require, collect_var, c);
 	}
@@ -470,7 +496,7 @@ static void load_warnings(struct loader *ld, const config_setting_t *root)
 
 	pw->warnings = xcalloc(pw->nwarnings + 1, sizeof(*pw->warnings));
 	for (size_t i = 0; i < pw->nwarnings; i++) {
-		config_setting_t *g = group_elem(ld, list, i, "warning");
+		config_setting_t *g = pathway_group_elem(ld, list, i, "warning");
 		struct pw_warning *w = &pw->warnings[i];
 		char *what;
 
@@ -480,51 +506,16 @@ static void load_warnings(struct loader *ld, const config_setting_t *root)
 		w->line = lines[i] = cfg_line(g);
 		w->id = read_id(ld, g, "warning", false);
 		what = xasprintf("warning '%s'", w->id ? w->id : "?");
-		w->title = dup_or_null(cfg_string(&ld->rd, g, "title", true, what));
-		w->text = dup_or_null(cfg_string(&ld->rd, g, "text", true, what));
-		w->when_source = dup_or_null(cfg_string(&ld->rd, g, "when", true, what));
+		w->title = pathway_dup_or_null(cfg_string(&ld->rd, g, "title", true, what));
+		w->text = pathway_dup_or_null(cfg_string(&ld->rd, g, "text", true, what));
+		w->when_source = pathway_dup_or_null(cfg_string(&ld->rd, g, "when", true, what));
 		if (w->when_source)
-			w->when = read_condition(ld, w->when_source, cfg_line(config_setting_get_member(g, "when")), what);
-		w->refs = read_refs(ld, g, what, &w->nrefs);
+			w->when = pathway_read_condition(ld, w->when_source, cfg_line(cfg_member(g, "when")), what);
+		w->refs = pathway_read_refs(ld, g, what, &w->nrefs);
 		index_id(ld, &pw->warning_index, w->id, (int)i, w->line, "warning", lines);
 		free(what);
 	}
 	free(lines);
-}
-
-/* Checks that every {id} in text names a variable or derived value. */
-static void check_interpolation(struct loader *ld, const char *text, int line, const char *what)
-{
-	for (const char *p = text; p && *p; p++) {
-		const char *end;
-
-		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-			p++;
-			continue;
-		}
-		if (*p == '}') {
-			diag_add(ld->rd.diags, ld->rd.file, line, "%s: unmatched '}' in text (write }} for a brace)", what);
-			return;
-		}
-		if (*p != '{')
-			continue;
-		end = strchr(p + 1, '}');
-		if (!end) {
-			diag_add(ld->rd.diags, ld->rd.file, line, "%s: unmatched '{' in text (write {{ for a brace)", what);
-			return;
-		}
-		if (strmap_get(&ld->pw->var_index, p + 1, (size_t)(end - p - 1)) < 0 &&
-		    strmap_get(&ld->pw->derived_index, p + 1, (size_t)(end - p - 1)) < 0) {
-			char *braced = xstrndup(p, (size_t)(end - p + 1));
-			struct pw_ids ids = { PW_IDS_VALUE, -1, ld->pw->nderived };
-
-			diag_add(ld->rd.diags, ld->rd.file, line, "%s: %s names no variable or derived value", what, braced);
-			diag_point(ld->rd.diags, NULL, braced, false);
-			diag_suggest(ld->rd.diags, pathway_closest_id(ld->pw, ids, p + 1, (size_t)(end - p - 1)));
-			free(braced);
-		}
-		p = end;
-	}
 }
 
 static enum screen_kind parse_screen(const char *s, bool *ok)
@@ -573,7 +564,7 @@ static void load_evidence(struct loader *ld, struct pw_node *n, const config_set
 
 	n->evidence = xcalloc(count + 1, sizeof(*n->evidence));
 	for (size_t i = 0; i < count; i++) {
-		config_setting_t *e = group_elem(ld, list, i, "evidence");
+		config_setting_t *e = pathway_group_elem(ld, list, i, "evidence");
 		struct pw_evidence *ev = &n->evidence[n->nevidence];
 
 		if (!e)
@@ -581,11 +572,11 @@ static void load_evidence(struct loader *ld, struct pw_node *n, const config_set
 		n->nevidence++;
 		cfg_check_members(&ld->rd, e, evidence_members, what);
 		ev->line = cfg_line(e);
-		ev->note = dup_or_null(cfg_string(&ld->rd, e, "note", true, what));
-		ev->refs = read_refs(ld, e, what, &ev->nrefs);
-		ev->when_source = dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
+		ev->note = pathway_dup_or_null(cfg_string(&ld->rd, e, "note", true, what));
+		ev->refs = pathway_read_refs(ld, e, what, &ev->nrefs);
+		ev->when_source = pathway_dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
 		if (ev->when_source)
-			ev->when = read_condition(ld, ev->when_source, cfg_line(config_setting_get_member(e, "when")), what);
+			ev->when = pathway_read_condition(ld, ev->when_source, cfg_line(cfg_member(e, "when")), what);
 	}
 }
 
@@ -597,7 +588,7 @@ static void load_next(struct loader *ld, struct pw_node *n, const config_setting
 
 	n->next = xcalloc(count + 1, sizeof(*n->next));
 	for (size_t i = 0; i < count; i++) {
-		config_setting_t *e = group_elem(ld, list, i, "transition");
+		config_setting_t *e = pathway_group_elem(ld, list, i, "transition");
 		struct pw_transition *t = &n->next[n->nnext];
 		const char *target;
 
@@ -619,10 +610,10 @@ static void load_next(struct loader *ld, struct pw_node *n, const config_setting
 							"goto", target);
 			}
 		}
-		t->label = dup_or_null(cfg_string(&ld->rd, e, "label", false, what));
-		t->when_source = dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
+		t->label = pathway_dup_or_null(cfg_string(&ld->rd, e, "label", false, what));
+		t->when_source = pathway_dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
 		if (t->when_source)
-			t->when = read_condition(ld, t->when_source, cfg_line(config_setting_get_member(e, "when")), what);
+			t->when = pathway_read_condition(ld, t->when_source, cfg_line(cfg_member(e, "when")), what);
 		else
 			fallback_seen = true;
 	}
@@ -650,15 +641,13 @@ static void load_node(struct loader *ld, struct pw_node *n, const config_setting
 	if (screen && !ok)
 		diag_add(ld->rd.diags, ld->rd.file, n->line,
 			 "%s: unknown screen '%s' (info, question, decision or endpoint)", what, screen);
-	n->title = dup_or_null(cfg_string(&ld->rd, g, "title", true, what));
-	n->text = dup_or_null(cfg_string(&ld->rd, g, "text", false, what));
-	n->recommendation = dup_or_null(cfg_string(&ld->rd, g, "recommendation", false, what));
-	n->actions = dup_or_null(cfg_string(&ld->rd, g, "actions", false, what));
-	n->document = dup_or_null(cfg_string(&ld->rd, g, "document", false, what));
-	check_interpolation(ld, n->text, n->line, what);
-	check_interpolation(ld, n->recommendation, n->line, what);
-	check_interpolation(ld, n->actions, n->line, what);
-	check_interpolation(ld, n->document, n->line, what);
+	n->title = pathway_dup_or_null(cfg_string(&ld->rd, g, "title", true, what));
+	n->text = pathway_dup_or_null(cfg_string(&ld->rd, g, "text", false, what));
+	n->recommendation = pathway_dup_or_null(cfg_string(&ld->rd, g, "recommendation", false, what));
+	pathway_load_plan(ld, &n->actions, g, "actions", what);
+	pathway_load_plan(ld, &n->document, g, "document", what);
+	pathway_check_interpolation(ld, n->text, n->line, what);
+	pathway_check_interpolation(ld, n->recommendation, n->line, what);
 	load_ask(ld, n, g, what);
 	load_evidence(ld, n, g, what);
 	load_next(ld, n, g, what);
@@ -692,7 +681,7 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 		struct pw_node *n = &pw->nodes[i];
 
 		n->stage = -1;
-		groups[i] = group_elem(ld, list, i, "node");
+		groups[i] = pathway_group_elem(ld, list, i, "node");
 		if (!groups[i])
 			continue;
 		n->line = lines[i] = cfg_line(groups[i]);
@@ -700,6 +689,7 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 		index_id(ld, &pw->node_index, n->id, (int)i, n->line, "node", lines);
 	}
 	load_derived(ld, root);
+	pathway_load_default_exprs(ld, root);
 	load_constraints(ld, root);
 	load_warnings(ld, root);
 	for (size_t i = 0; i < pw->nnodes; i++)
@@ -708,7 +698,7 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 	start = cfg_string(&ld->rd, root, "start", true, "pathway");
 	pw->start = start ? strmap_get(&pw->node_index, start, strlen(start)) : -1;
 	if (start && pw->start < 0) {
-		diag_add(ld->rd.diags, ld->rd.file, cfg_line(config_setting_get_member(root, "start")),
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(cfg_member(root, "start")),
 			 "pathway: start names unknown node '%s'", start);
 		pathway_explain_unknown(pw, ld->rd.diags, (struct pw_ids){ PW_IDS_NODE, -1, 0 }, "start", start);
 	}
@@ -716,22 +706,32 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 	free(lines);
 }
 
-struct pathway *pathway_load_draft(const char *name, const char *text, size_t len, struct diag_list *diags,
-				   bool *broken)
+/* Loads text; sha256 is NULL, or the digest of text that was pre-scanned and hashed at build time
+ * (the bundled pathway), which is then neither pre-scanned nor hashed again. With broken not NULL,
+ * a pathway group with problems is still returned as a draft (pathway_load_draft). */
+static struct pathway *load(const char *name, const char *text, size_t len, const char *sha256,
+			    struct diag_list *diags, bool *broken)
 {
 	struct loader ld = { 0 };
 	config_t cfg;
 	config_setting_t *root;
 	size_t errors_before = diags->count;
+	bool parsed;
 
 	ld.pw = xcalloc(1, sizeof(*ld.pw));
 	ld.pw->file = xstrdup(name);
 	ld.pw->start = -1;
 	ld.rd.file = ld.pw->file;
 	ld.rd.diags = diags;
-	sha256_hex(text, len, ld.pw->sha256);
 	diag_set_source(diags, name, text, len);
-	if (!cfg_parse(&cfg, name, text, len, PATHWAY_MAX_NESTING, diags))
+	if (sha256) {
+		snprintf(ld.pw->sha256, sizeof ld.pw->sha256, "%s", sha256);
+		parsed = cfg_parse_prescanned(&cfg, name, text, diags);
+	} else {
+		sha256_hex(text, len, ld.pw->sha256);
+		parsed = cfg_parse(&cfg, name, text, len, PATHWAY_MAX_NESTING, diags);
+	}
+	if (!parsed)
 		goto fail;
 	root = config_lookup(&cfg, "pathway");
 	if (!root || config_setting_type(root) != CONFIG_TYPE_GROUP) {
@@ -746,6 +746,8 @@ struct pathway *pathway_load_draft(const char *name, const char *text, size_t le
 	load_stages(&ld, root);
 	load_variables(&ld, root);
 	load_nodes(&ld, root);
+	strmap_free(&ld.condition_index);
+	free(ld.conditions);
 	if (diags->count == errors_before)
 		pathway_check_graph(ld.pw, diags);
 	if (broken)
@@ -753,7 +755,8 @@ struct pathway *pathway_load_draft(const char *name, const char *text, size_t le
 	if (diags->count != errors_before)
 		goto fail;
 	diag_set_source(diags, NULL, NULL, 0);
-	config_destroy(&cfg);
+	if (!xalloc_keep_at_exit())
+		config_destroy(&cfg);
 	return ld.pw;
 fail:
 	diag_set_kind(diags, errors_before, DIAG_ERROR);
@@ -765,6 +768,12 @@ fail:
 	return NULL;
 }
 
+struct pathway *pathway_load_draft(const char *name, const char *text, size_t len, struct diag_list *diags,
+				   bool *broken)
+{
+	return load(name, text, len, NULL, diags, broken);
+}
+
 struct pathway *pathway_load_file_draft(const char *path, struct diag_list *diags, bool *io_error, bool *broken)
 {
 	size_t len;
@@ -773,18 +782,18 @@ struct pathway *pathway_load_file_draft(const char *path, struct diag_list *diag
 
 	*io_error = false;
 	if (!text) {
-		diag_add(diags, path, 0, "cannot read: %s",
+		diag_add(diags, fileio_input_name(path), 0, "cannot read: %s",
 			 errno == EFBIG ? "file too large" : strerror(errno));
 		*io_error = true;
 		return NULL;
 	}
-	pw = pathway_load_draft(path, text, len, diags, broken);
+	pw = pathway_load_draft(fileio_input_name(path), text, len, diags, broken);
 	free(text);
 	return pw;
 }
 
 struct pathway *pathway_load_bundled(struct diag_list *diags)
 {
-	return pathway_load_text("<bundled>/sciatica.cfg", (const char *)bundled_pathway.data,
-				 bundled_pathway.len, diags);
+	return load("<bundled>/sciatica.cfg", (const char *)bundled_pathway.data, bundled_pathway.len,
+		    bundled_pathway.sha256, diags, NULL);
 }

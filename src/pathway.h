@@ -29,6 +29,11 @@ struct pw_variable {
 	bool has_default;
 	bool default_today;         /* TYPE_DATE whose default is the session's date */
 	struct value default_value; /* valid when has_default && !default_today */
+	bool optional;              /* may be "not recorded" (a case may omit it) */
+	char *default_expr_source;  /* a default computed from other answers; NULL: none */
+	struct expr *default_expr;  /* same type (and options) as the variable */
+	char *default_when_source;  /* NULL: default_expr always applies */
+	struct expr *default_when;
 	int line;
 };
 
@@ -70,6 +75,22 @@ struct pw_evidence {
 	int line;
 };
 
+/* One item of an endpoint's actions or document: shown only when `when` is absent or true. */
+struct pw_plan_item {
+	char *text;                 /* may contain {id} interpolations */
+	char *when_source;          /* NULL: always shown */
+	struct expr *when;
+	int *refs;                  /* reference indices */
+	size_t nrefs;
+	int line;
+};
+
+/* An endpoint's actions or document: a string in the file is one unconditional item. */
+struct pw_plan {
+	struct pw_plan_item *items;
+	size_t nitems;
+};
+
 struct pw_transition {
 	char *when_source;          /* NULL: the fallback */
 	struct expr *when;
@@ -92,7 +113,8 @@ struct pw_node {
 	int stage;
 	enum screen_kind screen;
 	char *title, *text;         /* text may contain {id} interpolations */
-	char *recommendation, *actions, *document; /* endpoints; may be NULL */
+	char *recommendation;       /* endpoints; may be NULL */
+	struct pw_plan actions, document; /* endpoints; may be empty */
 	int *ask;                   /* variable indices asked on this screen */
 	size_t nask;
 	struct pw_evidence *evidence;
@@ -106,6 +128,9 @@ struct pathway {
 	char *file;                 /* file name used in messages ("<bundled>/sciatica.cfg" when embedded) */
 	char sha256[65];            /* of the source bytes, lowercase hex */
 	char *id, *title, *version, *review_date, *disclaimer, *notes;
+	char *scope;                   /* who the pathway is for; may be NULL */
+	char **choices;                /* numbered choices made where sources are ambiguous */
+	size_t nchoices;
 	int start;
 
 	struct pw_reference *refs;     size_t nrefs;
@@ -144,7 +169,8 @@ struct pathway *pathway_load_file_draft(const char *path, struct diag_list *diag
 /* Loads the pathway embedded in the binary at build time. */
 struct pathway *pathway_load_bundled(struct diag_list *diags);
 
-/* Frees a pathway and everything it owns; NULL is fine. */
+/* Frees a pathway and everything it owns; NULL is fine. Does nothing once the process exits next
+ * (xalloc_keep_at_exit), as the pathway is then freed with the process. */
 void pathway_free(struct pathway *pw);
 
 /* Index lookups by id; return -1 when there is no such id. */
@@ -160,8 +186,13 @@ int pathway_find_option(const struct pathway *pw, int var, const char *id, size_
 bool pathway_is_endpoint(const struct pathway *pw, int node);
 
 /* Formats a value of variable (or derived value with domain) for people: option labels, dates,
- * "yes"/"no", "none" for an empty set, "not answered" for unknown. Caller frees. */
+ * "yes"/"no", "none" for an empty set, "not recorded" for an optional answer left out, "not
+ * answered" for unknown. Caller frees. */
 char *pathway_format_value(const struct pathway *pw, int domain, const struct value *v);
+
+/* As pathway_format_value for variable var, with the variable's unit after an int: "20%", "6/10",
+ * "4 weeks", and "1 week" (a unit ending in s drops it for one). Caller frees. */
+char *pathway_format_value_unit(const struct pathway *pw, int var, const struct value *v);
 
 /* Formats a value with option ids, as written in files ("tpi", ["a", "b"], "2025-01-01"). Caller frees. */
 char *pathway_format_value_ids(const struct pathway *pw, int domain, const struct value *v);

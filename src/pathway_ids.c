@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pathway_internal.h"
 #include "suggest.h"
 #include "xalloc.h"
 
@@ -121,4 +122,40 @@ void pathway_explain_unknown(const struct pathway *pw, struct diag_list *diags, 
 	}
 	diag_point(diags, key, id, true);
 	diag_suggest(diags, pathway_closest_id(pw, ids, id, strlen(id)));
+}
+
+/* The loader's check (pathway_internal.h) that every {id} of a text names a variable or derived
+ * value: an unknown one is pointed at and gets the closest id. */
+void pathway_check_interpolation(struct loader *ld, const char *text, int line, const char *what)
+{
+	for (const char *p = text; p && *p; p++) {
+		const char *end;
+
+		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+			p++;
+			continue;
+		}
+		if (*p == '}') {
+			diag_add(ld->rd.diags, ld->rd.file, line, "%s: unmatched '}' in text (write }} for a brace)", what);
+			return;
+		}
+		if (*p != '{')
+			continue;
+		end = strchr(p + 1, '}');
+		if (!end) {
+			diag_add(ld->rd.diags, ld->rd.file, line, "%s: unmatched '{' in text (write {{ for a brace)", what);
+			return;
+		}
+		if (strmap_get(&ld->pw->var_index, p + 1, (size_t)(end - p - 1)) < 0 &&
+		    strmap_get(&ld->pw->derived_index, p + 1, (size_t)(end - p - 1)) < 0) {
+			char *braced = xstrndup(p, (size_t)(end - p + 1));
+			struct pw_ids ids = { PW_IDS_VALUE, -1, ld->pw->nderived };
+
+			diag_add(ld->rd.diags, ld->rd.file, line, "%s: %s names no variable or derived value", what, braced);
+			diag_point(ld->rd.diags, NULL, braced, false);
+			diag_suggest(ld->rd.diags, pathway_closest_id(ld->pw, ids, p + 1, (size_t)(end - p - 1)));
+			free(braced);
+		}
+		p = end;
+	}
 }

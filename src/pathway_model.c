@@ -1,4 +1,5 @@
 /* Lookups, formatting and freeing of a loaded pathway. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,7 +71,7 @@ static char *format_value(const struct pathway *pw, int domain, const struct val
 
 	switch (v->type) {
 	case TYPE_NONE:
-		return xstrdup(ids ? "null" : "not answered");
+		return xstrdup(ids ? "null" : v->not_recorded ? "not recorded" : "not answered");
 	case TYPE_INT:
 		return xasprintf("%ld", v->u.i);
 	case TYPE_BOOL:
@@ -108,9 +109,37 @@ char *pathway_format_value(const struct pathway *pw, int domain, const struct va
 	return format_value(pw, domain, v, false);
 }
 
+char *pathway_format_value_unit(const struct pathway *pw, int var, const struct value *v)
+{
+	const char *unit = var >= 0 && (size_t)var < pw->nvars ? pw->vars[var].unit : NULL;
+	char *text = format_value(pw, var, v, false);
+	size_t len = unit ? strlen(unit) : 0;
+	char *out;
+
+	if (!unit || !*unit || v->type != TYPE_INT)
+		return text;
+	/* "1 week", not "1 weeks": a unit ending in s is singular for one. */
+	if ((v->u.i == 1 || v->u.i == -1) && len > 1 && unit[len - 1] == 's')
+		len--;
+	out = xasprintf("%s%s%.*s", text, isalpha((unsigned char)unit[0]) ? " " : "", (int)len, unit);
+	free(text);
+	return out;
+}
+
 char *pathway_format_value_ids(const struct pathway *pw, int domain, const struct value *v)
 {
 	return format_value(pw, domain, v, true);
+}
+
+static void free_plan(struct pw_plan *p)
+{
+	for (size_t i = 0; i < p->nitems; i++) {
+		free(p->items[i].text);
+		free(p->items[i].when_source);
+		expr_free(p->items[i].when);
+		free(p->items[i].refs);
+	}
+	free(p->items);
 }
 
 static void free_node(struct pw_node *n)
@@ -119,8 +148,8 @@ static void free_node(struct pw_node *n)
 	free(n->title);
 	free(n->text);
 	free(n->recommendation);
-	free(n->actions);
-	free(n->document);
+	free_plan(&n->actions);
+	free_plan(&n->document);
 	free(n->ask);
 	for (size_t i = 0; i < n->nevidence; i++) {
 		free(n->evidence[i].refs);
@@ -139,7 +168,7 @@ static void free_node(struct pw_node *n)
 
 void pathway_free(struct pathway *pw)
 {
-	if (!pw)
+	if (!pw || xalloc_keep_at_exit())
 		return;
 	free(pw->file);
 	free(pw->id);
@@ -148,6 +177,10 @@ void pathway_free(struct pathway *pw)
 	free(pw->review_date);
 	free(pw->disclaimer);
 	free(pw->notes);
+	free(pw->scope);
+	for (size_t i = 0; i < pw->nchoices; i++)
+		free(pw->choices[i]);
+	free(pw->choices);
 	for (size_t i = 0; i < pw->nrefs; i++) {
 		free(pw->refs[i].id);
 		free(pw->refs[i].citation);
@@ -165,6 +198,10 @@ void pathway_free(struct pathway *pw)
 		free(v->prompt);
 		free(v->help);
 		free(v->unit);
+		free(v->default_expr_source);
+		expr_free(v->default_expr);
+		free(v->default_when_source);
+		expr_free(v->default_when);
 		for (size_t j = 0; j < v->noptions; j++) {
 			free(v->options[j].id);
 			free(v->options[j].label);

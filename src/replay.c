@@ -2,7 +2,6 @@
  * recommendation unless the case overrides them. It drives exactly the session API the screens use. */
 #include "replay.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,18 +53,7 @@ static void print_candidates(const struct session *s, FILE *f)
 	session_candidates_free(c, n);
 }
 
-static void print_text_field(const struct session *s, FILE *f, const char *label, const char *text)
-{
-	char *rendered;
-
-	if (!text)
-		return;
-	rendered = session_render_text(s, text);
-	fprintf(f, "  %s: %s\n", label, rendered);
-	free(rendered);
-}
-
-static void print_endpoint(const struct session *s, FILE *f)
+void replay_print_endpoint(const struct session *s, FILE *f)
 {
 	const struct pathway *pw = session_pathway(s);
 	const struct pw_node *n = &pw->nodes[session_node(s)];
@@ -73,9 +61,7 @@ static void print_endpoint(const struct session *s, FILE *f)
 	const int *w = session_warnings_shown(s, &nw);
 
 	fprintf(f, "\nEndpoint: %s  (%s)\n", n->title, n->id);
-	print_text_field(s, f, "Recommendation", n->recommendation);
-	print_text_field(s, f, "What to do", n->actions);
-	print_text_field(s, f, "Document", n->document);
+	session_print_plan(s, f, "  ");
 	if (nw > 0)
 		fprintf(f, "Warnings shown on this path:\n");
 	for (size_t i = 0; i < nw; i++)
@@ -102,7 +88,9 @@ enum replay_status replay_answer_screen(struct session *s, const struct casefile
 		int var = n->ask[i];
 		struct value v = c->answers[var].type != TYPE_NONE ? c->answers[var] : session_initial_value(s, var);
 
-		if (v.type == TYPE_NONE) {
+		if (v.type == TYPE_NONE && pw->vars[var].optional)
+			v = value_not_recorded(); /* an optional answer the case leaves out */
+		if (!value_answered(&v)) {
 			out->missing = var;
 			out->message = xasprintf("%s: the case has no answer for '%s' (%s), which node '%s' asks, "
 						 "and it has no default", c->file, pw->vars[var].id,
@@ -114,11 +102,10 @@ enum replay_status replay_answer_screen(struct session *s, const struct casefile
 			return REPLAY_INVALID;
 		}
 		if (human) {
-			char *text = pathway_format_value(pw, var, &v);
+			char *text = pathway_format_value_unit(pw, var, &v);
 
-			fprintf(human, "  %s: %s%s%s%s\n", pw->vars[var].prompt, text,
-				pw->vars[var].unit && isalpha((unsigned char)pw->vars[var].unit[0]) ? " " : "", pw->vars[var].unit ? pw->vars[var].unit : "",
-				c->answers[var].type == TYPE_NONE ? " (default)" : "");
+			fprintf(human, "  %s: %s%s\n", pw->vars[var].prompt, text,
+				c->answers[var].type != TYPE_NONE || v.not_recorded ? "" : " (default)");
 			free(text);
 		}
 	}
@@ -179,7 +166,7 @@ enum replay_status replay_run(const struct pathway *pw, const struct casefile *c
 	if (rs == REPLAY_COMPLETE) {
 		if (human) {
 			print_node(s, human);
-			print_endpoint(s, human);
+			replay_print_endpoint(s, human);
 		}
 		rs = from_session(s, c, session_finish(s), out);
 	} else if (rs == REPLAY_STOPPED) {

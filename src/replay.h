@@ -40,6 +40,10 @@ void replay_result_free(struct replay_result *r);
 enum replay_status replay_answer_screen(struct session *s, const struct casefile *c, FILE *human,
 					struct replay_result *out);
 
+/* Writes the endpoint the session is at for people: its title, the plan (session_print_plan),
+ * every warning shown on the path with its text, and the disclaimer. */
+void replay_print_endpoint(const struct session *s, FILE *f);
+
 /* Writes the DESIGN §5 JSON object for a finished replay (one line and a newline) to f. */
 void replay_write_json(const struct pathway *pw, const struct casefile *c,
 		       const struct replay_result *r, FILE *f);

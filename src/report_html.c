@@ -117,6 +117,58 @@ static void header(struct strbuf *out, const struct report *r)
 	free(mode);
 }
 
+/* The first section: who the pathway is for, its version, the disclaimer and its choices. */
+static void about(struct strbuf *out, const struct report *r)
+{
+	sb_append(out, "<h2>" REPORT_ABOUT_HEADING "</h2>\n<table class=\"meta\">\n");
+	row(out, "Pathway", r->title, "?");
+	row(out, "Version", r->version, "?");
+	row(out, "Review date", r->review_date, "?");
+	if (r->pw) {
+		row(out, "Scope", r->pw->scope, REPORT_NO_SCOPE);
+		row(out, "Disclaimer", r->pw->disclaimer, "");
+	}
+	sb_append(out, "</table>\n");
+	if (!r->pw) {
+		sb_append(out, "<p>Scope, disclaimer and choices: not available (the pathway this session used was "
+			  "not loaded).</p>\n");
+		return;
+	}
+	if (r->pw->nchoices == 0)
+		return;
+	sb_append(out, "<p>" REPORT_CHOICES_HEADING "</p>\n<ol>\n");
+	for (size_t i = 0; i < r->pw->nchoices; i++) {
+		sb_append(out, "<li>");
+		h(out, r->pw->choices[i], "");
+		sb_append(out, "</li>\n");
+	}
+	sb_append(out, "</ol>\n");
+}
+
+/* One plan heading of an endpoint and its items as recorded, each with its citations. */
+static void plan(struct strbuf *out, const char *heading, const struct report_plan *p)
+{
+	sb_appendf(out, "<h3>%s</h3>\n", heading);
+	if (!p->recorded)
+		sb_append(out, "<p>Not recorded in this journal.</p>\n");
+	else if (p->count == 0)
+		sb_append(out, "<p>Nothing further.</p>\n");
+	if (p->count == 0)
+		return;
+	sb_append(out, "<ul>\n");
+	for (size_t i = 0; i < p->count; i++) {
+		sb_append(out, "<li>");
+		markup_html(out, p->items[i].text, "", true);
+		for (size_t k = 0; k < p->items[i].nrefs; k++) {
+			sb_append(out, " [");
+			h(out, p->items[i].refs[k], "");
+			sb_append(out, "]");
+		}
+		sb_append(out, "</li>\n");
+	}
+	sb_append(out, "</ul>\n");
+}
+
 static void explanation(struct strbuf *out, const struct report_explanation *x)
 {
 	if (x->count == 0)
@@ -313,9 +365,11 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 		h(out, it->node, "?");
 		sb_append(out, ")</h2>\n<p>Reached at ");
 		h(out, it->time, "?");
-		sb_append(out, ".</p>\n<p><strong>Recommendation:</strong> ");
-		markup_html(out, it->u.endpoint.recommendation, "none recorded", true);
+		sb_append(out, ".</p>\n<h3>Recommendation</h3>\n<p>");
+		markup_html(out, it->u.endpoint.recommendation, "None recorded.", true);
 		sb_append(out, "</p>\n");
+		plan(out, "What to do", &it->u.endpoint.actions);
+		plan(out, "What to document", &it->u.endpoint.document);
 		if (it->u.endpoint.nwarnings > 0) {
 			sb_append(out, "<p>Warnings shown on the path: ");
 			for (size_t i = 0; i < it->u.endpoint.nwarnings; i++) {
@@ -398,6 +452,7 @@ void report_render_html(const struct report *r, struct strbuf *out)
 	free(title);
 	free(css);
 	header(out, r);
+	about(out, r);
 	sb_append(out, "<h2>The walk</h2>\n");
 	for (size_t i = 0; i < r->nitems; i++)
 		item(out, r, &r->items[i], &step, &in_list);

@@ -33,6 +33,31 @@ static const char *status_id(enum report_status st)
 	return "unfinished";
 }
 
+/* A plan as recorded: [{"text": ..., "refs": [...]}], or null for a journal without it. */
+static void plan(struct strbuf *out, bool *first, const char *name, const struct report_plan *p)
+{
+	key(out, first, name);
+	if (!p->recorded) {
+		sb_append(out, "null");
+		return;
+	}
+	sb_append_char(out, '[');
+	for (size_t i = 0; i < p->count; i++) {
+		bool inner = true;
+
+		sb_append(out, i ? ",{" : "{");
+		str(out, &inner, "text", p->items[i].text);
+		key(out, &inner, "refs");
+		sb_append_char(out, '[');
+		for (size_t k = 0; k < p->items[i].nrefs; k++) {
+			sb_append(out, k ? "," : "");
+			json_append_string(out, p->items[i].refs[k]);
+		}
+		sb_append(out, "]}");
+	}
+	sb_append_char(out, ']');
+}
+
 static void header(struct strbuf *out, const struct report *r, bool *first)
 {
 	bool inner = true;
@@ -48,7 +73,14 @@ static void header(struct strbuf *out, const struct report *r, bool *first)
 	key(out, &inner, "available");
 	sb_append(out, r->pw ? "true" : "false");
 	str(out, &inner, "notice", r->pathway_notice);
-	sb_append_char(out, '}');
+	str(out, &inner, "scope", r->pw ? r->pw->scope : NULL);
+	key(out, &inner, "choices");
+	sb_append_char(out, '[');
+	for (size_t i = 0; r->pw && i < r->pw->nchoices; i++) {
+		sb_append(out, i ? "," : "");
+		json_append_string(out, r->pw->choices[i]);
+	}
+	sb_append(out, "]}");
 
 	key(out, first, "session");
 	sb_append_char(out, '{');
@@ -94,6 +126,8 @@ static void outcome(struct strbuf *out, const struct report *r, bool *first)
 		str(out, &inner, "node", it->node);
 		str(out, &inner, "title", it->u.endpoint.title);
 		str(out, &inner, "recommendation", it->u.endpoint.recommendation);
+		plan(out, &inner, "actions", &it->u.endpoint.actions);
+		plan(out, &inner, "document", &it->u.endpoint.document);
 		str(out, &inner, "time", it->time);
 		sb_append_char(out, '}');
 	}

@@ -82,6 +82,50 @@ static void header(struct strbuf *out, const struct report *r)
 	free(mode);
 }
 
+/* The first section: who the pathway is for, its version, the disclaimer and its choices. */
+static void about(struct strbuf *out, const struct report *r)
+{
+	sb_append(out, "\n## " REPORT_ABOUT_HEADING "\n\n");
+	field(out, "Pathway", r->title, "?");
+	field(out, "Version", r->version, "?");
+	field(out, "Review date", r->review_date, "?");
+	if (!r->pw) {
+		sb_append(out, "\nScope, disclaimer and choices: not available (the pathway this session used was "
+			  "not loaded).\n");
+		return;
+	}
+	field(out, "Scope", r->pw->scope, REPORT_NO_SCOPE);
+	field(out, "Disclaimer", r->pw->disclaimer, "");
+	if (r->pw->nchoices == 0)
+		return;
+	sb_append(out, "\n" REPORT_CHOICES_HEADING "\n\n");
+	for (size_t i = 0; i < r->pw->nchoices; i++) {
+		sb_appendf(out, "%zu. ", i + 1);
+		markup_md(out, r->pw->choices[i], "");
+		sb_append_char(out, '\n');
+	}
+}
+
+/* One plan heading of an endpoint and its items as recorded, each with its citations. */
+static void plan(struct strbuf *out, const char *heading, const struct report_plan *p)
+{
+	sb_appendf(out, "\n### %s\n\n", heading);
+	if (!p->recorded)
+		sb_append(out, "Not recorded in this journal.\n");
+	else if (p->count == 0)
+		sb_append(out, "Nothing further.\n");
+	for (size_t i = 0; i < p->count; i++) {
+		sb_append(out, "- ");
+		markup_md(out, p->items[i].text, "");
+		for (size_t k = 0; k < p->items[i].nrefs; k++) {
+			sb_append(out, " \\[");
+			markup_md(out, p->items[i].refs[k], "");
+			sb_append(out, "\\]");
+		}
+		sb_append_char(out, '\n');
+	}
+}
+
 static void titled(struct strbuf *out, const char *id, const char *title)
 {
 	markup_md(out, id, "?");
@@ -254,9 +298,13 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 		markup_md(out, it->node, "?");
 		sb_append(out, ")\n\n");
 		field(out, "Reached at", it->time, "?");
-		field(out, "Recommendation", it->u.endpoint.recommendation, "none recorded");
+		sb_append(out, "\n### Recommendation\n\n");
+		markup_md(out, it->u.endpoint.recommendation, "None recorded.");
+		sb_append_char(out, '\n');
+		plan(out, "What to do", &it->u.endpoint.actions);
+		plan(out, "What to document", &it->u.endpoint.document);
 		if (it->u.endpoint.nwarnings > 0) {
-			sb_append(out, "- **Warnings shown on the path:** ");
+			sb_append(out, "\n- **Warnings shown on the path:** ");
 			for (size_t i = 0; i < it->u.endpoint.nwarnings; i++) {
 				sb_append(out, i ? ", " : "");
 				markup_md(out, it->u.endpoint.warnings[i], "");
@@ -322,6 +370,7 @@ void report_render_markdown(const struct report *r, struct strbuf *out)
 	bool in_list = false;
 
 	header(out, r);
+	about(out, r);
 	sb_append(out, "\n## The walk\n");
 	for (size_t i = 0; i < r->nitems; i++)
 		item(out, r, &r->items[i], &step, &in_list);

@@ -137,6 +137,7 @@ static void build_node(struct report *r, struct report_item *it, const struct js
 
 	it->u.node.stage = json_get_string(e, "stage");
 	it->u.node.title = json_get_string(e, "title");
+	it->u.node.evidence_refs = json_get(e, "evidence_refs");
 	it->u.node.stage_label = it->u.node.stage;
 	if (r->pw && it->u.node.stage && (stage = strmap_get(&r->pw->stage_index, it->u.node.stage,
 							       strlen(it->u.node.stage))) >= 0)
@@ -214,6 +215,8 @@ static void build_endpoint(struct report *r, struct report_item *it, const struc
 			if (w->items[i]->type == JSON_STRING)
 				it->u.endpoint.warnings[it->u.endpoint.nwarnings++] = w->items[i]->text;
 	}
+	report_plan_read(e, "actions", &it->u.endpoint.actions);
+	report_plan_read(e, "document", &it->u.endpoint.document);
 	r->endpoint_node = it->node;
 	r->endpoint_title = it->u.endpoint.title;
 }
@@ -370,8 +373,37 @@ static void cite(struct report *r, unsigned char *cited, const int *refs, size_t
 	}
 }
 
-/* References of the warnings shown and the evidence of the screens visited, first-cited first.
- * Evidence conditions are not re-evaluated: the log lists what the screen could cite. */
+/* Cites the references named by a JSON array of ids (unknown ids are skipped). */
+static void cite_ids(struct report *r, unsigned char *cited, const char *const *ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int k = ids[i] ? pathway_find_reference(r->pw, ids[i]) : -1;
+
+		if (k >= 0)
+			cite(r, cited, &k, 1);
+	}
+}
+
+/* The references of a screen's evidence: those the node event says were shown; for a journal
+ * older than that record, those of the evidence shown unconditionally. */
+static void cite_evidence(struct report *r, unsigned char *cited, const struct report_item *it)
+{
+	const struct json *ids = it->u.node.evidence_refs;
+	int n = it->node ? pathway_find_node(r->pw, it->node) : -1;
+
+	if (ids && ids->type == JSON_ARRAY) {
+		for (size_t i = 0; i < ids->count; i++)
+			if (ids->items[i]->type == JSON_STRING)
+				cite_ids(r, cited, (const char *const *)&ids->items[i]->text, 1);
+		return;
+	}
+	for (size_t k = 0; n >= 0 && k < r->pw->nodes[n].nevidence; k++)
+		if (!r->pw->nodes[n].evidence[k].when)
+			cite(r, cited, r->pw->nodes[n].evidence[k].refs, r->pw->nodes[n].evidence[k].nrefs);
+}
+
+/* References of what was shown, first-cited first: the warnings shown, the evidence shown on
+ * the screens visited, and the endpoint's plan items shown. */
 static void collect_references(struct report *r)
 {
 	unsigned char *cited;
@@ -382,13 +414,16 @@ static void collect_references(struct report *r)
 	r->refs = xcalloc(r->pw->nrefs + 1, sizeof(*r->refs));
 	for (size_t i = 0; i < r->nitems; i++) {
 		const struct report_item *it = &r->items[i];
-		int n;
 
 		if (it->kind == ITEM_WARNING) {
 			cite(r, cited, it->u.warning.refs, it->u.warning.nrefs);
-		} else if (it->kind == ITEM_NODE && it->node && (n = pathway_find_node(r->pw, it->node)) >= 0) {
-			for (size_t k = 0; k < r->pw->nodes[n].nevidence; k++)
-				cite(r, cited, r->pw->nodes[n].evidence[k].refs, r->pw->nodes[n].evidence[k].nrefs);
+		} else if (it->kind == ITEM_NODE) {
+			cite_evidence(r, cited, it);
+		} else if (it->kind == ITEM_ENDPOINT) {
+			for (size_t k = 0; k < it->u.endpoint.actions.count; k++)
+				cite_ids(r, cited, it->u.endpoint.actions.items[k].refs, it->u.endpoint.actions.items[k].nrefs);
+			for (size_t k = 0; k < it->u.endpoint.document.count; k++)
+				cite_ids(r, cited, it->u.endpoint.document.items[k].refs, it->u.endpoint.document.items[k].nrefs);
 		}
 	}
 	free(cited);
@@ -521,6 +556,8 @@ void report_free(struct report *r)
 			break;
 		case ITEM_ENDPOINT:
 			free(it->u.endpoint.warnings);
+			report_plan_free(&it->u.endpoint.actions);
+			report_plan_free(&it->u.endpoint.document);
 			break;
 		case ITEM_FINDING:
 			free(it->u.finding.entered);

@@ -14,6 +14,7 @@
 
 #include "report.h"
 
+struct json;
 struct strbuf;
 
 enum report_item_kind {
@@ -49,6 +50,19 @@ struct report_field {
 	char *value; /* owned */
 };
 
+/* One plan item (what to do, what to document) as the endpoint event recorded it. */
+struct report_plan_item {
+	const char *text;
+	const char **refs; /* owned array of borrowed reference ids */
+	size_t nrefs;
+};
+
+struct report_plan {
+	bool recorded;                  /* false: the journal predates plans in the endpoint event */
+	struct report_plan_item *items; /* owned */
+	size_t count;
+};
+
 struct report_item {
 	enum report_item_kind kind;
 	const char *time;  /* may be NULL */
@@ -57,6 +71,7 @@ struct report_item {
 	union {
 		struct {
 			const char *stage, *stage_label, *title;
+			const struct json *evidence_refs; /* ids cited by the evidence shown; NULL in older journals */
 		} node;
 		struct {
 			const char *var, *prompt, *text;
@@ -84,6 +99,7 @@ struct report_item {
 			const char *title, *recommendation;
 			const char **warnings; /* owned array of borrowed ids */
 			size_t nwarnings;
+			struct report_plan actions, document;
 		} endpoint;
 		struct {
 			const char *reason;
@@ -178,6 +194,18 @@ const char *report_truth_word(int truth);
 
 /* The status in a few words: "complete", "INCOMPLETE: interrupted (reason)", ... Caller frees. */
 char *report_status_text(const struct report *r);
+
+/* Reads the endpoint event's plan member key ("actions" or "document") into *out
+ * (src/report_plan.c); free with report_plan_free. */
+void report_plan_read(const struct json *event, const char *key, struct report_plan *out);
+void report_plan_free(struct report_plan *p);
+
+/* Shared wording of the "About this pathway" section, which every format shows first: the
+ * scope and choices come from the session's pathway (r->pw), version and review date from the
+ * journal. */
+#define REPORT_ABOUT_HEADING "About this pathway"
+#define REPORT_NO_SCOPE "not stated by the pathway"
+#define REPORT_CHOICES_HEADING "Choices made where the sources are ambiguous:"
 
 /* Renderers, one per file. Each appends the whole document to out. */
 void report_render_text(const struct report *r, struct strbuf *out);

@@ -59,6 +59,50 @@ static void header(struct textdoc *d, const struct report *r)
 	free(mode);
 }
 
+/* The first section: who the pathway is for, its version, the disclaimer and its choices. */
+static void about(struct textdoc *d, const struct report *r)
+{
+	struct textdoc_block *b;
+
+	textdoc_section(d, REPORT_ABOUT_HEADING);
+	b = textdoc_block(d, true, 0);
+	textdoc_putf(b, 0, NULL, "%s, version %s, review date %s.", or(r->title, "?"), or(r->version, "?"),
+		     or(r->review_date, "?"));
+	if (!r->pw) {
+		textdoc_put(b, 0, NULL, "Scope, disclaimer and choices: not available (the pathway this session "
+			    "used was not loaded).");
+		return;
+	}
+	textdoc_put(b, 0, "Scope: ", or(r->pw->scope, REPORT_NO_SCOPE));
+	textdoc_put(b, 0, "Disclaimer: ", r->pw->disclaimer);
+	if (r->pw->nchoices == 0)
+		return;
+	b = textdoc_block(d, false, 1);
+	textdoc_put(b, 0, NULL, REPORT_CHOICES_HEADING);
+	for (size_t i = 0; i < r->pw->nchoices; i++) {
+		char *num = xasprintf("%zu. ", i + 1);
+
+		textdoc_put(b, INDENT, num, r->pw->choices[i]);
+		free(num);
+	}
+}
+
+/* One plan heading of an endpoint and its items as recorded, each with its citations. */
+static void plan(struct textdoc_block *b, const char *heading, const struct report_plan *p)
+{
+	textdoc_putf(b, INDENT, NULL, "%s:%s", heading, !p->recorded ? " not recorded in this journal"
+						       : p->count == 0 ? " nothing further" : "");
+	for (size_t i = 0; i < p->count; i++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_append(&sb, p->items[i].text);
+		for (size_t k = 0; k < p->items[i].nrefs; k++)
+			sb_appendf(&sb, " [%s]", p->items[i].refs[k]);
+		textdoc_put(b, INDENT + 3, "- ", sb_str(&sb));
+		sb_free(&sb);
+	}
+}
+
 static void explanation(struct textdoc_block *b, const struct report_explanation *x)
 {
 	for (size_t i = 0; i < x->count; i++)
@@ -175,6 +219,8 @@ static void item(struct textdoc *d, const struct report *r, const struct report_
 		textdoc_putf(b, 0, "ENDPOINT: ", "%s (%s), reached at %s", or(it->u.endpoint.title, "?"), or(it->node, "?"),
 		     or(it->time, "?"));
 		textdoc_put(b, INDENT, "Recommendation: ", or(it->u.endpoint.recommendation, "none recorded"));
+		plan(b, "What to do", &it->u.endpoint.actions);
+		plan(b, "What to document", &it->u.endpoint.document);
 		if (it->u.endpoint.nwarnings > 0) {
 			struct strbuf ids = STRBUF_INIT;
 
@@ -256,6 +302,7 @@ static void build(struct textdoc *d, const struct report *r)
 	int step = 0;
 
 	header(d, r);
+	about(d, r);
 	textdoc_section(d, "THE WALK");
 	for (size_t i = 0; i < r->nitems; i++)
 		item(d, r, &r->items[i], &step);

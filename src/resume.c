@@ -96,9 +96,16 @@ static bool replay_answer(struct replay *r, const struct journal_event *e)
 	const struct json *recorded = json_get(e->object, "value");
 	int var = var_id ? pathway_find_variable(r->pw, var_id) : -1;
 	struct value v;
+	bool not_recorded = false;
 
 	if (var < 0)
 		return off_path(r, e, xasprintf("no variable '%s'", or_unknown(var_id)));
+	json_get_bool(e->object, "not_recorded", &not_recorded);
+	if (recorded && recorded->type == JSON_NULL && not_recorded) {
+		if (session_set_answer(r->s, var, value_not_recorded()) != SESSION_OK)
+			return off_path(r, e, xstrdup(session_message(r->s)));
+		return true;
+	}
 	if (!recorded || recorded->type == JSON_NULL) {
 		session_clear_answer(r->s, var);
 		return true;

@@ -189,6 +189,7 @@ static enum session_status enter_node(struct session *s)
 	event_string(&sb, "node", n->id);
 	event_string(&sb, "stage", pw->stages[n->stage].id);
 	event_string(&sb, "title", n->title);
+	session_evidence_json(s, &sb);
 	sb_append(&sb, "}");
 	st = record(s, &sb);
 	for (size_t i = 0; i < s->nwarnings_now; i++) {
@@ -304,9 +305,19 @@ const struct value *session_derived(const struct session *s)
 struct value session_initial_value(const struct session *s, int var)
 {
 	const struct pw_variable *v = &s->pw->vars[var];
+	struct expr_env env = env_of(s);
 
-	if (s->answers[var].type != TYPE_NONE)
+	if (value_answered(&s->answers[var]))
 		return s->answers[var];
+	if (v->default_expr && (!v->default_when || is_true(v->default_when, &env))) {
+		struct value d = expr_eval(v->default_expr, &env);
+		char *problem = d.type != TYPE_NONE ? session_check_value(s->pw, var, &d) : NULL;
+
+		/* Unknown, or outside the variable's range: no computed default. */
+		if (d.type != TYPE_NONE && !problem)
+			return d;
+		free(problem);
+	}
 	if (v->default_today)
 		return value_date(s->today);
 	if (v->has_default)
@@ -318,6 +329,8 @@ char *session_check_value(const struct pathway *pw, int var, const struct value 
 {
 	const struct pw_variable *pv = &pw->vars[var];
 
+	if (v->type == TYPE_NONE && v->not_recorded)
+		return pv->optional ? NULL : xasprintf("%s is not optional: it needs an answer", pv->id);
 	if (v->type != pv->type)
 		return xasprintf("%s must be %s %s", pv->id,
 				 pv->type == TYPE_INT ? "an" : "a", value_type_name(pv->type));
@@ -389,7 +402,7 @@ static bool screen_acceptable(struct session *s)
 	struct expr_env env = env_of(s);
 
 	for (size_t i = 0; i < n->nask; i++)
-		if (s->answers[n->ask[i]].type == TYPE_NONE) {
+		if (!value_answered(&s->answers[n->ask[i]])) {
 			set_message(s, xasprintf("%s: please answer this question (%s)",
 						 pw->vars[n->ask[i]].prompt, pw->vars[n->ask[i]].id));
 			return false;
@@ -418,18 +431,20 @@ static enum session_status confirm_answers(struct session *s)
 
 	for (size_t i = 0; i < n->nask; i++) {
 		int var = n->ask[i];
-		bool revised = s->confirmed[var].type != TYPE_NONE;
+		bool revised = value_answered(&s->confirmed[var]);
 		struct strbuf sb = STRBUF_INIT;
 		char *ids, *text;
 
 		if (revised && value_equal(&s->confirmed[var], &s->answers[var]))
 			continue;
 		ids = pathway_format_value_ids(pw, var, &s->answers[var]);
-		text = pathway_format_value(pw, var, &s->answers[var]);
+		text = pathway_format_value_unit(pw, var, &s->answers[var]);
 		event_open(&sb, "answer");
 		event_string(&sb, "node", n->id);
 		event_string(&sb, "var", pw->vars[var].id);
 		sb_appendf(&sb, ",\"value\":%s", ids);
+		if (s->answers[var].not_recorded)
+			sb_append(&sb, ",\"not_recorded\":true");
 		event_string(&sb, "text", text);
 		event_string(&sb, "prompt", pw->vars[var].prompt);
 		free(ids);
@@ -640,6 +655,7 @@ enum session_status session_finish(struct session *s)
 	text = n->recommendation ? session_render_text(s, n->recommendation) : NULL;
 	event_string(&sb, "recommendation", text);
 	free(text);
+	session_plan_json(s, &sb);
 	sb_append(&sb, ",\"warnings\":[");
 	for (size_t i = 0; i < s->nshown; i++) {
 		sb_append(&sb, i ? "," : "");

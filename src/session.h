@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "expr.h"
 #include "pathway.h"
@@ -143,6 +144,26 @@ const int *session_warnings_shown(const struct session *s, size_t *n);
 
 /* Evidence entries of the current node that apply now (their `when` true or absent). */
 const int *session_evidence(const struct session *s, size_t *n);
+
+/* The items of plan (the current node's actions or document) that apply now: those without a
+ * condition or whose condition is true, as indices into plan->items in order (src/session_plan.c).
+ * out has room for plan->nitems; returns the count. */
+size_t session_plan_shown(const struct session *s, const struct pw_plan *plan, int *out);
+
+struct strbuf;
+
+/* Writes the current endpoint's plan for the plain faces (src/session_text.c): under the headings
+ * "Recommendation:", "What to do:" and "What to document:", each item shown now as "  - text",
+ * then its citations "      [id] citation"; every line starts with indent. */
+void session_print_plan(const struct session *s, FILE *f, const char *indent);
+
+/* Appends the endpoint event's ,"actions":[...],"document":[...] members: each item shown, as
+ * {"text": rendered text, "refs": [reference ids]}, so that a log prints exactly what was shown. */
+void session_plan_json(const struct session *s, struct strbuf *sb);
+
+/* Appends the node event's ,"evidence_refs":[...] member: the ids of the references cited by the
+ * evidence shown on entering the current node, first-cited order, each once. */
+void session_evidence_json(const struct session *s, struct strbuf *sb);
 
 /* The route: node indices from the start to the current node. */
 const int *session_route(const struct session *s, size_t *n);

@@ -27,10 +27,8 @@ static uint64_t hash(const char *key, size_t len)
  * the end of stored, even when key holds a NUL before len. */
 static bool key_matches(const char *stored, const char *key, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
-		if (stored[i] != key[i] || stored[i] == '\0')
-			return false;
-	return stored[len] == '\0';
+	return stored[0] == (len ? key[0] : '\0') && strnlen(stored, len + 1) == len &&
+	       memcmp(stored, key, len) == 0;
 }
 
 /* Slot holding key, or the empty slot where it would go. cap is a power of two. */

@@ -53,13 +53,25 @@ struct value value_unknown(void)
 	return v;
 }
 
+struct value value_not_recorded(void)
+{
+	struct value v = { .type = TYPE_NONE, .not_recorded = true };
+
+	return v;
+}
+
+bool value_answered(const struct value *v)
+{
+	return v->type != TYPE_NONE || v->not_recorded;
+}
+
 bool value_equal(const struct value *a, const struct value *b)
 {
 	if (a->type != b->type)
 		return false;
 	switch (a->type) {
 	case TYPE_NONE:
-		return true;
+		return a->not_recorded == b->not_recorded;
 	case TYPE_INT:
 		return a->u.i == b->u.i;
 	case TYPE_BOOL:

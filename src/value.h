@@ -26,6 +26,7 @@ struct value {
 		uint64_t set;
 		long date;
 	} u;
+	bool not_recorded; /* TYPE_NONE only: an optional answer deliberately left out */
 };
 
 /* Constructors; they cannot fail. */
@@ -35,8 +36,14 @@ struct value value_choice(int option);
 struct value value_set(uint64_t bits);
 struct value value_date(long days);
 struct value value_unknown(void);
+/* An optional variable's answer "not recorded": unknown to every expression, but an answer. */
+struct value value_not_recorded(void);
 
-/* True when both values have the same type and content (unknowns are equal). */
+/* True for a known value and for "not recorded": the question was answered. */
+bool value_answered(const struct value *v);
+
+/* True when both values have the same type and content (unknowns are equal; "not recorded"
+ * differs from unanswered). */
 bool value_equal(const struct value *a, const struct value *b);
 
 /* Number of options in a set value. */

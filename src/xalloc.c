@@ -94,3 +94,22 @@ char *xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+static bool exit_next;
+
+void xalloc_exit_next(void)
+{
+#if !defined(PATHWALK_SANITIZE) && !defined(__SANITIZE_ADDRESS__)
+	exit_next = true;
+#endif
+}
+
+void xalloc_exit_later(void)
+{
+	exit_next = false;
+}
+
+bool xalloc_keep_at_exit(void)
+{
+	return exit_next;
+}

@@ -3,6 +3,7 @@
 #define PATHWALK_XALLOC_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);
@@ -16,5 +17,15 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* As xasprintf, with the arguments as a va_list (which it consumes). */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* Declares that the process exits once the current command is done (main does, for the commands
+ * that load, print and exit). From then on xalloc_keep_at_exit() is true: a caller may then leave a
+ * large tree unfreed, since the kernel takes its pages back at once while freeing its millions of
+ * blocks one by one costs glibc a fifth of a load. Sanitizer builds (PATHWALK_SANITIZE) ignore
+ * this, so the leak checker still sees every block freed. */
+void xalloc_exit_next(void);
+/* Undoes xalloc_exit_next: the command goes on loading and freeing (check --watch). */
+void xalloc_exit_later(void);
+bool xalloc_keep_at_exit(void);
 
 #endif

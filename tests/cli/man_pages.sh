@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The manual pages render without a single groff warning; every option (long and short) that
+# The manual pages render without a single groff warning and pass mandoc's linter; every option (long and short) that
 # `pathwalk --help` or a command's --help prints appears in pathwalk(1), with a section per
 # command; and the example pathway of pathwalk-pathway(5) and the example cases of
 # pathwalk-case(5) are valid and pass `pathwalk test`.
@@ -22,6 +22,26 @@ else
 		if [ -z "$out" ]; then ok; else bad "$(basename "$page") renders with warnings:"; echo "$out" | sed 's/^/  | /'; fi
 	done
 fi
+
+# mandoc's linter: no warning or error (its STYLE hints, such as source lines over 80 bytes, are
+# not checked).
+if ! command -v mandoc >/dev/null; then
+	echo "SKIP: mandoc is not installed (apt-get install mandoc); the pages were not linted"
+else
+	for page in "$src"/man/*.[15]; do
+		out=$(mandoc -Tlint -Wwarning "$page" 2>&1)
+		if [ -z "$out" ]; then ok; else bad "$(basename "$page") has mandoc -Tlint warnings:"; echo "$out" | sed 's/^/  | /'; fi
+	done
+fi
+
+# Section 5 pages have a SYNOPSIS; FILES names installed paths, not the source tree's.
+for page in "$src"/man/*.5; do
+	if grep -q '^\.SH SYNOPSIS' "$page"; then ok; else bad "$(basename "$page") has no SYNOPSIS"; fi
+done
+for page in "$src"/man/*.[15]; do
+	files=$(sed -n '/^\.SH FILES/,/^\.SH /p' "$page")
+	if printf '%s\n' "$files" | grep -qE '(^|[^/a-z])config/'; then bad "$(basename "$page"): FILES names a source-tree path"; else ok; fi
+done
 
 # groff source escapes '-' as '\-'; compare against the unescaped text.
 man_text=$(sed 's/\\-/-/g' "$src/man/pathwalk.1")

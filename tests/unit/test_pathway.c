@@ -1,9 +1,11 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "bundled.h"
 #include "fixtures.h"
 #include "json.h"
 #include "pathway.h"
+#include "sha256.h"
 
 /* Five header lines; the text passed to load() starts on line 6. */
 #define HEAD \
@@ -300,4 +302,53 @@ Test(pathway, reads_values_back_as_files_write_them)
 	cr_assert_eq(from_ids(pw, "seen", "\"2024-02-30\"").type, TYPE_NONE);
 	cr_assert_eq(from_ids(pw, "flag", "null").type, TYPE_NONE);
 	pathway_free(pw);
+}
+
+Test(pathway, the_bundled_pathway_has_the_digest_of_its_text)
+{
+	struct pathway *from_build = pathway_load_bundled(&diags);
+	struct pathway *from_text = pathway_load_text("sciatica.cfg", (const char *)bundled_pathway.data,
+						      bundled_pathway.len, &diags);
+	char hex[65];
+
+	dump_diags(&diags);
+	cr_assert_not_null(from_build);
+	cr_assert_not_null(from_text);
+	sha256_hex(bundled_pathway.data, bundled_pathway.len, hex);
+	cr_assert_str_eq(from_build->sha256, hex, "the digest computed at build time is the text's");
+	cr_assert_str_eq(from_text->sha256, hex);
+	cr_assert_eq(from_build->nnodes, from_text->nnodes);
+	pathway_free(from_build);
+	pathway_free(from_text);
+	diag_clear(&diags);
+}
+
+Test(pathway, conditions_written_alike_share_a_tree_and_failing_ones_report_each_line)
+{
+	struct pathway *pw = load(HEAD "nodes = (\n"
+				  "{ id = \"a\"; stage = \"s\"; screen = \"info\"; title = \"A\";\n"
+				  "  next = ( { when = \"n > 3 && f\"; goto = \"b\"; }, { goto = \"b\"; } ); },\n"
+				  "{ id = \"b\"; stage = \"s\"; screen = \"info\"; title = \"B\";\n"
+				  "  next = ( { when = \"n > 3 && f\"; goto = \"c\"; }, { when = \"n > 4\"; goto = \"c\"; },\n"
+				  "           { goto = \"c\"; } ); },\n"
+				  "{ id = \"c\"; stage = \"s\"; screen = \"endpoint\"; title = \"C\"; } ); };");
+
+	dump_diags(&diags);
+	cr_assert_not_null(pw);
+	cr_assert_not_null(pw->nodes[0].next[0].when);
+	cr_assert_eq(pw->nodes[0].next[0].when, pw->nodes[1].next[0].when, "one tree for the same text");
+	cr_assert_neq(pw->nodes[1].next[0].when, pw->nodes[1].next[1].when);
+	pathway_free(pw); /* the sanitizer build checks that the shared tree is freed once */
+	diag_clear(&diags);
+
+	pw = load(HEAD "nodes = (\n"
+		  "{ id = \"a\"; stage = \"s\"; screen = \"info\"; title = \"A\";\n"
+		  "  next = ( { when = \"n > nope\"; goto = \"b\"; }, { goto = \"b\"; } ); },\n"
+		  "{ id = \"b\"; stage = \"s\"; screen = \"info\"; title = \"B\";\n"
+		  "  next = ( { when = \"n > nope\"; goto = \"c\"; }, { goto = \"c\"; } ); },\n"
+		  "{ id = \"c\"; stage = \"s\"; screen = \"endpoint\"; title = \"C\"; } ); };");
+	cr_assert_null(pw);
+	cr_assert(has_diag(&diags, 8, "unknown variable 'nope'"));
+	cr_assert(has_diag(&diags, 10, "unknown variable 'nope'"), "the second copy reports its own line");
+	diag_clear(&diags);
 }

@@ -259,7 +259,7 @@ static char *slurp(const char *path)
 	char *buf = calloc(1, 65536);
 
 	cr_assert_not_null(f);
-	fread(buf, 1, 65535, f);
+	cr_assert(fread(buf, 1, 65535, f) > 0 || !ferror(f));
 	fclose(f);
 	return buf;
 }

@@ -69,7 +69,7 @@ static char *journal_text(void)
 	char *text = calloc(1, 65536);
 
 	cr_assert_not_null(f);
-	fread(text, 1, 65535, f);
+	cr_assert(fread(text, 1, 65535, f) > 0 || !ferror(f));
 	fclose(f);
 	return text;
 }

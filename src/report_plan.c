@@ -1,0 +1,41 @@
+/* An endpoint's plan in the report model: the items of what to do and what to document exactly
+ * as the endpoint event recorded them (rendered text and reference ids). */
+#include <stdlib.h>
+
+#include "json.h"
+#include "report_model.h"
+#include "xalloc.h"
+
+void report_plan_read(const struct json *event, const char *key, struct report_plan *out)
+{
+	const struct json *list = json_get(event, key);
+
+	out->items = NULL;
+	out->count = 0;
+	out->recorded = list && list->type == JSON_ARRAY;
+	if (!out->recorded)
+		return;
+	out->items = xcalloc(list->count + 1, sizeof(*out->items));
+	for (size_t i = 0; i < list->count; i++) {
+		const struct json *item = list->items[i];
+		const struct json *refs = json_get(item, "refs");
+		struct report_plan_item *it = &out->items[out->count];
+
+		if (!(it->text = json_get_string(item, "text")))
+			continue;
+		out->count++;
+		it->refs = xcalloc((refs && refs->type == JSON_ARRAY ? refs->count : 0) + 1, sizeof(*it->refs));
+		for (size_t k = 0; refs && refs->type == JSON_ARRAY && k < refs->count; k++)
+			if (refs->items[k]->type == JSON_STRING)
+				it->refs[it->nrefs++] = refs->items[k]->text;
+	}
+}
+
+void report_plan_free(struct report_plan *p)
+{
+	for (size_t i = 0; i < p->count; i++)
+		free(p->items[i].refs);
+	free(p->items);
+	p->items = NULL;
+	p->count = 0;
+}

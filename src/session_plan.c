@@ -1,0 +1,84 @@
+/* What a screen shows, as the journal records it: which items of an endpoint's `actions` and
+ * `document` apply with the answers given (the endpoint event), and which references the
+ * evidence shown on a screen cites (the node event), so that a log cites only what was shown. */
+#include <stdlib.h>
+
+#include "session.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+size_t session_plan_shown(const struct session *s, const struct pw_plan *plan, int *out)
+{
+	struct expr_env env = {
+		.pw = session_pathway(s),
+		.answers = session_answers(s),
+		.derived = session_derived(s),
+		.node = session_node(s),
+		.at_endpoint = session_at_endpoint(s),
+	};
+	size_t n = 0;
+
+	for (size_t i = 0; i < plan->nitems; i++) {
+		struct value v = plan->items[i].when ? expr_eval(plan->items[i].when, &env) : value_bool(true);
+
+		if (v.type == TYPE_BOOL && v.u.b)
+			out[n++] = (int)i;
+	}
+	return n;
+}
+
+static void plan_json(const struct session *s, const struct pw_plan *plan, const char *key, struct strbuf *sb)
+{
+	const struct pathway *pw = session_pathway(s);
+	int *shown = xcalloc(plan->nitems + 1, sizeof(*shown));
+	size_t n = session_plan_shown(s, plan, shown);
+
+	sb_appendf(sb, ",\"%s\":[", key);
+	for (size_t i = 0; i < n; i++) {
+		const struct pw_plan_item *it = &plan->items[shown[i]];
+		char *text = session_render_text(s, it->text);
+
+		sb_append(sb, i ? ",{\"text\":" : "{\"text\":");
+		sb_append_json_string(sb, text);
+		sb_append(sb, ",\"refs\":[");
+		for (size_t k = 0; k < it->nrefs; k++) {
+			sb_append(sb, k ? "," : "");
+			sb_append_json_string(sb, pw->refs[it->refs[k]].id);
+		}
+		sb_append(sb, "]}");
+		free(text);
+	}
+	sb_append(sb, "]");
+	free(shown);
+}
+
+void session_plan_json(const struct session *s, struct strbuf *sb)
+{
+	const struct pw_node *n = &session_pathway(s)->nodes[session_node(s)];
+
+	plan_json(s, &n->actions, "actions", sb);
+	plan_json(s, &n->document, "document", sb);
+}
+
+void session_evidence_json(const struct session *s, struct strbuf *sb)
+{
+	const struct pathway *pw = session_pathway(s);
+	const struct pw_node *n = &pw->nodes[session_node(s)];
+	unsigned char *cited = xcalloc(pw->nrefs + 1, 1);
+	size_t ne, count = 0;
+	const int *e = session_evidence(s, &ne);
+
+	sb_append(sb, ",\"evidence_refs\":[");
+	for (size_t i = 0; i < ne; i++)
+		for (size_t k = 0; k < n->evidence[e[i]].nrefs; k++) {
+			int r = n->evidence[e[i]].refs[k];
+
+			if (cited[r])
+				continue;
+			cited[r] = 1;
+			sb_append(sb, count++ ? "," : "");
+			sb_append_json_string(sb, pw->refs[r].id);
+		}
+	sb_append(sb, "]");
+	free(cited);
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The bash completion (completions/pathwalk.bash) in a plain bash, extglob off and no
+# bash-completion loaded: commands, short and long options of every command (each one the
+# command's --help lists), and files of the right kind. Usage: completion.sh PATHWALK SOURCE_DIR
+set -u
+bin=${1:?pathwalk binary}
+src=${2:?source dir}
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+src=$(cd "$src" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+mkdir -p "$tmp/dir/sub"
+touch "$tmp/dir/a.cfg" "$tmp/dir/b.jsonl" "$tmp/dir/c.txt"
+# complete WORDS...: the words offered for the last word (may be empty) of "pathwalk WORDS...",
+# one per line, sorted
+complete_words() {
+	(cd "$tmp/dir" && PATH=$(dirname "$bin"):$PATH bash --norc --noprofile -c '
+		shopt -u extglob
+		. "$1"
+		shift
+		COMP_WORDS=(pathwalk "$@")
+		COMP_CWORD=$#
+		_pathwalk
+		printf "%s\n" "${COMPREPLY[@]}"' sh "$src/completions/pathwalk.bash" "$@") 2>&1 | sort -u
+}
+expect() { # DESCRIPTION WANT... -- WORDS...: each WANT is offered
+	local what=$1 words=() wants=()
+	shift
+	while [ "$1" != -- ]; do wants+=("$1"); shift; done
+	shift
+	local got
+	got=$(complete_words "$@")
+	for w in "${wants[@]}"; do
+		if printf '%s\n' "$got" | grep -qxF -- "$w"; then ok; else bad "$what: '$w' not offered for 'pathwalk $*' (got: $(echo $got))"; fi
+	done
+}
+refuse() { # DESCRIPTION WORD -- WORDS...: WORD is not offered
+	local what=$1 word=$2
+	shift 3
+	if complete_words "$@" | grep -qxF -- "$word"; then bad "$what: '$word' offered for 'pathwalk $*'"; else ok; fi
+}
+
+expect "commands" walk train replay test check log report graph diff -- ""
+expect "top-level short options" -h -V -p -- -
+expect "check: a pathway file and a directory, without extglob" a.cfg sub -- check ""
+refuse "check: no journals" b.jsonl -- check ""
+refuse "check: no text files" c.txt -- check ""
+expect "replay: cases" a.cfg sub -- replay ""
+expect "log: journals" b.jsonl sub -- log ""
+refuse "log: no case files" a.cfg -- log ""
+expect "diff: pathways, cases and journals" a.cfg b.jsonl sub -- diff old.cfg new.cfg ""
+expect "-p completes a pathway file" a.cfg -- replay -p ""
+expect "log --format" text markdown html json -- log --format ""
+expect "check -s" -s --strict -h --help -- check -
+
+# Every option each command's --help lists, short and long, is offered after a "-".
+for cmd in walk train replay test check log report graph diff; do
+	opts=$("$bin" $cmd --help | grep -E -- '^ +-' | grep -oE -- '(^|[ ,])--?[a-zA-Z][a-z-]*' | tr -d ' ,' | sort -u)
+	got=$(complete_words $cmd -)
+	for o in $opts; do
+		if printf '%s\n' "$got" | grep -qxF -- "$o"; then ok; else bad "$cmd: option $o (from --help) is not completed"; fi
+	done
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Issue 13: the plan of every endpoint in every face and log. Part 1: the mini-plan fixture
+# (optional "not recorded", a computed default, conditional plan items, scope and choices)
+# through replay, test --coverage and every log format. Part 2: every case of the bundled library
+# replayed with --log and printed in every format carries "About this pathway" first and the
+# three headings Recommendation, What to do, What to document. Usage: plan_logs.sh PATHWALK SOURCE_DIR
+set -u
+bin=${1:?pathwalk binary}
+src=${2:?source dir}
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+src=$(cd "$src" && pwd)
+plan=$src/tests/data/good/mini-plan.cfg
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export PATHWALK_NOW=2025-03-06T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+expect_in() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -30; fi
+}
+expect_not_in() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then bad "$3: '$2' in $(basename "$1")"; else ok; fi
+}
+# expect_order FILE DESCRIPTION TEXT...: each TEXT occurs, on a later line than the one before
+expect_order() {
+	local file=$1 what=$2 last=0 line
+	shift 2
+	for text in "$@"; do
+		line=$(grep -nF -- "$text" "$file" | cut -d: -f1 | awk -v l="$last" '$1 > l { print; exit }')
+		if [ -z "$line" ]; then
+			bad "$what: '$text' not after line $last of $(basename "$file")"
+			return
+		fi
+		last=$line
+	done
+	ok
+}
+
+# Kind a, 45 days: weeks defaults to 6 from the dates; odi left out (optional); signs x and y.
+cat >"$tmp/xy.cfg" <<'CASE'
+case = { id = "plan-xy"; answers = { seen = "2025-03-06"; kind = "a"; last = "2025-01-20"; signs = [ "x", "y" ]; };
+  expect = { endpoint = "plan"; }; };
+CASE
+cat >"$tmp/odi.cfg" <<'CASE'
+case = { id = "plan-odi"; answers = { seen = "2025-03-06"; kind = "b"; last = "2025-01-20"; weeks = 1; odi = 60;
+  signs = [ "x" ]; }; expect = { endpoint = "plan"; }; };
+CASE
+cat >"$tmp/none.cfg" <<'CASE'
+case = { id = "plan-none"; answers = { seen = "2025-03-06"; kind = "b"; last = "2025-01-20"; weeks = 6; signs = [ ]; };
+  expect = { endpoint = "plain"; }; };
+CASE
+cat >"$tmp/disagree.cfg" <<'CASE'
+case = { id = "plan-disagree"; answers = { seen = "2025-03-06"; kind = "a"; last = "2025-01-20"; weeks = 8; signs = [ ]; }; };
+CASE
+
+# replay: the default computed from the dates, "not recorded", the plan with its conditional items
+"$bin" replay -p "$plan" "$tmp/xy.cfg" >"$tmp/out" 2>"$tmp/err" && ok || { bad "replay xy"; cat "$tmp/err"; }
+expect_in "$tmp/out" "Weeks since: 6 weeks (default)" "the computed default, with its unit"
+expect_in "$tmp/out" "Disability: not recorded" "an optional answer left out"
+expect_order "$tmp/out" "replay prints the plan in order" "Recommendation: Consider this." "What to do:" \
+	"- Always do this." "- Sign X: act on it." "[ref2] Other B." "- Sign Y: 6 weeks." "What to document:" \
+	"- Record the signs." "[ref1] Someone A."
+expect_not_in "$tmp/out" "Record the disability." "an item whose condition is unknown is not shown"
+"$bin" replay -p "$plan" "$tmp/odi.cfg" >"$tmp/out" 2>"$tmp/err"
+expect_in "$tmp/out" "Weeks since: 1 week" "one week, not one weeks"
+expect_in "$tmp/out" "Disability: 60%" "a percentage with its unit"
+expect_in "$tmp/out" "- Record the disability." "the item shown when its condition holds"
+expect_not_in "$tmp/out" "Sign Y" "an item whose condition is false is not shown"
+"$bin" replay -p "$plan" "$tmp/disagree.cfg" >"$tmp/out" 2>"$tmp/err"
+[ $? = 3 ] && ok || bad "a case the cross-field check refuses exits 3"
+expect_in "$tmp/err" "The weeks and the dates disagree." "the constraint's message"
+
+# test --coverage counts the conditional plan items
+"$bin" test -p "$plan" --coverage "$tmp/xy.cfg" "$tmp/none.cfg" >"$tmp/out" 2>"$tmp/err"
+[ $? = 1 ] && ok || bad "coverage without the odi item fails"
+expect_in "$tmp/out" 'never shown: plan document item 2 when "odi > 50"' "coverage names the item never shown"
+expect_in "$tmp/out" "conditional plan items 2/3 (67%)" "coverage counts conditional items"
+"$bin" test -p "$plan" --coverage "$tmp/xy.cfg" "$tmp/odi.cfg" "$tmp/none.cfg" >"$tmp/out" 2>"$tmp/err" && ok \
+	|| { bad "full coverage passes"; cat "$tmp/out"; }
+expect_in "$tmp/out" "conditional plan items 3/3 (100%)" "every conditional item shown"
+
+# every log format of the fixture: About first, the plan headings, "not recorded", cited references
+(cd "$tmp" && "$bin" replay -p "$plan" --log "$tmp/xy.jsonl" "$tmp/xy.cfg" >/dev/null 2>&1) || bad "replay --log"
+for fmt in text markdown html json; do
+	"$bin" log -p "$plan" -f "$fmt" -o "$tmp/xy.$fmt" "$tmp/xy.jsonl" 2>"$tmp/err" || { bad "log -f $fmt"; cat "$tmp/err"; }
+done
+expect_order "$tmp/xy.text" "text log" "About this pathway" "Scope: Adults over 16 in a test." "1. Weeks are counted" \
+	"2. A score above 4" "THE WALK" "A: not recorded" "Recommendation: Consider this." "What to do:" \
+	"- Sign X: act on it. [ref2]" "What to document:" "- Record the signs. [ref1]" "REFERENCES CITED" "[ref1]" "[ref2]"
+expect_in "$tmp/xy.text" "A: 6 weeks" "the text log shows the unit"
+expect_order "$tmp/xy.markdown" "markdown log" "## About this pathway" "- **Scope:** Adults over 16 in a test." \
+	"1. Weeks are counted" "## The walk" "### Recommendation" "### What to do" "- Sign X: act on it. \[ref2\]" \
+	"### What to document" "## References cited on the path"
+expect_order "$tmp/xy.html" "html log" "<h2>About this pathway</h2>" "<li>Weeks are counted" "<h2>The walk</h2>" \
+	"<h3>Recommendation</h3>" "<h3>What to do</h3>" "<li>Sign X: act on it. [ref2]</li>" "<h3>What to document</h3>"
+expect_in "$tmp/xy.json" '"actions":[{"text":"Always do this.","refs":[]},{"text":"Sign X: act on it.","refs":["ref2"]}' \
+	"the JSON log keeps the plan's data"
+expect_in "$tmp/xy.json" '"scope":"Adults over 16 in a test.","choices":["Weeks are counted from dates.","A score above 4 is high."]' \
+	"the JSON log keeps scope and choices"
+# A reference is listed only when something citing it was shown: ref2 only with sign x.
+(cd "$tmp" && "$bin" replay -p "$plan" --log "$tmp/none.jsonl" "$tmp/none.cfg" >/dev/null 2>&1) || bad "replay --log none"
+"$bin" log -p "$plan" -o "$tmp/none.text" "$tmp/none.jsonl" || bad "log none"
+expect_not_in "$tmp/none.text" "[ref2]" "a reference nothing shown cites is not listed"
+expect_in "$tmp/none.text" "[ref1] Someone A." "the evidence shown cites ref1"
+
+# Part 2: every bundled case, every format, every endpoint
+cases=0
+for case in "$src"/config/cases/*.cfg; do
+	name=$(basename "$case" .cfg)
+	if ! "$bin" replay --log "$tmp/$name.jsonl" "$case" >/dev/null 2>"$tmp/err"; then
+		grep -q "status *= *\"stopped\"" "$case" || { bad "replay $name"; sed 's/^/  | /' "$tmp/err"; }
+		continue
+	fi
+	cases=$((cases + 1))
+	for fmt in text markdown html; do
+		"$bin" log -f "$fmt" -o "$tmp/$name.$fmt" "$tmp/$name.jsonl" 2>"$tmp/err" || { bad "log $name $fmt"; continue; }
+	done
+	expect_order "$tmp/$name.text" "$name text" "About this pathway" "THE WALK" "ENDPOINT:" "Recommendation: " \
+		"What to do:" "What to document:"
+	expect_order "$tmp/$name.markdown" "$name markdown" "## About this pathway" "## The walk" "## Endpoint:" \
+		"### Recommendation" "### What to do" "### What to document"
+	expect_order "$tmp/$name.html" "$name html" "<h2>About this pathway</h2>" "<h2>The walk</h2>" \
+		'<div class="endpoint">' "<h3>Recommendation</h3>" "<h3>What to do</h3>" "<h3>What to document</h3>"
+	rm -f "$tmp/$name".*
+done
+[ "$cases" -ge 20 ] && ok || bad "only $cases bundled cases reached an endpoint"
+
+echo "plan_logs: $passed passed, $failed failed ($cases bundled cases in every format)"
+[ "$failed" = 0 ]
