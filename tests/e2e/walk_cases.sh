@@ -32,5 +32,8 @@ walk_case() {
 }
 
 walk_case v5-sij-eligible sij_injection sciatic_block_fall_risk
-walk_case v1-cauda-equina emergency_ces_referral safety_net
+walk_case v1-cauda-equina emergency_ces_referral ""
+# PATHWAY.md v1.1: the cauda equina endpoint is itself the emergency; no safety net there.
+grep -q '"safety_net"' "$TMP/v1-cauda-equina.jsonl" && bad "v1-cauda-equina: safety_net journaled at the emergency endpoint" ||
+	ok "v1-cauda-equina: no safety_net at the emergency endpoint"
 finish
