@@ -165,6 +165,15 @@ expect_in "$tmp/out" "invalid under $tmp/mini-narrow.cfg" "diff invalid names th
 expect_exit 3 "diff unreadable case" -- "$bin" diff "$good/mini.cfg" "$good/mini.cfg" "$tmp/none.cfg"
 expect_exit 3 "diff unreadable pathway" -- "$bin" diff "$tmp/none.cfg" "$good/mini.cfg" "$good/mini-high.cfg"
 
+# --- colour: on a terminal only, CLICOLOR_FORCE forces it, NO_COLOR wins ----------------------
+expect_exit 1 "check in a pipe" -- "$bin" check "$tmp/mini-broken.cfg"
+expect_not_in "$tmp/err" $'\033[' "no colour in a pipe"
+expect_exit 1 "check with CLICOLOR_FORCE" -- env CLICOLOR_FORCE=1 "$bin" check "$tmp/mini-broken.cfg"
+expect_in "$tmp/err" $'\033[1;31merror: \033[0m' "CLICOLOR_FORCE colours the error"
+expect_in "$tmp/err" $'\033[1;32m^~~\033[0m' "CLICOLOR_FORCE colours the caret"
+expect_exit 1 "check with NO_COLOR and CLICOLOR_FORCE" -- env NO_COLOR=1 CLICOLOR_FORCE=1 "$bin" check "$tmp/mini-broken.cfg"
+expect_not_in "$tmp/err" $'\033[' "NO_COLOR wins over CLICOLOR_FORCE"
+
 # --- check --strict ------------------------------------------------------------------------
 expect_exit 0 "check without --strict unchanged" -- "$bin" check "$good/mini.cfg"
 expect_not_in "$tmp/out" "strict" "check without --strict"
