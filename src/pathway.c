@@ -134,6 +134,7 @@ struct expr *pathway_read_condition(struct loader *ld, const char *source, int l
 	if (e && type.type != TYPE_BOOL) {
 		diag_add(ld->rd.diags, ld->rd.file, line, "%s: condition \"%s\" is %s, not bool", what,
 			 source, value_type_name(type.type));
+		diag_point_expr(ld->rd.diags, source, 0, strlen(source));
 		expr_free(e);
 		return NULL;
 	}
@@ -739,8 +740,6 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 			 "no 'pathway = { ... };' group: this is not a pathway file");
 		goto fail;
 	}
-	if (broken)
-		*broken = true; /* until it has loaded without a problem */
 	load_meta(&ld, root);
 	load_references(&ld, root);
 	load_stages(&ld, root);

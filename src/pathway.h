@@ -156,8 +156,8 @@ struct pathway *pathway_load_file(const char *path, struct diag_list *diags, boo
 /* As pathway_load_file, for text already in memory; name is used in messages. */
 struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags);
 
-/* As pathway_load_text; with broken not NULL, a pathway group that has problems is still returned,
- * as far as it could be read, for drawing it (graph): *broken is set then. Such a draft may lack
+/* As pathway_load_text; with broken not NULL (*broken false), a pathway group that has problems is
+ * still returned, as far as it could be read, for drawing it (graph): *broken is set true then. Such a draft may lack
  * ids (NULL), stages and targets (-1) and conditions (NULL with a source); it must not be walked.
  * NULL when the text is not a pathway at all (unreadable, a syntax error, no pathway group). */
 struct pathway *pathway_load_draft(const char *name, const char *text, size_t len, struct diag_list *diags,
