@@ -30,7 +30,7 @@ static void add(struct linter *l, enum lint_severity severity, int line, const c
 	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	r->items = xgrow(r->items, &r->cap, r->count + 1, sizeof(*r->items));
-	r->items[r->count++] = (struct lint_finding){ severity, line, text, NULL };
+	r->items[r->count++] = (struct lint_finding){ severity, line, text, NULL, 0, 0 };
 	if (severity == LINT_ERROR)
 		r->errors++;
 	else
@@ -300,21 +300,31 @@ struct comparison_ctx {
 	struct linter *l;
 	int line;
 	const char *where;
+	const char *source; /* the condition as written, or NULL */
 };
 
 static void report_comparison(const char *text, enum expr_truth truth, void *ctx)
 {
 	struct comparison_ctx *c = ctx;
+	const char *at = c->source ? strstr(c->source, text) : NULL;
 
 	add(c->l, LINT_WARNING, c->line, "'%s' in %s is %s given the declared ranges", text, c->where,
 	    truth == EXPR_NEVER ? "never true" : "always true");
+	if (at) { /* the comparison as written (rendered alike): the caret goes under it */
+		struct lint_finding *f = &c->l->out->items[c->l->out->count - 1];
+
+		f->expr = c->source;
+		f->expr_offset = (size_t)(at - c->source);
+		f->expr_width = strlen(text);
+	}
 }
 
-/* Reports the comparisons inside e that the declared ranges fix; used when e as a whole was not
- * already reported (that finding says more). */
-static void check_comparisons(struct linter *l, const struct expr *e, int line, const char *where)
+/* Reports the comparisons inside e (written as source, or NULL) that the declared ranges fix; used
+ * when e as a whole was not already reported (that finding says more). */
+static void check_comparisons(struct linter *l, const struct expr *e, const char *source, int line,
+			      const char *where)
 {
-	struct comparison_ctx c = { l, line, where };
+	struct comparison_ctx c = { l, line, where, source };
 
 	expr_for_each_fixed_comparison(e, l->pw, report_comparison, &c);
 }
@@ -362,7 +372,7 @@ static void check_conditions(struct linter *l)
 			if (l->plain)
 				continue;
 			where = xasprintf("the condition of '%s' -> '%s'", n->id, pw->nodes[tr->target].id);
-			check_comparisons(l, tr->when, tr->line, where);
+			check_comparisons(l, tr->when, tr->when_source, tr->line, where);
 			free(where);
 		}
 		for (size_t e = 0; e < n->nevidence; e++) {
@@ -380,7 +390,7 @@ static void check_conditions(struct linter *l)
 			if (l->plain)
 				continue;
 			where = xasprintf("evidence note %zu of '%s'", e + 1, n->id);
-			check_comparisons(l, ev->when, ev->line, where);
+			check_comparisons(l, ev->when, ev->when_source, ev->line, where);
 			free(where);
 		}
 	}
@@ -399,7 +409,7 @@ static void check_conditions(struct linter *l)
 		if (l->plain)
 			continue;
 		where = xasprintf("warning '%s'", w->id);
-		check_comparisons(l, w->when, w->line, where);
+		check_comparisons(l, w->when, w->when_source, w->line, where);
 		free(where);
 	}
 	for (size_t i = 0; i < pw->nconstraints; i++) {
@@ -411,13 +421,13 @@ static void check_conditions(struct linter *l)
 			    "every walk would be refused", c->require_source);
 			about(l, c->require_source);
 		} else if (truth != EXPR_NEVER && !l->plain) {
-			check_comparisons(l, c->require, c->line, "a constraint");
+			check_comparisons(l, c->require, c->require_source, c->line, "a constraint");
 		}
 	}
 	for (size_t i = 0; i < pw->nderived && !l->plain; i++) {
 		char *where = xasprintf("derived value '%s'", pw->derived[i].id);
 
-		check_comparisons(l, pw->derived[i].expr, pw->derived[i].line, where);
+		check_comparisons(l, pw->derived[i].expr, pw->derived[i].source, pw->derived[i].line, where);
 		free(where);
 	}
 }
@@ -529,7 +539,7 @@ void lint_report_print(const struct lint_report *r, const char *file, const char
 
 		diag_add(&diags, file, f->line, "%s", f->message);
 		if (f->expr)
-			diag_point_expr(&diags, f->expr, 0, strlen(f->expr));
+			diag_point_expr(&diags, f->expr, f->expr_offset, f->expr_width ? f->expr_width : strlen(f->expr));
 		diag_set_kind(&diags, diags.count - 1, f->severity == LINT_ERROR ? DIAG_ERROR : DIAG_WARNING);
 	}
 	diag_print(&diags, stream);

@@ -19,6 +19,7 @@ struct lint_finding {
 	int line;         /* in pw->file; 0 when unknown */
 	char *message;    /* owned */
 	const char *expr; /* the condition or text it is about (borrowed from the pathway), or NULL */
+	size_t expr_offset, expr_width; /* the part of expr meant (width 0: all of it) */
 };
 
 /* Findings in the order found: file order within each kind of check. Zero-initialise ({0}). */

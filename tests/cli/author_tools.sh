@@ -189,7 +189,7 @@ sed -e 's/when = "flag"; text = "The flag is set.";/when = "flag || score > 10";
 PATHWALK_NOW=2031-01-01 expect_exit 0 "check --strict with only warnings" -- "$bin" check --strict "$tmp/mini-fixed.cfg"
 expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:6:3: warning: the review date 2030-01-01 has passed (today is 2031-01-01)" \
 	"strict review date"
-expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:34:5: warning: 'score > 10' in warning 'flagged' is never true" \
+expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:34:58: warning: 'score > 10' in warning 'flagged' is never true" \
 	"strict range"
 expect_in "$tmp/out" "strict: 0 errors, 2 warnings" "strict warnings summary"
 PATHWALK_NOW=bad expect_exit 2 "check --strict bad PATHWALK_NOW" -- "$bin" check --strict "$good/mini.cfg"
