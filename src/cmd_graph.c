@@ -14,7 +14,8 @@
 #include "xalloc.h"
 
 static const char graph_usage[] =
-	"usage: pathwalk graph [-p FILE] [--case CASE | --journal JOURNAL] [--format dot|svg|text]\n"
+	"usage: pathwalk graph [-p FILE] [--case CASE | --journal JOURNAL [--force]]\n"
+	"                      [--format dot|svg|text]\n"
 	"\n"
 	"Draw the pathway for its authors. DOT (the default) is for Graphviz, e.g.\n"
 	"  pathwalk graph | dot -Tsvg -o pathway.svg\n"
@@ -28,6 +29,7 @@ static const char graph_usage[] =
 	"  -p, --pathway FILE     use this pathway instead of the bundled one\n"
 	"  -c, --case CASE        highlight the route this case takes (replayed headless)\n"
 	"  -j, --journal JOURNAL  highlight the route a recorded session took\n"
+	"      --force            use a journal whose hash chain is broken (see pathwalk verify)\n"
 	"  -f, --format FORMAT    dot (default), svg (needs Graphviz's dot) or text; in text, '*'\n"
 	"                         marks the route\n"
 	"  -h, --help             show this help\n"
@@ -105,7 +107,7 @@ static int write_output(const struct strbuf *out)
 
 /* The route of a case or journal into *route; returns EXIT_OK or the exit code of the failure. The
  * caller frees the replay result and journal route. */
-static int find_route(const struct pathway *pw, const char *case_path, const char *journal_path,
+static int find_route(const struct pathway *pw, const char *case_path, const char *journal_path, bool force,
 		      struct replay_result *replay, struct journal_route *jr, struct graph_route *route)
 {
 	if (case_path) {
@@ -125,7 +127,7 @@ static int find_route(const struct pathway *pw, const char *case_path, const cha
 		struct journal_log log;
 		bool ok;
 
-		if (journal_read_file(journal_path, &log, &diags) != 0) {
+		if (journal_read_verified(journal_path, force, &log, &diags) != 0) {
 			diag_print(&diags, stderr);
 			diag_clear(&diags);
 			journal_log_free(&log);
@@ -151,12 +153,13 @@ int cmd_graph(int argc, char **argv)
 		{ "case", required_argument, NULL, 'c' },
 		{ "journal", required_argument, NULL, 'j' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *pathway_path = NULL, *case_path = NULL, *journal_path = NULL, *format = "dot";
 	struct diag_list problems = { 0 };
-	bool io_error = false, broken = false;
+	bool io_error = false, broken = false, force = false;
 	struct replay_result replay = { 0 };
 	struct journal_route jr = { 0 };
 	struct graph_route route = { 0 };
@@ -170,6 +173,7 @@ int cmd_graph(int argc, char **argv)
 		case 'p': pathway_path = optarg; break;
 		case 'c': case_path = optarg; break;
 		case 'j': journal_path = optarg; break;
+		case 'F': force = true; break;
 		case 'f':
 			if (strcmp(optarg, "dot") != 0 && strcmp(optarg, "svg") != 0 && strcmp(optarg, "text") != 0)
 				return cli_usage_error("graph", "unknown format '%s' (dot, svg or text)", optarg);
@@ -198,7 +202,7 @@ int cmd_graph(int argc, char **argv)
 			case_path ? case_path : journal_path);
 		case_path = journal_path = NULL;
 	}
-	status = find_route(pw, case_path, journal_path, &replay, &jr, &route);
+	status = find_route(pw, case_path, journal_path, force, &replay, &jr, &route);
 	if (status == EXIT_OK) {
 		if (strcmp(format, "text") == 0)
 			graph_write_text(pw, case_path || journal_path ? &route : NULL, &out);

@@ -281,14 +281,3 @@ struct value pathway_value_from_ids(const struct pathway *pw, int var, const str
 		return v;
 	}
 }
-
-/* The loaders of a valid pathway are the draft loaders (pathway.c) that keep no draft. */
-struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
-{
-	return pathway_load_draft(name, text, len, diags, NULL);
-}
-
-struct pathway *pathway_load_file(const char *path, struct diag_list *diags, bool *io_error)
-{
-	return pathway_load_file_draft(path, diags, io_error, NULL);
-}
