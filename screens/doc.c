@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Building a screen's content: wrapping by display width with hanging indents. */
 #include "doc.h"
 
@@ -6,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/safeout.h"
 #include "../src/strbuf.h"
 #include "../src/xalloc.h"
+#include "ascii.h"
 #include "wrap.h"
 
 static bool use_utf8 = true;
@@ -28,6 +31,8 @@ static const char *const glyphs[GL_COUNT][2] = {
 	[GL_DASH] = { "-", "\u2013" },
 	[GL_MORE_UP] = { "^ more", "\u25b2 more" },
 	[GL_MORE_DOWN] = { "v more", "\u25bc more" },
+	[GL_RIGHT] = { "[right] ", "\u2714 " },
+	[GL_WRONG] = { "[wrong] ", "\u2718 " },
 };
 
 void doc_set_utf8(bool utf8)
@@ -61,14 +66,25 @@ static void push(struct ui_doc *d, char *text, size_t split, enum ui_style pstyl
 	d->lines[d->count++] = (struct doc_line){ text, split, pstyle, style, target };
 }
 
-/* Tabs and other control characters would move the terminal's cursor: show them as spaces. */
+/* Control characters would move the terminal's cursor: the output filter shows them as text (a
+ * second line of defence behind the loaders' checks); tabs and form feeds become spaces. Without
+ * UTF-8 the text is then transliterated (ascii.h), so wrapping measures what is drawn. */
 static char *printable_copy(const char *text)
 {
-	char *copy = xstrdup(text);
+	struct strbuf sb = STRBUF_INIT;
+	char *copy;
 
+	safeout_filter(&sb, text, strlen(text), true);
+	copy = sb_take(&sb);
 	for (char *p = copy; *p; p++)
-		if ((unsigned char)*p < 0x20 && *p != '\n')
+		if (*p == '\t' || *p == '\f')
 			*p = ' ';
+	if (!use_utf8) {
+		char *ascii = ascii_transliterate(copy);
+
+		free(copy);
+		copy = ascii;
+	}
 	return copy;
 }
 
@@ -113,6 +129,15 @@ void doc_addf(struct ui_doc *d, size_t indent, enum ui_style style, const char *
 	va_end(ap);
 	doc_add(d, indent, NULL, style, text, style, 0);
 	free(text);
+}
+
+void doc_set_cursor(struct ui_doc *d, size_t col)
+{
+	if (d->count == 0)
+		return;
+	d->has_cursor = true;
+	d->cursor_line = d->count - 1;
+	d->cursor_col = col;
 }
 
 void doc_blank(struct ui_doc *d)

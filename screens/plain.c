@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The plain walk: prompts on stdout, answers on stdin, one thing per line. No curses, no colours,
  * no cursor movement. `b` goes back a screen, `q` quits, `?` explains the accepted forms; an empty
  * line keeps the shown value (a default, a pre-filled or an earlier answer) or accepts the
@@ -539,7 +540,7 @@ int plain_run(struct session *s, const struct casefile *prefill, struct journal 
 				fprintf(stderr, "pathwalk: input ended before the endpoint; the walk is recorded as interrupted\n");
 		}
 		if (st == SESSION_JOURNAL && !relocated(&p, journal)) {
-			status = 5;
+			status = p.signal ? 128 + p.signal : 5; /* a signal at the prompt ends it as a signal */
 			break;
 		}
 		if (finished) {

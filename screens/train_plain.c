@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Headless training (`pathwalk train --plain CASE`): the case's findings are filled in from the
  * case file as in a replay; at each decision the candidates are listed without any hint of the
  * recommendation, one line of stdin names the trainee's choice (its 1-based number or the node id
@@ -158,7 +159,7 @@ static bool journal_kept(struct headless *h, enum session_status st)
 /* Ends the session as interrupted for why: returns status, or 5 when its events could not be saved. */
 static int interrupted(struct headless *h, const char *why, int status)
 {
-	return journal_kept(h, session_interrupt(h->s, why)) ? status : 5;
+	return journal_kept(h, session_interrupt(h->s, why)) ? status : ui_exit_status(5);
 }
 
 /* The exit status after a session call that returned st: 0 to go on; 3 when the session refused it
@@ -169,7 +170,7 @@ static int checked(struct headless *h, enum session_status st)
 		fprintf(stderr, "pathwalk: %s\n", session_message(h->s));
 		return interrupted(h, "error", 3);
 	}
-	return journal_kept(h, st) ? 0 : 5;
+	return journal_kept(h, st) ? 0 : ui_exit_status(5);
 }
 
 /* One decision: list, read, commit, reveal. Returns 0 to go on, else the exit status. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The terminal layer of the walk: curses setup and the one idempotent restore, signal flags, the
  * crash handler, colours (or none: NO_COLOR, monochrome, vt100), reading keys through the key
  * table, and drawing the frame (bars, breadcrumb, message line) and documents. The only files
@@ -20,31 +21,42 @@ struct ui_event {
 	int row, col;
 };
 
-/* Installs flag-setting handlers for SIGINT, SIGTERM and SIGHUP, and the crash handler for SIGSEGV,
- * SIGBUS, SIGFPE, SIGILL and SIGABRT (restore the terminal, then re-raise with the default action).
- * Call before ui_open and again after it: ncurses installs its own SIGINT/SIGTERM handlers. */
+/* Installs flag-setting handlers for every signal whose default ends the process (SIGINT, SIGTERM,
+ * SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGPOLL,
+ * SIGPWR), and the crash handler for SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP and SIGSYS
+ * (restore the terminal, then re-raise with the default action). Call before ui_open and again
+ * after it: ncurses installs its own SIGINT/SIGTERM handlers. */
 void ui_install_signals(void);
 
 /* True when stdin and stdout are terminals (the curses walk can run). */
 bool ui_usable(void);
 
-/* Starts curses on the controlling terminal (stdin/stdout). Returns 0, or -1 with *error set
- * (caller frees) when the terminal cannot be used. */
+/* ui_open's result when the terminal has no cursor addressing (TERM=dumb): the plain walk fits. */
+#define UI_OPEN_NO_CURSOR (-2)
+
+/* Starts curses on the controlling terminal (stdin/stdout). Returns 0; -1 with *error set (caller
+ * frees) when the terminal cannot be used; UI_OPEN_NO_CURSOR with *error set when it cannot
+ * move the cursor (nothing is left changed on it). */
 int ui_open(char **error);
 
 /* Restores the terminal; safe to call any number of times and from every exit path. */
 void ui_close(void);
 
-/* The pending SIGTERM/SIGHUP number (0 when none). */
+/* The pending terminating signal's number (any of those above but SIGINT; 0 when none). */
 int ui_termination_signal(void);
 
-/* The name journaled as the reason of an interruption by sig: "SIGTERM", "SIGHUP" or "SIGINT". */
+/* The name journaled as the reason of an interruption by sig: "SIGTERM", "SIGQUIT", ... */
 const char *ui_signal_name(int sig);
+
+/* 128+N when terminating signal N is pending, else status: a session that ends for another reason
+ * while a signal is pending (the full-disk screen) still exits as the signal says. */
+int ui_exit_status(int status);
 
 /* True once per SIGINT received since the last call. */
 bool ui_take_interrupt(void);
 
-/* Waits at most 100 ms for a key; UI_NONE when none came (so signal flags are seen promptly). */
+/* Waits in the kernel (no timeout) for a key or a signal; UI_NONE when a signal ended the wait,
+ * so the caller checks the signal flags (ui_termination_signal, ui_take_interrupt). */
 struct ui_event ui_read(void);
 
 /* The terminal size now. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include "cfgread.h"
 
 #include <errno.h>
@@ -133,29 +134,31 @@ static size_t scan_number(const char *file, int line, const unsigned char *s, si
 
 enum scan_state { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT };
 
-/* The end of the run from s[i] of bytes that need no check and change nothing in this state:
- * printable ASCII in a string (but a quote or a backslash) or a comment (but the star that may end
- * a block comment), and in code the blanks and separators between settings. */
+/* For each byte, a bit per state in which it needs no check and changes nothing: printable ASCII
+ * in a string (but a quote or a backslash) or a comment (but the star that may end a block
+ * comment), and in code the blanks and separators between settings. */
+static unsigned char plain_bits[256];
+
+static void init_plain_bits(void)
+{
+	for (int c = 0x20; c < 0x7f; c++) {
+		plain_bits[c] |= 1u << LINE_COMMENT;
+		if (c != '"' && c != '\\')
+			plain_bits[c] |= 1u << STRING;
+		if (c != '*')
+			plain_bits[c] |= 1u << BLOCK_COMMENT;
+	}
+	for (const char *c = " =;,:"; *c; c++)
+		plain_bits[(unsigned char)*c] |= 1u << CODE;
+}
+
+/* The end of the run of such bytes from s[i]: the pre-scan's fast path. */
 static size_t skip_plain(const unsigned char *s, size_t i, size_t len, enum scan_state state)
 {
-	switch (state) {
-	case CODE:
-		while (i < len && (s[i] == ' ' || s[i] == '=' || s[i] == ';' || s[i] == ',' || s[i] == ':'))
-			i++;
-		break;
-	case STRING:
-		while (i < len && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '"' && s[i] != '\\')
-			i++;
-		break;
-	case LINE_COMMENT:
-		while (i < len && s[i] >= 0x20 && s[i] < 0x7f)
-			i++;
-		break;
-	case BLOCK_COMMENT:
-		while (i < len && s[i] >= 0x20 && s[i] < 0x7f && s[i] != '*')
-			i++;
-		break;
-	}
+	unsigned char bit = (unsigned char)(1u << state);
+
+	while (i < len && (plain_bits[s[i]] & bit))
+		i++;
 	return i;
 }
 
@@ -168,6 +171,8 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 	int line = 1, depth = 0, bad_line = 0;
 	bool nesting_reported = false;
 
+	if (!plain_bits['a'])
+		init_plain_bits();
 	for (size_t i = 0; i < len && problems < 20;) {
 		unsigned char c;
 		size_t n, plain_end = skip_plain(s, i, len, state); /* the fast path */
@@ -268,11 +273,17 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, int max_nesting,
 	       struct diag_list *diags)
 {
+	char *copy;
+	bool parsed;
+
 	if (cfg_prescan(file, text, len, max_nesting, diags) > 0) {
 		config_init(cfg);
 		return false;
 	}
-	return cfg_parse_prescanned(cfg, file, text, diags);
+	copy = xstrndup(text, len); /* libconfig reads to a NUL: parse exactly what was prescanned */
+	parsed = cfg_parse_prescanned(cfg, file, copy, diags);
+	free(copy);
+	return parsed && cfg_check_strings(cfg, file, diags) == 0;
 }
 
 bool cfg_parse_prescanned(config_t *cfg, const char *file, const char *text, struct diag_list *diags)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading libconfig files safely: the pre-parse checks libconfig 1.5 lacks (it wraps big integers,
  * accepts invalid UTF-8 and exits the process on `@include "."`), and typed accessors that report
  * problems as diagnostics with the setting's line. Shared by pathway and case files. */
@@ -20,12 +21,19 @@ char *cfg_read_file(const char *path, size_t max_bytes, size_t *len);
 size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesting,
 		   struct diag_list *diags);
 
-/* Prescans and parses text into cfg (initialised here; the caller calls config_destroy even on
- * failure). Returns true on success; otherwise appends the problems to diags. */
+/* Prescans and parses text[0, len) (which need not be NUL-terminated; nothing past len is read)
+ * into cfg (initialised here; the caller calls config_destroy even on failure), then checks its
+ * decoded strings. Returns true on success; otherwise appends the problems to diags. */
 bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, int max_nesting,
 	       struct diag_list *diags);
 
-/* As cfg_parse, for text that passed cfg_prescan already (the bundled pathway, at build time). */
+/* Checks every string value of cfg as libconfig decoded it (escapes included): valid UTF-8 without
+ * control or text-direction characters (utf8_is_unsafe; newlines and tabs allowed). Appends one
+ * FILE:LINE diagnostic per bad string and returns how many were found. */
+size_t cfg_check_strings(const config_t *cfg, const char *file, struct diag_list *diags);
+
+/* As cfg_parse, for NUL-terminated text that passed cfg_prescan and cfg_check_strings already (the
+ * bundled pathway, at build time). */
 bool cfg_parse_prescanned(config_t *cfg, const char *file, const char *text, struct diag_list *diags);
 
 /* The member of group called name, or NULL. As config_setting_get_member, without its character-

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A recursive-descent reader of libconfig 1.5's grammar that only checks: settings are
  * `name = value` or `name : value`, ended by ';' or ',' (or nothing, which libconfig allows);
  * values are strings (adjacent ones join), numbers, true/false, groups { }, lists ( ) of any

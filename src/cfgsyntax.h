@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libconfig's grammar, checked again by pathwalk to say what libconfig's bare "syntax error"
  * meant ("missing ',' before '{'", "expected '=' after 'version'", "unclosed '{' opened at line
  * 12"), and to find the ';' that libconfig lets an author leave out. */

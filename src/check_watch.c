@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk check --watch FILE`: the check again each time the file is saved. inotify watches the
  * file's directory, not the file, so that an editor that saves by writing a new file and renaming
  * it over the old one (vim, sed -i, most IDEs) is seen as well as one that writes in place. */

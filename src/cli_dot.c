@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `graph --format svg`: the DOT text piped through Graphviz's `dot -Tsvg`, found on PATH, whose
  * output goes straight to pathwalk's standard output. */
 #include <errno.h>

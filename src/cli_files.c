@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Files for the commands: collecting the inputs of commands that take files or directories (test,
  * diff, report), loading the pathway for rendering journals, writing an output file (log, report). */
 #include <dirent.h>
@@ -11,6 +12,8 @@
 
 #include "cli.h"
 #include "fileio.h"
+#include "safeout.h"
+#include "strbuf.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -174,7 +177,15 @@ int cli_write_output(const char *output, const char *data, size_t len, const cha
 
 		if (fd == STDOUT_FILENO)
 			return write_stdout(data, len, what);
-		rc = fileio_write_all(fd, data, len, NULL);
+		if (isatty(fd)) { /* a terminal gets only what the output filter lets through */
+			struct strbuf safe = STRBUF_INIT;
+
+			safeout_filter(&safe, data, len, true);
+			rc = fileio_write_all(fd, sb_str(&safe), safe.len, NULL);
+			sb_free(&safe);
+		} else {
+			rc = fileio_write_all(fd, data, len, NULL);
+		}
 		if (close(fd) != 0)
 			rc = -1;
 		if (rc == 0)

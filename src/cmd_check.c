@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk check [FILE]`, and loading inputs for every command. */
 #include <getopt.h>
 #include <stdio.h>
@@ -94,7 +95,7 @@ int cli_check_file(const char *path, bool strict)
 
 	/* The text is kept to quote the findings of the lint (standard input cannot be read twice). */
 	if (path) {
-		pw = pathway_load_file_text(path, &diags, &io_error, &source, &len);
+		pw = pathway_load_file_text(path, &diags, &io_error, &source, &len, false);
 	} else {
 		pw = pathway_load_bundled(&diags);
 		source = xstrndup((const char *)bundled_pathway.data, bundled_pathway.len);
@@ -127,7 +128,7 @@ int cli_check_file(const char *path, bool strict)
 			status = check_strict(pw, source, len);
 	}
 	lint_report_free(&plain);
-	free(source);
+	xalloc_release(source);
 	pathway_free(pw);
 	return status;
 }

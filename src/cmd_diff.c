@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk diff OLD NEW CASE|DIR|JOURNAL...`: what a new version of a pathway changes for real
  * cases. Each case (a case file, or the answers and overrides of a recorded session) is replayed
  * against both versions; the endpoints, routes and warnings are compared by id, since indices
@@ -457,8 +458,6 @@ int cmd_diff(int argc, char **argv)
 	printf("%zu unchanged, %zu changed, %zu unreadable or invalid\n", same, changed, invalid);
 	if (!inputs_ok)
 		status = EXIT_INPUT;
-	if (fflush(stdout) != 0)
-		status = EXIT_OUTPUT;
 	pathway_free(old_pw);
 	pathway_free(new_pw);
 	return status;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk graph`: draw the pathway (Graphviz DOT or a text outline), optionally with the route of
  * a case (replayed) or of a recorded session (its journal) highlighted. */
 #include <errno.h>
@@ -94,15 +95,6 @@ static bool route_from_journal(const struct pathway *pw, const struct journal_lo
 		}
 	}
 	return true;
-}
-
-static int write_output(const struct strbuf *out)
-{
-	if (fwrite(sb_str(out), 1, out->len, stdout) != out->len || fflush(stdout) != 0) {
-		fprintf(stderr, "pathwalk: cannot write to standard output: %s\n", strerror(errno));
-		return EXIT_OUTPUT;
-	}
-	return EXIT_OK;
 }
 
 /* The route of a case or journal into *route; returns EXIT_OK or the exit code of the failure. The
@@ -208,7 +200,8 @@ int cmd_graph(int argc, char **argv)
 			graph_write_text(pw, case_path || journal_path ? &route : NULL, &out);
 		else
 			graph_write_dot(pw, case_path || journal_path ? &route : NULL, broken ? &problems : NULL, &out);
-		status = strcmp(format, "svg") == 0 ? cli_dot_to_svg(sb_str(&out), out.len) : write_output(&out);
+		status = strcmp(format, "svg") == 0 ? cli_dot_to_svg(sb_str(&out), out.len)
+						    : cli_write_output(NULL, sb_str(&out), out.len, "the graph");
 	}
 	if (status == EXIT_OK && broken) {
 		fprintf(stderr, "pathwalk: %s: %zu problem%s found; drawn with the broken parts in red\n", pw->file,

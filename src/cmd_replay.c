@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk replay` and `pathwalk test`: headless runs of case files. */
 #include <errno.h>
 #include <getopt.h>
@@ -97,8 +98,6 @@ int cmd_replay(int argc, char **argv)
 		fprintf(stderr, "pathwalk: %s: cannot close the session log: %s\n", log_path, strerror(errno));
 		status = EXIT_OUTPUT;
 	}
-	if (fflush(stdout) != 0 && status == EXIT_OK)
-		status = EXIT_OUTPUT;
 	replay_result_free(&r);
 	casefile_free(c);
 	pathway_free(pw);

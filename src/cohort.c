@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading training journals and computing the figures of the training report (see cohort.h). */
 #include "cohort.h"
 
@@ -66,8 +67,10 @@ bool cohort_add(struct cohort *c, const char *path, struct diag_list *diags)
 	c->sessions = xgrow(c->sessions, &c->sessions_cap, c->nsessions + 1, sizeof(*c->sessions));
 	s = &c->sessions[c->nsessions];
 	memset(s, 0, sizeof(*s));
-	s->log = log;
-	s->report = r;
+	s->report = report_digest(r); /* the figures only: one journal's tree in memory at a time */
+	report_free(r);
+	journal_log_free(log);
+	free(log);
 	s->file = xstrdup(name);
 	s->trainee = s->report->trainee ? s->report->trainee : NO_TRAINEE;
 	for (size_t i = 0; i < s->report->ndebrief; i++)
@@ -287,8 +290,6 @@ void cohort_free(struct cohort *c)
 {
 	for (size_t i = 0; i < c->nsessions; i++) {
 		report_free(c->sessions[i].report);
-		journal_log_free(c->sessions[i].log);
-		free(c->sessions[i].log);
 		free(c->sessions[i].file);
 	}
 	for (size_t i = 0; i < c->nrejects; i++) {

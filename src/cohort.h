@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The instructor's training report (`pathwalk report`): many training journals summarised per
  * trainee, per case and per decision node. Each journal is read into the same model as the log
  * (report_model.h), so a session's choices, score and status mean exactly what its log shows.
@@ -19,8 +20,7 @@ struct strbuf;
 /* One training journal that is included. */
 struct cohort_session {
 	char *file;                /* owned: as named on the command line */
-	struct journal_log *log;   /* owned (on the heap: the report points to it) */
-	struct report *report;     /* owned; borrows log */
+	struct report *report;     /* owned: the session's digest (report_digest), not its journal */
 	const char *trainee;       /* never NULL: "(not recorded)" when the journal has none */
 	long seconds;              /* total decision time of the scored choices */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include "colour.h"
 
 #include <stdlib.h>
@@ -22,7 +23,32 @@ bool colour_wanted(int fd)
 	return fd >= 0 && isatty(fd) && term && *term && strcmp(term, "dumb") != 0;
 }
 
-const char *colour(bool on, const char *seq)
+int colour_fd(FILE *stream)
 {
-	return on ? seq : "";
+	if (stream == stderr)
+		return STDERR_FILENO;
+	if (stream == stdout)
+		return STDOUT_FILENO;
+	return fileno(stream);
+}
+
+void colour_put(FILE *stream, bool on, const char *seq)
+{
+	int fd = colour_fd(stream);
+	size_t len = strlen(seq), done = 0;
+
+	if (!on)
+		return;
+	if (fd < 0) {
+		fputs(seq, stream);
+		return;
+	}
+	fflush(stream);
+	while (done < len) {
+		ssize_t n = write(fd, seq + done, len - done);
+
+		if (n <= 0)
+			return; /* colour is decoration: a failed write is the text's to report */
+		done += (size_t)n;
+	}
 }

@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Whether to colour what pathwalk writes, decided in one place for every output: off unless the
  * stream is a terminal, off whenever NO_COLOR is set, forced on by CLICOLOR_FORCE. */
 #ifndef PATHWALK_COLOUR_H
 #define PATHWALK_COLOUR_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 /* SGR sequences for the parts of a diagnostic, as gcc colours them. */
 #define COLOUR_BOLD "\033[1m"
@@ -19,7 +21,13 @@
  * when fd is a terminal and TERM is set and not "dumb". */
 bool colour_wanted(int fd);
 
-/* seq when on, "" otherwise: for printf("%s...%s", colour(on, COLOUR_ERROR), colour(on, COLOUR_RESET)). */
-const char *colour(bool on, const char *seq);
+/* The file descriptor under stream: stdout and stderr are the output filter's streams
+ * (safeout.c), which have none of their own; -1 for a stream without one. */
+int colour_fd(FILE *stream);
+
+/* Writes seq (an SGR sequence) to stream when on. It goes straight to the stream's descriptor,
+ * past the output filter, which would show it as text; stream is flushed first, so the order
+ * holds. A stream without a descriptor (a memory stream) gets it through stdio. */
+void colour_put(FILE *stream, bool on, const char *seq);
 
 #endif

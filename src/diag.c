@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include "diag.h"
 
 #include <stdarg.h>
@@ -333,33 +334,46 @@ static void print_excerpt(FILE *f, const struct diag *d, bool on)
 			pad++;
 		col++;
 	}
-	fprintf(f, "%*s%s^", pad, "", colour(on, COLOUR_CARET));
+	fprintf(f, "%*s", pad, "");
+	colour_put(f, on, COLOUR_CARET);
+	fputc('^', f);
 	for (int i = 1; i < d->width; i++)
 		fputc('~', f);
-	fprintf(f, "%s\n", colour(on, COLOUR_RESET));
-	if (d->fix)
-		fprintf(f, "      | %*s%s%s%s\n", pad, "", colour(on, COLOUR_FIX), d->fix, colour(on, COLOUR_RESET));
+	colour_put(f, on, COLOUR_RESET);
+	fputc('\n', f);
+	if (d->fix) {
+		fprintf(f, "      | %*s", pad, "");
+		colour_put(f, on, COLOUR_FIX);
+		fputs(d->fix, f);
+		colour_put(f, on, COLOUR_RESET);
+		fputc('\n', f);
+	}
 }
 
 void diag_print(const struct diag_list *list, void *stream)
 {
 	FILE *f = stream;
-	bool on = colour_wanted(fileno(f));
+	bool on = colour_wanted(colour_fd(f));
 
 	for (size_t i = 0; i < list->count; i++) {
 		const struct diag *d = &list->items[i];
 		const char *kind = d->kind == DIAG_ERROR ? "error: " : d->kind == DIAG_WARNING ? "warning: " : "";
-		const char *tint = d->kind == DIAG_ERROR ? COLOUR_ERROR : COLOUR_WARNING;
 
-		fprintf(f, "%spathwalk: ", colour(on, COLOUR_BOLD));
+		colour_put(f, on, COLOUR_BOLD);
+		fputs("pathwalk: ", f);
 		if (d->file && d->line > 0 && d->column > 0 && d->kind != DIAG_PLAIN)
 			fprintf(f, "%s:%d:%d: ", d->file, d->line, d->column);
 		else if (d->file && d->line > 0)
 			fprintf(f, "%s:%d: ", d->file, d->line);
 		else if (d->file)
 			fprintf(f, "%s: ", d->file);
-		fprintf(f, "%s%s%s%s%s\n", colour(on, COLOUR_RESET), colour(on && *kind, tint), kind,
-			colour(on && *kind, COLOUR_RESET), d->message);
+		colour_put(f, on, COLOUR_RESET);
+		if (*kind) {
+			colour_put(f, on, d->kind == DIAG_ERROR ? COLOUR_ERROR : COLOUR_WARNING);
+			fputs(kind, f);
+			colour_put(f, on, COLOUR_RESET);
+		}
+		fprintf(f, "%s\n", d->message);
 		if (d->source_line && *d->source_line && d->column > 0 && d->kind != DIAG_PLAIN)
 			print_excerpt(f, d, on);
 	}

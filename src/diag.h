@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Diagnostics: problems found in an input file, each with file, line and, where the source text is
  * known, the column, the quoted line and a caret under the place, as compilers print them. */
 #ifndef PATHWALK_DIAG_H

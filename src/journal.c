@@ -1,5 +1,6 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The append-only session journal. The lines of one user action are written with a single write
- * loop and made durable with one fdatasync before journal_append_action returns, so a killed
+ * loop and made durable with one fdatasync before journal_commit returns, so a killed
  * process loses at most the action in flight, whole. Every line is chained to the one before it by
  * the sha256 of its bytes ("prev"), and the last line of an action says so ("action_end"). */
 #ifndef _POSIX_C_SOURCE

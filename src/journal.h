@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The append-only session journal: one self-contained JSON object per line, the lines of each
  * user action written with one write and flushed with one fdatasync before the call returns, each
  * line chained to the one before (journal_chain.h). Created 0600 with O_EXCL|O_NOFOLLOW: an
@@ -19,7 +20,7 @@ struct journal *journal_create(const char *path);
 
 /* Opens the existing journal at path to continue it: the caller read it (journal_read_file) and
  * passes the seq of its last complete event, valid_length, the byte length of its complete lines,
- * and read_length, the size of the file it read. A longer file (a torn last line) is first cut to
+ * and read_length, the size of the file it read. A longer file (a torn last action) is first cut to
  * valid_length; the valid content is held in memory as if this journal had written it, and
  * numbering continues at last_seq + 1. The file is checked under the lock, so events another
  * process wrote between the caller's read and this call are never cut off.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reads a session journal into events. The writer (journal.c) emits each user action as lines in
  * a single write followed by fdatasync, so only the last action can be torn by a crash; a bad line
  * anywhere else means the file was damaged or edited, and the log cannot be trusted. */
@@ -82,7 +83,7 @@ static void add_event(struct journal_log *out, size_t *cap, struct json *obj, in
 int journal_read_text(const char *name, const char *text, size_t len, struct journal_log *out,
 		      struct diag_list *diags)
 {
-	size_t cap = 0, pos = 0, whole = 0, whole_length = 0;
+	size_t cap = 0, pos = 0, whole = 0, whole_length = 0, budget = JOURNAL_MAX_VALUES;
 	int line = 0, errors = 0, torn_line = 0;
 
 	log_init(out, name);
@@ -92,14 +93,24 @@ int journal_read_text(const char *name, const char *text, size_t len, struct jou
 		bool last = !nl || end + 1 >= len;
 		struct json_error err = { 0, NULL };
 		const char *problem = NULL;
-		struct json *obj;
+		struct json *obj = NULL;
 
 		line++;
-		obj = json_parse(text + pos, end - pos, &err);
+		if (end - pos > (size_t)JOURNAL_LINE_MAX_BYTES)
+			err.message = "the line is longer than 64 KiB";
+		else
+			obj = json_parse_bounded(text + pos, end - pos, &budget, &err);
 		if (obj)
 			problem = check_event(obj);
 		else
 			problem = err.message;
+		if (budget == 0 && !last) {
+			diag_add(diags, name, line, "the journal holds more than %ld JSON values: not a journal "
+				 "pathwalk writes", JOURNAL_MAX_VALUES);
+			json_free(obj);
+			errors++;
+			break;
+		}
 		if (last && (!nl || !obj)) {
 			/* Torn by a crash mid-write: the event never completed, so it is not part of the log.
 			 * A complete-looking line without its newline was never acknowledged either. */

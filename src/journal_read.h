@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading a session journal back (DESIGN §6): one JSON object per line, the first a "start" event.
  * A torn last action (the process died while writing it: lines after the last "action_end", or a
  * last line without its newline) is ignored with a notice; anything else that is not a complete
@@ -24,7 +25,7 @@ struct journal_log {
 	char *file;                   /* name used in messages */
 	struct journal_event *events; /* in file order; events[0].event is "start" */
 	size_t count;
-	struct diag_list notices;     /* things worth saying that are not errors (a torn last line) */
+	struct diag_list notices;     /* things worth saying that are not errors (a torn last action) */
 	size_t valid_length;          /* bytes up to the end of the last complete line (what
 				       * journal_open_append keeps when it continues the file) */
 	size_t length;                /* bytes read: the whole file as it was when read */
@@ -34,6 +35,12 @@ struct journal_log {
 
 /* The largest journal accepted: far above any real session, small enough to read into memory. */
 #define JOURNAL_READ_MAX_BYTES (64L * 1024 * 1024)
+
+/* Bounds on the work one journal can cause (a real event is a few hundred bytes and under 50 JSON
+ * values; a session a few thousand values): a longer line is not an event pathwalk writes, and a
+ * journal that holds more values is refused, so its tree stays under about 50 MB. */
+#define JOURNAL_LINE_MAX_BYTES (64L * 1024)
+#define JOURNAL_MAX_VALUES (512L * 1024)
 
 /* Reads and parses the journal at path (standard input for "-") into *out. Returns 0, or -1 with the problems appended to
  * diags (as FILE:LINE: message; line 0 for an unreadable file). *out is always initialised and

@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A strict recursive-descent JSON parser with a depth limit, and a serializer that never lets a
  * control character out raw. */
 #include "json.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +16,7 @@ struct parser {
 	const char *text;
 	size_t len, pos;
 	int depth;
+	size_t budget; /* values that may still be made */
 	struct json_error err;
 	bool failed;
 };
@@ -376,6 +379,11 @@ static struct json *parse_value(struct parser *p)
 		fail(p, p->pos, "unexpected end of input");
 		return NULL;
 	}
+	if (p->budget == 0) {
+		fail(p, p->pos, "more values than allowed");
+		return NULL;
+	}
+	p->budget--;
 	c = p->text[p->pos];
 	if (c == '{' || c == '[') {
 		if (p->depth >= JSON_MAX_DEPTH) {
@@ -409,10 +417,12 @@ static struct json *parse_value(struct parser *p)
 	return NULL;
 }
 
-struct json *json_parse(const char *text, size_t len, struct json_error *err)
+struct json *json_parse_bounded(const char *text, size_t len, size_t *budget, struct json_error *err)
 {
-	struct parser p = { .text = text, .len = len };
+	struct parser p = { .text = text, .len = len, .budget = *budget };
 	struct json *j = parse_value(&p);
+
+	*budget = p.budget;
 
 	if (j) {
 		skip_space(&p);
@@ -425,6 +435,13 @@ struct json *json_parse(const char *text, size_t len, struct json_error *err)
 	if (!j && err)
 		*err = p.err;
 	return j;
+}
+
+struct json *json_parse(const char *text, size_t len, struct json_error *err)
+{
+	size_t unbounded = SIZE_MAX;
+
+	return json_parse_bounded(text, len, &unbounded, err);
 }
 
 void json_free(struct json *j)

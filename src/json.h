@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A small, strict JSON parser (RFC 8259 grammar) producing a tree, and a safe serializer.
  * Used to read session journals back: every journal line is one JSON object. The grammar is
  * strict (no comments, trailing commas, leading zeros, NaN or duplicate keys); text is lenient
@@ -51,6 +52,11 @@ struct json_error {
 /* Parses exactly one JSON value (surrounding whitespace allowed) from text[0..len). Returns the
  * tree (free with json_free), or NULL with *err filled (err may be NULL). NUL bytes are errors. */
 struct json *json_parse(const char *text, size_t len, struct json_error *err);
+
+/* As json_parse, making at most *budget values (each array, object, string, number, true, false
+ * and null is one); *budget is lowered by the values made. Past it: NULL, "more values than
+ * allowed". Bounds the memory a hostile text can make the tree take (about 100 bytes a value). */
+struct json *json_parse_bounded(const char *text, size_t len, size_t *budget, struct json_error *err);
 
 /* Frees a tree; NULL is fine. */
 void json_free(struct json *j);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pathwalk: walk a clinical pathway one screen at a time. Subcommand dispatch, --help, --version. */
 #include <getopt.h>
 #include <stdarg.h>
@@ -6,6 +7,7 @@
 
 #include "cli.h"
 #include "clock.h"
+#include "safeout.h"
 #include "xalloc.h"
 
 #ifndef PATHWALK_VERSION
@@ -94,7 +96,8 @@ bool cli_init_clock(void)
 	return true;
 }
 
-int main(int argc, char **argv)
+/* Runs the command that argv names; returns its exit status. */
+static int dispatch(int argc, char **argv)
 {
 	/* brief: the command loads, prints and exits, so what it loaded is left to the kernel
 	 * (xalloc_exit_next); a walk or a training keeps only what it uses for its whole session. */
@@ -136,4 +139,10 @@ int main(int argc, char **argv)
 	if (first[0] == '-')
 		return cmd_walk(argc, argv); /* options of the default command: pathwalk --plain */
 	return cli_usage_error(NULL, "unknown command '%s'", first);
+}
+
+int main(int argc, char **argv)
+{
+	safeout_install(); /* before anything is printed: every byte to stdout/stderr is filtered */
+	return safeout_finish(dispatch(argc, argv));
 }

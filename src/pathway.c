@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Loading a pathway file into the model and validating everything that is not graph-shaped.
  * Every problem becomes a diagnostic; loading goes on after an error so that an author sees all of
  * them at once, and the model is only handed out when there were none. */
@@ -38,7 +39,9 @@ static const char *const stage_members[] = { "id", "label", NULL };
 
 char *pathway_dup_or_null(const char *s)
 {
-	return s ? xstrdup(s) : NULL;
+	if (!s || xalloc_keep_at_exit())
+		return (char *)s; /* libconfig's tree is kept then (load), and pathway_free frees nothing */
+	return xstrdup(s);
 }
 
 /* The number of elements of an optional list member, and the member itself. */
@@ -78,7 +81,7 @@ static char *read_id(struct loader *ld, const config_setting_t *g, const char *w
 		diag_add(ld->rd.diags, ld->rd.file, cfg_line(g), "%s id is empty", what);
 		return NULL;
 	}
-	return xstrdup(id);
+	return pathway_dup_or_null(id);
 }
 
 static void index_id(struct loader *ld, struct strmap *map, const char *id, int index, int line,
@@ -235,7 +238,7 @@ static void load_options(struct loader *ld, struct pw_variable *v, const config_
 		v->options[v->noptions].id = read_id(ld, o, "option", true);
 		v->options[v->noptions].label = pathway_dup_or_null(cfg_string(&ld->rd, o, "label", true, what));
 		if (!v->options[v->noptions].id) {
-			free(v->options[v->noptions].label);
+			xalloc_release(v->options[v->noptions].label);
 			v->options[v->noptions].label = NULL;
 			continue;
 		}
@@ -655,6 +658,7 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 	if (list && pw->nnodes == 0)
 		diag_add(ld->rd.diags, ld->rd.file, cfg_line(list), "pathway: there are no nodes");
 	pw->nodes = xcalloc(pw->nnodes + 1, sizeof(*pw->nodes));
+	strmap_reserve(&pw->node_index, pw->nnodes);
 	/* Ids first, so that conditions (at()) and gotos can refer to any node. */
 	for (size_t i = 0; i < pw->nnodes; i++) {
 		struct pw_node *n = &pw->nodes[i];
@@ -686,10 +690,11 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 }
 
 /* Loads text; sha256 is NULL, or the digest of text that was pre-scanned and hashed at build time
- * (the bundled pathway), which is then neither pre-scanned nor hashed again. With broken not NULL,
- * a pathway group with problems is still returned as a draft (pathway_load_draft). */
+ * (the bundled pathway), which is then neither pre-scanned nor hashed again; hash is false when
+ * the caller never reads pw->sha256. With broken not NULL, a pathway group with problems is still
+ * returned as a draft (pathway_load_draft). */
 static struct pathway *load(const char *name, const char *text, size_t len, const char *sha256,
-			    struct diag_list *diags, bool *broken)
+			    bool hash, struct diag_list *diags, bool *broken)
 {
 	struct loader ld = { 0 };
 	config_t cfg;
@@ -707,7 +712,8 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 		snprintf(ld.pw->sha256, sizeof ld.pw->sha256, "%s", sha256);
 		parsed = cfg_parse_prescanned(&cfg, name, text, diags);
 	} else {
-		sha256_hex(text, len, ld.pw->sha256);
+		if (hash)
+			sha256_hex(text, len, ld.pw->sha256);
 		parsed = cfg_parse(&cfg, name, text, len, PATHWAY_MAX_NESTING, diags);
 	}
 	if (!parsed)
@@ -748,16 +754,22 @@ fail:
 struct pathway *pathway_load_draft(const char *name, const char *text, size_t len, struct diag_list *diags,
 				   bool *broken)
 {
-	return load(name, text, len, NULL, diags, broken);
+	return load(name, text, len, NULL, true, diags, broken);
 }
 
 struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
 {
-	return load(name, text, len, NULL, diags, NULL);
+	return load(name, text, len, NULL, true, diags, NULL);
+}
+
+struct pathway *pathway_load_text_unhashed(const char *name, const char *text, size_t len,
+					   struct diag_list *diags)
+{
+	return load(name, text, len, NULL, false, diags, NULL);
 }
 
 struct pathway *pathway_load_bundled(struct diag_list *diags)
 {
 	return load("<bundled>/sciatica.cfg", (const char *)bundled_pathway.data, bundled_pathway.len,
-		    bundled_pathway.sha256, diags, NULL);
+		    bundled_pathway.sha256, true, diags, NULL);
 }

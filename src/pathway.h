@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The pathway model: loading a libconfig pathway file, validating it, and looking things up.
  * A loaded pathway is immutable; everything in it is owned by it and freed by pathway_free(). */
 #ifndef PATHWALK_PATHWAY_H
@@ -154,12 +155,17 @@ struct pathway {
 struct pathway *pathway_load_file(const char *path, struct diag_list *diags, bool *io_error);
 
 /* As pathway_load_file, and hands over the file's text as read (NUL-terminated, *len bytes; the
- * caller frees it; NULL when the file could not be read), e.g. for a second look at standard input. */
+ * caller frees it; NULL when the file could not be read), e.g. for a second look at standard input.
+ * Without hash, pw->sha256 is left empty: for pathway check, which never journals the digest. */
 struct pathway *pathway_load_file_text(const char *path, struct diag_list *diags, bool *io_error,
-				       char **text, size_t *len);
+				       char **text, size_t *len, bool hash);
 
 /* As pathway_load_file, for text already in memory; name is used in messages. */
 struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags);
+
+/* As pathway_load_text, without computing pw->sha256 (left empty). */
+struct pathway *pathway_load_text_unhashed(const char *name, const char *text, size_t len,
+					   struct diag_list *diags);
 
 /* As pathway_load_text; with broken not NULL (*broken false), a pathway group that has problems is
  * still returned, as far as it could be read, for drawing it (graph): *broken is set true then. Such a draft may lack

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The ids valid at a place of a pathway, for messages about one that is not: the closest of them
  * ("did you mean 'x'?") and two of them joined by a missing ','. */
 #ifndef PATHWALK_PATHWAY_IDS_H

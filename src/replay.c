@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Headless replay: answers come from a case file (or the variable's default), decisions take the
  * recommendation unless the case overrides them. It drives exactly the session API the screens use. */
 #include "replay.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The model every log format is rendered from (internal to report_*.c, and read by the training
  * report, cohort.c, so that it interprets a journal exactly as the log does). Built once from the
  * journal's events, plus the pathway when it is the one the session used. Strings are borrowed
@@ -171,7 +172,16 @@ struct report {
 	const struct report_item **debrief;
 	size_t ndebrief, decisions_correct, nfindings, findings_matched;
 	const struct report_item *score;
+
+	char **owned;  /* a digest's copies of its strings (report_digest); NULL otherwise */
+	size_t nowned;
 };
+
+/* What the training report keeps of a session: the header (pathway id, title, version, sha256,
+ * mode, case, trainee, start time, status) and the debrief's choices with their figures, with
+ * every string copied, so that the journal and the full model r can be freed at once. Free with
+ * report_free; it has no log, no pathway and no other items. */
+struct report *report_digest(const struct report *r);
 
 /* True for a training session (mode "train"). */
 bool report_is_training(const struct report *r);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Continuing an interrupted session from its journal (pathwalk walk --resume JOURNAL). The
  * session is rebuilt by replaying the journal's answers, moves and going back through the public
  * session API, so it is in exactly the state the journal records; then it continues to record in
@@ -27,12 +28,12 @@ struct journal;
 struct session *resume_session(const struct pathway *pw, const struct journal_log *log, long today,
 			       struct diag_list *diags);
 
-/* Opens the journal file at path, which log was read from, to continue it: cuts a torn last line
+/* Opens the journal file at path, which log was read from, to continue it: cuts a torn last action
  * and numbers on from log's last event (journal_open_append). NULL with errno set on failure. */
 struct journal *resume_open_journal(const char *path, const struct journal_log *log);
 
 /* Journals {"event":"resume","node":...} at the current node, with "notice" when notice is not
- * NULL (say, that a torn last line was dropped). Call once, after session_attach_journal. */
+ * NULL (say, that a torn last action was dropped). Call once, after session_attach_journal. */
 enum session_status resume_record(struct session *s, const char *notice);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The session state machine. Every state change goes through here, and every change that matters
  * to the record is journaled before the call returns: the events of one call (one user action)
  * are built with record() and written together, with one write and one fdatasync, by commit(). */
@@ -22,6 +23,7 @@ struct route_step {
 
 struct override {
 	int node, target;
+	int recommended; /* the transition the pathway recommended there, instead of which */
 	char *reason;
 };
 
@@ -54,6 +56,7 @@ struct session {
 
 	char *message;
 	bool closed;
+	bool finished;  /* closed by session_finish: the endpoint is recorded */
 };
 
 static struct expr_env env_of(const struct session *s)
@@ -300,6 +303,11 @@ bool session_closed(const struct session *s)
 	return s->closed;
 }
 
+bool session_finished(const struct session *s)
+{
+	return s->finished;
+}
+
 const struct value *session_answer(const struct session *s, int var)
 {
 	return &s->answers[var];
@@ -336,35 +344,6 @@ struct value session_initial_value(const struct session *s, int var)
 	if (v->has_default)
 		return v->default_value;
 	return value_unknown();
-}
-
-char *session_check_value(const struct pathway *pw, int var, const struct value *v)
-{
-	const struct pw_variable *pv = &pw->vars[var];
-
-	if (v->type == TYPE_NONE && v->not_recorded)
-		return pv->optional ? NULL : xasprintf("%s is not optional: it needs an answer", pv->id);
-	if (v->type != pv->type)
-		return xasprintf("%s must be %s %s", pv->id,
-				 pv->type == TYPE_INT ? "an" : "a", value_type_name(pv->type));
-	switch (v->type) {
-	case TYPE_INT:
-		if (v->u.i < pv->min || v->u.i > pv->max)
-			return xasprintf("%s must be between %ld and %ld (got %ld)", pv->id, pv->min, pv->max,
-					 v->u.i);
-		break;
-	case TYPE_CHOICE:
-		if (v->u.choice < 0 || (size_t)v->u.choice >= pv->noptions)
-			return xasprintf("%s: not one of its options", pv->id);
-		break;
-	case TYPE_SET:
-		if (pv->noptions < VALUE_MAX_OPTIONS && (v->u.set >> pv->noptions) != 0)
-			return xasprintf("%s: not one of its options", pv->id);
-		break;
-	default:
-		break;
-	}
-	return NULL;
 }
 
 enum session_status session_set_answer(struct session *s, int var, struct value v)
@@ -579,7 +558,7 @@ static enum session_status take(struct session *s, size_t t, const char *reason)
 		st = worst(st, record_decision(s, reason ? t : (size_t)recommended, recommended, reason));
 	if (reason) {
 		s->overrides = xgrow(s->overrides, &s->overrides_cap, s->noverrides + 1, sizeof(*s->overrides));
-		s->overrides[s->noverrides++] = (struct override){ session_node(s), n->next[t].target,
+		s->overrides[s->noverrides++] = (struct override){ session_node(s), n->next[t].target, recommended,
 								   xstrdup(reason) };
 	}
 	push_route(s, reason ? t : (size_t)recommended);
@@ -678,7 +657,7 @@ enum session_status session_finish(struct session *s)
 	st = record(s, &sb);
 	event_open(&sb, "end");
 	sb_append(&sb, "}");
-	s->closed = true;
+	s->closed = s->finished = true;
 	return commit(s, worst(st, record(s, &sb)));
 }
 
@@ -798,6 +777,11 @@ unsigned long long session_stages_visited(const struct session *s)
 size_t session_override_count(const struct session *s)
 {
 	return s->noverrides;
+}
+
+int session_override_recommended(const struct session *s, size_t i)
+{
+	return s->overrides[i].recommended;
 }
 
 void session_override_get(const struct session *s, size_t i, int *node, int *target, const char **reason)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The session engine: the state machine every face (the curses walk, --plain, replay, test,
  * training) drives. It holds the current node, the answers, the derived values, the route taken
  * (history), and writes every event to the journal when one is attached.
@@ -61,6 +62,9 @@ bool session_at_endpoint(const struct session *s);
 
 /* True once session_finish() or session_interrupt() was called. */
 bool session_closed(const struct session *s);
+
+/* True once session_finish() recorded the endpoint (an interrupted session is closed, not finished). */
+bool session_finished(const struct session *s);
 
 /* The working answer of variable var (TYPE_NONE when unanswered). The array form is indexed like
  * pw->vars and stays valid until the next call that changes answers. */
@@ -183,6 +187,10 @@ unsigned long long session_stages_visited(const struct session *s);
 /* Overrides taken on the route: parallel arrays node, target and reason; *n the count. */
 size_t session_override_count(const struct session *s);
 void session_override_get(const struct session *s, size_t i, int *node, int *target, const char **reason);
+
+/* The transition (in the override's node's next list) that the pathway recommended where override
+ * i was taken: what the clinician chose instead of. */
+int session_override_recommended(const struct session *s, size_t i);
 
 /* Text with every {id} replaced by the formatted value of that variable or derived value
  * ("not yet known" when unknown) and {{ / }} by a literal brace. Caller frees. */

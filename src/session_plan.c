@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What a screen shows, as the journal records it: which items of an endpoint's `actions` and
  * `document` apply with the answers given (the endpoint event), and which references the
  * evidence shown on a screen cites (the node event), so that a log cites only what was shown. */

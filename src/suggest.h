@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* "Did you mean ...?": the closest of a set of candidate ids to a misspelt one, by edit distance
  * (insertions, deletions, substitutions and swaps of two neighbours, each counting one). */
 #ifndef PATHWALK_SUGGEST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Allocation that never returns NULL: running out of memory is not a state pathwalk can recover
  * from meaningfully, and checking every allocation would bury the logic. */
 #include "xalloc.h"
@@ -74,12 +75,17 @@ char *xvasprintf(const char *fmt, va_list ap)
 	int n;
 	char *p;
 
+	char small[256]; /* most strings fit: then they are formatted once */
+
 	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap);
 	if (n < 0)
 		out_of_memory();
 	p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, again);
+	if ((size_t)n < sizeof small)
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, again);
 	va_end(again);
 	return p;
 }
@@ -112,4 +118,10 @@ void xalloc_exit_later(void)
 bool xalloc_keep_at_exit(void)
 {
 	return exit_next;
+}
+
+void xalloc_release(void *p)
+{
+	if (!exit_next)
+		free(p);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Allocation helpers: abort with a message on out-of-memory instead of returning NULL. */
 #ifndef PATHWALK_XALLOC_H
 #define PATHWALK_XALLOC_H
@@ -27,5 +28,8 @@ void xalloc_exit_next(void);
 /* Undoes xalloc_exit_next: the command goes on loading and freeing (check --watch). */
 void xalloc_exit_later(void);
 bool xalloc_keep_at_exit(void);
+
+/* free(p), unless xalloc_keep_at_exit(): for a large buffer that the command holds until it ends. */
+void xalloc_release(void *p);
 
 #endif

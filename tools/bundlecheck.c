@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* bundlecheck FILE...: the build's check of the pathway embedded in the binary. Runs the loader's
- * pre-scan (cfg_prescan: UTF-8, control characters, @include, nesting, 32-bit integers) and
- * libconfig's parse over each FILE, prints every problem as FILE:LINE: message and exits 1 when
- * there was one, so that a bundled pathway that would need them never builds; pathway_load_bundled
- * then skips the pre-scan at run time. */
+ * pre-scan (cfg_prescan: UTF-8, control characters, @include, nesting, 32-bit integers),
+ * libconfig's parse and the check of the decoded strings (cfg_check_strings) over each FILE,
+ * prints every problem as FILE:LINE: message and exits 1 when there was one, so that a bundled
+ * pathway that would need them never builds; pathway_load_bundled then skips them at run time. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

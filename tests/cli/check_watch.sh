@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # `pathwalk check --watch FILE` through the real binary: the first check, a save in place that
 # breaks the pathway, a save by rename (as vim and sed -i do) that fixes it, each seen as new
 # findings; "q" on standard input ends it with the last check's status, a signal with 128+N.

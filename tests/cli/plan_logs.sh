@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Issue 13: the plan of every endpoint in every face and log. Part 1: the mini-plan fixture
 # (optional "not recorded", a computed default, conditional plan items, scope and choices)
 # through replay, test --coverage and every log format. Part 2: every case of the bundled library
@@ -104,6 +105,22 @@ expect_in "$tmp/xy.json" '"scope":"Adults over 16 in a test.","choices":["Weeks 
 "$bin" log -p "$plan" -o "$tmp/none.text" "$tmp/none.jsonl" || bad "log none"
 expect_not_in "$tmp/none.text" "[ref2]" "a reference nothing shown cites is not listed"
 expect_in "$tmp/none.text" "[ref1] Someone A." "the evidence shown cites ref1"
+
+# The plain walk: a screen's evidence with its citations, "nr" for an optional field, the computed
+# default kept with Enter, the plan under its headings.
+printf '%b' '2025-03-06\na\n2025-01-20\n\nnr\n1\n\n\n' |
+	XDG_STATE_HOME=$tmp/state "$bin" walk --plain -p "$plan" --log "$tmp/plain.jsonl" >"$tmp/plain.out" 2>"$tmp/err" && ok ||
+	{ bad "plain walk"; cat "$tmp/err"; }
+expect_order "$tmp/plain.out" "plain walk" "Screen: More" "Evidence: Always." "[ref1] Someone A." \
+	"Weeks since (whole number 0 to 52, weeks) [Enter keeps: 6]" "or nr for not recorded" \
+	"Recommendation: Consider this." "What to do:" "- Sign X: act on it." "What to document:"
+expect_in "$tmp/plain.jsonl" '"var":"odi","value":null,"not_recorded":true' "the plain walk journals nr as not recorded"
+
+# train --plain prints the endpoint's plan and the warnings shown with their text.
+printf '4\n2\n6\n1\n' | (cd "$tmp" && XDG_STATE_HOME=$tmp/state "$bin" train --plain --trainee t \
+	--log "$tmp/train.jsonl" v5-sij-eligible) >"$tmp/train.out" 2>"$tmp/err" || { bad "train --plain"; cat "$tmp/err"; }
+expect_order "$tmp/train.out" "train --plain endpoint" "Endpoint: " "Recommendation: " "What to do:" \
+	"What to document:" "Warnings shown on this path:" "! " "score: "
 
 # Part 2: every bundled case, every format, every endpoint
 cases=0

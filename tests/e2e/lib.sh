@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Shared helpers for the end-to-end tests: drive the real binary in tmux on a private socket at a
 # fixed size and poll the screen for expected text instead of sleeping.
 # Usage in a test: . "$(dirname "$0")/lib.sh" "$@"   (arguments: BINARY SRCDIR)
@@ -109,6 +110,25 @@ wait_gone() {
 	local text=$1 limit=${2:-$TIMEOUT} i=0
 	while [ $i -lt $((limit * 50)) ]; do
 		screen | grep -qF -- "$text" || return 0
+		sleep 0.02
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_settled [SECONDS]: polls until the screen is the same in three captures in a row, that is
+# until curses has drawn the whole of a new screen; for when the next screen's text is not known.
+wait_settled() {
+	local limit=${1:-$TIMEOUT} i=0 same=0 last="" now
+	while [ $i -lt $((limit * 50)) ]; do
+		now=$(screen | md5sum)
+		if [ "$now" = "$last" ]; then
+			same=$((same + 1))
+			[ $same -ge 2 ] && return 0
+		else
+			same=0
+			last=$now
+		fi
 		sleep 0.02
 		i=$((i + 1))
 	done

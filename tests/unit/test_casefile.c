@@ -1,4 +1,6 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "casefile.h"
@@ -129,4 +131,29 @@ Test(casefile, reports_every_problem_not_just_the_first)
 
 	cr_assert_null(c);
 	cr_assert_eq(diags.count, 3);
+}
+
+Test(casefile, rejects_control_characters_written_as_escapes)
+{
+	expect_error("case = { id = \"c\";\n title = \"T\\x1b]0;title\\x07\";\n answers = {\n" ANSWERS " }; };", 2,
+		     "U+001B");
+	expect_error("case = { id = \"c\"; answers = {\n kind = \"a\\xe2\\x80\\xae\"; }; };", 2, "U+202E");
+}
+
+/* A fuzzing finding: load_text read to the NUL, past len. */
+Test(casefile, reads_nothing_past_len)
+{
+	static const char whole[] = "case = { id = \"c\"; answers = { score = 6; }; };@include \"x\"";
+	size_t len = strlen("case = { id = \"c\"; answers = { score = 6; }; };");
+	char *exact = malloc(len);
+	struct casefile *c;
+
+	memcpy(exact, whole, len);
+	diag_clear(&diags);
+	c = casefile_load_text("c.cfg", exact, len, pw, &diags);
+	dump_diags(&diags);
+	cr_assert_not_null(c, "the case up to len did not load");
+	cr_assert_eq(diags.count, 0);
+	casefile_free(c);
+	free(exact);
 }

@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include <criterion/criterion.h>
 #include <string.h>
 
 #include "fixtures.h"
 #include "lint.h"
 #include "pathway.h"
+#include "strbuf.h"
 #include "value.h"
 
 /* lint_text runs plain check's lint_plain and then the --strict lint_pathway, as `check --strict` does.
@@ -233,6 +235,28 @@ Test(lint, reports_missing_recommendation_and_missing_text)
 		  "  { id = \"low\"; stage = \"care\"; screen = \"endpoint\"; title = \"L\"; } );\n" CLOSE, TODAY_2025);
 	cr_assert(found(LINT_WARNING, 9, "node 'screen' has no text"));
 	cr_assert(found(LINT_ERROR, 12, "endpoint 'low' has no recommendation"));
+}
+
+/* A fuzzing finding: each derived value of a chain d_i = d_(i-1) + d_(i-1) was walked again at every
+ * use, 2^60 walks for this chain. Each derived value is now analysed once: this returns, and the
+ * interval is still exact (d60 lies within 0..10 * 2^60, which saturates to the 64-bit range). */
+Test(lint, analyses_a_chain_of_derived_values_once_each)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	sb_append(&text, HEAD("2030-01-01", "screen") REFS STAGES VARS "derived = ( { id = \"d0\"; expr = \"pain\"; }");
+	for (int i = 1; i <= 60; i++)
+		sb_appendf(&text, ", { id = \"d%d\"; expr = \"d%d + d%d\"; }", i, i - 1, i - 1);
+	sb_append(&text, ", { id = \"nsigns\"; expr = \"count(signs)\"; } );\n" WARNINGS SCREEN
+			 DECIDE("d20 > 10485760 || nsigns >= 1 || flag") HIGH LOW CLOSE);
+	lint_text(sb_str(&text), TODAY_2025);
+	cr_assert(found(LINT_WARNING, 10, "'d20 > 10485760' in the condition of 'decide' -> 'high' is never true"));
+	sb_free(&text);
+	lint_text(HEAD("2030-01-01", "screen") REFS STAGES VARS
+		  "derived = ( { id = \"d0\"; expr = \"pain\"; }, { id = \"d1\"; expr = \"d0 + d0\"; },"
+		  " { id = \"nsigns\"; expr = \"count(signs)\"; } );\n" WARNINGS SCREEN
+		  DECIDE("d1 > 19 || nsigns >= 1 || flag") HIGH LOW CLOSE, TODAY_2025);
+	cr_assert_not(found(LINT_WARNING, 10, "'d1 > 19'"), "d1 = 20 is possible");
 }
 
 Test(lint, plan_items_cite_an_endpoint_and_impossible_ones_are_reported)

@@ -1,4 +1,6 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bundled.h"
@@ -172,6 +174,37 @@ Test(pathway, include_inside_a_string_is_only_text)
 Test(pathway, rejects_invalid_utf8_with_line)
 {
 	expect_error("pathway = {\n id = \"t\xff\";\n};", 2, "invalid UTF-8");
+}
+
+Test(pathway, rejects_control_characters_written_as_escapes)
+{
+	/* The raw-byte prescan sees only "\\x1b": the check must run on what libconfig decoded. */
+	expect_error("pathway = {\n id = \"t\";\n title = \"A\\x1b]0;title\\x07B\";\n};", 3, "U+001B");
+	expect_error("pathway = {\n title = \"right-to-left \\xe2\\x80\\xae here\";\n};", 2, "U+202E");
+	expect_error("pathway = {\n stages = ( { id = \"s\"; label = \"\\xc2\\x9b2J\"; } );\n};", 2, "U+009B");
+	expect_error("pathway = {\n title = \"bad \\xff byte\";\n};", 2, "invalid UTF-8");
+}
+
+/* A fuzzing finding: load_text takes (text, len) but libconfig read to the NUL, past len. */
+Test(pathway, reads_nothing_past_len)
+{
+	static const char whole[] = "pathway = { id = \"x\"; };@include \"/etc/passwd\"";
+	size_t len = strlen("pathway = { id = \"x\"; };");
+	char *exact = malloc(len); /* no NUL: AddressSanitizer catches a read past the end */
+	struct pathway *pw;
+
+	memcpy(exact, whole, len);
+	diag_clear(&diags);
+	pw = pathway_load_text("t.cfg", exact, len, &diags);
+	cr_assert_null(pw);
+	cr_assert_not(has_diag(&diags, 0, "syntax error"), "text past len was parsed");
+	cr_assert_not(has_diag(&diags, 0, "@include"), "text past len was parsed");
+	cr_assert(has_diag(&diags, 0, "missing"), "the text up to len was not read");
+	free(exact);
+	pw = pathway_load_text("t.cfg", whole, len, &diags);
+	cr_assert_null(pw);
+	cr_assert_not(has_diag(&diags, 0, "syntax error"), "text past len was parsed");
+	diag_clear(&diags);
 }
 
 Test(pathway, rejects_nul_byte_as_binary)
@@ -350,5 +383,18 @@ Test(pathway, conditions_written_alike_share_a_tree_and_failing_ones_report_each
 	cr_assert_null(pw);
 	cr_assert(has_diag(&diags, 8, "unknown variable 'nope'"));
 	cr_assert(has_diag(&diags, 10, "unknown variable 'nope'"), "the second copy reports its own line");
+	diag_clear(&diags);
+}
+
+Test(pathway, loads_unhashed_without_a_digest)
+{
+	const char *text = HEAD "nodes = ( { id = \"a\"; stage = \"s\"; screen = \"endpoint\"; title = \"A\"; } ); };";
+	struct pathway *pw = pathway_load_text_unhashed("t.cfg", text, strlen(text), &diags);
+
+	dump_diags(&diags);
+	cr_assert_not_null(pw);
+	cr_assert_str_eq(pw->sha256, "", "pathway check never reads the digest, so it is not computed");
+	cr_assert_eq(pw->nnodes, 1);
+	pathway_free(pw);
 	diag_clear(&diags);
 }

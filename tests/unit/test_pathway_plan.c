@@ -1,6 +1,8 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Loading the issue-13 additions to the pathway format: optional variables, computed defaults,
  * conditional plan items and the "about" fields, with their errors at the right lines. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fixtures.h"
@@ -141,4 +143,34 @@ Test(pathway_plan, choices_are_non_empty_strings)
 {
 	expect_error("pathway = { scope = \"S\"; choices = ( \"one\", 2 );\n}; ", 1, "choice 2 must be a non-empty string");
 	expect_error("pathway = { scope = 3; };", 1, "scope");
+}
+
+Test(pathway_plan, optional_is_for_int_and_date_variables)
+{
+	expect_error(HEAD "  , { id = \"o\"; type = \"bool\"; prompt = \"O\"; optional = true; } );\n" NODES(""), 7,
+		     "optional is for int and date variables");
+}
+
+Test(pathway_plan, values_carry_their_unit_and_one_is_singular)
+{
+	struct pathway *pw = load_fixture(FIXTURE("mini-plan.cfg"));
+	int weeks = pathway_find_variable(pw, "weeks"), odi = pathway_find_variable(pw, "odi");
+	struct value v = value_int(1), nr = value_not_recorded();
+	char *text;
+
+	text = pathway_format_value_unit(pw, weeks, &v);
+	cr_assert_str_eq(text, "1 week");
+	free(text);
+	v = value_int(4);
+	text = pathway_format_value_unit(pw, weeks, &v);
+	cr_assert_str_eq(text, "4 weeks");
+	free(text);
+	v = value_int(20);
+	text = pathway_format_value_unit(pw, odi, &v);
+	cr_assert_str_eq(text, "20%");
+	free(text);
+	text = pathway_format_value_unit(pw, odi, &nr);
+	cr_assert_str_eq(text, "not recorded");
+	free(text);
+	pathway_free(pw);
 }

@@ -1,0 +1,229 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Output safety (issue 15): hostile text written with libconfig escapes ("\x1b]0;title\x07",
+# "\xe2\x80\xae") in every string of a pathway and of a case is refused at its FILE:LINE; journals,
+# file names and option values carrying escape sequences, C1 and text-direction controls reach no
+# command's standard output or error raw; and every command whose standard output is /dev/full
+# exits 5 with a message. Usage: output_safety.sh PATHWALK SOURCE_DIR
+set -u
+bin=${1:?pathwalk binary}
+src=${2:?source dir}
+mini=$src/tests/data/good/mini.cfg
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+clean() { # FILE DESCRIPTION: no control but newline, tab and form feed; no C1, no bidi control; UTF-8
+	if LC_ALL=C grep -q $'[\x01-\x08\x0b\x0d-\x1f\x7f]' "$1"; then
+		bad "$2: a raw control character"; LC_ALL=C grep -n $'[\x01-\x08\x0b\x0d-\x1f\x7f]' "$1" | head -3 | cat -v
+	elif LC_ALL=C grep -qP '\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c|\xe2\x80[\xa8\xa9]' "$1"; then
+		bad "$2: a raw C1 or text-direction control"
+	elif ! iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1; then
+		bad "$2: invalid UTF-8"
+	else ok; fi
+}
+# run CODE DESCRIPTION -- COMMAND...: stdout and stderr in $tmp/out, $tmp/err, both must be clean
+run() {
+	local want=$1 what=$2
+	shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	local got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | cat -v | head -5; fi
+	clean "$tmp/out" "$what: stdout"
+	clean "$tmp/err" "$what: stderr"
+}
+
+# Every string literal of a file, one variant per literal with the payload appended inside it
+# (as libconfig escapes, so the raw-byte scan sees only backslashes). Writes DIR/N.cfg and a
+# manifest line "N LINE" per variant.
+variants() { # FILE PAYLOAD DIR
+	mkdir -p "$3"
+	python3 - "$1" "$2" "$3" <<'PY'
+import re, sys
+path, payload, out = sys.argv[1:4]
+lines = open(path, encoding="utf-8").read().split("\n")
+literal = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+n = 0
+with open(out + "/manifest", "w") as manifest:
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("#"):
+            continue
+        for m in literal.finditer(line):
+            n += 1
+            changed = line[:m.end() - 1] + payload + line[m.end() - 1:]
+            open("%s/%d.cfg" % (out, n), "w", encoding="utf-8").write("\n".join(lines[:i] + [changed] + lines[i + 1:]))
+            manifest.write("%d %d\n" % (n, i + 1))
+PY
+}
+
+# every_string FILE WHAT MIN STATUS COMMAND...: for each string of FILE, with an OSC title sequence
+# and with a right-to-left override appended, COMMAND VARIANT exits STATUS naming VARIANT:LINE and
+# the code point, with clean output; at least MIN strings must have been tried.
+every_string() {
+	local file=$1 what=$2 min=$3 want=$4 kind payload cp count n line f status
+	shift 4
+	for kind in esc bidi; do
+		if [ $kind = esc ]; then payload='\x1b]0;title\x07' cp=U+001B; else payload='\xe2\x80\xae' cp=U+202E; fi
+		variants "$file" "$payload" "$tmp/$what-$kind"
+		count=0
+		while read -r n line; do
+			f=$tmp/$what-$kind/$n.cfg
+			"$@" "$f" >"$tmp/out" 2>"$tmp/err"
+			status=$?
+			if [ $status -eq "$want" ] && grep -qF "$f:$line:" "$tmp/err" && grep -qF "$cp" "$tmp/err"; then ok
+			else bad "$what string $n (line $line, $kind): exit $status"; cat -v "$tmp/err" | head -3; fi
+			clean "$tmp/out" "$what string $n ($kind): stdout"
+			clean "$tmp/err" "$what string $n ($kind): stderr"
+			count=$((count + 1))
+		done <"$tmp/$what-$kind/manifest"
+		[ "$count" -ge "$min" ] && ok || bad "only $count $what strings were tried"
+	done
+}
+
+# 1. Pathway: every string of mini.cfg.
+every_string "$mini" pathway 80 1 "$bin" check
+
+# 2. Case: every string of a case that uses every string field.
+cat >"$tmp/case.cfg" <<'CASE'
+case = {
+  id = "hostile";
+  title = "A case title";
+  vignette = "A vignette.";
+  answers = {
+    score = 6; flag = false;
+    kind = "a";
+    signs = [ "x", "z" ];
+    last = "2024-02-28";
+  };
+  overrides = ( { node = "choose"; goto = "low";
+                  reason = "A reason."; } );
+  expect = { endpoint = "low"; warnings = [ "always_end" ];
+             absent_warnings = [ "flagged" ]; path = [ "screen", "choose", "low" ]; };
+};
+CASE
+"$bin" replay -p "$mini" "$tmp/case.cfg" >/dev/null 2>"$tmp/err" && ok || bad "the plain case replays: $(cat "$tmp/err")"
+every_string "$tmp/case.cfg" case 16 3 "$bin" replay -p "$mini"
+
+# 3. Journals: a real walk, then copies with hostile text in every string value (structure kept)
+# and with a hostile node id (the error messages quote it).
+printf '6\nn\na\nx,y\n\n2025-02-10\n3\nA reason\n\n' |
+	"$bin" walk --plain -p "$mini" --clinician "Dr A" --patient "MRN 1" --log "$tmp/walk.jsonl" >/dev/null 2>&1
+[ -s "$tmp/walk.jsonl" ] && ok || bad "the walk wrote a journal"
+python3 - "$tmp/walk.jsonl" "$tmp" <<'PY'
+import json, sys
+src, out = sys.argv[1:3]
+events = [json.loads(l) for l in open(src)]
+hostile = "\u001b]0;title\u0007\u202e\u009b2J\u2066"
+structural = {"event", "time", "node", "var", "mode", "target", "recommended", "from", "to", "prev"}
+def taint(v, key):
+    if isinstance(v, str):
+        return v if key in structural else v + hostile
+    if isinstance(v, dict):
+        return {k: taint(x, k) for k, x in v.items()}
+    if isinstance(v, list):
+        return [taint(x, key) for x in v]
+    return v
+with open(out + "/text.jsonl", "w") as f:
+    for e in events:
+        f.write(json.dumps(taint(e, ""), ensure_ascii=False, separators=(",", ":")) + "\n")
+with open(out + "/node.jsonl", "w") as f:
+    for i, e in enumerate(events):
+        if e.get("node"):
+            e["node"] += hostile
+        if e.get("mode"):
+            e["mode"] += hostile
+        f.write(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n")
+PY
+grep -qF '\u001b]0;title\u0007' "$tmp/text.jsonl" && grep -qP '\x{202e}' "$tmp/text.jsonl" && ok ||
+	bad "the hostile journal holds the escapes"
+# A journal edited this way may fail an integrity check: --force renders it anyway, where it exists.
+force=$("$bin" log --help 2>&1 | grep -q -- '--force' && echo --force)
+for j in text node; do
+	for fmt in text markdown html json; do
+		"$bin" log $force -p "$mini" -f $fmt "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
+		clean "$tmp/out" "log -f $fmt of the $j journal: stdout"
+		clean "$tmp/err" "log -f $fmt of the $j journal: stderr"
+	done
+	"$bin" log $force -p "$mini" -o - "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
+	clean "$tmp/out" "log -o - of the $j journal"
+	"$bin" report $force -p "$mini" "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
+	clean "$tmp/out" "report of the $j journal: stdout"
+	clean "$tmp/err" "report of the $j journal: stderr"
+	"$bin" graph $force -p "$mini" --format text --journal "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
+	clean "$tmp/out" "graph --journal of the $j journal: stdout"
+	clean "$tmp/err" "graph --journal of the $j journal: stderr"
+	"$bin" diff $force "$mini" "$mini" "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
+	clean "$tmp/out" "diff of the $j journal: stdout"
+	clean "$tmp/err" "diff of the $j journal: stderr"
+	if [ -n "$force" ]; then
+		"$bin" verify "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
+		clean "$tmp/out" "verify of the $j journal: stdout"
+		clean "$tmp/err" "verify of the $j journal: stderr"
+	fi
+done
+# An interrupted walk to resume, with hostile text in its answers' words and a hostile node id.
+printf '6\nq\n' | "$bin" walk --plain -p "$mini" --log "$tmp/part.jsonl" >/dev/null 2>&1
+sed 's/"node":"screen"/"node":"screen\\u001b]0;title\\u0007\\u202e"/' "$tmp/part.jsonl" >"$tmp/part-node.jsonl"
+printf 'q\n' | "$bin" walk --plain -p "$mini" $force --resume "$tmp/part-node.jsonl" >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 3 ] && ok || bad "resume of a journal with an unknown node: exit $?"
+clean "$tmp/out" "resume with a hostile node: stdout"
+clean "$tmp/err" "resume with a hostile node: stderr"
+grep -qF '\u001b' "$tmp/err" && ok || bad "the resume error shows the escape as text: $(cat -v "$tmp/err")"
+
+# 4. File names and option values with escapes, quoted by error messages.
+run 3 "check of a hostile file name" -- "$bin" check "$tmp/"$'\e]0;x\a\u202e'.cfg
+grep -qF '\u001b]0;x\u0007\u202e' "$tmp/err" && ok || bad "the file name is shown as text: $(cat -v "$tmp/err")"
+run 2 "log with a hostile format" -- "$bin" log -f $'\e[31mtext' "$tmp/walk.jsonl"
+run 2 "a hostile command" -- "$bin" $'\e]0;x\a'
+run 2 "train with a hostile stage" -- "$bin" train --list --stage $'\xc2\x9b2J'
+run 3 "replay of a hostile case path" -- "$bin" replay -p "$mini" "$tmp/"$'\e[2J'.cfg
+run 3 "diff with a hostile old pathway" -- "$bin" diff "$tmp/"$'\e[2J'.cfg "$mini" "$tmp/case.cfg"
+
+# 5. Standard output on /dev/full: every command exits 5 and says so.
+full() { # DESCRIPTION COMMAND...
+	local what=$1
+	shift
+	"$@" >/dev/full 2>"$tmp/err" </dev/null
+	local got=$?
+	if [ "$got" = 5 ] && grep -qF "standard output" "$tmp/err"; then ok
+	else bad "$what on /dev/full: exit $got, expected 5 with a message"; sed 's/^/  | /' "$tmp/err" | head -3; fi
+}
+if [ -w /dev/full ]; then
+	full "--help" "$bin" --help
+	full "--version" "$bin" --version
+	full "help" "$bin" help
+	for cmd in walk train replay test check log report graph diff; do
+		full "$cmd --help" "$bin" $cmd --help
+	done
+	full "check" "$bin" check
+	full "check FILE" "$bin" check "$mini"
+	full "check --strict" "$bin" check --strict
+	full "test" "$bin" test -p "$mini" "$tmp/case.cfg"
+	full "test --coverage" "$bin" test --coverage "$src/config/cases"
+	full "train --list" "$bin" train --list
+	full "replay" "$bin" replay -p "$mini" "$tmp/case.cfg"
+	full "replay --json" "$bin" replay --json -p "$mini" "$tmp/case.cfg"
+	for fmt in text markdown html json; do
+		full "log -f $fmt" "$bin" log -p "$mini" -f $fmt "$tmp/walk.jsonl"
+	done
+	full "log -o -" "$bin" log -p "$mini" -o - "$tmp/walk.jsonl"
+	full "report" "$bin" report "$src/tests/data/train/alice-v1.jsonl"
+	full "graph" "$bin" graph
+	full "graph --format text" "$bin" graph --format text
+	full "graph --case" "$bin" graph -p "$mini" --case "$tmp/case.cfg"
+	full "graph --journal" "$bin" graph -p "$mini" --journal "$tmp/walk.jsonl"
+	full "diff" "$bin" diff "$mini" "$mini" "$tmp/case.cfg"
+	if [ -n "$force" ]; then
+		full "verify --help" "$bin" verify --help
+		full "verify" "$bin" verify "$tmp/walk.jsonl"
+	fi
+	full "walk --plain" "$bin" walk --plain -p "$mini" --log "$tmp/full-walk.jsonl"
+	full "train --plain" "$bin" train --plain --trainee t --log "$tmp/full-train.jsonl" v1-cauda-equina
+else
+	echo "SKIP: /dev/full is not writable here"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
