@@ -744,9 +744,12 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 fail:
 	diag_set_kind(diags, errors_before, DIAG_ERROR);
 	diag_set_source(diags, NULL, NULL, 0);
+	if (broken && *broken) { /* a draft: the model as far as it was read, kept as on success */
+		if (!xalloc_keep_at_exit())
+			config_destroy(&cfg);
+		return ld.pw;
+	}
 	config_destroy(&cfg);
-	if (broken && *broken)
-		return ld.pw; /* a draft: the model as far as it was read */
 	pathway_free(ld.pw);
 	return NULL;
 }
