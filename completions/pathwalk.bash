@@ -45,7 +45,7 @@ _pathwalk()
 		case $cmd in
 		log) COMPREPLY=($(compgen -W "text markdown md html json" -- "$cur")); return ;;
 		report) COMPREPLY=($(compgen -W "text markdown md html" -- "$cur")); return ;;
-		graph) COMPREPLY=($(compgen -W "dot text" -- "$cur")); return ;;
+		graph) COMPREPLY=($(compgen -W "dot svg text" -- "$cur")); return ;;
 		esac ;;
 	esac
 
@@ -57,7 +57,7 @@ _pathwalk()
 	report) opts="-p --pathway -f --format -o --output --force -h --help" ;;
 	replay) opts="-p --pathway -j --json -l --log -h --help" ;;
 	test) opts="-p --pathway --coverage -h --help" ;;
-	check) opts="-s --strict -h --help" ;;
+	check) opts="-s --strict -w --watch -h --help" ;;
 	log) opts="-p --pathway -f --format -o --output --force -h --help" ;;
 	graph) opts="-p --pathway -c --case -j --journal --force -f --format -h --help" ;;
 	diff) opts="--force -h --help" ;;

@@ -9,6 +9,7 @@
 #include "cfgread.h"
 #include "expr.h"
 #include "fileio.h"
+#include "pathway_ids.h"
 #include "session.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -58,6 +59,8 @@ static void unknown_option(struct case_loader *ld, int line, const struct pw_var
 	char *options = option_list(v);
 
 	diag_add(ld->rd.diags, ld->rd.file, line, "%s: unknown option '%s' (options: %s)", v->id, id, options);
+	pathway_explain_unknown(ld->pw, ld->rd.diags, (struct pw_ids){ PW_IDS_OPTION, (int)(v - ld->pw->vars), 0 },
+				NULL, id);
 	free(options);
 }
 
@@ -157,6 +160,9 @@ static void load_answers(struct case_loader *ld, const config_setting_t *root)
 		if (var < 0) {
 			diag_add(ld->rd.diags, ld->rd.file, cfg_line(s), "unknown variable '%s' (not in pathway %s)",
 				 name, ld->pw->id);
+			diag_point(ld->rd.diags, NULL, name, false);
+			diag_suggest(ld->rd.diags, pathway_closest_id(ld->pw, (struct pw_ids){ PW_IDS_VARIABLE, -1, 0 },
+								       name, strlen(name)));
 			continue;
 		}
 		if (read_answer(ld, var, s, &ld->c->answers[var]))
@@ -233,6 +239,7 @@ static void load_overrides(struct case_loader *ld, const config_setting_t *root)
 		node = pathway_find_node(pw, node_id);
 		if (node < 0) {
 			diag_add(ld->rd.diags, ld->rd.file, cfg_line(g), "override: unknown node '%s'", node_id);
+			pathway_explain_unknown(pw, ld->rd.diags, (struct pw_ids){ PW_IDS_NODE, -1, 0 }, "node", node_id);
 			continue;
 		}
 		if (pw->nodes[node].screen != SCREEN_DECISION) {
@@ -276,10 +283,13 @@ static int *read_ids(struct case_loader *ld, const config_setting_t *g, const ch
 		const char *id = config_setting_get_string(e);
 		int k = id ? find(ld->pw, id) : -1;
 
-		if (k < 0)
+		if (k < 0) {
+			struct pw_ids ids_of = { find == pathway_find_warning ? PW_IDS_WARNING : PW_IDS_NODE, -1, 0 };
+
 			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "expect %s: unknown %s '%s'", name, kind,
 				 id ? id : "(not a string)");
-		else
+			pathway_explain_unknown(ld->pw, ld->rd.diags, ids_of, name, id);
+		} else
 			ids[(*count)++] = k;
 	}
 	return ids;
@@ -338,6 +348,7 @@ struct casefile *casefile_load_text(const char *name, const char *text, size_t l
 	ld.c->answers = xcalloc(pw->nvars + 1, sizeof(*ld.c->answers));
 	ld.c->answer_lines = xcalloc(pw->nvars + 1, sizeof(*ld.c->answer_lines));
 	ld.c->expect.endpoint = ld.c->expect.missing = -1;
+	diag_set_source(diags, name, text, len);
 	if (!cfg_parse(&cfg, name, text, len, 16, diags))
 		goto fail;
 	root = config_lookup(&cfg, "case");
@@ -359,9 +370,12 @@ struct casefile *casefile_load_text(const char *name, const char *text, size_t l
 	load_expect(&ld, root);
 	if (diags->count != errors_before)
 		goto fail;
+	diag_set_source(diags, NULL, NULL, 0);
 	config_destroy(&cfg);
 	return ld.c;
 fail:
+	diag_set_kind(diags, errors_before, DIAG_ERROR);
+	diag_set_source(diags, NULL, NULL, 0);
 	config_destroy(&cfg);
 	casefile_free(ld.c);
 	return NULL;

@@ -11,7 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cfgsyntax.h"
 #include "fileio.h"
+#include "suggest.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -123,6 +125,7 @@ static size_t scan_number(const char *file, int line, const unsigned char *s, si
 			diag_add(diags, file, line,
 				 "integer %.*s is out of range: pathwalk integers must lie between %d and %d",
 				 (int)(i - start), (const char *)s + start, INT32_MIN, INT32_MAX);
+			diag_point_offset(diags, start, i - start);
 			(*problems)++;
 		}
 	}
@@ -188,6 +191,7 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 					diag_add(diags, file, line, "invalid UTF-8 (byte 0x%02x)", c);
 				else
 					diag_add(diags, file, line, "control character 0x%02x is not allowed", c);
+				diag_point_offset(diags, i, 1);
 				problems++;
 				bad_line = line;
 			}
@@ -236,11 +240,13 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 			i += 2;
 		} else if (c == '@') {
 			diag_add(diags, file, line, "@include and other @ directives are not allowed");
+			diag_point_offset(diags, i, 1);
 			problems++;
 			i++;
 		} else if (c == '{' || c == '(' || c == '[') {
 			if (++depth > max_nesting && !nesting_reported) {
 				diag_add(diags, file, line, "nesting is deeper than %d levels", max_nesting);
+				diag_point_offset(diags, i, 1);
 				problems++;
 				nesting_reported = true;
 			}
@@ -285,9 +291,15 @@ bool cfg_parse_prescanned(config_t *cfg, const char *file, const char *text, str
 	config_init(cfg);
 	if (config_read_string(cfg, text) != CONFIG_TRUE) {
 		const char *msg = config_error_text(cfg);
+		int line = config_error_line(cfg) > 0 ? config_error_line(cfg) : 1;
 
-		diag_add(diags, file, config_error_line(cfg) > 0 ? config_error_line(cfg) : 1,
-			 "syntax error: %s", msg ? msg : "unreadable");
+		/* libconfig says only "syntax error": pathwalk's own reading says what was expected. */
+		if (msg && strcmp(msg, "syntax error") == 0 && cfg_syntax_check(file, text, strlen(text), false, diags))
+			return false;
+		if (msg && strcmp(msg, "syntax error") == 0)
+			diag_add(diags, file, line, "libconfig cannot read this line as settings");
+		else
+			diag_add(diags, file, line, "%s", msg ? msg : "libconfig cannot read this file");
 		return false;
 	}
 	return true;
@@ -418,8 +430,16 @@ void cfg_check_members(const struct cfg_reader *rd, const config_setting_t *grou
 			continue;
 		for (const char *const *a = allowed; *a && !known; a++)
 			known = (*a)[0] == name[0] && strcmp(*a, name) == 0;
-		if (!known)
+		if (!known) {
+			struct suggest sg;
+
 			diag_add(rd->diags, rd->file, cfg_line(m), "%s: unknown setting '%s'", what, name);
+			diag_point(rd->diags, NULL, name, false);
+			suggest_init(&sg, name, strlen(name));
+			for (const char *const *a = allowed; *a; a++)
+				suggest_consider(&sg, *a);
+			diag_suggest(rd->diags, sg.best);
+		}
 	}
 }
 

@@ -68,6 +68,19 @@ int cli_write_output(const char *output, const char *data, size_t len, const cha
  * another pathway is still rendered, with a note). Caller frees with pathway_free. */
 struct pathway *cli_load_journal_pathway(const char *path, bool *failed);
 
+/* `check [--strict] FILE` once (the bundled pathway when path is NULL): prints the findings and
+ * the summary; returns the exit code (EXIT_OK, EXIT_NEGATIVE, EXIT_INPUT, EXIT_USAGE). */
+int cli_check_file(const char *path, bool strict);
+
+/* `check --watch FILE`: checks path, then again each time it is saved, until q is read from a
+ * terminal or a line "q" from standard input, or a signal arrives. Returns the last check's exit
+ * code (q), 128+N (signal N), or EXIT_INPUT when path's directory cannot be watched. */
+int cli_check_watch(const char *path, bool strict);
+
+/* Pipes dot (len bytes of DOT) through Graphviz's `dot -Tsvg` (found on PATH), which writes the
+ * SVG to standard output. Prints any problem (dot missing or failing); EXIT_OK or EXIT_OUTPUT. */
+int cli_dot_to_svg(const char *dot, size_t len);
+
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_graph(int argc, char **argv);

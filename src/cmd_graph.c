@@ -15,24 +15,30 @@
 #include "xalloc.h"
 
 static const char graph_usage[] =
-	"usage: pathwalk graph [-p FILE] [--case CASE | --journal JOURNAL [--force]] [--format dot|text]\n"
+	"usage: pathwalk graph [-p FILE] [--case CASE | --journal JOURNAL [--force]]\n"
+	"                      [--format dot|svg|text]\n"
 	"\n"
 	"Draw the pathway for its authors. DOT (the default) is for Graphviz, e.g.\n"
 	"  pathwalk graph | dot -Tsvg -o pathway.svg\n"
-	"stages are clusters, questions boxes, decisions diamonds, endpoints double octagons,\n"
-	"edges carry their condition (\"otherwise\" for the fallback) and warnings are notes.\n"
-	"The text format is an indented outline for the terminal.\n"
+	"stages are clusters in breadcrumb order, questions boxes, decisions diamonds, endpoints\n"
+	"double octagons; edges carry their place in the next list (1, 2, ...: the first true is\n"
+	"taken) and their label or condition (\"otherwise\" for the fallback); warnings are notes on\n"
+	"the nodes where they can show. svg runs Graphviz's dot -Tsvg for you. The text format is\n"
+	"an indented outline for the terminal. A pathway with problems is still drawn, its broken\n"
+	"parts in red, after the problems are printed; the exit status is then 1.\n"
 	"\n"
 	"  -p, --pathway FILE     use this pathway instead of the bundled one\n"
 	"  -c, --case CASE        highlight the route this case takes (replayed headless)\n"
 	"  -j, --journal JOURNAL  highlight the route a recorded session took\n"
 	"      --force            use a journal whose hash chain is broken (see pathwalk verify)\n"
-	"  -f, --format FORMAT    dot (default) or text; in text, '*' marks the route\n"
+	"  -f, --format FORMAT    dot (default), svg (needs Graphviz's dot) or text; in text, '*'\n"
+	"                         marks the route\n"
 	"  -h, --help             show this help\n"
 	"\n"
-	"Exit 0 when the graph was written, 2 for a usage error, 3 when the pathway, case or journal\n"
-	"is invalid or unreadable (or the journal names nodes this pathway lacks), 5 when the output\n"
-	"cannot be written.\n";
+	"Exit 0 when the graph was written, 1 when it was drawn from a pathway with problems, 2 for a\n"
+	"usage error, 3 when the pathway cannot be drawn (unreadable, a syntax error) or the case or\n"
+	"journal is invalid or unreadable (or names nodes this pathway lacks), 5 when the output\n"
+	"cannot be written (or dot is missing or fails).\n";
 
 /* A route built from a journal: its "node" events, unwound by its "back" events. */
 struct journal_route {
@@ -143,8 +149,9 @@ int cmd_graph(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *pathway_path = NULL, *case_path = NULL, *journal_path = NULL;
-	bool text = false, force = false;
+	const char *pathway_path = NULL, *case_path = NULL, *journal_path = NULL, *format = "dot";
+	struct diag_list problems = { 0 };
+	bool io_error = false, broken = false, force = false;
 	struct replay_result replay = { 0 };
 	struct journal_route jr = { 0 };
 	struct graph_route route = { 0 };
@@ -160,9 +167,9 @@ int cmd_graph(int argc, char **argv)
 		case 'j': journal_path = optarg; break;
 		case 'F': force = true; break;
 		case 'f':
-			if (strcmp(optarg, "dot") != 0 && strcmp(optarg, "text") != 0)
-				return cli_usage_error("graph", "unknown format '%s' (dot or text)", optarg);
-			text = strcmp(optarg, "text") == 0;
+			if (strcmp(optarg, "dot") != 0 && strcmp(optarg, "svg") != 0 && strcmp(optarg, "text") != 0)
+				return cli_usage_error("graph", "unknown format '%s' (dot, svg or text)", optarg);
+			format = optarg;
 			break;
 		case 'h': fputs(graph_usage, stdout); return EXIT_OK;
 		default: return cli_bad_option("graph", ch, argv, options);
@@ -174,16 +181,34 @@ int cmd_graph(int argc, char **argv)
 		return cli_usage_error("graph", "give --case or --journal, not both");
 	if (!cli_init_clock())
 		return EXIT_USAGE;
-	if (!(pw = cli_load_pathway(pathway_path)))
+	/* A pathway with problems is drawn as far as it was read (a draft), the problems first. */
+	pw = pathway_path ? pathway_load_file_draft(pathway_path, &problems, &io_error, &broken)
+			  : pathway_load_bundled(&problems);
+	diag_print(&problems, stderr);
+	if (!pw) {
+		diag_clear(&problems);
 		return EXIT_INPUT;
+	}
+	if (broken && (case_path || journal_path)) {
+		fprintf(stderr, "pathwalk: note: %s has problems; drawn without the route of %s\n", pw->file,
+			case_path ? case_path : journal_path);
+		case_path = journal_path = NULL;
+	}
 	status = find_route(pw, case_path, journal_path, force, &replay, &jr, &route);
 	if (status == EXIT_OK) {
-		if (text)
+		if (strcmp(format, "text") == 0)
 			graph_write_text(pw, case_path || journal_path ? &route : NULL, &out);
 		else
-			graph_write_dot(pw, case_path || journal_path ? &route : NULL, &out);
-		status = cli_write_output(NULL, sb_str(&out), out.len, "the graph");
+			graph_write_dot(pw, case_path || journal_path ? &route : NULL, broken ? &problems : NULL, &out);
+		status = strcmp(format, "svg") == 0 ? cli_dot_to_svg(sb_str(&out), out.len)
+						    : cli_write_output(NULL, sb_str(&out), out.len, "the graph");
 	}
+	if (status == EXIT_OK && broken) {
+		fprintf(stderr, "pathwalk: %s: %zu problem%s found; drawn with the broken parts in red\n", pw->file,
+			problems.count, problems.count == 1 ? "" : "s");
+		status = EXIT_NEGATIVE;
+	}
+	diag_clear(&problems);
 	sb_free(&out);
 	if (replay.session)
 		replay_result_free(&replay);

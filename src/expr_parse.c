@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pathway.h"
+#include "pathway_ids.h"
 #include "xalloc.h"
 
 enum tok_kind {
@@ -39,6 +40,9 @@ struct parser {
 	bool failed;
 	int depth;
 	char *quoted; /* the source for messages, quoted as in the pathway file; see quoted() */
+	const char *span; /* where the error is, when not at the current token (span_len bytes) */
+	size_t span_len;
+	const char *fix;  /* the id the error suggests instead, or NULL */
 };
 
 /* Quotes source as a libconfig string, so a message shows the expression as the author wrote it
@@ -72,11 +76,27 @@ static const char *quoted(struct parser *p)
 	return p->quoted;
 }
 
+/* Records the one error, pointed at its place in the expression's string in the file. */
 static void report(struct parser *p, const char *message)
 {
-	if (!p->failed)
+	const char *at = p->span ? p->span : p->tok.start;
+	size_t len = p->span ? p->span_len : p->tok.len;
+
+	if (!p->failed) {
 		diag_add(p->diags, p->file, p->line, "%s", message);
+		if (at)
+			diag_point_expr(p->diags, p->src, (size_t)(at - p->src), len ? len : 1);
+		diag_suggest(p->diags, p->fix);
+	}
 	p->failed = true;
+}
+
+/* Points the next error at the len bytes at at, suggesting the closest of ids to them. */
+static void blame(struct parser *p, const char *at, size_t len, struct pw_ids ids)
+{
+	p->span = at;
+	p->span_len = len;
+	p->fix = pathway_closest_id(p->pw, ids, at, len);
 }
 
 /* Records the (first) error as "<message> in "<source>"". Returns NULL for the caller to pass up. */
@@ -318,6 +338,13 @@ static bool resolve_option(struct parser *p, struct expr *s, int domain)
 	int option = find_option(p->pw, domain, s->text, strlen(s->text));
 
 	if (option < 0) {
+		/* The string is no longer the current token: find where it was written. */
+		char *quoted = xasprintf("\"%s\"", s->text);
+		const char *at = strstr(p->src, quoted);
+
+		free(quoted);
+		if (at)
+			blame(p, at + 1, strlen(s->text), (struct pw_ids){ PW_IDS_OPTION, domain, 0 });
 		fail(p, "option '%s' is not an option of '%s'", s->text, p->pw->vars[domain].id);
 		return false;
 	}
@@ -396,8 +423,10 @@ static int lookup_option(struct parser *p, const struct expr *e, const char *id,
 	int domain = e->kids[0]->type.domain;
 	int option = find_option(p->pw, domain, id, len);
 
-	if (option < 0)
+	if (option < 0) {
+		blame(p, id, len, (struct pw_ids){ PW_IDS_OPTION, domain, 0 });
 		fail(p, "option '%.*s' is not an option of '%s'", (int)len, id, p->pw->vars[domain].id);
+	}
 	return option;
 }
 
@@ -406,8 +435,10 @@ static int lookup_node(struct parser *p, const struct expr *e, const char *id, s
 	int node = strmap_get(&p->pw->node_index, id, len);
 
 	(void)e;
-	if (node < 0)
+	if (node < 0) {
+		blame(p, id, len, (struct pw_ids){ PW_IDS_NODE, -1, 0 });
 		fail(p, "unknown node '%.*s'", (int)len, id);
+	}
 	return node;
 }
 
@@ -502,6 +533,7 @@ static struct expr *parse_identifier(struct parser *p)
 	}
 	if (len == 8 && memcmp(name, "endpoint", 8) == 0)
 		return new_node(EXPR_ENDPOINT, TYPE_BOOL, -1);
+	blame(p, name, len, (struct pw_ids){ PW_IDS_VALUE, -1, (size_t)p->derived_visible });
 	if (is_some_option(pw, name, len))
 		return fail(p, "unknown variable '%.*s' (an option id must be quoted: \"%.*s\")", (int)len, name,
 			    (int)len, name);
@@ -626,10 +658,14 @@ static struct expr *parse_compare(struct parser *p)
 {
 	struct expr *l = parse_sum(p), *r, *e;
 	enum expr_op op;
+	const char *op_at;
+	size_t op_len;
 
 	if (!l || !is_compare(p->tok.kind))
 		return l;
 	op = (enum expr_op)(OP_EQ + (p->tok.kind - T_EQ));
+	op_at = p->tok.start;
+	op_len = p->tok.len;
 	next(p);
 	if (!(r = parse_sum(p)))
 		return drop(l);
@@ -643,6 +679,10 @@ static struct expr *parse_compare(struct parser *p)
 		resolve_against(p, l, r);
 	else if (r->kind == EXPR_STRING)
 		resolve_against(p, r, l);
+	if (!p->failed && !is_compare(p->tok.kind)) {
+		p->span = op_at; /* a type error below is the operator's */
+		p->span_len = op_len;
+	}
 	if (p->failed)
 		;
 	else if (l->type.type != r->type.type)
@@ -654,6 +694,8 @@ static struct expr *parse_compare(struct parser *p)
 		fail(p, "'%s' needs int or date operands, not %s", expr_op_text(op), value_type_name(l->type.type));
 	else if (is_compare(p->tok.kind))
 		fail(p, "comparisons cannot be chained ('%.*s')", (int)p->tok.len, p->tok.start);
+	if (!p->failed)
+		p->span = NULL;
 	return p->failed ? drop(e) : e;
 }
 

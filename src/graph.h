@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "diag.h"
 #include "pathway.h"
 #include "strbuf.h"
 
@@ -20,11 +21,16 @@ struct graph_route {
 	size_t nwarnings;
 };
 
-/* Appends pw as a Graphviz digraph that `dot` accepts: one cluster per stage in breadcrumb order,
- * nodes labelled with title and id, decision edges with their condition and fallbacks with
- * "otherwise", warnings as note nodes tied (dashed) to the nodes their at() names or gathered in a
- * "Warnings" legend. route may be NULL; else its nodes, edges and warnings are drawn bold. */
-void graph_write_dot(const struct pathway *pw, const struct graph_route *route, struct strbuf *out);
+/* Appends pw as a Graphviz digraph that `dot` accepts: one cluster per stage, laid out in
+ * breadcrumb order; nodes labelled with title and id; edges numbered with their place in the
+ * node's next list (the first true is taken) and labelled with the transition's label, else its
+ * condition, else "otherwise"; a warning as a note in the label of each node where it can show,
+ * or in a "Warnings" legend when it can show anywhere. route may be NULL; else its nodes, edges
+ * and warnings are drawn bold. problems (NULL for a valid pathway) are those of a draft
+ * (pathway_load_draft): nodes with a problem in their lines, edges to unknown nodes and
+ * conditions that did not parse are drawn in red, with the message. */
+void graph_write_dot(const struct pathway *pw, const struct graph_route *route,
+		     const struct diag_list *problems, struct strbuf *out);
 
 /* Appends an indented outline: stages, nodes with their kind, transitions with their conditions,
  * the warnings; "*" in the first column marks what route (may be NULL) went through. */

@@ -15,6 +15,7 @@ struct linter {
 	const struct pathway *pw;
 	struct lint_report *out;
 	bool *var_used, *derived_used;
+	bool plain; /* the checks of plain `check` (lint_plain), not those of --strict */
 };
 
 static void add(struct linter *l, enum lint_severity severity, int line, const char *fmt, ...)
@@ -30,7 +31,7 @@ static void add(struct linter *l, enum lint_severity severity, int line, const c
 	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	r->items = xgrow(r->items, &r->cap, r->count + 1, sizeof(*r->items));
-	r->items[r->count++] = (struct lint_finding){ severity, line, text };
+	r->items[r->count++] = (struct lint_finding){ severity, line, text, NULL, 0, 0 };
 	if (severity == LINT_ERROR)
 		r->errors++;
 	else
@@ -300,26 +301,43 @@ struct comparison_ctx {
 	struct linter *l;
 	int line;
 	const char *where;
+	const char *source; /* the condition as written, or NULL */
 };
 
 static void report_comparison(const char *text, enum expr_truth truth, void *ctx)
 {
 	struct comparison_ctx *c = ctx;
+	const char *at = c->source ? strstr(c->source, text) : NULL;
 
 	add(c->l, LINT_WARNING, c->line, "'%s' in %s is %s given the declared ranges", text, c->where,
 	    truth == EXPR_NEVER ? "never true" : "always true");
+	if (at) { /* the comparison as written (rendered alike): the caret goes under it */
+		struct lint_finding *f = &c->l->out->items[c->l->out->count - 1];
+
+		f->expr = c->source;
+		f->expr_offset = (size_t)(at - c->source);
+		f->expr_width = strlen(text);
+	}
 }
 
-/* Reports the comparisons inside e that the declared ranges fix; used when e as a whole was not
- * already reported (that finding says more). */
-static void check_comparisons(struct linter *l, const struct expr *e, int line, const char *where)
+/* Reports the comparisons inside e (written as source, or NULL) that the declared ranges fix; used
+ * when e as a whole was not already reported (that finding says more). */
+static void check_comparisons(struct linter *l, const struct expr *e, const char *source, int line,
+			      const char *where)
 {
-	struct comparison_ctx c = { l, line, where };
+	struct comparison_ctx c = { l, line, where, source };
 
 	expr_for_each_fixed_comparison(e, l->pw, report_comparison, &c);
 }
 
-/* Plan items that the declared ranges make impossible to show. */
+/* Points the last finding at the condition (or text) it is about. */
+static void about(struct linter *l, const char *condition)
+{
+	l->out->items[l->out->count - 1].expr = condition;
+}
+
+/* Plan items that the declared ranges make impossible to show (plain mode), or the comparisons
+ * inside the others' conditions. */
 static void check_plan_conditions(struct linter *l, const struct pw_node *n, const char *what,
 				  const struct pw_plan *plan)
 {
@@ -328,17 +346,24 @@ static void check_plan_conditions(struct linter *l, const struct pw_node *n, con
 		char *where;
 
 		if (expr_static_truth(it->when, l->pw) == EXPR_NEVER) {
-			add(l, LINT_ERROR, it->line, "%s item %zu of '%s' can never be shown: '%s' is never true "
-			    "given the declared ranges", what, i + 1, n->id, it->when_source);
+			if (l->plain) {
+				add(l, LINT_ERROR, it->line, "%s item %zu of '%s' can never be shown: '%s' is never "
+				    "true given the declared ranges", what, i + 1, n->id, it->when_source);
+				about(l, it->when_source);
+			}
 			continue;
 		}
+		if (l->plain)
+			continue;
 		where = xasprintf("%s item %zu of '%s'", what, i + 1, n->id);
-		check_comparisons(l, it->when, it->line, where);
+		check_comparisons(l, it->when, it->when_source, it->line, where);
 		free(where);
 	}
 }
 
-/* Conditions that the declared ranges make always or never true. */
+/* Conditions that the declared ranges make always or never true: in plain mode the conditions
+ * that can never be true (or hide the entries after them), otherwise the comparisons inside the
+ * others. */
 static void check_conditions(struct linter *l)
 {
 	const struct pathway *pw = l->pw;
@@ -354,18 +379,26 @@ static void check_conditions(struct linter *l)
 			if (!tr->when)
 				continue;
 			if (truth == EXPR_NEVER) {
-				add(l, LINT_ERROR, tr->line, "condition '%s' of '%s' can never be true given the "
-				    "declared ranges: the step to '%s' can never be taken", tr->when_source, n->id,
-				    pw->nodes[tr->target].id);
+				if (l->plain) {
+					add(l, LINT_ERROR, tr->line, "condition '%s' of '%s' can never be true given the "
+					    "declared ranges: the step to '%s' can never be taken", tr->when_source, n->id,
+					    pw->nodes[tr->target].id);
+					about(l, tr->when_source);
+				}
 				continue;
 			}
 			if (truth == EXPR_ALWAYS && t + 1 < n->nnext) {
-				add(l, LINT_ERROR, tr->line, "condition '%s' of '%s' is always true given the "
-				    "declared ranges: the entries after it can never be taken", tr->when_source, n->id);
+				if (l->plain) {
+					add(l, LINT_ERROR, tr->line, "condition '%s' of '%s' is always true given the "
+					    "declared ranges: the entries after it can never be taken", tr->when_source, n->id);
+					about(l, tr->when_source);
+				}
 				continue;
 			}
+			if (l->plain)
+				continue;
 			where = xasprintf("the condition of '%s' -> '%s'", n->id, pw->nodes[tr->target].id);
-			check_comparisons(l, tr->when, tr->line, where);
+			check_comparisons(l, tr->when, tr->when_source, tr->line, where);
 			free(where);
 		}
 		for (size_t e = 0; e < n->nevidence; e++) {
@@ -373,12 +406,17 @@ static void check_conditions(struct linter *l)
 			char *where;
 
 			if (expr_static_truth(ev->when, pw) == EXPR_NEVER) {
-				add(l, LINT_ERROR, ev->line, "evidence note %zu of '%s' can never be shown: '%s' is "
-				    "never true given the declared ranges", e + 1, n->id, ev->when_source);
+				if (l->plain) {
+					add(l, LINT_ERROR, ev->line, "evidence note %zu of '%s' can never be shown: '%s' is "
+					    "never true given the declared ranges", e + 1, n->id, ev->when_source);
+					about(l, ev->when_source);
+				}
 				continue;
 			}
+			if (l->plain)
+				continue;
 			where = xasprintf("evidence note %zu of '%s'", e + 1, n->id);
-			check_comparisons(l, ev->when, ev->line, where);
+			check_comparisons(l, ev->when, ev->when_source, ev->line, where);
 			free(where);
 		}
 		check_plan_conditions(l, n, "actions", &n->actions);
@@ -389,36 +427,126 @@ static void check_conditions(struct linter *l)
 		char *where;
 
 		if (expr_static_truth(w->when, pw) == EXPR_NEVER) {
-			add(l, LINT_ERROR, w->line, "warning '%s' can never be shown: '%s' is never true given the "
-			    "declared ranges", w->id, w->when_source);
+			if (l->plain) {
+				add(l, LINT_ERROR, w->line, "warning '%s' can never be shown: '%s' is never true given "
+				    "the declared ranges", w->id, w->when_source);
+				about(l, w->when_source);
+			}
 			continue;
 		}
+		if (l->plain)
+			continue;
 		where = xasprintf("warning '%s'", w->id);
-		check_comparisons(l, w->when, w->line, where);
+		check_comparisons(l, w->when, w->when_source, w->line, where);
 		free(where);
 	}
 	for (size_t i = 0; i < pw->nconstraints; i++) {
 		const struct pw_constraint *c = &pw->constraints[i];
 		enum expr_truth truth = expr_static_truth(c->require, pw);
 
-		if (truth == EXPR_NEVER)
+		if (truth == EXPR_NEVER && l->plain) {
 			add(l, LINT_ERROR, c->line, "constraint '%s' can never hold given the declared ranges: "
 			    "every walk would be refused", c->require_source);
-		else
-			check_comparisons(l, c->require, c->line, "a constraint");
+			about(l, c->require_source);
+		} else if (truth != EXPR_NEVER && !l->plain) {
+			check_comparisons(l, c->require, c->require_source, c->line, "a constraint");
+		}
 	}
-	for (size_t i = 0; i < pw->nderived; i++) {
+	for (size_t i = 0; i < pw->nderived && !l->plain; i++) {
 		char *where = xasprintf("derived value '%s'", pw->derived[i].id);
 
-		check_comparisons(l, pw->derived[i].expr, pw->derived[i].line, where);
+		check_comparisons(l, pw->derived[i].expr, pw->derived[i].source, pw->derived[i].line, where);
 		free(where);
 	}
+}
+
+/* Texts a user tells apart on one screen must differ: the labels of one variable's options, and
+ * of one decision's next steps. */
+static void check_labels(struct linter *l)
+{
+	const struct pathway *pw = l->pw;
+
+	for (size_t v = 0; v < pw->nvars; v++) {
+		const struct pw_variable *var = &pw->vars[v];
+
+		for (size_t i = 0; i < var->noptions; i++)
+			for (size_t j = 0; j < i; j++)
+				if (var->options[i].label && var->options[j].label &&
+				    strcmp(var->options[i].label, var->options[j].label) == 0) {
+					add(l, LINT_ERROR, var->line, "variable '%s': options '%s' and '%s' have the same "
+					    "label \"%s\": the screen cannot tell them apart", var->id,
+					    var->options[j].id, var->options[i].id, var->options[i].label);
+					break;
+				}
+	}
+	for (size_t u = 0; u < pw->nnodes; u++) {
+		const struct pw_node *n = &pw->nodes[u];
+
+		for (size_t i = 0; i < n->nnext; i++)
+			for (size_t j = 0; j < i; j++)
+				if (n->next[i].label && n->next[j].label && strcmp(n->next[i].label, n->next[j].label) == 0) {
+					add(l, LINT_ERROR, n->next[i].line, "node '%s': next steps %zu and %zu have the same "
+					    "label \"%s\": the screen cannot tell them apart", n->id, j + 1, i + 1,
+					    n->next[i].label);
+					about(l, n->next[i].label);
+					break;
+				}
+	}
+}
+
+/* Every stage of the breadcrumb has a node: an empty one would be shown and never reached. */
+static void check_stages_used(struct linter *l)
+{
+	const struct pathway *pw = l->pw;
+	bool *used = xcalloc(pw->nstages + 1, sizeof(bool));
+
+	for (size_t u = 0; u < pw->nnodes; u++)
+		if (pw->nodes[u].stage >= 0)
+			used[pw->nodes[u].stage] = true;
+	for (size_t s = 0; s < pw->nstages; s++)
+		if (!used[s]) {
+			add(l, LINT_ERROR, pw->stages[s].line, "stage '%s' has no node: the breadcrumb would show a "
+			    "stage no walk reaches", pw->stages[s].id);
+			about(l, pw->stages[s].id);
+		}
+	free(used);
+}
+
+/* True when an endpoint says what to do: its `actions` (one text, or a list of items) has an item
+ * with text, whatever the item's condition. */
+static bool has_actions(const struct pw_node *n)
+{
+	for (size_t i = 0; i < n->actions.nitems; i++)
+		if (!blank(n->actions.items[i].text))
+			return true;
+	return false;
+}
+
+/* Every endpoint has a "What to do" section. */
+static void check_endpoint_actions(struct linter *l)
+{
+	const struct pathway *pw = l->pw;
+
+	for (size_t u = 0; u < pw->nnodes; u++)
+		if (pathway_is_endpoint(pw, (int)u) && !has_actions(&pw->nodes[u]))
+			add(l, LINT_WARNING, pw->nodes[u].line, "endpoint '%s' has no actions: its \"What to do\" "
+			    "section would be empty", pw->nodes[u].id);
+}
+
+void lint_plain(const struct pathway *pw, struct lint_report *out)
+{
+	struct linter l = { pw, out, NULL, NULL, true };
+
+	check_conditions(&l);
+	check_labels(&l);
+	check_stages_used(&l);
+	check_endpoint_actions(&l);
 }
 
 void lint_pathway(const struct pathway *pw, long today, const char *source, size_t len,
 		  struct lint_report *out)
 {
-	struct linter l = { pw, out, NULL, NULL };
+	struct linter l = { pw, out, NULL, NULL, false };
 
 	check_stage_order(&l);
 	check_review_date(&l, today, source, len);
@@ -428,17 +556,22 @@ void lint_pathway(const struct pathway *pw, long today, const char *source, size
 	check_conditions(&l);
 }
 
-void lint_report_print(const struct lint_report *r, const char *file, void *stream)
+void lint_report_print(const struct lint_report *r, const char *file, const char *source, size_t len,
+		       void *stream)
 {
+	struct diag_list diags = { 0 };
+
+	diag_set_source(&diags, file, source, len);
 	for (size_t i = 0; i < r->count; i++) {
 		const struct lint_finding *f = &r->items[i];
-		const char *kind = f->severity == LINT_ERROR ? "error" : "warning";
 
-		if (f->line > 0)
-			fprintf(stream, "pathwalk: %s:%d: %s: %s\n", file, f->line, kind, f->message);
-		else
-			fprintf(stream, "pathwalk: %s: %s: %s\n", file, kind, f->message);
+		diag_add(&diags, file, f->line, "%s", f->message);
+		if (f->expr)
+			diag_point_expr(&diags, f->expr, f->expr_offset, f->expr_width ? f->expr_width : strlen(f->expr));
+		diag_set_kind(&diags, diags.count - 1, f->severity == LINT_ERROR ? DIAG_ERROR : DIAG_WARNING);
 	}
+	diag_print(&diags, stream);
+	diag_clear(&diags);
 }
 
 void lint_report_free(struct lint_report *r)

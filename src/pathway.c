@@ -11,6 +11,7 @@
 #include "bundled.h"
 #include "cfgread.h"
 #include "expr.h"
+#include "pathway_ids.h"
 #include "pathway_internal.h"
 #include "sha256.h"
 #include "xalloc.h"
@@ -91,9 +92,11 @@ static void index_id(struct loader *ld, struct strmap *map, const char *id, int 
 	if (!id)
 		return;
 	r = strmap_put(map, id, index);
-	if (r < 0)
+	if (r < 0) {
 		diag_add(ld->rd.diags, ld->rd.file, line, "duplicate %s id '%s' (first defined at line %d)",
 			 what, id, lines[-r - 1]);
+		diag_point(ld->rd.diags, "id", id, true);
+	}
 }
 
 int *pathway_read_refs(struct loader *ld, const config_setting_t *g, const char *what, size_t *count)
@@ -110,9 +113,11 @@ int *pathway_read_refs(struct loader *ld, const config_setting_t *g, const char 
 
 		if (!id)
 			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "%s: reference ids must be strings", what);
-		else if (r < 0)
+		else if (r < 0) {
 			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "%s: unknown reference '%s'", what, id);
-		else
+			pathway_explain_unknown(ld->pw, ld->rd.diags, (struct pw_ids){ PW_IDS_REFERENCE, -1, 0 },
+						"refs", id);
+		} else
 			refs[(*count)++] = r;
 	}
 	return refs;
@@ -130,6 +135,7 @@ struct expr *pathway_read_condition(struct loader *ld, const char *source, int l
 	if (e && type.type != TYPE_BOOL) {
 		diag_add(ld->rd.diags, ld->rd.file, line, "%s: condition \"%s\" is %s, not bool", what,
 			 source, value_type_name(type.type));
+		diag_point_expr(ld->rd.diags, source, 0, strlen(source));
 		expr_free(e);
 		return NULL;
 	}
@@ -237,9 +243,11 @@ static void load_options(struct loader *ld, struct pw_variable *v, const config_
 			continue;
 		}
 		for (size_t j = 0; j < v->noptions; j++)
-			if (strcmp(v->options[j].id, v->options[v->noptions].id) == 0)
+			if (strcmp(v->options[j].id, v->options[v->noptions].id) == 0) {
 				diag_add(ld->rd.diags, ld->rd.file, cfg_line(o), "%s: duplicate option '%s'",
 					 what, v->options[j].id);
+				diag_point(ld->rd.diags, "id", v->options[j].id, true);
+			}
 		v->noptions++;
 	}
 }
@@ -492,34 +500,6 @@ static void load_warnings(struct loader *ld, const config_setting_t *root)
 	free(lines);
 }
 
-void pathway_check_interpolation(struct loader *ld, const char *text, int line, const char *what)
-{
-	for (const char *p = text; p && *p; p++) {
-		const char *end;
-
-		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
-			p++;
-			continue;
-		}
-		if (*p == '}') {
-			diag_add(ld->rd.diags, ld->rd.file, line, "%s: unmatched '}' in text (write }} for a brace)", what);
-			return;
-		}
-		if (*p != '{')
-			continue;
-		end = strchr(p + 1, '}');
-		if (!end) {
-			diag_add(ld->rd.diags, ld->rd.file, line, "%s: unmatched '{' in text (write {{ for a brace)", what);
-			return;
-		}
-		if (strmap_get(&ld->pw->var_index, p + 1, (size_t)(end - p - 1)) < 0 &&
-		    strmap_get(&ld->pw->derived_index, p + 1, (size_t)(end - p - 1)) < 0)
-			diag_add(ld->rd.diags, ld->rd.file, line, "%s: {%.*s} names no variable or derived value",
-				 what, (int)(end - p - 1), p + 1);
-		p = end;
-	}
-}
-
 static enum screen_kind parse_screen(const char *s, bool *ok)
 {
 	static const char *const names[] = { "info", "question", "decision", "endpoint" };
@@ -549,6 +529,7 @@ static void load_ask(struct loader *ld, struct pw_node *n, const config_setting_
 		}
 		if (v < 0) {
 			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "%s: asks unknown variable '%s'", what, id);
+			pathway_explain_unknown(ld->pw, ld->rd.diags, (struct pw_ids){ PW_IDS_VARIABLE, -1, 0 }, "ask", id);
 			continue;
 		}
 		for (size_t j = 0; j < n->nask; j++)
@@ -605,8 +586,11 @@ static void load_next(struct loader *ld, struct pw_node *n, const config_setting
 		target = cfg_string(&ld->rd, e, "goto", true, what);
 		if (target) {
 			t->target = strmap_get(&ld->pw->node_index, target, strlen(target));
-			if (t->target < 0)
+			if (t->target < 0) {
 				diag_add(ld->rd.diags, ld->rd.file, t->line, "%s: goto unknown node '%s'", what, target);
+				pathway_explain_unknown(ld->pw, ld->rd.diags, (struct pw_ids){ PW_IDS_NODE, -1, 0 },
+							"goto", target);
+			}
 		}
 		t->label = pathway_dup_or_null(cfg_string(&ld->rd, e, "label", false, what));
 		t->when_source = pathway_dup_or_null(cfg_string(&ld->rd, e, "when", false, what));
@@ -630,8 +614,10 @@ static void load_node(struct loader *ld, struct pw_node *n, const config_setting
 	cfg_check_members(&ld->rd, g, node_members, "node");
 	stage = cfg_string(&ld->rd, g, "stage", true, what);
 	n->stage = stage ? strmap_get(&pw->stage_index, stage, strlen(stage)) : -1;
-	if (stage && n->stage < 0)
+	if (stage && n->stage < 0) {
 		diag_add(ld->rd.diags, ld->rd.file, n->line, "%s: unknown stage '%s'", what, stage);
+		pathway_explain_unknown(pw, ld->rd.diags, (struct pw_ids){ PW_IDS_STAGE, -1, 0 }, "stage", stage);
+	}
 	screen = cfg_string(&ld->rd, g, "screen", true, what);
 	n->screen = screen ? parse_screen(screen, &ok) : SCREEN_INFO;
 	if (screen && !ok)
@@ -694,18 +680,21 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 			load_node(ld, &pw->nodes[i], groups[i]);
 	start = cfg_string(&ld->rd, root, "start", true, "pathway");
 	pw->start = start ? strmap_get(&pw->node_index, start, strlen(start)) : -1;
-	if (start && pw->start < 0)
+	if (start && pw->start < 0) {
 		diag_add(ld->rd.diags, ld->rd.file, cfg_line(cfg_member(root, "start")),
 			 "pathway: start names unknown node '%s'", start);
+		pathway_explain_unknown(pw, ld->rd.diags, (struct pw_ids){ PW_IDS_NODE, -1, 0 }, "start", start);
+	}
 	free(groups);
 	free(lines);
 }
 
 /* Loads text; sha256 is NULL, or the digest of text that was pre-scanned and hashed at build time
  * (the bundled pathway), which is then neither pre-scanned nor hashed again; hash is false when
- * the caller never reads pw->sha256. */
+ * the caller never reads pw->sha256. With broken not NULL, a pathway group with problems is still
+ * returned as a draft (pathway_load_draft). */
 static struct pathway *load(const char *name, const char *text, size_t len, const char *sha256,
-			    bool hash, struct diag_list *diags)
+			    bool hash, struct diag_list *diags, bool *broken)
 {
 	struct loader ld = { 0 };
 	config_t cfg;
@@ -718,6 +707,7 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 	ld.pw->start = -1;
 	ld.rd.file = ld.pw->file;
 	ld.rd.diags = diags;
+	diag_set_source(diags, name, text, len);
 	if (sha256) {
 		snprintf(ld.pw->sha256, sizeof ld.pw->sha256, "%s", sha256);
 		parsed = cfg_parse_prescanned(&cfg, name, text, diags);
@@ -743,30 +733,46 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 	free(ld.conditions);
 	if (diags->count == errors_before)
 		pathway_check_graph(ld.pw, diags);
+	if (broken)
+		*broken = diags->count != errors_before;
 	if (diags->count != errors_before)
 		goto fail;
+	diag_set_source(diags, NULL, NULL, 0);
 	if (!xalloc_keep_at_exit())
 		config_destroy(&cfg);
 	return ld.pw;
 fail:
+	diag_set_kind(diags, errors_before, DIAG_ERROR);
+	diag_set_source(diags, NULL, NULL, 0);
+	if (broken && *broken) { /* a draft: the model as far as it was read, kept as on success */
+		if (!xalloc_keep_at_exit())
+			config_destroy(&cfg);
+		return ld.pw;
+	}
 	config_destroy(&cfg);
 	pathway_free(ld.pw);
 	return NULL;
 }
 
+struct pathway *pathway_load_draft(const char *name, const char *text, size_t len, struct diag_list *diags,
+				   bool *broken)
+{
+	return load(name, text, len, NULL, true, diags, broken);
+}
+
 struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
 {
-	return load(name, text, len, NULL, true, diags);
+	return load(name, text, len, NULL, true, diags, NULL);
 }
 
 struct pathway *pathway_load_text_unhashed(const char *name, const char *text, size_t len,
 					   struct diag_list *diags)
 {
-	return load(name, text, len, NULL, false, diags);
+	return load(name, text, len, NULL, false, diags, NULL);
 }
 
 struct pathway *pathway_load_bundled(struct diag_list *diags)
 {
 	return load("<bundled>/sciatica.cfg", (const char *)bundled_pathway.data, bundled_pathway.len,
-		    bundled_pathway.sha256, true, diags);
+		    bundled_pathway.sha256, true, diags, NULL);
 }

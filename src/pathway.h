@@ -167,6 +167,16 @@ struct pathway *pathway_load_text(const char *name, const char *text, size_t len
 struct pathway *pathway_load_text_unhashed(const char *name, const char *text, size_t len,
 					   struct diag_list *diags);
 
+/* As pathway_load_text; with broken not NULL (*broken false), a pathway group that has problems is
+ * still returned, as far as it could be read, for drawing it (graph): *broken is set true then. Such a draft may lack
+ * ids (NULL), stages and targets (-1) and conditions (NULL with a source); it must not be walked.
+ * NULL when the text is not a pathway at all (unreadable, a syntax error, no pathway group). */
+struct pathway *pathway_load_draft(const char *name, const char *text, size_t len, struct diag_list *diags,
+				   bool *broken);
+
+/* As pathway_load_file, returning a draft as pathway_load_draft does. */
+struct pathway *pathway_load_file_draft(const char *path, struct diag_list *diags, bool *io_error, bool *broken);
+
 /* Loads the pathway embedded in the binary at build time. */
 struct pathway *pathway_load_bundled(struct diag_list *diags);
 

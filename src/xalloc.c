@@ -110,6 +110,11 @@ void xalloc_exit_next(void)
 #endif
 }
 
+void xalloc_exit_later(void)
+{
+	exit_next = false;
+}
+
 bool xalloc_keep_at_exit(void)
 {
 	return exit_next;

@@ -25,6 +25,8 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
  * blocks one by one costs glibc a fifth of a load. Sanitizer builds (PATHWALK_SANITIZE) ignore
  * this, so the leak checker still sees every block freed. */
 void xalloc_exit_next(void);
+/* Undoes xalloc_exit_next: the command goes on loading and freeing (check --watch). */
+void xalloc_exit_later(void);
 bool xalloc_keep_at_exit(void);
 
 /* free(p), unless xalloc_keep_at_exit(): for a large buffer that the command holds until it ends. */

@@ -38,7 +38,7 @@ expect_not_in() { # FILE TEXT DESCRIPTION
 # --- graph ---------------------------------------------------------------------------------
 expect_exit 0 "graph --help" -- "$bin" graph --help
 expect_in "$tmp/out" "usage: pathwalk graph" "graph --help"
-expect_exit 2 "graph bad format" -- "$bin" graph --format svg
+expect_exit 2 "graph bad format" -- "$bin" graph --format png
 expect_exit 2 "graph case and journal" -- "$bin" graph --case a.cfg --journal b.jsonl
 
 expect_exit 0 "graph dot" -- "$bin" graph -p "$good/mini.cfg"
@@ -48,20 +48,50 @@ expect_in "$tmp/mini.dot" 'label="1. One"' "graph dot: cluster labelled with the
 expect_in "$tmp/mini.dot" '"n:choose" [label=<Choose<BR/><FONT POINT-SIZE="8">choose</FONT>>, shape=diamond]' \
 	"graph dot: decision node"
 expect_in "$tmp/mini.dot" 'shape=doubleoctagon' "graph dot: endpoint shape"
-expect_in "$tmp/mini.dot" '"n:choose" -> "n:high" [label="score > 4 && kind == \"a\""]' \
+# Edges carry their place in the next list (first true wins) and the label, else the condition.
+expect_in "$tmp/mini.dot" '"n:choose" -> "n:high" [label="1. High road"]' "graph dot: edge 1, its label"
+expect_in "$tmp/mini.dot" '"n:choose" -> "n:many" [label="2. nsigns >= 2"]' "graph dot: edge 2, its condition"
+expect_in "$tmp/mini.dot" '"n:choose" -> "n:low" [label="3. Low road"]' "graph dot: edge 3, the fallback's label"
+expect_in "$tmp/mini.dot" '"n:screen" -> "n:choose" [];' "graph dot: a single step has no number"
+sed -e 's/ label = "High road";//' -e 's/ label = "Low road";//' "$good/mini.cfg" >"$tmp/mini-unlabelled.cfg"
+expect_exit 0 "graph dot unlabelled" -- "$bin" graph -p "$tmp/mini-unlabelled.cfg"
+expect_in "$tmp/out" '"n:choose" -> "n:high" [label="1. score > 4 && kind == \"a\""]' \
 	"graph dot: condition with escaped quotes"
-expect_in "$tmp/mini.dot" '"n:choose" -> "n:low" [label="otherwise"]' "graph dot: fallback"
-expect_in "$tmp/mini.dot" '"w:at_high" -> "n:high" [style=dashed' "graph dot: warning tied to its at() node"
+expect_in "$tmp/out" '"n:choose" -> "n:low" [label="3. otherwise"]' "graph dot: fallback"
+# Warnings are notes on the nodes where they can show; one about answers alone goes to the legend.
+expect_in "$tmp/mini.dot" '"n:high" [label=<High<BR/><FONT POINT-SIZE="8">high</FONT><BR/><FONT POINT-SIZE="9" COLOR="#b35900">warning: At the end</FONT><BR/><FONT POINT-SIZE="9" COLOR="#b35900">warning: High</FONT>>' \
+	"graph dot: warnings at() and endpoint as notes on the node"
+expect_in "$tmp/mini.dot" '"n:low" [label=<Low<BR/><FONT POINT-SIZE="8">low</FONT><BR/><FONT POINT-SIZE="9" COLOR="#b35900">warning: At the end</FONT>>' \
+	"graph dot: at(high) not noted at low"
+expect_not_in "$tmp/mini.dot" 'style=dashed, arrowhead=none' "graph dot: no lines across for warnings"
 expect_in "$tmp/mini.dot" 'subgraph "cluster_warnings"' "graph dot: warnings legend"
+expect_in "$tmp/mini.dot" '"w:flagged" [shape=note' "graph dot: a warning on answers alone in the legend"
+# Stages in breadcrumb order: the last node of stage 1 is tied above the first of stage 2.
+expect_in "$tmp/mini.dot" '"n:choose" -> "n:high" [style=invis];' "graph dot: stage order"
 expect_not_in "$tmp/mini.dot" 'penwidth=3' "graph dot without a route: nothing highlighted"
 
 expect_exit 0 "graph dot with a case" -- "$bin" graph -p "$good/mini.cfg" --case "$good/mini-high.cfg"
 cp "$tmp/out" "$tmp/route.dot"
-expect_in "$tmp/route.dot" '"n:choose" -> "n:high" [label="score > 4 && kind == \"a\"", penwidth=3' \
+expect_in "$tmp/route.dot" '"n:choose" -> "n:high" [label="1. High road", penwidth=3' \
 	"graph dot: the case's decision edge is bold"
-expect_in "$tmp/route.dot" '"n:high" [label=<High<BR/><FONT POINT-SIZE="8">high</FONT>>, shape=doubleoctagon, penwidth=3' \
-	"graph dot: the case's endpoint is bold"
-expect_not_in "$tmp/route.dot" '"n:choose" -> "n:low" [label="otherwise", penwidth=3' "graph dot: other edges plain"
+expect_in "$tmp/route.dot" '<B>warning: High</B></FONT>>, shape=doubleoctagon, penwidth=3' \
+	"graph dot: the case's endpoint and its warning are bold"
+expect_not_in "$tmp/route.dot" '"n:choose" -> "n:low" [label="3. Low road", penwidth=3' "graph dot: other edges plain"
+
+# A pathway with errors is still drawn: problems first, broken parts in red, exit 1.
+sed 's/goto = "low"/goto = "lwo"/' "$good/mini.cfg" >"$tmp/mini-broken.cfg"
+expect_exit 1 "graph of a broken pathway" -- "$bin" graph -p "$tmp/mini-broken.cfg"
+cp "$tmp/out" "$tmp/broken.dot"
+expect_in "$tmp/err" "error: node 'choose': goto unknown node 'lwo'; did you mean 'low'?" "graph broken: the problem said"
+expect_in "$tmp/err" "mini-broken.cfg: 1 problem found; drawn with the broken parts in red" "graph broken: summary"
+expect_in "$tmp/broken.dot" '"n:choose" -> "x:1:2" [label="3. Low road", penwidth=2, color="#d00000"' \
+	"graph broken: the edge to the unknown node is red"
+expect_in "$tmp/broken.dot" '"x:1:2" [shape=box, style=dashed, color="#d00000"' "graph broken: a red placeholder"
+expect_in "$tmp/broken.dot" '1 problem: drawn in red' "graph broken: title says so"
+expect_exit 1 "graph of a broken pathway with a case" -- "$bin" graph -p "$tmp/mini-broken.cfg" --case "$good/mini-high.cfg"
+expect_in "$tmp/err" "has problems; drawn without the route" "graph broken: no route drawn on it"
+printf 'pathway = { id = ; };\n' >"$tmp/syntax.cfg"
+expect_exit 3 "graph of a file that is not a pathway" -- "$bin" graph -p "$tmp/syntax.cfg"
 
 if command -v dot >/dev/null 2>&1; then
 	for f in mini route; do
@@ -76,6 +106,18 @@ if command -v dot >/dev/null 2>&1; then
 	else
 		bad "graph of the bundled pathway not accepted by dot"; sed 's/^/  | /' "$tmp/err" "$tmp/dot.err"
 	fi
+	if dot -Tsvg "$tmp/broken.dot" -o "$tmp/broken.svg" 2>"$tmp/dot.err" && grep -q '#d00000' "$tmp/broken.svg"; then
+		ok
+	else
+		bad "dot rejected the broken pathway's graph"; sed 's/^/  | /' "$tmp/dot.err"
+	fi
+	expect_exit 0 "graph --format svg" -- "$bin" graph -p "$good/mini.cfg" --format svg
+	expect_in "$tmp/out" '<svg' "graph --format svg writes SVG"
+	expect_in "$tmp/out" '1. High road' "graph --format svg: numbered edges"
+	expect_exit 1 "graph --format svg of a broken pathway" -- "$bin" graph -p "$tmp/mini-broken.cfg" --format svg
+	expect_in "$tmp/out" '#d00000' "graph --format svg: broken parts red"
+	expect_exit 5 "graph --format svg without dot" -- env PATH=/nonexistent "$bin" graph --format svg
+	expect_in "$tmp/err" "needs Graphviz's dot on PATH" "graph --format svg without dot: says why"
 else
 	echo "NOTICE: Graphviz 'dot' is not installed: skipping the checks that dot accepts the output"
 fi
@@ -83,8 +125,8 @@ fi
 expect_exit 0 "graph text" -- "$bin" graph -p "$good/mini.cfg" --case "$good/mini-high.cfg" --format text
 expect_in "$tmp/out" "Stage 1: One (one)" "graph text: stage"
 expect_in "$tmp/out" "* choose [decision] Choose" "graph text: node on the route marked"
-expect_in "$tmp/out" '*     if score > 4 && kind == "a" -> high' "graph text: transition taken marked"
-expect_in "$tmp/out" '      otherwise -> low' "graph text: fallback not taken"
+expect_in "$tmp/out" '*     1. if score > 4 && kind == "a" -> high' "graph text: transition taken marked, numbered"
+expect_in "$tmp/out" '      3. otherwise -> low' "graph text: fallback not taken"
 expect_in "$tmp/out" "  many [endpoint] Many" "graph text: endpoint off the route"
 expect_in "$tmp/out" "* at_high: High (when at(high))" "graph text: warning shown"
 
@@ -124,12 +166,21 @@ expect_in "$tmp/out" "invalid under $tmp/mini-narrow.cfg" "diff invalid names th
 expect_exit 3 "diff unreadable case" -- "$bin" diff "$good/mini.cfg" "$good/mini.cfg" "$tmp/none.cfg"
 expect_exit 3 "diff unreadable pathway" -- "$bin" diff "$tmp/none.cfg" "$good/mini.cfg" "$good/mini-high.cfg"
 
+# --- colour: on a terminal only, CLICOLOR_FORCE forces it, NO_COLOR wins ----------------------
+expect_exit 1 "check in a pipe" -- "$bin" check "$tmp/mini-broken.cfg"
+expect_not_in "$tmp/err" $'\033[' "no colour in a pipe"
+expect_exit 1 "check with CLICOLOR_FORCE" -- env CLICOLOR_FORCE=1 "$bin" check "$tmp/mini-broken.cfg"
+expect_in "$tmp/err" $'\033[1;31merror: \033[0m' "CLICOLOR_FORCE colours the error"
+expect_in "$tmp/err" $'\033[1;32m^~~\033[0m' "CLICOLOR_FORCE colours the caret"
+expect_exit 1 "check with NO_COLOR and CLICOLOR_FORCE" -- env NO_COLOR=1 CLICOLOR_FORCE=1 "$bin" check "$tmp/mini-broken.cfg"
+expect_not_in "$tmp/err" $'\033[' "NO_COLOR wins over CLICOLOR_FORCE"
+
 # --- check --strict ------------------------------------------------------------------------
 expect_exit 0 "check without --strict unchanged" -- "$bin" check "$good/mini.cfg"
 expect_not_in "$tmp/out" "strict" "check without --strict"
 expect_exit 1 "check --strict finds errors" -- "$bin" check --strict "$good/mini.cfg"
-expect_in "$tmp/err" "pathwalk: $good/mini.cfg:34: error: warning 'flagged' cites no reference" "strict FILE:LINE"
-expect_in "$tmp/err" "pathwalk: $good/mini.cfg:49: error: endpoint 'many' has no recommendation" "strict endpoint"
+expect_in "$tmp/err" "pathwalk: $good/mini.cfg:34:5: error: warning 'flagged' cites no reference" "strict FILE:LINE"
+expect_in "$tmp/err" "pathwalk: $good/mini.cfg:49:5: error: endpoint 'many' has no recommendation" "strict endpoint"
 expect_in "$tmp/out" "strict: 4 errors, 0 warnings" "strict summary"
 # Fix the errors; leave a warning (a passed review date) and a never-true comparison inside ||.
 sed -e 's/when = "flag"; text = "The flag is set.";/when = "flag || score > 10"; text = "The flag is set."; refs = [ "ref1" ];/' \
@@ -137,9 +188,9 @@ sed -e 's/when = "flag"; text = "The flag is set.";/when = "flag || score > 10";
 	-e 's/title = "Many"; }/title = "Many"; recommendation = "M."; }/' \
 	-e 's/title = "Low"; }/title = "Low"; recommendation = "L."; }/' "$good/mini.cfg" >"$tmp/mini-fixed.cfg"
 PATHWALK_NOW=2031-01-01 expect_exit 0 "check --strict with only warnings" -- "$bin" check --strict "$tmp/mini-fixed.cfg"
-expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:6: warning: the review date 2030-01-01 has passed (today is 2031-01-01)" \
+expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:6:3: warning: the review date 2030-01-01 has passed (today is 2031-01-01)" \
 	"strict review date"
-expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:34: warning: 'score > 10' in warning 'flagged' is never true" \
+expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:34:58: warning: 'score > 10' in warning 'flagged' is never true" \
 	"strict range"
 expect_in "$tmp/out" "strict: 0 errors, 2 warnings" "strict warnings summary"
 PATHWALK_NOW=bad expect_exit 2 "check --strict bad PATHWALK_NOW" -- "$bin" check --strict "$good/mini.cfg"

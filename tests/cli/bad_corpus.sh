@@ -4,8 +4,11 @@
 # each must fail with the listed exit code and a FILE:LINE: diagnostic containing the listed
 # text, and must never crash or trip a sanitizer. Usage: bad_corpus.sh PATHWALK SOURCE_DIR
 #
-# MANIFEST lines: FILE<TAB>COMMAND<TAB>EXIT<TAB>MESSAGE-SUBSTRING; COMMAND is check (a pathway) or
-# replay (a case against the bundled pathway). Blank lines and lines starting with # are ignored.
+# MANIFEST lines: FILE<TAB>COMMAND<TAB>EXIT<TAB>MESSAGE-SUBSTRING[<TAB>CARET]; COMMAND is check
+# (a pathway), strict (check --strict) or replay (a case against the bundled pathway). CARET,
+# when given, is "COLUMN WIDTH": the caret drawn under the quoted line after the message must
+# start at that column and underline that many characters (^ then ~). Blank lines and lines
+# starting with # are ignored.
 set -u
 bin=${1:?pathwalk binary}
 src=${2:?source dir}
@@ -43,10 +46,21 @@ fi
 cd "$dir" || exit 2
 
 declare -A listed=()
-while IFS=$'\t' read -r file command want message extra; do
+# The caret under the first diagnostic line of $1 containing $2, as "COLUMN WIDTH"; empty if none.
+caret_of() {
+	MSG=$2 awk '
+		!found && index($0, ENVIRON["MSG"]) { found = 1; next }
+		found && /^      \| *\^/ {
+			line = substr($0, 9); col = index(line, "^"); rest = substr(line, col)
+			match(rest, /^\^~*/); print col, RLENGTH; exit
+		}
+		found && !/^ *[0-9]* \|/ { exit }' "$1"
+}
+
+while IFS=$'\t' read -r file command want message caret extra; do
 	case $file in '' | '#'*) continue ;; esac
 	if [ -z "$message" ] || [ -n "${extra:-}" ]; then
-		bad "MANIFEST: malformed line for '$file' (want 4 tab-separated fields)"
+		bad "MANIFEST: malformed line for '$file' (want 4 or 5 tab-separated fields)"
 		continue
 	fi
 	listed[$file]=1
@@ -54,14 +68,16 @@ while IFS=$'\t' read -r file command want message extra; do
 		bad "$file: listed in MANIFEST but missing"
 		continue
 	fi
+	args=("$command" "$file")
 	case $command in
 	check | replay) ;;
+	strict) args=(check --strict "$file") ;;
 	*)
 		bad "$file: unknown command '$command' in MANIFEST"
 		continue
 		;;
 	esac
-	"${limit[@]}" "$bin" "$command" "$file" >"$tmp/out" 2>"$tmp/err" </dev/null
+	"${limit[@]}" "$bin" "${args[@]}" >"$tmp/out" 2>"$tmp/err" </dev/null
 	got=$?
 	if [ "$got" != "$want" ]; then
 		bad "$file: $command exited $got, expected $want"
@@ -69,8 +85,14 @@ while IFS=$'\t' read -r file command want message extra; do
 	elif ! grep -qF -- "$message" "$tmp/err"; then
 		bad "$file: stderr lacks \"$message\""
 		show "$tmp/err"
+	elif [ -n "${caret:-}" ] && [ "$(caret_of "$tmp/err" "$message")" != "$caret" ]; then
+		bad "$file: caret at \"$(caret_of "$tmp/err" "$message")\", expected \"$caret\" (column width)"
+		show "$tmp/err"
 	else
 		ok
+	fi
+	if grep -qF 'syntax error: syntax error' "$tmp/err"; then
+		bad "$file: libconfig's bare \"syntax error\" passed through"
 	fi
 	if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error|Segmentation' "$tmp/out" "$tmp/err"; then
 		bad "$file: sanitizer report or crash"

@@ -60,7 +60,7 @@ expect_exit 3 "check unreadable" -- "$bin" check "$tmp/nonexistent.cfg"
 expect_in "$tmp/err" "pathwalk: $tmp/nonexistent.cfg: cannot read" "check unreadable"
 printf 'pathway = {\n  id = ;\n};\n' >"$tmp/broken.cfg"
 expect_exit 1 "check broken" -- "$bin" check "$tmp/broken.cfg"
-expect_in "$tmp/err" "pathwalk: $tmp/broken.cfg:2: syntax error" "check broken"
+expect_in "$tmp/err" "pathwalk: $tmp/broken.cfg:2:8: error: expected a value for 'id', found ';'" "check broken"
 
 # replay --json (DESIGN §5), from another directory: the bundled pathway is embedded
 sha=$(sha256sum "$good/mini.cfg" | cut -d' ' -f1)
@@ -75,7 +75,8 @@ expect_exit 4 "replay stopped" -- "$bin" replay -p "$good/mini.cfg" --json "$tmp
 expect_in "$tmp/out" "\"status\":\"stopped\"" "replay stopped json"
 expect_in "$tmp/out" "\"missing\":\"flag\"" "replay stopped json"
 expect_exit 3 "replay invalid case" -- "$bin" replay -p "$good/mini.cfg" "$tmp/invalid.cfg"
-expect_in "$tmp/err" "pathwalk: $tmp/invalid.cfg:3: score must be between 0 and 10 (got 42)" "invalid case message"
+expect_in "$tmp/err" "pathwalk: $tmp/invalid.cfg:3:" "invalid case message"
+expect_in "$tmp/err" ": error: score must be between 0 and 10 (got 42)" "invalid case message"
 expect_exit 3 "replay unreadable case" -- "$bin" replay -p "$good/mini.cfg" "$tmp/none.cfg"
 expect_exit 3 "replay with broken pathway" -- "$bin" replay -p "$tmp/broken.cfg" "$tmp/high.cfg"
 

@@ -72,7 +72,7 @@ every_string() {
 			f=$tmp/$what-$kind/$n.cfg
 			"$@" "$f" >"$tmp/out" 2>"$tmp/err"
 			status=$?
-			if [ $status -eq "$want" ] && grep -qF "$f:$line: " "$tmp/err" && grep -qF "$cp" "$tmp/err"; then ok
+			if [ $status -eq "$want" ] && grep -qF "$f:$line:" "$tmp/err" && grep -qF "$cp" "$tmp/err"; then ok
 			else bad "$what string $n (line $line, $kind): exit $status"; cat -v "$tmp/err" | head -3; fi
 			clean "$tmp/out" "$what string $n ($kind): stdout"
 			clean "$tmp/err" "$what string $n ($kind): stderr"

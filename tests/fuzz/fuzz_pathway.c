@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		lint_pathway(pw, FUZZ_TODAY, (const char *)data, size, &lint);
 		lint_report_free(&lint);
-		graph_write_dot(pw, NULL, &out);
+		graph_write_dot(pw, NULL, NULL, &out);
 		graph_write_text(pw, NULL, &out);
 		sb_free(&out);
 		pathway_free(pw);

@@ -91,7 +91,7 @@ Test(expr, reports_result_type_and_option_domain)
 
 Test(expr, rejects_unknown_variable)
 {
-	cr_assert_str_eq(parse_error("pain_nsr > 4"), "unknown variable 'pain_nsr' in \"pain_nsr > 4\"");
+	cr_assert_str_eq(parse_error("pain_nsr > 4"), "unknown variable 'pain_nsr' in \"pain_nsr > 4\"; did you mean 'pain_nrs'?");
 }
 
 Test(expr, suggests_quotes_for_a_bare_option_id)
@@ -340,5 +340,5 @@ Test(expr, each_error_appends_exactly_one_diagnostic_after_earlier_ones)
 	cr_assert_eq(diags.count, 2);
 	cr_assert_str_eq(diags.items[1].file, "test.cfg");
 	cr_assert_eq(diags.items[1].line, 40);
-	cr_assert_str_eq(diags.items[1].message, "unknown variable 'pain_nsr' in \"pain_nsr > 4 && foo\"");
+	cr_assert_str_eq(diags.items[1].message, "unknown variable 'pain_nsr' in \"pain_nsr > 4 && foo\"; did you mean 'pain_nrs'?");
 }

@@ -8,7 +8,8 @@
 #include "strbuf.h"
 #include "value.h"
 
-/* A clean pathway, one setting group per line so findings have predictable line numbers:
+/* lint_text runs plain check's lint_plain and then the --strict lint_pathway, as `check --strict` does.
+ * A clean pathway, one setting group per line so findings have predictable line numbers:
  *  1 header (review 2030-01-01)   2 references   3 stages   4-6 variables   7 derived
  *  8 warnings   9 screen   10 decide   11 high   12 low   13 close */
 #define HEAD(review, start) \
@@ -24,8 +25,8 @@
 #define SCREEN "nodes = ( { id = \"screen\"; stage = \"red\"; screen = \"question\"; title = \"S\"; text = \"Answer.\"; ask = [ \"pain\", \"signs\", \"flag\" ]; next = ( { goto = \"decide\"; } ); },\n"
 #define DECIDE(cond) \
 	"  { id = \"decide\"; stage = \"care\"; screen = \"decision\"; title = \"D\"; text = \"Choose.\"; next = ( { when = \"" cond "\"; goto = \"high\"; }, { goto = \"low\"; } ); },\n"
-#define HIGH "  { id = \"high\"; stage = \"care\"; screen = \"endpoint\"; title = \"H\"; recommendation = \"Do H.\"; },\n"
-#define LOW "  { id = \"low\"; stage = \"care\"; screen = \"endpoint\"; title = \"L\"; recommendation = \"Do L.\"; } );\n"
+#define HIGH "  { id = \"high\"; stage = \"care\"; screen = \"endpoint\"; title = \"H\"; recommendation = \"Do H.\"; actions = \"H.\"; },\n"
+#define LOW "  { id = \"low\"; stage = \"care\"; screen = \"endpoint\"; title = \"L\"; recommendation = \"Do L.\"; actions = \"L.\"; } );\n"
 #define CLOSE "};\n"
 
 #define CLEAN_DECIDE DECIDE("pain > 4 && nsigns >= 1 || flag")
@@ -42,6 +43,7 @@ static void lint_text(const char *text, long today)
 	cr_assert_not_null(pw, "the test pathway did not load");
 	diag_clear(&diags);
 	lint_report_free(&report);
+	lint_plain(pw, &report);
 	lint_pathway(pw, today, text, strlen(text), &report);
 	for (size_t i = 0; i < report.count; i++)
 		cr_log_info("line %d: %s: %s", report.items[i].line,
@@ -156,7 +158,7 @@ Test(lint, reports_unused_variables_and_uncited_references)
 Test(lint, a_variable_shown_in_text_is_used)
 {
 	lint_text(HEAD("2030-01-01", "screen") REFS STAGES VARS DERIVED WARNINGS SCREEN DECIDE("flag")
-		  "  { id = \"high\"; stage = \"care\"; screen = \"endpoint\"; title = \"H\"; recommendation = \"Pain {pain}, {{literal}}, {nsigns}.\"; },\n"
+		  "  { id = \"high\"; stage = \"care\"; screen = \"endpoint\"; title = \"H\"; recommendation = \"Pain {pain}, {{literal}}, {nsigns}.\"; actions = \"A.\"; },\n"
 		  LOW CLOSE, TODAY_2025);
 	cr_assert_eq(report.count, 0);
 }
@@ -205,6 +207,24 @@ Test(lint, reports_a_warning_that_can_never_be_shown)
 		  " { id = \"never\"; title = \"N\"; when = \"pain < 0 && flag\"; text = \"T\"; refs = [ \"r\" ]; } );\n"
 		  SCREEN CLEAN_DECIDE HIGH LOW CLOSE, TODAY_2025);
 	cr_assert(found(LINT_ERROR, 8, "warning 'never' can never be shown"));
+}
+
+Test(lint, plain_check_reports_repeated_labels_empty_stages_and_endpoints_without_actions)
+{
+	lint_text(HEAD("2030-01-01", "screen") REFS
+		  "stages = ( { id = \"red\"; label = \"Red flags\"; }, { id = \"care\"; label = \"Care\"; }, { id = \"spare\"; label = \"S\"; } );\n"
+		  "variables = ( { id = \"pain\"; type = \"int\"; min = 0; max = 10; prompt = \"Pain\"; },\n"
+		  "  { id = \"signs\"; type = \"set\"; prompt = \"Signs\"; options = ( { id = \"x\"; label = \"X\"; }, { id = \"y\"; label = \"X\"; } ); },\n"
+		  "  { id = \"flag\"; type = \"bool\"; prompt = \"Flag\"; } );\n"
+		  DERIVED WARNINGS SCREEN
+		  "  { id = \"decide\"; stage = \"care\"; screen = \"decision\"; title = \"D\"; text = \"C.\"; next = ( { when = \"flag\"; goto = \"high\"; label = \"Go\"; }, { goto = \"low\"; label = \"Go\"; } ); },\n"
+		  "  { id = \"high\"; stage = \"care\"; screen = \"endpoint\"; title = \"H\"; recommendation = \"Do H.\"; },\n"
+		  LOW CLOSE, TODAY_2025);
+	cr_assert(found(LINT_ERROR, 3, "stage 'spare' has no node"));
+	cr_assert(found(LINT_ERROR, 5, "variable 'signs': options 'x' and 'y' have the same label \"X\""));
+	cr_assert(found(LINT_ERROR, 10, "node 'decide': next steps 1 and 2 have the same label \"Go\""));
+	cr_assert(found(LINT_WARNING, 11, "endpoint 'high' has no actions"));
+	cr_assert_not(found(LINT_WARNING, 12, "endpoint 'low' has no actions"));
 }
 
 Test(lint, reports_missing_recommendation_and_missing_text)

@@ -238,7 +238,7 @@ Test(pathway, rejects_empty_file)
 
 Test(pathway, reports_syntax_error_line)
 {
-	expect_error("pathway = {\n  id = \"t\";\n  title = ;\n};", 3, "syntax error");
+	expect_error("pathway = {\n  id = \"t\";\n  title = ;\n};", 3, "expected a value for 'title', found ';'");
 }
 
 Test(pathway, rejects_int_variable_without_range_and_unknown_setting)
