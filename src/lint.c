@@ -243,7 +243,7 @@ static void check_usage(struct linter *l)
 	for (size_t i = 0; i < pw->nwarnings; i++) {
 		mark_expr(l, pw->warnings[i].when);
 		mark_text(l, pw->warnings[i].title);
-		mark_text(l, pw->warnings[i].text);
+		mark_plan(l, &pw->warnings[i].text, cited);
 		for (size_t r = 0; r < pw->warnings[i].nrefs; r++)
 			cited[pw->warnings[i].refs[r]] = true;
 	}
@@ -318,8 +318,9 @@ static void check_comparisons(struct linter *l, const struct expr *e, int line, 
 	expr_for_each_fixed_comparison(e, l->pw, report_comparison, &c);
 }
 
-/* Plan items that the declared ranges make impossible to show. */
-static void check_plan_conditions(struct linter *l, const struct pw_node *n, const char *what,
+/* Plan items (of an endpoint's actions or document, or of a warning's text; owner is the node or
+ * warning id) that the declared ranges make impossible to show. */
+static void check_plan_conditions(struct linter *l, const char *owner, const char *what,
 				  const struct pw_plan *plan)
 {
 	for (size_t i = 0; i < plan->nitems; i++) {
@@ -328,10 +329,10 @@ static void check_plan_conditions(struct linter *l, const struct pw_node *n, con
 
 		if (expr_static_truth(it->when, l->pw) == EXPR_NEVER) {
 			add(l, LINT_ERROR, it->line, "%s item %zu of '%s' can never be shown: '%s' is never true "
-			    "given the declared ranges", what, i + 1, n->id, it->when_source);
+			    "given the declared ranges", what, i + 1, owner, it->when_source);
 			continue;
 		}
-		where = xasprintf("%s item %zu of '%s'", what, i + 1, n->id);
+		where = xasprintf("%s item %zu of '%s'", what, i + 1, owner);
 		check_comparisons(l, it->when, it->line, where);
 		free(where);
 	}
@@ -380,8 +381,8 @@ static void check_conditions(struct linter *l)
 			check_comparisons(l, ev->when, ev->line, where);
 			free(where);
 		}
-		check_plan_conditions(l, n, "actions", &n->actions);
-		check_plan_conditions(l, n, "document", &n->document);
+		check_plan_conditions(l, n->id, "actions", &n->actions);
+		check_plan_conditions(l, n->id, "document", &n->document);
 	}
 	for (size_t i = 0; i < pw->nwarnings; i++) {
 		const struct pw_warning *w = &pw->warnings[i];
@@ -395,6 +396,7 @@ static void check_conditions(struct linter *l)
 		where = xasprintf("warning '%s'", w->id);
 		check_comparisons(l, w->when, w->line, where);
 		free(where);
+		check_plan_conditions(l, w->id, "text", &w->text);
 	}
 	for (size_t i = 0; i < pw->nconstraints; i++) {
 		const struct pw_constraint *c = &pw->constraints[i];

@@ -64,9 +64,12 @@ void replay_print_endpoint(const struct session *s, FILE *f)
 	session_print_plan(s, f, "  ");
 	if (nw > 0)
 		fprintf(f, "Warnings shown on this path:\n");
-	for (size_t i = 0; i < nw; i++)
+	for (size_t i = 0; i < nw; i++) {
+		const unsigned char *seen;
+
 		fprintf(f, "  ! %s (%s): %s\n", pw->warnings[w[i]].title, pw->warnings[w[i]].id,
-			pw->warnings[w[i]].text);
+			session_warning_shown_text(s, w[i], &seen));
+	}
 	fprintf(f, "\n%s\n", pw->disclaimer);
 }
 

@@ -47,7 +47,7 @@ struct session {
 
 	int *shown;              /* warnings shown on the route, first-shown order */
 	size_t nshown;
-	unsigned char *shown_flag;
+	struct shown_text { char *text; unsigned char *seen; } *wtext; /* per warning; NULL text: not shown */
 
 	struct override *overrides;
 	size_t noverrides, overrides_cap;
@@ -173,7 +173,9 @@ struct session *session_new(const struct pathway *pw, struct journal *journal,
 	s->derived = xcalloc(pw->nderived + 1, sizeof(*s->derived));
 	s->warnings_now = xcalloc(pw->nwarnings + 1, sizeof(*s->warnings_now));
 	s->shown = xcalloc(pw->nwarnings + 1, sizeof(*s->shown));
-	s->shown_flag = xcalloc(pw->nwarnings + 1, 1);
+	s->wtext = xcalloc(pw->nwarnings + 1, sizeof(*s->wtext));
+	for (size_t i = 0; i < pw->nwarnings; i++)
+		s->wtext[i].seen = xcalloc(pw->warnings[i].text.nitems + 1, 1);
 	for (size_t i = 0; i < pw->nnodes; i++)
 		if (pw->nodes[i].nevidence > max_evidence)
 			max_evidence = pw->nodes[i].nevidence;
@@ -189,7 +191,7 @@ struct session *session_new(const struct pathway *pw, struct journal *journal,
 	return s;
 }
 
-/* Journals entering the current node and the warnings shown there for the first time. */
+/* Journals entering the current node and the warnings first shown there or whose text changed. */
 static enum session_status enter_node(struct session *s)
 {
 	const struct pathway *pw = s->pw;
@@ -207,15 +209,21 @@ static enum session_status enter_node(struct session *s)
 	st = record(s, &sb);
 	for (size_t i = 0; i < s->nwarnings_now; i++) {
 		int w = s->warnings_now[i];
+		char *text = session_warning_text(s, w, s->wtext[w].seen);
 
-		if (s->shown_flag[w])
+		if (s->wtext[w].text && strcmp(text, s->wtext[w].text) == 0) {
+			free(text);
 			continue;
-		s->shown_flag[w] = 1;
-		s->shown[s->nshown++] = w;
+		}
+		if (!s->wtext[w].text)
+			s->shown[s->nshown++] = w;
+		free(s->wtext[w].text);
+		s->wtext[w].text = text;
 		event_open(&sb, "warning");
 		event_string(&sb, "node", n->id);
 		event_string(&sb, "warning", pw->warnings[w].id);
 		event_string(&sb, "title", pw->warnings[w].title);
+		event_string(&sb, "text", text);
 		sb_append(&sb, "}");
 		st = worst(st, record(s, &sb));
 	}
@@ -275,7 +283,11 @@ void session_free(struct session *s)
 	free(s->warnings_now);
 	free(s->evidence_now);
 	free(s->shown);
-	free(s->shown_flag);
+	for (size_t i = 0; i < s->pw->nwarnings; i++) {
+		free(s->wtext[i].text);
+		free(s->wtext[i].seen);
+	}
+	free(s->wtext);
 	free(s->message);
 	free(s);
 }
@@ -604,8 +616,10 @@ enum session_status session_back(struct session *s)
 		return SESSION_INVALID;
 	}
 	popped = s->route[--s->nroute];
-	for (size_t i = popped.shown_before; i < s->nshown; i++)
-		s->shown_flag[s->shown[i]] = 0;
+	for (size_t i = popped.shown_before; i < s->nshown; i++) {
+		free(s->wtext[s->shown[i]].text);
+		s->wtext[s->shown[i]].text = NULL;
+	}
 	s->nshown = popped.shown_before;
 	while (s->noverrides > popped.overrides_before)
 		free(s->overrides[--s->noverrides].reason);
@@ -733,6 +747,12 @@ const int *session_warnings_shown(const struct session *s, size_t *n)
 {
 	*n = s->nshown;
 	return s->shown;
+}
+
+const char *session_warning_shown_text(const struct session *s, int w, const unsigned char **seen)
+{
+	*seen = s->wtext[w].seen;
+	return s->wtext[w].text;
 }
 
 const int *session_evidence(const struct session *s, size_t *n)

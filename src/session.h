@@ -155,6 +155,15 @@ const int *session_evidence(const struct session *s, size_t *n);
  * out has room for plan->nitems; returns the count. */
 size_t session_plan_shown(const struct session *s, const struct pw_plan *plan, int *out);
 
+/* The text of warning w as it shows at the current node: the items of its text that apply now,
+ * rendered and joined by a space; marks them in seen (room for its nitems) unless NULL. Caller
+ * frees (src/session_plan.c). */
+char *session_warning_text(const struct session *s, int w, unsigned char *seen);
+
+/* The text last journaled for warning w on the route (what was shown), or NULL if not shown;
+ * *seen receives flags per item of its text, set once the item has shown in this session. */
+const char *session_warning_shown_text(const struct session *s, int w, const unsigned char **seen);
+
 struct strbuf;
 
 /* Writes the current endpoint's plan for the plain faces (src/session_text.c): under the headings

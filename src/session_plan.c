@@ -82,3 +82,23 @@ void session_evidence_json(const struct session *s, struct strbuf *sb)
 	sb_append(sb, "]");
 	free(cited);
 }
+
+char *session_warning_text(const struct session *s, int w, unsigned char *seen)
+{
+	const struct pw_plan *text = &session_pathway(s)->warnings[w].text;
+	int *shown = xcalloc(text->nitems + 1, sizeof(*shown));
+	size_t n = session_plan_shown(s, text, shown);
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < n; i++) {
+		char *item = session_render_text(s, text->items[shown[i]].text);
+
+		sb_append(&sb, i ? " " : "");
+		sb_append(&sb, item);
+		free(item);
+		if (seen)
+			seen[shown[i]] = 1;
+	}
+	free(shown);
+	return sb_take(&sb);
+}
