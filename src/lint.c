@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "expr.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 struct linter {
@@ -338,6 +340,31 @@ static void check_plan_conditions(struct linter *l, const char *owner, const cha
 	}
 }
 
+/* A warning whose text items all have a condition: unless the declared ranges show that one of
+ * them holds wherever the warning shows, it could show with no text. */
+static void check_text_always_shows(struct linter *l, const struct pw_warning *w)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct diag_list diags = { 0 };
+	struct expr *none;
+
+	for (size_t i = 0; i < w->text.nitems; i++)
+		if (!w->text.items[i].when_source)
+			return;
+	sb_appendf(&sb, "(%s) && !(", w->when_source);
+	for (size_t i = 0; i < w->text.nitems; i++)
+		sb_appendf(&sb, "%s(%s)", i ? " || " : "", w->text.items[i].when_source);
+	sb_append(&sb, ")");
+	none = expr_parse(sb_str(&sb), l->pw, (int)l->pw->nderived, "", w->line, &diags, NULL);
+	if (expr_static_truth(none, l->pw) != EXPR_NEVER)
+		add(l, LINT_WARNING, w->line, "every text item of warning '%s' has a condition, and the declared "
+		    "ranges do not show that one holds wherever the warning shows: add an item without "
+		    "'when'", w->id);
+	expr_free(none);
+	diag_clear(&diags);
+	sb_free(&sb);
+}
+
 /* Conditions that the declared ranges make always or never true. */
 static void check_conditions(struct linter *l)
 {
@@ -397,6 +424,7 @@ static void check_conditions(struct linter *l)
 		check_comparisons(l, w->when, w->line, where);
 		free(where);
 		check_plan_conditions(l, w->id, "text", &w->text);
+		check_text_always_shows(l, w);
 	}
 	for (size_t i = 0; i < pw->nconstraints; i++) {
 		const struct pw_constraint *c = &pw->constraints[i];

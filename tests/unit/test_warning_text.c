@@ -88,21 +88,30 @@ Test(warning_text, load_errors_name_the_warning_and_the_line)
 	expect_error(HEAD WARNING("text = ( { text = \"{nope}\"; } );") TAIL, 6, "{nope} names no variable");
 }
 
-Test(warning_text, strict_check_flags_an_item_that_can_never_show)
+/* Loads text into pw and lints it: true when a finding of this severity at line contains needle. */
+static bool lint_finds(const char *text, enum lint_severity severity, int line, const char *needle)
 {
-	const char *text = HEAD WARNING("text = ( { text = \"x\"; },\n { when = \"n > 10\"; text = \"y\"; } );") TAIL;
 	struct lint_report report = { 0 };
 	bool found = false;
 
+	pathway_free(pw);
 	pw = load(text);
 	dump_diags(&diags);
 	cr_assert_not_null(pw);
 	lint_pathway(pw, 0, text, strlen(text), &report);
-	for (size_t i = 0; i < report.count; i++)
-		found |= report.items[i].severity == LINT_ERROR && report.items[i].line == 7 &&
-			 strstr(report.items[i].message, "text item 2 of 'w' can never be shown") != NULL;
+	for (size_t i = 0; i < report.count; i++) {
+		cr_log_info("lint line %d: %s", report.items[i].line, report.items[i].message);
+		found |= report.items[i].severity == severity && report.items[i].line == line &&
+			 strstr(report.items[i].message, needle) != NULL;
+	}
 	lint_report_free(&report);
-	cr_assert(found, "no lint error for the text item that can never show");
+	return found;
+}
+
+Test(warning_text, strict_check_flags_an_item_that_can_never_show)
+{
+	cr_assert(lint_finds(HEAD WARNING("text = ( { text = \"x\"; },\n { when = \"n > 10\"; text = \"y\"; } );") TAIL,
+			     LINT_ERROR, 7, "text item 2 of 'w' can never be shown"));
 }
 
 /* Walks mini-warning with these answers to its endpoint, journaling to path (NULL: no journal). */
@@ -200,4 +209,17 @@ Test(warning_text, the_journal_records_the_text_shown_and_again_when_it_changes)
 	cr_assert(strstr(text, "\"warnings\":[\"fall\",\"plain\"]"), "%s", text);
 	unlink(path);
 	rmdir(dir);
+}
+
+Test(warning_text, strict_check_warns_when_no_text_item_may_hold_where_the_warning_shows)
+{
+	const char *needle = "every text item of warning 'w' has a condition";
+
+	/* n > 5 || n < 2 leaves a gap; n >= 0 always holds given the range; an item without when. */
+	cr_assert(lint_finds(HEAD WARNING("text = ( { when = \"n > 5\"; text = \"x\"; },\n"
+					  " { when = \"n < 2\"; text = \"y\"; } );") TAIL, LINT_WARNING, 5, needle));
+	cr_assert(!lint_finds(HEAD WARNING("text = ( { when = \"n > 5\"; text = \"x\"; },\n"
+					   " { when = \"n >= 0\"; text = \"y\"; } );") TAIL, LINT_WARNING, 5, needle));
+	cr_assert(!lint_finds(HEAD WARNING("text = ( { when = \"n > 5\"; text = \"x\"; },\n"
+					   " { text = \"y\"; } );") TAIL, LINT_WARNING, 5, needle));
 }
