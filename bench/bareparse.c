@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* bareparse [--visit] FILE: the floor the benchmark measures pathwalk against. Reads FILE into
  * memory and parses it with libconfig, nothing else; with --visit it also reads every setting's
  * name, type, line and value once, as a loader must at the least. Exits 0 when the file parsed,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* genpathway N: writes a valid synthetic pathway of N nodes to stdout, for benchmarking the
  * loader and the validator. Standalone (no project code), deterministic, C11.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pairs RUNS CMD_A... -- CMD_B...: runs A and B alternately RUNS times each (A B A B ...) with
  * their output sent to /dev/null, and prints one line of figures comparing A to B:
  *   ratio MEDIAN MIN MAX a_ms MEDIAN b_ms MEDIAN rss_ratio R a_kb KB b_kb KB status A B

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Measures pathwalk against its floor, as ratios in one run (the machine may be noisy: only ratios
 # count, never absolute times). For synthetic pathways of 1k, 10k and 100k nodes and the largest
 # one `pathwalk check` accepts, it runs `pathwalk check FILE` and `bareparse FILE` (libconfig's own
@@ -8,14 +9,14 @@
 # `pathwalk replay --json` of a bundled case to a bare parse of the bundled pathway.
 # Goals (issue 20): check <= 1.3x at 100k nodes, peak RSS <= 1.5x, replay --json <= 1.5x.
 # Usage: bench/run.sh [BUILD_DIR]   (default ./build; builds nothing)
-# RUNS_SMALL (default 21), RUNS_LARGE (7) and RUNS_REPLAY (51) set the pairs per measurement.
+# RUNS_SMALL (default 21), RUNS_LARGE (11) and RUNS_REPLAY (51) set the pairs per measurement.
 # Exit 0 when every goal is met, 1 when one is missed or a run failed, 2 when tools are missing.
 set -u
 build=${1:-./build}
 src=$(cd "$(dirname "$0")/.." && pwd)
 bin=$build/pathwalk
 runs_small=${RUNS_SMALL:-21}
-runs_large=${RUNS_LARGE:-7}
+runs_large=${RUNS_LARGE:-11}
 runs_replay=${RUNS_REPLAY:-51}
 max_bytes=$((64 * 1024 * 1024)) # PATHWAY_MAX_BYTES in src/pathway.h
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The hardened default build: the flags Debian's dpkg-buildflags turns on (stack protector,
 # _FORTIFY_SOURCE=2, PIE, full RELRO with immediate binding) and the stack-clash and control-flow
 # protections hardening-check looks for, each only where the compiler and linker accept it.

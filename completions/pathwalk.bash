@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # bash completion for pathwalk(1): subcommands, their short and long options, and files of the
 # right kind. Plain glob patterns only: it works whether or not extglob is set.
 # Installed as share/bash-completion/completions/pathwalk (loaded on demand by bash-completion).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A decision screen: the candidate next steps, each with its condition explained clause by clause
  * (actual values, true/false), the recommended one marked and highlighted. Enter accepts the
  * highlighted step: the recommendation continues; any other asks for a reason first. */
@@ -6,17 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/strbuf.h"
-#include "../src/utf8.h"
 #include "../src/xalloc.h"
-#include "widgets.h"
+#include "lineedit.h"
 
 struct decision {
 	struct session_candidate *cand;
 	size_t count;
 	size_t cursor;
 	bool prompting;        /* typing the reason for choosing cand[cursor] */
-	struct strbuf reason;
+	struct lineedit reason;
 };
 
 #define REASON_TARGET 0x7fff
@@ -39,7 +38,7 @@ static void decision_close(void *state)
 	if (!d)
 		return;
 	session_candidates_free(d->cand, d->count);
-	sb_free(&d->reason);
+	lineedit_free(&d->reason);
 	free(d);
 }
 
@@ -81,12 +80,12 @@ static void decision_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui
 	for (size_t i = 0; i < d->count; i++) {
 		const struct session_candidate *c = &d->cand[i];
 		bool here = i == d->cursor;
-		char *prefix = xasprintf("%s %s ", here ? pointer : " ", c->recommended ? star : " ");
+		char *prefix = xasprintf("%s %s %zu. ", here ? pointer : " ", c->recommended ? star : " ", i + 1);
 		char *label = c->recommended ? xasprintf("%s  [recommended]", c->label) : xstrdup(c->label);
 		enum ui_style st = here ? ST_FOCUS : c->recommended ? ST_RECOMMENDED : ST_NORMAL;
 
 		doc_add(body, 0, prefix, st, label, st, (int)i + 1);
-		screen_candidate_clauses(body, c, 6, (int)i + 1);
+		screen_candidate_clauses(body, c, 9, (int)i + 1);
 		free(prefix);
 		free(label);
 	}
@@ -94,7 +93,8 @@ static void decision_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui
 	if (d->prompting) {
 		char *what = xasprintf("Choose \"%s\" instead of the recommendation \"%s\"?", d->cand[d->cursor].label,
 				       recommended_label(d) ? recommended_label(d) : "none");
-		char *box = xasprintf("[ %s%s ]", sb_str(&d->reason), ui_utf8() ? "\u2581" : "_");
+		size_t col;
+		char *box = lineedit_box(&d->reason, body->width > 2 ? body->width - 2 : 1, &col);
 
 		doc_blank(body);
 		doc_add(body, 0, NULL, ST_HEADING, what, ST_HEADING, REASON_TARGET);
@@ -102,6 +102,7 @@ static void decision_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui
 			"Reason (required; it goes in the session log). Enter records it, Esc cancels:",
 			ST_NORMAL, REASON_TARGET);
 		doc_add(body, 2, NULL, ST_FOCUS, box, ST_FOCUS, REASON_TARGET);
+		doc_set_cursor(body, 2 + col);
 		body->focus = REASON_TARGET;
 		free(what);
 		free(box);
@@ -121,7 +122,7 @@ static enum screen_intent prompt_key(struct screen_ctx *ctx, struct decision *d,
 {
 	switch (ev->action) {
 	case UI_CONFIRM: {
-		const char *r = sb_str(&d->reason);
+		const char *r = lineedit_text(&d->reason);
 		size_t lead = strspn(r, " ");
 
 		if (r[lead] == '\0') {
@@ -138,27 +139,18 @@ static enum screen_intent prompt_key(struct screen_ctx *ctx, struct decision *d,
 	case UI_CANCEL:
 		d->prompting = false;
 		ctx->typing = false;
-		sb_reset(&d->reason);
+		lineedit_free(&d->reason);
 		screen_message(ctx, false, NULL);
-		return SCREEN_STAY;
-	case UI_ERASE:
-		widget_erase_last(&d->reason);
 		return SCREEN_STAY;
 	case UI_INTERRUPT:
 		return SCREEN_IGNORED;
 	default:
 		break;
 	}
-	if (ev->ch != 0) {
-		/* Free text: every printable key is typed, letters are not shortcuts here. */
-		if (utf8_count(sb_str(&d->reason)) >= SESSION_REASON_MAX) {
-			screen_message(ctx, true, "The reason can have at most %d characters", SESSION_REASON_MAX);
-			return SCREEN_STAY;
-		}
-		widget_append_char(&d->reason, ev->ch);
-		return SCREEN_STAY;
-	}
-	return SCREEN_STAY; /* arrows and the like do nothing while typing */
+	/* Free text: every printable key is typed, letters are not shortcuts here. */
+	if (lineedit_key(&d->reason, ev) == LINEEDIT_FULL)
+		screen_message(ctx, true, "The reason can have at most %d characters", SESSION_REASON_MAX);
+	return SCREEN_STAY; /* Up, Down and the like do nothing while typing */
 }
 
 static enum screen_intent decision_key(struct screen_ctx *ctx, const struct ui_event *ev)
@@ -176,12 +168,18 @@ static enum screen_intent decision_key(struct screen_ctx *ctx, const struct ui_e
 		if (d->cursor + 1 < d->count)
 			d->cursor++;
 		return SCREEN_STAY;
+	case UI_PICK:
+		if ((size_t)(ev->ch - '1') < d->count)
+			d->cursor = (size_t)(ev->ch - '1');
+		else
+			screen_message(ctx, true, "There is no step %ld here", ev->ch - '0');
+		return SCREEN_STAY;
 	case UI_CONFIRM:
 		if (d->count == 0 || d->cand[d->cursor].recommended)
 			return SCREEN_NEXT;
 		d->prompting = true;
 		ctx->typing = true;
-		sb_reset(&d->reason);
+		lineedit_init(&d->reason, NULL, SESSION_REASON_MAX);
 		screen_message(ctx, false, "Type the reason for choosing another step, then Enter");
 		return SCREEN_STAY;
 	default:
@@ -205,7 +203,7 @@ static const char *decision_hints(const struct screen_ctx *ctx)
 	const struct decision *d = ctx->state;
 
 	if (d->prompting)
-		return "Typing the reason: Enter record  Esc cancel  Backspace  Ctrl-C quit";
+		return "Typing the reason: Enter record  Esc cancel  Left/Right/Home/End  Ctrl-C quit";
 	if (d->count > 0 && !d->cand[d->cursor].recommended)
 		return "?:help  Enter:choose this (asks why)  Up/Down:move  b:back  e:why  q:quit";
 	return "?:help  Enter:accept  Up/Down:another step  b:back  e:why  q:quit";

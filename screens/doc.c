@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Building a screen's content: wrapping by display width with hanging indents. */
 #include "doc.h"
 
@@ -9,6 +10,7 @@
 #include "../src/safeout.h"
 #include "../src/strbuf.h"
 #include "../src/xalloc.h"
+#include "ascii.h"
 #include "wrap.h"
 
 static bool use_utf8 = true;
@@ -29,6 +31,8 @@ static const char *const glyphs[GL_COUNT][2] = {
 	[GL_DASH] = { "-", "\u2013" },
 	[GL_MORE_UP] = { "^ more", "\u25b2 more" },
 	[GL_MORE_DOWN] = { "v more", "\u25bc more" },
+	[GL_RIGHT] = { "[right] ", "\u2714 " },
+	[GL_WRONG] = { "[wrong] ", "\u2718 " },
 };
 
 void doc_set_utf8(bool utf8)
@@ -63,7 +67,8 @@ static void push(struct ui_doc *d, char *text, size_t split, enum ui_style pstyl
 }
 
 /* Control characters would move the terminal's cursor: the output filter shows them as text (a
- * second line of defence behind the loaders' checks); tabs and form feeds become spaces. */
+ * second line of defence behind the loaders' checks); tabs and form feeds become spaces. Without
+ * UTF-8 the text is then transliterated (ascii.h), so wrapping measures what is drawn. */
 static char *printable_copy(const char *text)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -74,6 +79,12 @@ static char *printable_copy(const char *text)
 	for (char *p = copy; *p; p++)
 		if (*p == '\t' || *p == '\f')
 			*p = ' ';
+	if (!use_utf8) {
+		char *ascii = ascii_transliterate(copy);
+
+		free(copy);
+		copy = ascii;
+	}
 	return copy;
 }
 
@@ -118,6 +129,15 @@ void doc_addf(struct ui_doc *d, size_t indent, enum ui_style style, const char *
 	va_end(ap);
 	doc_add(d, indent, NULL, style, text, style, 0);
 	free(text);
+}
+
+void doc_set_cursor(struct ui_doc *d, size_t col)
+{
+	if (d->count == 0)
+		return;
+	d->has_cursor = true;
+	d->cursor_line = d->count - 1;
+	d->cursor_col = col;
 }
 
 void doc_blank(struct ui_doc *d)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A screen's content as styled, wrapped lines: what screen modules build (no curses here) and
  * the terminal layer (ui.c) draws, scrolls and hit-tests for mouse clicks. */
 #ifndef PATHWALK_DOC_H
@@ -28,6 +29,7 @@ enum ui_style {
 enum ui_glyph {
 	GL_TRUE, GL_FALSE, GL_UNKNOWN, GL_RADIO_ON, GL_RADIO_OFF, GL_BOX_ON, GL_BOX_OFF,
 	GL_POINTER, GL_STAR, GL_SEP, GL_ELLIPSIS, GL_WARN, GL_DASH, GL_MORE_UP, GL_MORE_DOWN,
+	GL_RIGHT, GL_WRONG, /* a training verdict */
 	GL_COUNT
 };
 
@@ -47,6 +49,8 @@ struct ui_doc {
 	size_t count, cap;
 	size_t width;        /* columns available */
 	int focus;           /* target to keep visible when it changes; 0 = none */
+	bool has_cursor;     /* a field is taking text: the terminal's cursor goes here */
+	size_t cursor_line, cursor_col;
 };
 
 /* Starts an empty document for width columns (at least 1). */
@@ -64,6 +68,10 @@ void doc_add(struct ui_doc *d, size_t indent, const char *prefix, enum ui_style 
 /* Adds formatted text with no prefix. */
 void doc_addf(struct ui_doc *d, size_t indent, enum ui_style style, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* Puts the terminal's cursor on the last line added, col columns from its start (the indent
+ * included): where typed text goes. */
+void doc_set_cursor(struct ui_doc *d, size_t col);
 
 /* Adds an empty line (not two in a row, and none at the top). */
 void doc_blank(struct ui_doc *d);

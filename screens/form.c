@@ -1,15 +1,14 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The form: one text field per line, Enter moves to the next field and, on the last, submits. */
 #include "form.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/strbuf.h"
-#include "../src/utf8.h"
 #include "../src/xalloc.h"
+#include "lineedit.h"
 #include "screen.h"
 #include "ui.h"
-#include "widgets.h"
 
 struct form {
 	const char *title, *intro;
@@ -17,7 +16,8 @@ struct form {
 	bool showing_about;
 	struct form_field *fields;
 	size_t count, focus;
-	struct strbuf *text;
+	struct lineedit *text;
+	bool asking;        /* Esc asked whether to leave */
 	char *message;
 	bool message_error;
 };
@@ -53,10 +53,13 @@ static void draw(struct form *f)
 		const struct form_field *fld = &f->fields[i];
 		bool here = i == f->focus;
 		char *label = xasprintf("%s%s:", fld->label, fld->required ? " (required)" : " (optional)");
-		char *box = xasprintf("[ %s%s ]", sb_str(&f->text[i]), here ? (ui_utf8() ? "\u2581" : "_") : "");
+		size_t col;
+		char *box = lineedit_box(&f->text[i], body.width > 2 ? body.width - 2 : 1, &col);
 
 		doc_add(&body, 0, NULL, here ? ST_HEADING : ST_NORMAL, label, here ? ST_HEADING : ST_NORMAL, (int)i + 1);
 		doc_add(&body, 2, NULL, here ? ST_FOCUS : ST_FIELD, box, here ? ST_FOCUS : ST_FIELD, (int)i + 1);
+		if (here && !f->asking)
+			doc_set_cursor(&body, 2 + col);
 		if (fld->hint)
 			doc_add(&body, 2, NULL, ST_DIM, fld->hint, ST_DIM, (int)i + 1);
 		doc_blank(&body);
@@ -64,10 +67,11 @@ static void draw(struct form *f)
 		free(box);
 	}
 	body.focus = (int)f->focus + 1;
-	frame.hints = f->about ? "Enter:next field / start  Tab/Up/Down:move  F1:about the pathway  Esc:cancel"
-			       : "Enter:next field / start  Tab/Up/Down:move  Backspace  Esc:cancel";
-	frame.message = f->message;
-	frame.message_error = f->message_error;
+	frame.hints = f->asking ? "y:leave  n:stay"
+		      : f->about ? "Enter:next field / start  Tab/Up/Down:field  Left/Right/Home/End  F1:about  Esc:leave"
+				 : "Enter:next field / start  Tab/Up/Down:field  Left/Right/Home/End  Esc:leave";
+	frame.message = f->asking ? "Leave without going on? What was typed here is not kept. (y/n)" : f->message;
+	frame.message_error = f->asking ? false : f->message_error;
 	ui_draw(&l, &frame, &body, &top, NULL, &pane_top);
 	doc_free(&body);
 }
@@ -80,7 +84,7 @@ static bool enter(struct form *f)
 		return false;
 	}
 	for (size_t i = 0; i < f->count; i++)
-		if (f->fields[i].required && sb_str(&f->text[i])[0] == '\0') {
+		if (f->fields[i].required && lineedit_text(&f->text[i])[strspn(lineedit_text(&f->text[i]), " ")] == '\0') {
 			f->focus = i;
 			set_message(f, true, xasprintf("%s is required", f->fields[i].label));
 			return false;
@@ -88,24 +92,35 @@ static bool enter(struct form *f)
 	return true;
 }
 
-static void type(struct form *f, long ch)
+/* A key for the focused field's editor; false when it is not an editing key. */
+static bool edit(struct form *f, const struct ui_event *ev)
 {
-	struct strbuf *t = &f->text[f->focus];
-
-	if (ch < 0x20 || utf8_is_unsafe((unsigned long)ch))
-		return; /* control and text-direction characters never enter the record */
-	if (utf8_count(sb_str(t)) >= f->fields[f->focus].max_chars) {
+	switch (lineedit_key(&f->text[f->focus], ev)) {
+	case LINEEDIT_FULL:
 		set_message(f, true, xasprintf("%s: at most %zu characters", f->fields[f->focus].label,
 					       f->fields[f->focus].max_chars));
-		return;
+		return true;
+	case LINEEDIT_CHANGED:
+		return true;
+	default:
+		return false;
 	}
-	widget_append_char(t, ch);
+}
+
+/* The answer to "Leave without going on?": true when the form is left. */
+static bool leave_answer(struct form *f, const struct ui_event *ev)
+{
+	if (ev->action == UI_YES)
+		return true;
+	if (ev->action == UI_NO || ev->action == UI_CANCEL)
+		f->asking = false;
+	return false;
 }
 
 /* Strips leading and trailing spaces. */
-static char *finished_text(struct strbuf *t)
+static char *finished_text(const struct lineedit *t)
 {
-	const char *s = sb_str(t);
+	const char *s = lineedit_text(t);
 	size_t len;
 
 	while (*s == ' ')
@@ -131,7 +146,7 @@ enum form_result form_run_about(const char *title, const char *intro, const char
 
 	f.text = xcalloc(count + 1, sizeof(*f.text));
 	for (size_t i = 0; i < count; i++)
-		sb_append(&f.text[i], fields[i].value ? fields[i].value : "");
+		lineedit_init(&f.text[i], fields[i].value, fields[i].max_chars);
 	if (message)
 		set_message(&f, true, xstrdup(message));
 	while (!done) {
@@ -159,22 +174,30 @@ enum form_result form_run_about(const char *title, const char *intro, const char
 			f.showing_about = true;
 			continue;
 		}
-		if (ev.ch >= 0x20 && ev.ch != 0x7f && ev.action != UI_MOUSE) {
-			type(&f, ev.ch); /* every printable key is text here, letters bound to moves too */
+		if (ev.action == UI_RESIZE || ev.action == UI_REDRAW) {
+			ui_invalidate();
 			continue;
 		}
+		if (ev.action == UI_INTERRUPT) {
+			result = FORM_CANCELLED;
+			break;
+		}
+		if (f.asking) {
+			if (leave_answer(&f, &ev)) {
+				result = FORM_CANCELLED;
+				done = true;
+			}
+			continue;
+		}
+		if (ev.action != UI_MOUSE && edit(&f, &ev))
+			continue; /* every printable key is text here, letters bound to moves too */
 		switch (ev.action) {
-		case UI_NONE: break;
-		case UI_RESIZE:
-		case UI_REDRAW: ui_invalidate(); break;
 		case UI_CONFIRM: done = enter(&f); break;
 		case UI_NEXT_FIELD:
 		case UI_DOWN: f.focus = (f.focus + 1) % count; break;
 		case UI_PREV_FIELD:
 		case UI_UP: f.focus = (f.focus + count - 1) % count; break;
-		case UI_ERASE: widget_erase_last(&f.text[f.focus]); break;
-		case UI_CANCEL:
-		case UI_INTERRUPT: result = FORM_CANCELLED; done = true; break;
+		case UI_CANCEL: f.asking = true; break; /* never leaves silently */
 		default:
 			break;
 		}
@@ -182,7 +205,7 @@ enum form_result form_run_about(const char *title, const char *intro, const char
 	for (size_t i = 0; i < count; i++) {
 		free(fields[i].value);
 		fields[i].value = result == FORM_DONE ? finished_text(&f.text[i]) : NULL;
-		sb_free(&f.text[i]);
+		lineedit_free(&f.text[i]);
 	}
 	free(f.text);
 	free(f.message);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A small full-screen form of text fields, shown before a session starts: the clinician's name
  * and the patient reference of a walk (optional), the trainee's name in training (required), or
  * another path for the journal when the disk is full. Typed text is stored as typed, bounded and
@@ -18,7 +19,7 @@ struct form_field {
 
 enum form_result {
 	FORM_DONE,      /* every required field has text */
-	FORM_CANCELLED, /* Esc or q on an empty form, or Ctrl-C: the caller decides what that means */
+	FORM_CANCELLED, /* Esc then y (Esc asks first), or Ctrl-C: the caller decides what that means */
 	FORM_SIGNAL,    /* SIGTERM or SIGHUP arrived: see ui_termination_signal() */
 };
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The `?` help: generated from the key table (keys.c), so it cannot drift from the bindings. */
 #include "screen.h"
 
@@ -24,6 +25,10 @@ static void help_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui_doc
 	const struct key_binding *k = keys_table(&n);
 
 	doc_add(body, 0, NULL, ST_HEADING, "Keys  (Esc, q, ? or Enter closes this help)", ST_HEADING, 0);
+	doc_blank(body);
+	doc_add(body, 0, "Input rule: ", ST_HEADING, keys_input_rule(), ST_NORMAL, 0);
+	doc_blank(body);
+	doc_addf(body, 0, ST_DIM, "This screen's id: %s", ctx->pw->nodes[session_node(ctx->s)].id);
 	doc_blank(body);
 	for (size_t i = 0; i < n; i++) {
 		size_t w = wrap_width(k[i].keys, strlen(k[i].keys));

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* An information screen: the node's text; Enter continues. */
 #include "screen.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The walk's key bindings: ONE table that feeds the key handler (keys_lookup), the `?` help
  * screen and the man page's Keys section (keys_print_man), so they cannot drift apart. */
 #ifndef PATHWALK_KEYS_H
@@ -13,7 +14,7 @@ enum ui_action {
 	UI_TOGGLE,       /* Space */
 	UI_NEXT_FIELD, UI_PREV_FIELD,
 	UI_BACK, UI_EVIDENCE, UI_VIGNETTE, UI_HELP, UI_QUIT, UI_REDRAW,
-	UI_PAGE_UP, UI_PAGE_DOWN, UI_HOME, UI_END,
+	UI_PAGE_UP, UI_PAGE_DOWN,
 	UI_PANE_UP, UI_PANE_DOWN,
 	UI_YES, UI_NO,
 	UI_CANCEL,       /* Esc */
@@ -22,9 +23,16 @@ enum ui_action {
 	UI_MOUSE,        /* a click; row and col in the event */
 	UI_RESIZE,
 	UI_INTERRUPT,    /* Ctrl-C / SIGINT: acts as UI_QUIT even while typing */
+	UI_PICK,         /* a digit 1-9: ch is the digit */
+	UI_TOP, UI_BOTTOM, /* g, G */
+	UI_SEARCH,       /* / */
+	UI_LEAVE,        /* r: leave the walk unfinished (the endpoint's quit question) */
+	UI_LINE_START, UI_LINE_END, /* Ctrl-A, Ctrl-E (Home, End while typing) */
+	UI_KILL_END, UI_KILL_START, UI_KILL_WORD, /* Ctrl-K, Ctrl-U, Ctrl-W */
+	UI_DELETE,       /* Delete */
 };
 
-#define KEYS_MAX_CODES 4
+#define KEYS_MAX_CODES 10
 
 /* One binding: the key codes (curses codes or characters) that produce the action. */
 struct key_binding {
@@ -38,9 +46,15 @@ struct key_binding {
 /* The table, in the order help shows it; *n receives the count. */
 const struct key_binding *keys_table(size_t *n);
 
-/* The action bound to a key code (a curses KEY_* value or a character), or UI_CHAR for an unbound
- * printable character, UI_NONE for anything else. */
-enum ui_action keys_lookup(int code);
+/* The action bound to a function key (a curses KEY_* value), UI_NONE when it has none. */
+enum ui_action keys_lookup_key(int code);
+
+/* The action bound to a typed character, or UI_CHAR for an unbound printable one, UI_NONE for an
+ * unbound control character. Characters and KEY_* codes are separate spaces: U+0152 is not PgDn. */
+enum ui_action keys_lookup_char(long ch);
+
+/* The input rule (what may change an answer), one paragraph, for `?` help and the man page. */
+const char *keys_input_rule(void);
 
 /* Writes the table as man(7) source for the `.SS Keys` section (without the .SS line). */
 void keys_print_man(FILE *out);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The case menu of `pathwalk train`: the case library with each case's title and a one-line
  * summary. Where a case's route ends is its answer, so it is never shown, nor the case ids, which
  * often name it: 's' narrows the list to the cases ending in one stage (as --stage and --endpoint
@@ -10,14 +11,14 @@
 #include "../src/strbuf.h"
 #include "../src/xalloc.h"
 #include "ui.h"
-#include "widgets.h"
+#include "lineedit.h"
 
 struct menu {
 	const struct pathway *pw;
 	const struct caselib *lib;
 	const char *stage, *endpoint, *done;
 	int stage_pick;                     /* 's' cycles: -1 any stage (or --stage), else a stage index */
-	struct strbuf filter;
+	struct lineedit filter;
 	bool typing;
 	const struct caselib_entry **shown; /* entries passing the filters */
 	size_t nshown, cursor, top;
@@ -32,7 +33,7 @@ static void refilter(struct menu *m)
 		const char *stage = m->stage_pick >= 0 ? m->pw->stages[m->stage_pick].id : m->stage;
 
 		if (e->endpoint >= 0 && caselib_matches(m->pw, e, stage, m->endpoint) &&
-		    caselib_matches_text(e, sb_str(&m->filter)))
+		    caselib_matches_text(e, lineedit_text(&m->filter)))
 			m->shown[m->nshown++] = e;
 	}
 	if (m->cursor >= m->nshown)
@@ -52,7 +53,7 @@ static void draw(struct menu *m)
 	if (m->done)
 		doc_add(&body, 0, NULL, ST_OK, m->done, ST_OK, 0);
 	heading = xasprintf("Training cases: %zu of %zu%s%s%s%s%s", m->nshown, m->lib->count,
-			    m->filter.len || m->typing ? "  filter: " : "", sb_str(&m->filter),
+			    m->filter.text.len || m->typing ? "  filter: " : "", lineedit_text(&m->filter),
 			    m->typing ? (ui_utf8() ? "\u2581" : "_") : "", m->stage_pick >= 0 || m->stage ? "  stage: " : "",
 			    m->stage_pick >= 0 ? m->pw->stages[m->stage_pick].label : m->stage ? m->stage : "");
 	doc_add(&body, 0, NULL, ST_HEADING, heading, ST_HEADING, 0);
@@ -93,12 +94,8 @@ static void filter_key(struct menu *m, const struct ui_event *ev)
 	case UI_CANCEL:
 		m->typing = false;
 		return;
-	case UI_ERASE:
-		widget_erase_last(&m->filter);
-		break;
 	default:
-		if (ev->ch >= 0x20 && ev->ch != 0x7f && m->filter.len < 60)
-			widget_append_char(&m->filter, ev->ch);
+		lineedit_key(&m->filter, ev); /* at most 60 characters */
 		break;
 	}
 	refilter(m);
@@ -113,6 +110,7 @@ const struct caselib_entry *menu_run(const struct pathway *pw, const struct case
 
 	*signal = 0;
 	m.shown = xcalloc(lib->count + 1, sizeof(*m.shown));
+	lineedit_init(&m.filter, NULL, 60);
 	refilter(&m);
 	for (;;) {
 		struct ui_event ev;
@@ -140,7 +138,8 @@ const struct caselib_entry *menu_run(const struct pathway *pw, const struct case
 		else if (ev.action == UI_DOWN && m.cursor + 1 < m.nshown)
 			m.cursor++;
 		else if (ev.action == UI_CANCEL) {
-			sb_reset(&m.filter);
+			lineedit_free(&m.filter);
+			lineedit_init(&m.filter, NULL, 60);
 			refilter(&m);
 		} else if (ev.ch == '/') {
 			m.typing = true;
@@ -152,7 +151,7 @@ const struct caselib_entry *menu_run(const struct pathway *pw, const struct case
 			break;
 		}
 	}
-	sb_free(&m.filter);
+	lineedit_free(&m.filter);
 	free(m.shown);
 	return picked;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* An endpoint: the recommendation, what to do, what to document, then the warnings (visually distinct,
  * in the scrolling body so they are never cut off) and the evidence with citations. Enter
  * finishes the walk. The pane shows the route taken and any overrides. */
@@ -50,7 +51,7 @@ static void outcome_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui_
 	const struct pw_node *n = &ctx->pw->nodes[session_node(ctx->s)];
 	size_t nover = session_override_count(ctx->s);
 
-	screen_node_header(ctx, body);
+	screen_endpoint_header(ctx, body);
 	screen_section(ctx, body, "Recommendation", n->recommendation, ST_CHOSEN);
 	/* The plan first, so that at 80x24 the recommendation and what to do fit the first screen. */
 	screen_plan(ctx, body, "What to do", &n->actions);

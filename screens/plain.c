@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The plain walk: prompts on stdout, answers on stdin, one thing per line. No curses, no colours,
  * no cursor movement. `b` goes back a screen, `q` quits, `?` explains the accepted forms; an empty
  * line keeps the shown value (a default, a pre-filled or an earlier answer) or accepts the

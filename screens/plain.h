@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The plain line mode of the walk (--plain): the same session, driven by prompts on stdin and
  * stdout, one thing per line, no colours and no cursor movement, for screen readers, braille
  * displays and scripts. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A question screen: a form with one widget per asked variable. Enter confirms the focused field
  * and moves to the next unanswered one; once all are answered, Enter confirms the screen. */
 #include "screen.h"
@@ -154,9 +155,9 @@ static const char *question_hints(const struct screen_ctx *ctx)
 	case TYPE_BOOL:
 		return "?:help  y/n:answer  Enter:next  Tab:field  b:back  e:evidence  q:quit";
 	case TYPE_SET:
-		return "?:help  Space:tick  Enter:next  Tab:field  b:back  e:evidence  q:quit";
+		return "?:help  Space/1-9:tick  Enter:next  Tab:field  b:back  e:evidence  q:quit";
 	default:
-		return "?:help  Up/Down:move  Enter:choose  Tab:field  b:back  q:quit";
+		return "?:help  1-9:choose  Up/Down:move  Enter:next  Tab:field  b:back  q:quit";
 	}
 }
 

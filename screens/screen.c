@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Content shared by the screen modules: the node header with its warnings, evidence with
  * citations, labelled sections, and the message line. */
 #include "screen.h"

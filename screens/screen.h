@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The ops table of a screen module (as tig's view_ops): one `const struct screen_ops` per file.
  * A screen builds its content into documents, interprets keys, and returns an intent; the walk
  * (walk.c) turns intents into session calls. Screens may edit working answers through
@@ -77,6 +78,11 @@ void screen_node_title(struct screen_ctx *ctx, struct ui_doc *body);
 
 /* Shared content: the node's title, warnings that apply now and its rendered text. */
 void screen_node_header(struct screen_ctx *ctx, struct ui_doc *body);
+
+/* Shared content: an endpoint's title, then every override on the route ("Chosen by the clinician
+ * instead of ..., reason: ...") and the node's text, labelled as the pathway's criteria when the
+ * route has an override (endpoint_header.c). */
+void screen_endpoint_header(struct screen_ctx *ctx, struct ui_doc *body);
 
 /* Shared content: the warnings that apply now, under a heading (endpoints). */
 void screen_warnings(struct screen_ctx *ctx, struct ui_doc *body);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* train_run: one journaled session per case, run headless or on the curses screens, the trainee's
  * name asked once, the menu between cases when none were given. */
 #ifndef _POSIX_C_SOURCE
@@ -171,7 +172,7 @@ int train_run(const struct train_options *o)
 {
 	struct trainer tr = { .o = o, .trainee = o->trainee };
 	char *asked = NULL, *error = NULL;
-	int status = 0;
+	int status = 0, opened;
 
 	setlocale(LC_CTYPE, "");
 	ui_install_signals();
@@ -180,8 +181,9 @@ int train_run(const struct train_options *o)
 	} else if (!ui_usable()) {
 		fprintf(stderr, "pathwalk: training needs a terminal; use --plain CASE for headless training\n");
 		return 2;
-	} else if (ui_open(&error) != 0) {
-		fprintf(stderr, "pathwalk: %s\n", error);
+	} else if ((opened = ui_open(&error)) != 0) {
+		fprintf(stderr, "pathwalk: %s%s\n", error,
+			opened == UI_OPEN_NO_CURSOR ? "; use --plain CASE to train line by line" : "");
 		free(error);
 		return 2;
 	} else {

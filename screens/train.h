@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Training sessions (`pathwalk train`): the faces over src/training.[ch]. The curses trainer asks
  * the trainee's name, offers the case library (a menu, filtered by stage, endpoint or text) or
  * runs the given cases, each as its own journaled session with the vignette, blind decisions,

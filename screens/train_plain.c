@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Headless training (`pathwalk train --plain CASE`): the case's findings are filled in from the
  * case file as in a replay; at each decision the candidates are listed without any hint of the
  * recommendation, one line of stdin names the trainee's choice (its 1-based number or the node id

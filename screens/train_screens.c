@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The training screens. The decision screen shows the candidate next steps and nothing that hints
  * at the pathway's answer (no mark, no condition, no explanation, no evidence, not the node's
  * rule text) until the trainee commits; then it reveals the verdict, the explanation of every
@@ -15,7 +16,8 @@
 struct blind {
 	struct session_candidate *cand;
 	size_t count;
-	size_t cursor;
+	int cursor;   /* the highlighted step; -1 on arrival: a reflex Enter commits to nothing */
+	int asking;   /* the step the confirmation names ("Commit to 2. ...? y/n"); -1 none */
 };
 
 static void *blind_open(struct screen_ctx *ctx)
@@ -23,6 +25,7 @@ static void *blind_open(struct screen_ctx *ctx)
 	struct blind *b = xcalloc(1, sizeof(*b));
 
 	b->count = session_candidates(ctx->s, &b->cand);
+	b->cursor = b->asking = -1;
 	return b;
 }
 
@@ -70,14 +73,23 @@ static void draw_blind(struct screen_ctx *ctx, struct blind *b, struct ui_doc *b
 	doc_add(body, 0, NULL, ST_HEADING, "Which next step? Commit to one before the pathway's answer is shown:",
 		ST_HEADING, 0);
 	for (size_t i = 0; i < b->count; i++) {
-		bool here = i == b->cursor;
+		bool here = (int)i == b->cursor;
 		char *prefix = xasprintf("%s %zu. ", here ? pointer : " ", i + 1);
 
 		doc_add(body, 0, prefix, here ? ST_FOCUS : ST_NORMAL, b->cand[i].label, here ? ST_FOCUS : ST_NORMAL,
 			(int)i + 1);
 		free(prefix);
 	}
-	body->focus = (int)b->cursor + 1;
+	body->focus = b->cursor + 1;
+	if (b->asking >= 0) {
+		char *question = xasprintf("Commit to %d. %s? y commits, n does not", b->asking + 1,
+					   b->cand[b->asking].label);
+
+		doc_blank(body);
+		doc_add(body, 0, NULL, ST_FOCUS, question, ST_FOCUS, (int)b->count + 1);
+		body->focus = (int)b->count + 1;
+		free(question);
+	}
 	add_findings(ctx, body);
 	doc_add(pane, 0, NULL, ST_DIM, "The explanation and the evidence are shown once you have committed.",
 		ST_DIM, 0);
@@ -91,8 +103,9 @@ static void draw_reveal(struct screen_ctx *ctx, struct blind *b, const struct tr
 
 	screen_node_title(ctx, body);
 	doc_blank(body);
-	doc_add(body, 0, NULL, ch->correct ? ST_OK : ST_FAIL, ch->correct ? TRAINING_CORRECT : TRAINING_INCORRECT,
-		ST_HEADING, 0);
+	/* A mark and a word, not only a colour. */
+	doc_add(body, 0, doc_glyph(ch->correct ? GL_RIGHT : GL_WRONG), ch->correct ? ST_OK : ST_FAIL,
+		ch->correct ? TRAINING_CORRECT : TRAINING_INCORRECT, ST_HEADING, 0);
 	doc_add(body, 2, "You chose: ", ST_DIM, training_step_label(ctx->pw, &n->next[ch->chosen]), ST_NORMAL, 0);
 	doc_add(body, 2, "The pathway recommends: ", ST_DIM, training_step_label(ctx->pw, &n->next[ch->recommended]),
 		ST_RECOMMENDED, 0);
@@ -132,26 +145,47 @@ static void blind_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui_do
 		draw_blind(ctx, ctx->state, body, pane);
 }
 
+/* y to the confirmation commits; n or Esc does not; other keys wait for the answer. */
+static enum screen_intent confirm_key(struct screen_ctx *ctx, struct blind *b, const struct ui_event *ev)
+{
+	if (ev->action == UI_YES) {
+		ctx->commit_transition = b->cand[b->asking].transition;
+		b->asking = -1;
+		return SCREEN_COMMIT;
+	}
+	if (ev->action == UI_NO || ev->action == UI_CANCEL)
+		b->asking = -1;
+	return SCREEN_STAY;
+}
+
 static enum screen_intent blind_key(struct screen_ctx *ctx, const struct ui_event *ev)
 {
 	struct blind *b = ctx->state;
 
 	if (committed(ctx))
 		return ev->action == UI_CONFIRM ? SCREEN_NEXT : SCREEN_IGNORED;
+	if (b->asking >= 0)
+		return confirm_key(ctx, b, ev);
 	switch (ev->action) {
 	case UI_UP:
-		if (b->cursor > 0)
-			b->cursor--;
+		b->cursor = b->cursor > 0 ? b->cursor - 1 : (int)b->count - 1;
 		return SCREEN_STAY;
 	case UI_DOWN:
-		if (b->cursor + 1 < b->count)
-			b->cursor++;
+		b->cursor = b->cursor + 1 < (int)b->count ? b->cursor + 1 : b->cursor;
+		return SCREEN_STAY;
+	case UI_PICK:
+		if ((size_t)(ev->ch - '1') >= b->count) {
+			screen_message(ctx, true, "There is no step %ld here", ev->ch - '0');
+			return SCREEN_STAY;
+		}
+		b->cursor = b->asking = (int)(ev->ch - '1');
 		return SCREEN_STAY;
 	case UI_CONFIRM:
-		if (b->count == 0)
-			return SCREEN_STAY;
-		ctx->commit_transition = b->cand[b->cursor].transition;
-		return SCREEN_COMMIT;
+		if (b->cursor < 0)
+			screen_message(ctx, true, "Pick a step first: its number, or highlight it with the arrows");
+		else
+			b->asking = b->cursor;
+		return SCREEN_STAY;
 	default:
 		return SCREEN_IGNORED;
 	}
@@ -161,17 +195,21 @@ static enum screen_intent blind_click(struct screen_ctx *ctx, int target)
 {
 	struct blind *b = ctx->state;
 
-	if (committed(ctx) || target < 1 || (size_t)target > b->count)
+	if (committed(ctx) || b->asking >= 0 || target < 1 || (size_t)target > b->count)
 		return SCREEN_IGNORED;
-	b->cursor = (size_t)target - 1;
+	b->cursor = target - 1;
 	return SCREEN_STAY;
 }
 
 static const char *blind_hints(const struct screen_ctx *ctx)
 {
+	const struct blind *b = ctx->state;
+
 	if (committed(ctx))
 		return "?:help  Enter:continue  e:evidence  v:vignette  b:back  q:quit";
-	return "?:help  Up/Down:move  Enter:commit to this step  v:vignette  b:back  q:quit";
+	if (b->asking >= 0)
+		return "y:commit  n:not yet";
+	return "?:help  1-9:pick  Up/Down:move  Enter:commit (asks y/n)  v:vignette  b:back  q:quit";
 }
 
 const struct screen_ops train_decision_screen = {

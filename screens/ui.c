@@ -1,9 +1,10 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The terminal layer: curses, signals, colours, the frame and drawing documents. */
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
-#ifndef _DEFAULT_SOURCE
-#define _DEFAULT_SOURCE 1
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1 /* ppoll */
 #endif
 #ifndef NCURSES_WIDECHAR
 #define NCURSES_WIDECHAR 1
@@ -12,6 +13,7 @@
 
 #include <curses.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,7 @@
 #include "../src/safeout.h"
 #include "../src/strbuf.h"
 #include "../src/xalloc.h"
+#include "ascii.h"
 
 /* The terminal layer's state is global on purpose: signal handlers must reach it. */
 static volatile sig_atomic_t interrupt_flag, termination_signal;
@@ -133,7 +136,7 @@ static void setup_styles(void)
 	style_attr[ST_WARNING] = A_BOLD | A_REVERSE;
 	style_attr[ST_OK] = A_NORMAL;
 	style_attr[ST_FAIL] = A_NORMAL;
-	style_attr[ST_RECOMMENDED] = A_BOLD;
+	style_attr[ST_RECOMMENDED] = A_BOLD | A_UNDERLINE; /* stands out without colour (NO_COLOR) */
 	style_attr[ST_FIELD] = A_UNDERLINE;
 	style_attr[ST_ERROR] = A_BOLD | A_REVERSE;
 	style_attr[ST_BAR] = A_REVERSE;
@@ -149,16 +152,15 @@ static void setup_styles(void)
 	init_pair(4, COLOR_RED, -1);
 	init_pair(5, COLOR_BLACK, COLOR_CYAN);
 	init_pair(6, COLOR_CYAN, -1);
-	init_pair(7, COLOR_YELLOW, -1);
 	style_attr[ST_BAR] = COLOR_PAIR(1);
 	style_attr[ST_WARNING] = COLOR_PAIR(2) | A_BOLD;
 	style_attr[ST_OK] = COLOR_PAIR(3);
 	style_attr[ST_FAIL] = COLOR_PAIR(4);
-	style_attr[ST_RECOMMENDED] = COLOR_PAIR(3) | A_BOLD;
+	style_attr[ST_RECOMMENDED] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
 	style_attr[ST_ERROR] = COLOR_PAIR(4) | A_BOLD;
 	style_attr[ST_CRUMB_NOW] = COLOR_PAIR(5) | A_BOLD;
 	style_attr[ST_CRUMB_DONE] = COLOR_PAIR(6);
-	style_attr[ST_CHOSEN] = COLOR_PAIR(7) | A_BOLD;
+	/* ST_CHOSEN stays bold in the terminal's own colour: yellow was unreadable on white. */
 }
 
 bool ui_usable(void)
@@ -168,7 +170,7 @@ bool ui_usable(void)
 
 int ui_open(char **error)
 {
-	const char *codeset;
+	const char *codeset, *cup;
 
 	*error = NULL;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -190,12 +192,22 @@ int ui_open(char **error)
 		return -1;
 	}
 	set_term(term_screen);
+	cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) { /* TERM=dumb, a printing terminal: no full screen to draw */
+		const char *term = getenv("TERM");
+
+		*error = xasprintf("the terminal (TERM=%s) cannot move the cursor", term ? term : "");
+		endwin();
+		delscreen(term_screen);
+		term_screen = NULL;
+		return UI_OPEN_NO_CURSOR;
+	}
 	curses_active = 1;
 	cbreak(); /* not raw(): Ctrl-Z suspends (ncurses handles SIGTSTP) and Ctrl-C is our SIGINT */
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	wtimeout(stdscr, 100);
+	nodelay(stdscr, TRUE); /* ui_read sleeps in ppoll, not in a curses timeout */
 	curs_set(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
@@ -250,14 +262,37 @@ void ui_invalidate(void)
 	clearok(curscr, TRUE);
 }
 
-struct ui_event ui_read(void)
+/* The signals whose handlers only set a flag (ending[]) are blocked except inside the wait, so one
+ * that arrives between checking the flags and sleeping still wakes the sleep (ppoll restores the
+ * mask atomically). SIGWINCH is ncurses' own; it wakes the wait so the resize is read at once. */
+static bool flags_pending(void)
+{
+	return interrupt_flag || termination_signal;
+}
+
+/* Sleeps in the kernel until the terminal has input or a signal arrives: no timeout, so an idle
+ * walk makes no system calls. true when input is waiting; false when a signal (EINTR) or a flag
+ * already set ended the wait: the caller checks the flags. */
+static bool wait_for_input(void)
+{
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	sigset_t block, old;
+	int r;
+
+	sigemptyset(&block);
+	for (size_t i = 0; i < sizeof(ending) / sizeof(ending[0]); i++)
+		sigaddset(&block, ending[i].sig);
+	sigaddset(&block, SIGWINCH);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	r = flags_pending() ? 0 : ppoll(&pfd, 1, NULL, &old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return r > 0;
+}
+
+static struct ui_event translate(int kind, wint_t ch)
 {
 	struct ui_event ev = { UI_NONE, 0, 0, 0 };
-	wint_t ch;
-	int kind = wget_wch(stdscr, &ch);
 
-	if (kind == ERR)
-		return ev;
 	if (kind == KEY_CODE_YES) {
 		if (ch == KEY_MOUSE) {
 			MEVENT m;
@@ -275,23 +310,46 @@ struct ui_event ui_read(void)
 			}
 			return ev;
 		}
-		ev.action = keys_lookup((int)ch);
+		ev.action = keys_lookup_key((int)ch);
 		return ev;
 	}
-	ev.action = keys_lookup((int)ch);
+	ev.action = keys_lookup_char((long)ch);
 	if (ch >= ' ' && ch != 127)
 		ev.ch = (long)ch;
 	return ev;
 }
 
+struct ui_event ui_read(void)
+{
+	wint_t ch;
+	int kind = wget_wch(stdscr, &ch); /* nodelay: what ncurses has buffered comes first */
+
+	if (kind == ERR) {
+		if (!wait_for_input() && flags_pending())
+			return (struct ui_event){ UI_NONE, 0, 0, 0 };
+		kind = wget_wch(stdscr, &ch); /* input, or the KEY_RESIZE of a SIGWINCH */
+		if (kind == ERR)
+			return (struct ui_event){ UI_NONE, 0, 0, 0 };
+	}
+	return translate(kind, ch);
+}
+
 /* Draws bytes of text that fit in width columns from the cursor; returns the columns used. Every
- * byte passes the output filter first, so no text can become a control sequence. */
+ * byte passes the output filter first, so no text can become a control sequence; without UTF-8
+ * the text is transliterated to ASCII (curses would show a byte above 0x7f as M-b~@~T). */
 static size_t put_clipped(WINDOW *w, const char *text, size_t len, size_t width, attr_t attr)
 {
 	struct strbuf safe = STRBUF_INIT;
 	size_t used, n;
 
 	safeout_filter(&safe, text, len, true);
+	if (!utf8_locale) {
+		char *ascii = ascii_transliterate(sb_str(&safe));
+
+		sb_reset(&safe);
+		sb_append(&safe, ascii);
+		free(ascii);
+	}
 	n = wrap_fit(sb_str(&safe), safe.len, width, &used);
 	wattrset(w, attr);
 	if (n > 0)
@@ -336,49 +394,87 @@ static void make_windows(const struct layout *l)
 	win.valid = true;
 }
 
-/* Breadcrumb labels shortened until they fit: non-current labels lose columns first. */
+/* Draws label in exactly width columns: whole, or cut with an ellipsis. */
+static void put_label(WINDOW *w, const char *label, size_t width, attr_t attr)
+{
+	const char *dots = doc_glyph(GL_ELLIPSIS);
+	size_t len = strlen(label), dotw = wrap_width(dots, strlen(dots)), used;
+
+	if (wrap_width(label, len) <= width) {
+		used = put_clipped(w, label, len, width, attr);
+	} else {
+		size_t cut = wrap_fit(label, len, width > dotw ? width - dotw : 0, NULL);
+
+		while (cut > 0 && label[cut - 1] == ' ')
+			cut--; /* "Sacroiliac…", not "Sacroiliac …" */
+		used = put_clipped(w, label, cut, width > dotw ? width - dotw : 0, attr);
+		used += put_clipped(w, dots, strlen(dots), width - used, attr);
+	}
+	for (; used < width; used++)
+		put_clipped(w, " ", 1, 1, attr);
+}
+
+/* The breadcrumb: every stage, each with a mark (visited, current, not yet) so they differ
+ * without colour, its label whole or shortened with an ellipsis. The widths depend only on the
+ * labels and the terminal, never on the stage reached, so they do not jump between screens.
+ * When even short labels do not fit, "Stage 3 of 7: Label" instead. */
 static void draw_breadcrumb(WINDOW *w, const struct ui_frame *f, int cols)
 {
-	size_t avail = cols > 2 ? (size_t)cols - 2 : 1;
-	const char *sep = doc_glyph(GL_SEP), *done = ui_utf8() ? "\u2713" : "+";
-	size_t sepw = wrap_width(sep, strlen(sep)) + 2, cap = 0, total;
+	enum { MIN_LABEL = 5 };
+	size_t avail = cols > 2 ? (size_t)cols - 2 : 1, n = f->nstages < 64 ? f->nstages : 64, cap = 0, total, extra;
+	const char *sep = doc_glyph(GL_SEP), *done = ui_utf8() ? "\u2713" : "+", *now = doc_glyph(GL_POINTER);
+	size_t sepw = wrap_width(sep, strlen(sep)) + 2, fixed = n + (n > 0 ? n - 1 : 0) * sepw, width[64], short_by[64];
 
-	for (size_t i = 0; i < f->nstages; i++) {
-		size_t wdt = wrap_width(f->stages[i], strlen(f->stages[i]));
-
-		if (wdt > cap)
-			cap = wdt;
+	for (size_t i = 0; i < n; i++) {
+		width[i] = wrap_width(f->stages[i], strlen(f->stages[i]));
+		cap = width[i] > cap ? width[i] : cap;
 	}
-	/* Visited stages carry a mark ("✓ "): two columns more. */
-	for (;;) {
-		total = 0;
-		for (size_t i = 0; i < f->nstages; i++) {
-			size_t wdt = wrap_width(f->stages[i], strlen(f->stages[i]));
-
-			if ((int)i != f->current_stage && wdt > cap)
-				wdt = cap;
-			total += wdt + (i ? sepw : 0) + ((f->visited >> i & 1) && (int)i != f->current_stage ? 2 : 0);
-		}
-		if (total <= avail || cap <= 1)
+	for (;; cap--) {
+		total = fixed;
+		for (size_t i = 0; i < n; i++)
+			total += width[i] < cap ? width[i] : cap;
+		if (total <= avail || cap <= MIN_LABEL)
 			break;
-		cap--;
 	}
 	wmove(w, 1, 1);
-	for (size_t i = 0; i < f->nstages && i < 64; i++) {
-		bool now = (int)i == f->current_stage, visited = f->visited >> i & 1;
-		attr_t attr = now ? style_attr[ST_CRUMB_NOW] : visited ? style_attr[ST_CRUMB_DONE] : style_attr[ST_DIM];
-		size_t len = strlen(f->stages[i]);
+	if (total > avail) {
+		if (f->current_stage >= 0 && (size_t)f->current_stage < n) {
+			char *plain = xasprintf("Stage %d of %zu: %s", f->current_stage + 1, n, f->stages[f->current_stage]);
+
+			put_clipped(w, plain, strlen(plain), avail, style_attr[ST_CRUMB_NOW]);
+			free(plain);
+		}
+		return;
+	}
+	/* Spare columns make shortened labels whole, the nearest to whole first. */
+	extra = avail - total;
+	for (size_t i = 0; i < n; i++)
+		short_by[i] = width[i] > cap ? width[i] - cap : 0;
+	for (;;) {
+		size_t best = n;
+
+		for (size_t i = 0; i < n; i++)
+			if (short_by[i] > 0 && short_by[i] <= extra && (best == n || short_by[i] < short_by[best]))
+				best = i;
+		if (best == n)
+			break;
+		extra -= short_by[best];
+		short_by[best] = 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		width[i] = short_by[i] ? cap : width[i];
+	for (size_t i = 0; i < n; i++) {
+		bool here = (int)i == f->current_stage, visited = f->visited >> i & 1;
+		attr_t attr = here ? style_attr[ST_CRUMB_NOW] : visited ? style_attr[ST_CRUMB_DONE] : style_attr[ST_DIM];
+		const char *mark = here ? now : visited ? done : " ";
 
 		if (i) {
 			waddch(w, ' ');
 			put_clipped(w, sep, strlen(sep), 3, style_attr[ST_DIM]);
 			waddch(w, ' ');
 		}
-		if (visited && !now) {
-			put_clipped(w, done, strlen(done), 1, attr);
-			put_clipped(w, " ", 1, 1, attr);
-		}
-		put_clipped(w, f->stages[i], len, now ? avail : cap, attr);
+		put_clipped(w, mark, strlen(mark), 1, attr);
+		put_label(w, f->stages[i], width[i], attr);
 	}
 }
 
@@ -398,41 +494,94 @@ static void draw_top(const struct layout *l, const struct ui_frame *f)
 	wnoutrefresh(win.top);
 }
 
+/* The hints that fit in room columns, whole items only ("q:qu" helps nobody). When some must go,
+ * they go from the middle: the first items (?:help, Enter's meaning) and the last (q:quit) stay.
+ * Caller frees. */
+static char *fit_hints(const char *hints, size_t room)
+{
+	size_t len = strlen(hints), lastw;
+	const char *last = NULL;
+
+	if (wrap_width(hints, len) <= room)
+		return xstrdup(hints);
+	for (const char *p = strstr(hints, "  "); p; p = strstr(p + 2, "  "))
+		last = p + 2;
+	while (last && *last == ' ')
+		last++;
+	lastw = last ? wrap_width(last, strlen(last)) : 0;
+	if (last && lastw + 2 < room) {
+		size_t head = wrap_fit_items(hints, (size_t)(last - hints), room - lastw - 2);
+
+		while (head > 0 && hints[head - 1] == ' ')
+			head--;
+		if (head > 0)
+			return xasprintf("%.*s  %s", (int)head, hints, last);
+	}
+	return xstrndup(hints, wrap_fit_items(hints, len, room));
+}
+
+/* The bottom bar: key hints first; the node id (also in the pane and the help) only where the
+ * hints leave room for it. */
 static void draw_bottom(const struct layout *l, const struct ui_frame *f)
 {
-	const char *id = f->node_id ? f->node_id : "";
-	char *key = xasprintf("%s\x1f%s\x1f%d", f->hints ? f->hints : "", id, l->cols);
-	size_t idw = wrap_width(id, strlen(id)), cols = (size_t)l->cols, room;
+	const char *id = f->node_id ? f->node_id : "", *hints = f->hints ? f->hints : "";
+	char *key = xasprintf("%s\x1f%s\x1f%d", hints, id, l->cols), *shown;
+	size_t idw = wrap_width(id, strlen(id)), cols = (size_t)l->cols, hintw = wrap_width(hints, strlen(hints));
 
 	if (same_key(&win.bottom_key, key))
 		return;
 	werase(win.bottom);
 	wmove(win.bottom, 0, 0);
 	fill(win.bottom, cols - 1, style_attr[ST_BAR]); /* the last cell would scroll some terminals */
-	room = cols > idw + 4 ? cols - idw - 4 : 0;
+	shown = fit_hints(hints, cols > 3 ? cols - 3 : 0);
 	wmove(win.bottom, 0, 1);
-	if (f->hints) /* whole hints only: "q:qu" helps nobody */
-		put_clipped(win.bottom, f->hints, wrap_fit_items(f->hints, strlen(f->hints), room), room,
-			    style_attr[ST_BAR]);
-	if (idw + 2 < cols) {
+	put_clipped(win.bottom, shown, strlen(shown), cols > 3 ? cols - 3 : 0, style_attr[ST_BAR]);
+	free(shown);
+	if (idw > 0 && hintw + idw + 5 <= cols) {
 		wmove(win.bottom, 0, (int)(cols - idw - 2));
 		put_clipped(win.bottom, id, strlen(id), idw, style_attr[ST_BAR] | A_DIM);
 	}
 	wnoutrefresh(win.bottom);
 }
 
+/* text shortened to width columns at a word boundary, with an ellipsis when words were dropped:
+ * a message is never cut mid-word. Caller frees. */
+static char *shorten_at_word(const char *text, size_t width)
+{
+	const char *dots = doc_glyph(GL_ELLIPSIS);
+	size_t dotw = wrap_width(dots, strlen(dots));
+	struct wrap_lines w = { 0 };
+	char *out;
+
+	if (wrap_width(text, strlen(text)) <= width)
+		return xstrdup(text);
+	wrap_text(text, width > dotw + 1 ? width - dotw - 1 : 1, &w);
+	out = xasprintf("%.*s %s", (int)(w.count ? w.lines[0].len : 0), text + (w.count ? w.lines[0].start : 0), dots);
+	wrap_lines_free(&w);
+	return out;
+}
+
+/* The message line: the message first (the "more" mark gives way to it), shortened at a word. */
 static void draw_message(const struct layout *l, const struct ui_frame *f, const char *more)
 {
 	char *key = xasprintf("%s\x1f%d\x1f%s\x1f%d", f->message ? f->message : "", f->message_error, more, l->cols);
-	size_t cols = (size_t)l->cols, morew = wrap_width(more, strlen(more));
+	const char *msg = f->message ? f->message : "";
+	size_t cols = (size_t)l->cols, morew = wrap_width(more, strlen(more)), msgw = wrap_width(msg, strlen(msg));
 
 	if (same_key(&win.msg_key, key))
 		return;
+	if (msgw > 0 && msgw + morew + 3 > cols) {
+		more = "";
+		morew = 0;
+	}
 	werase(win.msg);
-	if (f->message && f->message[0]) {
+	if (msgw > 0) {
+		char *shown = shorten_at_word(msg, cols > morew + 3 ? cols - morew - 3 : 1);
+
 		wmove(win.msg, 0, 1);
-		put_clipped(win.msg, f->message, strlen(f->message), cols > morew + 3 ? cols - morew - 3 : 1,
+		put_clipped(win.msg, shown, strlen(shown), cols > morew + 2 ? cols - morew - 2 : 1,
 			    f->message_error ? style_attr[ST_ERROR] : style_attr[ST_HEADING]);
+		free(shown);
 	}
 	if (more[0] && morew + 1 < cols) {
 		wmove(win.msg, 0, (int)(cols - morew - 1));
@@ -455,6 +604,19 @@ static void draw_doc(WINDOW *w, int first_row, int rows, int cols, int margin, c
 		if (ln->style == ST_FOCUS && used < width)
 			fill(w, width - used, style_attr[ST_FOCUS]);
 	}
+}
+
+/* The terminal's cursor goes where typed text goes (as dialog does), and is hidden otherwise. The
+ * window refreshed last decides where doupdate leaves it. */
+static void place_cursor(const struct layout *l, const struct ui_doc *body, size_t top)
+{
+	if (!body->has_cursor || body->cursor_line < top || body->cursor_line >= top + (size_t)l->body_rows) {
+		curs_set(0);
+		return;
+	}
+	wmove(win.body, (int)(body->cursor_line - top), l->margin + (int)body->cursor_col);
+	wnoutrefresh(win.body);
+	curs_set(1);
 }
 
 void ui_draw(const struct layout *l, const struct ui_frame *f, const struct ui_doc *body, size_t *body_top,
@@ -496,6 +658,7 @@ void ui_draw(const struct layout *l, const struct ui_frame *f, const struct ui_d
 	draw_message(l, f, more);
 	free(more_text);
 	draw_bottom(l, f);
+	place_cursor(l, body, *body_top);
 	doupdate();
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The terminal layer of the walk: curses setup and the one idempotent restore, signal flags, the
  * crash handler, colours (or none: NO_COLOR, monochrome, vt100), reading keys through the key
  * table, and drawing the frame (bars, breadcrumb, message line) and documents. The only files
@@ -30,8 +31,12 @@ void ui_install_signals(void);
 /* True when stdin and stdout are terminals (the curses walk can run). */
 bool ui_usable(void);
 
-/* Starts curses on the controlling terminal (stdin/stdout). Returns 0, or -1 with *error set
- * (caller frees) when the terminal cannot be used. */
+/* ui_open's result when the terminal has no cursor addressing (TERM=dumb): the plain walk fits. */
+#define UI_OPEN_NO_CURSOR (-2)
+
+/* Starts curses on the controlling terminal (stdin/stdout). Returns 0; -1 with *error set (caller
+ * frees) when the terminal cannot be used; UI_OPEN_NO_CURSOR with *error set when it cannot
+ * move the cursor (nothing is left changed on it). */
 int ui_open(char **error);
 
 /* Restores the terminal; safe to call any number of times and from every exit path. */
@@ -50,7 +55,8 @@ int ui_exit_status(int status);
 /* True once per SIGINT received since the last call. */
 bool ui_take_interrupt(void);
 
-/* Waits at most 100 ms for a key; UI_NONE when none came (so signal flags are seen promptly). */
+/* Waits in the kernel (no timeout) for a key or a signal; UI_NONE when a signal ended the wait,
+ * so the caller checks the signal flags (ui_termination_signal, ui_take_interrupt). */
 struct ui_event ui_read(void);
 
 /* The terminal size now. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* walk_run: the journal, the session, and the curses event loop that turns the screens' intents
  * into session calls. Screens never move the walk; this file never decides where it goes either:
  * session_advance / session_override / session_back do. */
@@ -24,6 +25,7 @@
 #include "form.h"
 #include "plain.h"
 #include "screen.h"
+#include "search.h"
 
 struct walk {
 	const struct walk_options *opt;
@@ -35,6 +37,7 @@ struct walk {
 	struct journal *journal;
 	int shown_node;               /* the node ops was opened for; -1 none */
 	bool quitting;                /* the quit question is asked */
+	struct search search;         /* `/` on the body's text */
 	size_t body_top, pane_top;
 	int last_focus;
 	struct ui_doc body, pane;     /* as last drawn: clicks are looked up here */
@@ -250,6 +253,7 @@ static void global_key(struct walk *w, const struct ui_event *ev)
 	case UI_BACK: apply(w, w->overlay ? SCREEN_IGNORED : SCREEN_BACK); break;
 	case UI_QUIT: apply(w, SCREEN_QUIT); break;
 	case UI_HELP: show_overlay(w, &help_screen); break;
+	case UI_SEARCH: search_begin(&w->search); break;
 	case UI_VIGNETTE:
 		if (w->training)
 			show_overlay(w, &vignette_screen);
@@ -262,9 +266,10 @@ static void global_key(struct walk *w, const struct ui_event *ev)
 	case UI_UP: w->body_top = w->body_top > 0 ? w->body_top - 1 : 0; break;
 	case UI_DOWN: w->body_top++; break;
 	case UI_PAGE_UP: w->body_top = (long)w->body_top > page ? w->body_top - (size_t)page : 0; break;
+	case UI_TOGGLE: /* Space pages where nothing can be marked, as in less */
 	case UI_PAGE_DOWN: w->body_top += (size_t)page; break;
-	case UI_HOME: w->body_top = 0; break;
-	case UI_END: w->body_top = (size_t)-1 / 2; break;
+	case UI_TOP: w->body_top = 0; break;
+	case UI_BOTTOM: w->body_top = (size_t)-1 / 2; break;
 	case UI_PANE_UP: w->pane_top = w->pane_top > 0 ? w->pane_top - 1 : 0; break;
 	case UI_PANE_DOWN: w->pane_top++; break;
 	case UI_REDRAW: ui_invalidate(); break;
@@ -285,9 +290,27 @@ static void click(struct walk *w, const struct ui_event *ev)
 		apply(w, ops->click(&w->ctx, w->body.lines[line].target));
 }
 
+/* The quit question. At an endpoint nothing reached is lost by reflex: y finishes and records
+ * the endpoint, r leaves it unfinished (to resume), n stays. Elsewhere y leaves, n stays. */
+static bool at_endpoint(const struct walk *w)
+{
+	return !w->finished && session_at_endpoint(w->s);
+}
+
+static const char *quit_question(const struct walk *w)
+{
+	return at_endpoint(w) ? "Finish and record this endpoint? (y = finish, n = stay, r = leave unfinished)"
+			      : "Quit this walk? The session log records it as unfinished, to resume later. (y/n)";
+}
+
 static void quit_answer(struct walk *w, const struct ui_event *ev)
 {
-	if (ev->action == UI_YES) {
+	bool endpoint = at_endpoint(w);
+
+	if (endpoint && ev->action == UI_YES) {
+		w->quitting = false;
+		apply(w, SCREEN_FINISH);
+	} else if (ev->action == (endpoint ? UI_LEAVE : UI_YES)) {
 		if (session_interrupt(w->s, "quit") == SESSION_JOURNAL)
 			journal_failed(w);
 		else
@@ -295,6 +318,21 @@ static void quit_answer(struct walk *w, const struct ui_event *ev)
 		w->done = true;
 	} else if (ev->action == UI_NO || ev->action == UI_CANCEL) {
 		w->quitting = false;
+	}
+}
+
+/* A key while the search text is typed: Enter scrolls to the next match after the top line. */
+static void search_typed(struct walk *w, const struct ui_event *ev)
+{
+	size_t line;
+
+	if (search_key(&w->search, ev) != SEARCH_GO)
+		return;
+	if (search_find(&w->search, &w->body, w->body_top, &line)) {
+		w->body_top = line;
+		screen_message(&w->ctx, false, "Found \"%s\" (/ then Enter finds the next)", search_text(&w->search));
+	} else if (search_text(&w->search)) {
+		screen_message(&w->ctx, true, "\"%s\" is not on this screen", search_text(&w->search));
 	}
 }
 
@@ -315,6 +353,10 @@ static void handle(struct walk *w, const struct ui_event *ev)
 	}
 	if (w->quitting) {
 		quit_answer(w, ev);
+		return;
+	}
+	if (w->search.typing) {
+		search_typed(w, ev);
 		return;
 	}
 	if (w->layout.too_small) {
@@ -359,7 +401,7 @@ static void draw(struct walk *w)
 	ui_size(&rows, &cols);
 	w->layout = layout_compute(rows, cols, w->ctx.pane && !w->overlay);
 	if (w->layout.too_small) {
-		ui_draw_too_small(rows, cols, w->quitting ? "Quit this walk? y quits (the log is kept), n stays" : NULL);
+		ui_draw_too_small(rows, cols, w->quitting ? quit_question(w) : NULL);
 		return;
 	}
 	width = (size_t)(cols - 2 * w->layout.margin);
@@ -368,6 +410,10 @@ static void draw(struct walk *w)
 	doc_init(&w->body, width);
 	doc_init(&w->pane, width);
 	ops->draw(&w->ctx, &w->body, &w->pane);
+	if (!w->overlay) { /* the bottom bar drops the id first; here it always is */
+		doc_blank(&w->pane);
+		doc_addf(&w->pane, 0, ST_DIM, "Screen id: %s", n->id);
+	}
 	follow_focus(w);
 	f.title = w->title;
 	f.stages = w->stages;
@@ -376,9 +422,12 @@ static void draw(struct walk *w)
 	f.visited = session_stages_visited(w->s);
 	f.pane_title = ops->pane_title;
 	f.node_id = w->overlay ? w->overlay->name : n->id;
-	if (w->quitting) {
-		f.hints = "y:quit (the log is kept)  n:stay";
-		f.message = "Quit this walk? The session log records it as interrupted. (y/n)";
+	if (w->search.typing) {
+		f.hints = "Enter:find  Esc:cancel";
+		f.message = search_prompt(&w->search);
+	} else if (w->quitting) {
+		f.hints = at_endpoint(w) ? "y:finish  n:stay  r:leave unfinished" : "y:quit (the log is kept)  n:stay";
+		f.message = quit_question(w);
 	} else {
 		f.hints = ops->hints(&w->ctx);
 		f.message = w->ctx.message;
@@ -450,6 +499,7 @@ int walk_screens(const struct walk_options *opt, struct session *s, struct train
 	close_screen(&w);
 	doc_free(&w.body);
 	doc_free(&w.pane);
+	search_free(&w.search);
 	free(w.ctx.message);
 	free(w.ctx.override_reason);
 	free(w.ctx.differences);
@@ -619,7 +669,9 @@ int walk_run(const struct walk_options *opt)
 	char *error = NULL, *fatal = NULL, *notice = NULL, *log_path = NULL;
 	struct journal *j = NULL;
 	struct session *s = NULL;
-	int status = 0;
+	struct walk_options local;
+	int status = 0, opened = 0;
+	bool unfinished;
 
 	setlocale(LC_CTYPE, "");
 	ui_install_signals(); /* before the terminal is touched; ui_open installs them again */
@@ -629,7 +681,15 @@ int walk_run(const struct walk_options *opt)
 	}
 	if (opt->resume_path && !(s = resume(opt, &j, &notice, &status)))
 		return status;
-	if (!opt->plain && ui_open(&error) != 0) {
+	if (!opt->plain && (opened = ui_open(&error)) == UI_OPEN_NO_CURSOR) {
+		/* A terminal that cannot draw screens still takes a walk, line by line. */
+		fprintf(stderr, "pathwalk: %s; walking line by line instead (as with --plain)\n", error);
+		free(error);
+		local = *opt;
+		local.plain = true;
+		opt = &local;
+	}
+	if (!opt->plain && opened != 0) {
 		fprintf(stderr, "pathwalk: %s\n", error);
 		free(error);
 		status = 2;
@@ -647,6 +707,7 @@ int walk_run(const struct walk_options *opt)
 		fprintf(stderr, "%s\n", fatal);
 	if (s && !session_closed(s) && status != 0)
 		session_interrupt(s, "error"); /* nothing else left a closing event */
+	unfinished = s && !session_finished(s) && status != 5 && status != 3;
 	session_free(s);
 	if (j) /* after the session: a full disk may have moved the journal */
 		log_path = xstrdup(journal_path(j));
@@ -656,6 +717,8 @@ int walk_run(const struct walk_options *opt)
 	}
 	if (log_path && !walk_report_paths(log_path, opt->pw) && status == 0)
 		status = 5;
+	if (log_path && unfinished)
+		walk_print_resume_command(opt, log_path);
 	free(fatal);
 	free(notice);
 	free(log_path);

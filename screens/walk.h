@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The interactive walk (curses) and its plain line-mode twin: the faces over the session engine.
  * This header does not include curses, so src/main.c can call it. */
 #ifndef PATHWALK_WALK_H
@@ -16,6 +17,8 @@ struct walk_options {
 	const struct casefile *prefill; /* NULL: nothing pre-filled */
 	const char *log_path;           /* NULL: the default location (see paths_default_journal) */
 	const char *resume_path;        /* continue the interrupted session of this journal */
+	const char *pathway_path;       /* -p as given (NULL: the bundled pathway), for the resume command */
+	const char *case_path;          /* --case as given, for the resume command */
 	const char *clinician, *patient; /* given on the command line: not asked */
 	bool plain;                     /* line-by-line prompts on stdin/stdout, no curses */
 	bool force;                     /* resume a journal whose hash chain is broken (--force) */
@@ -39,6 +42,10 @@ struct journal *walk_create_journal(const char *log_path, const char *name, char
  * exit status as walk_run. *fatal receives a message to print after the terminal is restored. */
 int walk_screens(const struct walk_options *opt, struct session *s, struct training *t, struct journal *j,
 		 const char *notice, char **fatal);
+
+/* Prints "The walk is not finished. To continue it: pathwalk walk [-p FILE] [--case CASE]
+ * [--plain] --resume JOURNAL" on stdout, each path quoted for the shell where needed. */
+void walk_print_resume_command(const struct walk_options *opt, const char *journal_path);
 
 /* Prints "Session log: JOURNAL" and "Printable log: PRINTABLE", or, when PRINTABLE is NULL, ERROR
  * (why it could not be written) to stderr. */

@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The input widgets. Keys: a number or date field starts taking text at a digit or '-' and then
- * takes every printable key until Enter, Tab, an arrow or Esc, so digits (and letters typed by
- * mistake) never trigger shortcuts; lists take arrows, Space and Enter. */
+ * takes every printable key (a line editor) until Enter, Tab, Up, Down or Esc, so digits (and
+ * letters typed by mistake) never trigger shortcuts; lists follow the input rule (widgets.h). */
 #include "widgets.h"
 
 #include <errno.h>
@@ -39,7 +40,7 @@ void widget_open(struct widget *w, struct session *s, int var)
 
 void widget_close(struct widget *w)
 {
-	sb_free(&w->edit);
+	lineedit_free(&w->edit);
 }
 
 bool widget_answered(const struct widget *w, const struct session *s)
@@ -56,11 +57,8 @@ void widget_focus(struct widget *w, const struct session *s, int dir)
 	switch (pw->vars[w->var].type) {
 	case TYPE_BOOL:
 	case TYPE_CHOICE:
-		if (dir > 0)
-			w->cursor = 0;
-		else if (dir < 0)
-			w->cursor = n - 1;
-		else if (now->type == TYPE_BOOL)
+		/* The marked answer, or nothing: a reflex Enter on arrival must not answer. */
+		if (now->type == TYPE_BOOL)
 			w->cursor = now->u.b ? 0 : 1;
 		else
 			w->cursor = now->type == TYPE_CHOICE ? now->u.choice : -1;
@@ -86,7 +84,7 @@ static void set_answer(struct widget *w, struct screen_ctx *ctx, struct value v)
 static bool commit_text(struct widget *w, struct screen_ctx *ctx)
 {
 	const struct pw_variable *v = var_of(ctx, w);
-	const char *text = sb_str(&w->edit);
+	const char *text = lineedit_text(&w->edit);
 
 	if (v->type == TYPE_INT) {
 		char *end;
@@ -100,8 +98,8 @@ static bool commit_text(struct widget *w, struct screen_ctx *ctx)
 			return false;
 		}
 		if (n < v->min || n > v->max) {
-			screen_message(ctx, true, "%ld is out of range: %s must be from %ld to %ld", n, v->prompt,
-				       v->min, v->max);
+			screen_message(ctx, true, "%ld is out of range: type a number from %ld to %ld", n, v->min,
+				       v->max);
 			return false;
 		}
 		if (session_set_answer(ctx->s, w->var, value_int(n)) != SESSION_OK) {
@@ -121,67 +119,74 @@ static bool commit_text(struct widget *w, struct screen_ctx *ctx)
 		}
 	}
 	w->typing = false;
-	sb_reset(&w->edit);
+	lineedit_free(&w->edit);
 	screen_message(ctx, false, NULL);
 	return true;
 }
 
-void widget_erase_last(struct strbuf *sb)
-{
-	while (sb->len > 0) {
-		unsigned char c = (unsigned char)sb->data[--sb->len];
+/* The longest text a number or date field takes. */
+#define TEXT_FIELD_CHARS 24
 
-		if ((c & 0xc0) != 0x80)
-			break;
-	}
-	if (sb->data)
-		sb->data[sb->len] = '\0';
+/* Starts editing the field's answer as text (Backspace or Left on an answered field). */
+static void edit_answer(struct widget *w, struct screen_ctx *ctx)
+{
+	char *text = pathway_format_value_ids(ctx->pw, w->var, session_answer(ctx->s, w->var));
+	struct strbuf digits = STRBUF_INIT;
+
+	/* format_value_ids quotes dates: keep the digits and dashes only */
+	for (const char *p = text; *p; p++)
+		if ((*p >= '0' && *p <= '9') || *p == '-')
+			sb_append_char(&digits, *p);
+	lineedit_init(&w->edit, sb_str(&digits), TEXT_FIELD_CHARS);
+	sb_free(&digits);
+	free(text);
+	w->typing = true;
 }
 
-void widget_append_char(struct strbuf *sb, long ch)
+static enum widget_result typing_key(struct widget *w, struct screen_ctx *ctx, const struct ui_event *ev)
 {
-	char buf[4];
-
-	sb_append_len(sb, buf, wrap_encode(ch, buf));
+	switch (ev->action) {
+	case UI_CONFIRM:
+		return commit_text(w, ctx) ? WIDGET_DONE : WIDGET_HANDLED;
+	case UI_NEXT_FIELD:
+	case UI_DOWN:
+		if (ev->ch == 0)
+			return commit_text(w, ctx) ? WIDGET_NEXT : WIDGET_HANDLED;
+		break;
+	case UI_PREV_FIELD:
+	case UI_UP:
+		if (ev->ch == 0)
+			return commit_text(w, ctx) ? WIDGET_PREV : WIDGET_HANDLED;
+		break;
+	case UI_CANCEL:
+		w->typing = false;
+		lineedit_free(&w->edit);
+		screen_message(ctx, false, NULL);
+		return WIDGET_HANDLED;
+	case UI_INTERRUPT:
+		return WIDGET_IGNORED;
+	default:
+		break;
+	}
+	switch (lineedit_key(&w->edit, ev)) {
+	case LINEEDIT_FULL:
+		screen_message(ctx, true, "At most %d characters", TEXT_FIELD_CHARS);
+		return WIDGET_HANDLED;
+	case LINEEDIT_CHANGED:
+		return WIDGET_HANDLED;
+	default:
+		return WIDGET_IGNORED;
+	}
 }
 
 static enum widget_result text_key(struct widget *w, struct screen_ctx *ctx, const struct ui_event *ev)
 {
-	if (w->typing) {
-		switch (ev->action) {
-		case UI_CONFIRM:
-			return commit_text(w, ctx) ? WIDGET_DONE : WIDGET_HANDLED;
-		case UI_NEXT_FIELD:
-		case UI_DOWN:
-			if (ev->ch == 0)
-				return commit_text(w, ctx) ? WIDGET_NEXT : WIDGET_HANDLED;
-			break;
-		case UI_PREV_FIELD:
-		case UI_UP:
-			if (ev->ch == 0)
-				return commit_text(w, ctx) ? WIDGET_PREV : WIDGET_HANDLED;
-			break;
-		case UI_ERASE:
-			widget_erase_last(&w->edit);
-			return WIDGET_HANDLED;
-		case UI_CANCEL:
-			w->typing = false;
-			sb_reset(&w->edit);
-			screen_message(ctx, false, NULL);
-			return WIDGET_HANDLED;
-		default:
-			break;
-		}
-		if (ev->ch != 0 && ev->action != UI_INTERRUPT) {
-			widget_append_char(&w->edit, ev->ch);
-			return WIDGET_HANDLED;
-		}
-		return WIDGET_IGNORED;
-	}
+	if (w->typing)
+		return typing_key(w, ctx, ev);
 	if ((ev->ch >= '0' && ev->ch <= '9') || ev->ch == '-') {
 		w->typing = true;
-		sb_reset(&w->edit);
-		widget_append_char(&w->edit, ev->ch);
+		lineedit_init(&w->edit, NULL, TEXT_FIELD_CHARS);
+		lineedit_key(&w->edit, ev);
 		screen_message(ctx, false, NULL);
 		return WIDGET_HANDLED;
 	}
@@ -191,16 +196,11 @@ static enum widget_result text_key(struct widget *w, struct screen_ctx *ctx, con
 	}
 	switch (ev->action) {
 	case UI_ERASE:
-		if (widget_answered(w, ctx->s) && !session_answer(ctx->s, w->var)->not_recorded) {
-			char *text = pathway_format_value_ids(ctx->pw, w->var, session_answer(ctx->s, w->var));
-			/* format_value_ids quotes dates: keep the digits and dashes only */
-			sb_reset(&w->edit);
-			for (const char *p = text; *p; p++)
-				if ((*p >= '0' && *p <= '9') || *p == '-')
-					sb_append_char(&w->edit, *p);
-			free(text);
-			widget_erase_last(&w->edit);
-			w->typing = true;
+	case UI_LEFT:
+	case UI_RIGHT:
+		if (ev->ch == 0 && widget_answered(w, ctx->s) && !session_answer(ctx->s, w->var)->not_recorded) {
+			edit_answer(w, ctx);
+			lineedit_key(&w->edit, ev);
 		}
 		return WIDGET_HANDLED;
 	case UI_CONFIRM:
@@ -252,6 +252,41 @@ static void pick(struct widget *w, struct screen_ctx *ctx, int option)
 	}
 }
 
+/* The option a yes/no or choice field has marked, or -1. */
+static int marked_option(const struct widget *w, struct screen_ctx *ctx)
+{
+	const struct value *now = session_answer(ctx->s, w->var);
+
+	if (now->type == TYPE_BOOL)
+		return now->u.b ? 0 : 1;
+	return now->type == TYPE_CHOICE ? now->u.choice : -1;
+}
+
+/* Enter: confirms what is marked; marks the highlight only in a choice list with nothing marked
+ * (its highlight starts on nothing, so the user moved it there). */
+static enum widget_result list_confirm(struct widget *w, struct screen_ctx *ctx)
+{
+	const struct pw_variable *v = var_of(ctx, w);
+
+	if (v->type == TYPE_CHOICE && !widget_answered(w, ctx->s) && w->cursor >= 0)
+		pick(w, ctx, w->cursor);
+	if (widget_answered(w, ctx->s)) {
+		int marked = v->type == TYPE_SET ? -1 : marked_option(w, ctx);
+
+		if (marked >= 0 && w->cursor >= 0 && w->cursor != marked)
+			screen_message(ctx, false, "Kept the marked answer: %s (Space marks the highlighted one)",
+				       v->type == TYPE_BOOL ? (marked == 0 ? "Yes" : "No") : v->options[marked].label);
+		return WIDGET_DONE;
+	}
+	if (v->type == TYPE_SET)
+		screen_message(ctx, true, "Tick what applies with Space, or tick \"None of these\"");
+	else if (v->type == TYPE_BOOL)
+		screen_message(ctx, true, "Answer y or n");
+	else
+		screen_message(ctx, true, "Choose one: its number, or highlight it and press Space or Enter");
+	return WIDGET_HANDLED;
+}
+
 static enum widget_result list_key(struct widget *w, struct screen_ctx *ctx, const struct ui_event *ev)
 {
 	const struct pw_variable *v = var_of(ctx, w);
@@ -280,6 +315,12 @@ static enum widget_result list_key(struct widget *w, struct screen_ctx *ctx, con
 			return WIDGET_IGNORED;
 		pick(w, ctx, ev->action == UI_YES ? 0 : 1);
 		return WIDGET_HANDLED;
+	case UI_PICK:
+		if (ev->ch - '1' >= (long)option_count(ctx->pw, w))
+			screen_message(ctx, true, "There is no option %ld here", ev->ch - '0');
+		else
+			pick(w, ctx, (int)(ev->ch - '1'));
+		return WIDGET_HANDLED;
 	case UI_TOGGLE:
 		if (w->cursor >= 0)
 			pick(w, ctx, w->cursor);
@@ -287,17 +328,7 @@ static enum widget_result list_key(struct widget *w, struct screen_ctx *ctx, con
 			screen_message(ctx, true, "Highlight an option with the arrow keys first");
 		return WIDGET_HANDLED;
 	case UI_CONFIRM:
-		if (v->type != TYPE_SET && w->cursor >= 0)
-			pick(w, ctx, w->cursor);
-		if (widget_answered(w, ctx->s))
-			return WIDGET_DONE;
-		if (v->type == TYPE_SET)
-			screen_message(ctx, true, "Tick what applies with Space, or tick \"None of these\"");
-		else if (v->type == TYPE_BOOL)
-			screen_message(ctx, true, "Answer y or n");
-		else
-			screen_message(ctx, true, "Choose one: highlight it with the arrow keys, then Enter");
-		return WIDGET_HANDLED;
+		return list_confirm(w, ctx);
 	case UI_NEXT_FIELD:
 		return WIDGET_NEXT;
 	case UI_PREV_FIELD:
@@ -346,7 +377,7 @@ static char *accepted(const struct screen_ctx *ctx, const struct widget *w)
 	}
 }
 
-void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, int base, struct ui_doc *d)
+void widget_draw(struct widget *w, struct screen_ctx *ctx, bool focused, int base, struct ui_doc *d)
 {
 	const struct pw_variable *v = var_of(ctx, w);
 	const struct value *now = session_answer(ctx->s, w->var);
@@ -360,9 +391,10 @@ void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, i
 	free(kind);
 	if (v->type == TYPE_INT || v->type == TYPE_DATE) {
 		char *shown;
+		size_t col = 0;
 
 		if (w->typing)
-			shown = xasprintf("[ %s%s ]", sb_str(&w->edit), ui_utf8() ? "\u2581" : "_");
+			shown = lineedit_box(&w->edit, TEXT_FIELD_CHARS + 4, &col);
 		else if (now->not_recorded)
 			shown = xstrdup("[ not recorded ]");
 		else if (now->type != TYPE_NONE) {
@@ -377,6 +409,8 @@ void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, i
 		} else
 			shown = xstrdup("[      ]");
 		doc_add(d, 4, NULL, ST_NORMAL, shown, focused ? ST_FOCUS : ST_FIELD, base);
+		if (w->typing)
+			doc_set_cursor(d, 4 + col);
 		if (v->optional)
 			doc_add(d, 4, NULL, ST_DIM, "n: not recorded", ST_DIM, base);
 		if (focused)
@@ -403,7 +437,7 @@ void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, i
 	for (size_t i = 0; i <= v->noptions; i++) {
 		bool chosen, cursor = focused && w->cursor == (int)i;
 		const char *label;
-		char *mark;
+		char *mark, digit[3] = "  "; /* options 1-9 carry their digit: the key that marks them */
 
 		if (i == v->noptions) {
 			if (v->type != TYPE_SET)
@@ -415,8 +449,10 @@ void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, i
 						     : now->type == TYPE_CHOICE && now->u.choice == (int)i;
 			label = v->options[i].label;
 		}
-		mark = xasprintf("%s ", doc_glyph(v->type == TYPE_SET ? (chosen ? GL_BOX_ON : GL_BOX_OFF)
-							       : (chosen ? GL_RADIO_ON : GL_RADIO_OFF)));
+		if (i < 9 && i < v->noptions)
+			digit[0] = (char)('1' + i);
+		mark = xasprintf("%s%s ", digit, doc_glyph(v->type == TYPE_SET ? (chosen ? GL_BOX_ON : GL_BOX_OFF)
+									: (chosen ? GL_RADIO_ON : GL_RADIO_OFF)));
 		doc_add(d, 4, mark, cursor ? ST_FOCUS : chosen ? ST_CHOSEN : ST_NORMAL, label,
 			cursor ? ST_FOCUS : chosen ? ST_CHOSEN : ST_NORMAL, base + 1 + (int)i);
 		free(mark);
@@ -434,12 +470,18 @@ void widget_describe(const struct widget *w, struct screen_ctx *ctx, struct ui_d
 	if (v->help)
 		doc_add(pane, 2, NULL, ST_NORMAL, v->help, ST_NORMAL, 0);
 	doc_addf(pane, 2, ST_DIM, "Variable %s: %s", v->id, kind);
+	if (v->type == TYPE_SET)
+		doc_add(pane, 2, NULL, ST_DIM,
+			"An untouched checklist is not an answer: tick what applies, or tick \"None of these\" "
+			"to record that none does. Ticking an item takes \"None of these\" back; unticking "
+			"\"None of these\" leaves the field unanswered.",
+			ST_DIM, 0);
 	free(kind);
 }
 
 const char *widget_hints(const struct widget *w)
 {
 	if (w->typing)
-		return "Typing: Enter set  Esc undo  Backspace  Tab next  Ctrl-C quit";
+		return "Typing: Enter set  Esc undo  Left/Right/Home/End  Tab next  Ctrl-C quit";
 	return NULL;
 }

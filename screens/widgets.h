@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Input widgets, one per variable type: number (range checked), yes/no, single choice, checklist
  * (with an explicit "None of these": an untouched checklist is not an answer) and date
  * (YYYY-MM-DD). A widget edits the session's working answer with session_set_answer as soon as a
@@ -8,14 +9,16 @@
 #include <stdbool.h>
 
 #include "../src/strbuf.h"
+#include "lineedit.h"
 #include "screen.h"
 
 struct widget {
 	int var;
 	int cursor;          /* highlighted option; yes/no: 0 yes, 1 no; checklist: noptions = "None
-			      * of these"; -1: nothing highlighted yet (Enter then does not pick) */
+			      * of these"; -1: nothing highlighted (an unanswered yes/no or choice
+			      * starts so: Enter then marks nothing) */
 	bool typing;         /* number/date: printable keys go into edit */
-	struct strbuf edit;
+	struct lineedit edit;
 };
 
 /* What a key did to the widget. */
@@ -32,12 +35,16 @@ enum widget_result {
 void widget_open(struct widget *w, struct session *s, int var);
 void widget_close(struct widget *w);
 
-/* Focus arrives: dir > 0 from the field above (Down), dir < 0 from below (Up), 0 by Tab or Enter. */
+/* Focus arrives: dir > 0 from the field above (Down), dir < 0 from below (Up), 0 by Tab or Enter.
+ * A yes/no or choice field highlights its marked answer, or nothing when it has none. */
 void widget_focus(struct widget *w, const struct session *s, int dir);
 
 /* True when the variable has a working answer. */
 bool widget_answered(const struct widget *w, const struct session *s);
 
+/* The input rule (keys_input_rule): y/n, Space, a digit or a click marks an option; arrows only
+ * move the highlight; Enter confirms the marked answer (WIDGET_DONE), and marks the highlighted
+ * option only in a choice list with nothing marked whose highlight the user moved. */
 enum widget_result widget_key(struct widget *w, struct screen_ctx *ctx, const struct ui_event *ev);
 
 /* A click on option (or -1: the field itself). */
@@ -45,17 +52,12 @@ enum widget_result widget_click(struct widget *w, struct screen_ctx *ctx, int op
 
 /* Adds the widget's lines to d: the prompt, then its options or box. Lines get target
  * base (the prompt and box) or base + 1 + option. */
-void widget_draw(const struct widget *w, struct screen_ctx *ctx, bool focused, int base, struct ui_doc *d);
+void widget_draw(struct widget *w, struct screen_ctx *ctx, bool focused, int base, struct ui_doc *d);
 
 /* Adds the variable's help and the accepted input to the pane. */
 void widget_describe(const struct widget *w, struct screen_ctx *ctx, struct ui_doc *pane);
 
 /* Bottom-bar hints while this widget has the focus. */
 const char *widget_hints(const struct widget *w);
-
-/* Text editing shared with the reason prompt: append a typed character as UTF-8; remove the
- * last UTF-8 character. */
-void widget_append_char(struct strbuf *sb, long ch);
-void widget_erase_last(struct strbuf *sb);
 
 #endif

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Measuring and wrapping by display width, and where the screen's parts go. */
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700

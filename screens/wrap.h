@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Text measuring, word wrapping and layout arithmetic for the walk, by display width (a CJK
  * character takes 2 columns, a combining mark 0). No curses here: everything is unit-tested.
  * Widths come from wcwidth(), so the caller sets an LC_CTYPE locale first (setlocale). Text is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Case files: answers, overrides and expectations, validated strictly against a pathway. */
 #include "casefile.h"
 

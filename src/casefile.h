@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Case files (pathwalk-case(5)): answers for a walk, optional clinician overrides and an optional
  * expect block for `pathwalk test`. Validated strictly against a pathway. */
 #ifndef PATHWALK_CASEFILE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The bundled case library, routed once so that menus can show and filter by endpoint. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* strcasestr */

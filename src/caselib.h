@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The case library a trainee picks from: the cases bundled in the binary, each with the endpoint
  * the pathway's own route reaches (overrides ignored, as in training) and a one-line summary. */
 #ifndef PATHWALK_CASELIB_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Strings as libconfig decoded them: escapes such as "\x1b" or "\xe2\x80\xae" are only visible
  * after parsing, so every string value is checked again here. */
 #include "cfgread.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading libconfig files safely: the pre-parse checks libconfig 1.5 lacks (it wraps big integers,
  * accepts invalid UTF-8 and exits the process on `@include "."`), and typed accessors that report
  * problems as diagnostics with the setting's line. Shared by pathway and case files. */

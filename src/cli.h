@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The subcommands and what they share: exit codes (DESIGN §3, a contract) and loading inputs with
  * their diagnostics printed. Only main and the cmd_* functions print errors and choose exit codes. */
 #ifndef PATHWALK_CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Files for the commands: collecting the inputs of commands that take files or directories (test,
  * diff, report), loading the pathway for rendering journals, writing an output file (log, report). */
 #include <dirent.h>

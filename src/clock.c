@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The session clock. PATHWALK_NOW is parsed strictly: a typo in a test script must fail loudly
  * rather than silently fall back to the real time and make a journal non-reproducible. */
 #ifndef _POSIX_C_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The session clock. PATHWALK_NOW fixes it for tests: "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DD"
  * (midnight UTC). Without it the system clock is used. */
 #ifndef PATHWALK_CLOCK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk check [FILE]`, and loading inputs for every command. */
 #include <getopt.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk diff OLD NEW CASE|DIR|JOURNAL...`: what a new version of a pathway changes for real
  * cases. Each case (a case file, or the answers and overrides of a recorded session) is replayed
  * against both versions; the endpoints, routes and warnings are compared by id, since indices

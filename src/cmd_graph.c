@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk graph`: draw the pathway (Graphviz DOT or a text outline), optionally with the route of
  * a case (replayed) or of a recorded session (its journal) highlighted. */
 #include <errno.h>

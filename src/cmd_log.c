@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk log`: render a session journal for people (text, Markdown, HTML) or tools (JSON). */
 #include <getopt.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk replay` and `pathwalk test`: headless runs of case files. */
 #include <errno.h>
 #include <getopt.h>
@@ -199,13 +200,9 @@ static void coverage_add(struct coverage *cov, const struct pathway *pw, const s
 		if (i > 0 && via[i] >= 0)
 			cov->transitions[route[i - 1]][via[i]] = 1;
 	}
-	for (size_t w = 0; w < pw->nwarnings; w++) {
-		const unsigned char *seen;
-
-		session_warning_shown_text(s, (int)w, &seen);
+	for (size_t w = 0; w < pw->nwarnings; w++)
 		for (size_t i = 0; i < pw->warnings[w].text.nitems; i++)
-			cov->warning_items[w][i] |= seen[i];
-	}
+			cov->warning_items[w][i] |= session_shown_text(s, (int)w)->seen[i];
 	if (!session_at_endpoint(s))
 		return;
 	coverage_add_plan(cov, s, &end->actions, 0);

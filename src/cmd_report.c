@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk report`: the instructor's summary of many training journals (see cohort.h). */
 #include <getopt.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk train`: option parsing, the case library and the cases named; the sessions themselves
  * live in screens/ (train.c, train_plain.c). */
 #ifndef _POSIX_C_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk verify`: checks that journals are whole (the numbering and the hash chain of DESIGN
  * §6), and with --digest that a journal is the one a printed log was rendered from. */
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk walk`: option parsing; the walk itself lives in screens/. */
 #include <getopt.h>
 #include <stdio.h>
@@ -83,6 +84,8 @@ int cmd_walk(int argc, char **argv)
 		return EXIT_INPUT;
 	}
 	opt.prefill = c;
+	opt.pathway_path = pathway_path;
+	opt.case_path = case_path;
 	status = walk_run(&opt);
 	casefile_free(c);
 	pathway_free((struct pathway *)opt.pw);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading training journals and computing the figures of the training report (see cohort.h). */
 #include "cohort.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The instructor's training report (`pathwalk report`): many training journals summarised per
  * trainee, per case and per decision node. Each journal is read into the same model as the log
  * (report_model.h), so a session's choices, score and status mean exactly what its log shows.

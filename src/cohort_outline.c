@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The training report's content, written once as an outline of plain-text lines (see cohort.h),
  * so that every format says the same things in the same words. */
 #include <stdlib.h>

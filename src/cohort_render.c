@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Lays the training report's outline out as text (the log's printable pages), Markdown or HTML.
  * Escaping is the log's own (textdoc.h, markup.h), so hostile names come out the same way. */
 #include <ctype.h>

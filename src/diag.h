@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Diagnostics: problems found in an input file, each with file and line. */
 #ifndef PATHWALK_DIAG_H
 #define PATHWALK_DIAG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The condition language of pathway files: parse and type-check at load time, evaluate with
  * three-valued logic (an unanswered variable makes a clause unknown), and explain a result clause
  * by clause with the actual values.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Evaluation (Kleene three-valued logic), explanation and traversal of type-checked expression
  * trees. Nothing here can fail: names were resolved and types checked by expr_parse, and values
  * of the wrong type (which a correct caller never passes) evaluate to unknown. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The expression tree, shared by expr_parse.c (building and type-checking) and expr_eval.c
  * (evaluating, explaining, walking). Not for use outside src/expr_*.c. */
 #ifndef PATHWALK_EXPR_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Parsing and type-checking of the condition language (grammar in expr.h): a tokenizer over the
  * source string and one recursive-descent function per precedence level. Every identifier, option
  * and node is resolved to an index here, so evaluation never looks up a name. The first error

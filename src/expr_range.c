@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Static analysis of expressions for `pathwalk check --strict`: what the declared ranges alone say
  * about a condition (int variables within min..max, count(set) within 0..noptions), and the nodes
  * named by at(). Interval arithmetic only (+, -, * and /): it finds `pain_nrs > 10` with max 10, not every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Naming standard input and output on the command line, and low-level file writing shared by the journal and the files pathwalk writes (logs, reports). */
 #ifndef PATHWALK_FILEIO_H
 #define PATHWALK_FILEIO_H

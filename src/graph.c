@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The pathway drawn as a Graphviz digraph or as an outline, with an optional route highlighted. */
 #include "graph.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Drawing a pathway for its authors: Graphviz DOT (stages as clusters, shapes by screen kind,
  * conditions on the edges, warnings as notes) and a plain indented outline for the terminal, each
  * optionally highlighting the route one walk took. */

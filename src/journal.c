@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The append-only session journal. The lines of one user action are written with a single write
  * loop and made durable with one fdatasync before journal_commit returns, so a killed
  * process loses at most the action in flight, whole. Every line is chained to the one before it by

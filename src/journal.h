@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The append-only session journal: one self-contained JSON object per line, the lines of each
  * user action written with one write and flushed with one fdatasync before the call returns, each
  * line chained to the one before (journal_chain.h). Created 0600 with O_EXCL|O_NOFOLLOW: an

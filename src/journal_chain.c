@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Checking a journal's numbering and hash chain line by line, as it is read. */
 #include "journal_chain.h"
 

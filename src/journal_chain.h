@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The journal's integrity (DESIGN §6): every line carries "seq" (1, 2, 3, ...) and "prev", the
  * sha256 of the previous line's bytes (64 zeros on the first line), so that an edited, deleted,
  * duplicated or moved line breaks the chain; the last line of each user action carries

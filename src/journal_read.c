@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reads a session journal into events. The writer (journal.c) emits each user action as lines in
  * a single write followed by fdatasync, so only the last action can be torn by a crash; a bad line
  * anywhere else means the file was damaged or edited, and the log cannot be trusted. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Reading a session journal back (DESIGN §6): one JSON object per line, the first a "start" event.
  * A torn last action (the process died while writing it: lines after the last "action_end", or a
  * last line without its newline) is ignored with a notice; anything else that is not a complete

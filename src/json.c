@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A strict recursive-descent JSON parser with a depth limit, and a serializer that never lets a
  * control character out raw. */
 #include "json.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A small, strict JSON parser (RFC 8259 grammar) producing a tree, and a safe serializer.
  * Used to read session journals back: every journal line is one JSON object. The grammar is
  * strict (no comments, trailing commas, leading zeros, NaN or duplicate keys); text is lenient

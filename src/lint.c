@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The clinically aware lint behind `pathwalk check --strict`. Every check reads the loaded model
  * only; nothing here prints or decides an exit code (cmd_check.c does). */
 #include "lint.h"

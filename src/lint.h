@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk check --strict`: a clinically aware lint of a pathway that already loaded (is valid).
  * It looks for what validity cannot see: endpoints that cite nothing, notes without references,
  * red-flag screening that is not first, a review date that has passed, variables and references

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Rendering the printable log beside the journal: read back, render, write to a temporary file in
  * the same directory, sync, link it to the first free name, sync the directory. */
 #ifndef _POSIX_C_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The printable text log written beside a session's journal when the session ends or is
  * interrupted, so the record can be printed (`lp`) without running `pathwalk log`. */
 #ifndef PATHWALK_LOGFILE_H

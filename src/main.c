@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pathwalk: walk a clinical pathway one screen at a time. Subcommand dispatch, --help, --version. */
 #include <getopt.h>
 #include <stdarg.h>

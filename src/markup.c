@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Escaping free text for Markdown and HTML (see markup.h). */
 #include "markup.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Free text made safe for Markdown and HTML documents (the log and the training report): sanitized
  * (utf8_append_clean) and then escaped, so no text can become a tag, a link or emphasis. */
 #ifndef PATHWALK_MARKUP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The default location of session journals. */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L

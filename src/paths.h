@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Where session journals go by default: $XDG_STATE_HOME/pathwalk/sessions/ (an absolute
  * XDG_STATE_HOME only, as the XDG spec says), else ~/.local/state/pathwalk/sessions/. */
 #ifndef PATHWALK_PATHS_H

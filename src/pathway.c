@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Loading a pathway file into the model and validating everything that is not graph-shaped.
  * Every problem becomes a diagnostic; loading goes on after an error so that an author sees all of
  * them at once, and the model is only handed out when there were none. */
@@ -37,7 +38,9 @@ static const char *const stage_members[] = { "id", "label", NULL };
 
 char *pathway_dup_or_null(const char *s)
 {
-	return s ? xstrdup(s) : NULL;
+	if (!s || xalloc_keep_at_exit())
+		return (char *)s; /* libconfig's tree is kept then (load), and pathway_free frees nothing */
+	return xstrdup(s);
 }
 
 /* The number of elements of an optional list member, and the member itself. */
@@ -77,7 +80,7 @@ static char *read_id(struct loader *ld, const config_setting_t *g, const char *w
 		diag_add(ld->rd.diags, ld->rd.file, cfg_line(g), "%s id is empty", what);
 		return NULL;
 	}
-	return xstrdup(id);
+	return pathway_dup_or_null(id);
 }
 
 static void index_id(struct loader *ld, struct strmap *map, const char *id, int index, int line,
@@ -229,7 +232,7 @@ static void load_options(struct loader *ld, struct pw_variable *v, const config_
 		v->options[v->noptions].id = read_id(ld, o, "option", true);
 		v->options[v->noptions].label = pathway_dup_or_null(cfg_string(&ld->rd, o, "label", true, what));
 		if (!v->options[v->noptions].id) {
-			free(v->options[v->noptions].label);
+			xalloc_release(v->options[v->noptions].label);
 			v->options[v->noptions].label = NULL;
 			continue;
 		}
@@ -669,6 +672,7 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 	if (list && pw->nnodes == 0)
 		diag_add(ld->rd.diags, ld->rd.file, cfg_line(list), "pathway: there are no nodes");
 	pw->nodes = xcalloc(pw->nnodes + 1, sizeof(*pw->nodes));
+	strmap_reserve(&pw->node_index, pw->nnodes);
 	/* Ids first, so that conditions (at()) and gotos can refer to any node. */
 	for (size_t i = 0; i < pw->nnodes; i++) {
 		struct pw_node *n = &pw->nodes[i];

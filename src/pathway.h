@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The pathway model: loading a libconfig pathway file, validating it, and looking things up.
  * A loaded pathway is immutable; everything in it is owned by it and freed by pathway_free(). */
 #ifndef PATHWALK_PATHWAY_H

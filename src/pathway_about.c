@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What "About this pathway" shows besides the metadata: `scope` (who the pathway is for) and
  * `choices` (the numbered choices it made where its sources are ambiguous). */
 #include "pathway_internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What a variable may leave open: `optional` (the answer may be "not recorded") and a default
  * computed from other answers (`default_expr`, applying only where `default_when` holds). */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Loading a pathway from a file, or from standard input for "-". */
 #include "pathway.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Graph-shaped validation of a loaded pathway, in time linear in nodes + transitions. */
 #include <stdlib.h>
 

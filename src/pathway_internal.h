@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared between the pathway loader's files; not for other modules. */
 #ifndef PATHWALK_PATHWAY_INTERNAL_H
 #define PATHWALK_PATHWAY_INTERNAL_H
@@ -17,7 +18,8 @@ struct loader {
 	size_t nconditions, conditions_cap;
 };
 
-/* A copy of s, or NULL for NULL. */
+/* A copy of s, or NULL for NULL; s itself when the process exits after this command
+ * (xalloc_keep_at_exit): libconfig's tree is kept then, and nothing in the model is freed. */
 char *pathway_dup_or_null(const char *s);
 
 /* Element i of a list that must be a group; reports other kinds and returns NULL. */

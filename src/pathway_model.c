@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Lookups, formatting and freeing of a loaded pathway. */
 #include <ctype.h>
 #include <stdint.h>

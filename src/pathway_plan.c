@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* An endpoint's plan: `actions` and `document` are a string (one item shown always) or a list of
  * items { text = "..."; when = "COND"; refs = [ ... ]; }, each shown only where its condition
  * holds, with its own citations. A warning's `text` is read the same way, without item refs. */

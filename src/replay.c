@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Headless replay: answers come from a case file (or the variable's default), decisions take the
  * recommendation unless the case overrides them. It drives exactly the session API the screens use. */
 #include "replay.h"
@@ -64,12 +65,9 @@ void replay_print_endpoint(const struct session *s, FILE *f)
 	session_print_plan(s, f, "  ");
 	if (nw > 0)
 		fprintf(f, "Warnings shown on this path:\n");
-	for (size_t i = 0; i < nw; i++) {
-		const unsigned char *seen;
-
+	for (size_t i = 0; i < nw; i++)
 		fprintf(f, "  ! %s (%s): %s\n", pw->warnings[w[i]].title, pw->warnings[w[i]].id,
-			session_warning_shown_text(s, w[i], &seen));
-	}
+			session_shown_text(s, w[i])->text);
 	fprintf(f, "\n%s\n", pw->disclaimer);
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Headless replay of a case through the session engine: the engine behind `replay`, `test`
  * and (later) `diff` and training checks. */
 #ifndef PATHWALK_REPLAY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The printable session log (DESIGN §6): a journal rendered for people as text, Markdown or HTML,
  * or for other tools as one JSON object. Every format is rendered from one model built from the
  * journal's events (report_model.h), so the formats cannot disagree about what happened. */

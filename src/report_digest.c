@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The digest of a session that the training report keeps instead of its journal's whole tree: a
  * report over many journals holds one journal in memory at a time (see report_model.h). */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The HTML log: one self-contained file (inline CSS, no scripts, nothing fetched from the network)
  * with print styles, so it can be opened and printed anywhere, including offline. Every piece of
  * text is sanitized and HTML-escaped. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The JSON log, for other tools: one object with the header, the outcome, the warnings shown (with
  * their text when the pathway is available), the references, the disclaimer and every event as
  * read from the journal. Strings keep their content, but every control character is \u-escaped

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The Markdown log: plain CommonMark (no tables or other extensions), so any renderer shows it the
  * same. Free text is sanitized and every character with a Markdown meaning is backslash-escaped,
  * so a reason or a name can never become a link, an HTML tag or emphasis. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Builds the report model from a journal's events (see report_model.h), and dispatches rendering.
  * Interpretation happens here once: which answer a revision replaces, which pathway texts apply,
  * which references the path cited, whether the session is complete. */

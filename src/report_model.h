@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The model every log format is rendered from (internal to report_*.c, and read by the training
  * report, cohort.c, so that it interprets a journal exactly as the log does). Built once from the
  * journal's events, plus the pathway when it is the one the session used. Strings are borrowed

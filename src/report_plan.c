@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* An endpoint's plan in the report model: the items of what to do and what to document exactly
  * as the endpoint event recorded them (rendered text and reference ids). */
 #include <stdlib.h>

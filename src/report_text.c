@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The plain-text log, for printers: at most 80 columns by display width, 66-line pages separated
  * by form feeds, a running header (pathway, patient, date) and a "page N of M" footer on every
  * page. The document is first laid out as blocks; pagination then never splits a block marked

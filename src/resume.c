@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Rebuilds a session from its journal. Only the events that change the session's state are
  * replayed (answers, moves, overrides, going back); what the session derives from them (decisions,
  * warnings shown, the endpoint) is recomputed by the session itself, and a move that the pathway

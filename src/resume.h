@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Continuing an interrupted session from its journal (pathwalk walk --resume JOURNAL). The
  * session is rebuilt by replaying the journal's answers, moves and going back through the public
  * session API, so it is in exactly the state the journal records; then it continues to record in

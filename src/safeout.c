@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The output boundary: the filter, and stdout/stderr replaced by glibc cookie streams that pass
  * every byte through it before it reaches file descriptor 1 or 2. */
 #define _GNU_SOURCE 1 /* fopencookie */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The output boundary: every byte that reaches a terminal, standard output or standard error passes
  * safeout_filter, which keeps newlines, tabs and form feeds (the printed log's page breaks) and
  * makes every other control character (C0, DEL, C1), escape sequence, bidirectional control and

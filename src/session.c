@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The session state machine. Every state change goes through here, and every change that matters
  * to the record is journaled before the call returns: the events of one call (one user action)
  * are built with record() and written together, with one write and one fdatasync, by commit(). */
@@ -22,6 +23,7 @@ struct route_step {
 
 struct override {
 	int node, target;
+	int recommended; /* the transition the pathway recommended there, instead of which */
 	char *reason;
 };
 
@@ -47,13 +49,14 @@ struct session {
 
 	int *shown;              /* warnings shown on the route, first-shown order */
 	size_t nshown;
-	struct shown_text { char *text; unsigned char *seen; } *wtext; /* per warning; NULL text: not shown */
+	struct shown_text *wtext; /* per warning: what it showed (session.h) */
 
 	struct override *overrides;
 	size_t noverrides, overrides_cap;
 
 	char *message;
 	bool closed;
+	bool finished;  /* closed by session_finish: the endpoint is recorded */
 };
 
 static struct expr_env env_of(const struct session *s)
@@ -173,9 +176,7 @@ struct session *session_new(const struct pathway *pw, struct journal *journal,
 	s->derived = xcalloc(pw->nderived + 1, sizeof(*s->derived));
 	s->warnings_now = xcalloc(pw->nwarnings + 1, sizeof(*s->warnings_now));
 	s->shown = xcalloc(pw->nwarnings + 1, sizeof(*s->shown));
-	s->wtext = xcalloc(pw->nwarnings + 1, sizeof(*s->wtext));
-	for (size_t i = 0; i < pw->nwarnings; i++)
-		s->wtext[i].seen = xcalloc(pw->warnings[i].text.nitems + 1, 1);
+	s->wtext = shown_texts_new(pw);
 	for (size_t i = 0; i < pw->nnodes; i++)
 		if (pw->nodes[i].nevidence > max_evidence)
 			max_evidence = pw->nodes[i].nevidence;
@@ -209,21 +210,17 @@ static enum session_status enter_node(struct session *s)
 	st = record(s, &sb);
 	for (size_t i = 0; i < s->nwarnings_now; i++) {
 		int w = s->warnings_now[i];
-		char *text = session_warning_text(s, w, s->wtext[w].seen);
+		enum shown_change change = shown_text_update(&s->wtext[w], s, w);
 
-		if (s->wtext[w].text && strcmp(text, s->wtext[w].text) == 0) {
-			free(text);
+		if (change == SHOWN_SAME)
 			continue;
-		}
-		if (!s->wtext[w].text)
+		if (change == SHOWN_FIRST)
 			s->shown[s->nshown++] = w;
-		free(s->wtext[w].text);
-		s->wtext[w].text = text;
 		event_open(&sb, "warning");
 		event_string(&sb, "node", n->id);
 		event_string(&sb, "warning", pw->warnings[w].id);
 		event_string(&sb, "title", pw->warnings[w].title);
-		event_string(&sb, "text", text);
+		event_string(&sb, "text", s->wtext[w].text);
 		sb_append(&sb, "}");
 		st = worst(st, record(s, &sb));
 	}
@@ -283,11 +280,7 @@ void session_free(struct session *s)
 	free(s->warnings_now);
 	free(s->evidence_now);
 	free(s->shown);
-	for (size_t i = 0; i < s->pw->nwarnings; i++) {
-		free(s->wtext[i].text);
-		free(s->wtext[i].seen);
-	}
-	free(s->wtext);
+	shown_texts_free(s->wtext, s->pw->nwarnings);
 	free(s->message);
 	free(s);
 }
@@ -310,6 +303,11 @@ bool session_at_endpoint(const struct session *s)
 bool session_closed(const struct session *s)
 {
 	return s->closed;
+}
+
+bool session_finished(const struct session *s)
+{
+	return s->finished;
 }
 
 const struct value *session_answer(const struct session *s, int var)
@@ -562,7 +560,7 @@ static enum session_status take(struct session *s, size_t t, const char *reason)
 		st = worst(st, record_decision(s, reason ? t : (size_t)recommended, recommended, reason));
 	if (reason) {
 		s->overrides = xgrow(s->overrides, &s->overrides_cap, s->noverrides + 1, sizeof(*s->overrides));
-		s->overrides[s->noverrides++] = (struct override){ session_node(s), n->next[t].target,
+		s->overrides[s->noverrides++] = (struct override){ session_node(s), n->next[t].target, recommended,
 								   xstrdup(reason) };
 	}
 	push_route(s, reason ? t : (size_t)recommended);
@@ -616,10 +614,8 @@ enum session_status session_back(struct session *s)
 		return SESSION_INVALID;
 	}
 	popped = s->route[--s->nroute];
-	for (size_t i = popped.shown_before; i < s->nshown; i++) {
-		free(s->wtext[s->shown[i]].text);
-		s->wtext[s->shown[i]].text = NULL;
-	}
+	for (size_t i = popped.shown_before; i < s->nshown; i++)
+		shown_text_forget(&s->wtext[s->shown[i]]);
 	s->nshown = popped.shown_before;
 	while (s->noverrides > popped.overrides_before)
 		free(s->overrides[--s->noverrides].reason);
@@ -663,7 +659,7 @@ enum session_status session_finish(struct session *s)
 	st = record(s, &sb);
 	event_open(&sb, "end");
 	sb_append(&sb, "}");
-	s->closed = true;
+	s->closed = s->finished = true;
 	return commit(s, worst(st, record(s, &sb)));
 }
 
@@ -749,10 +745,9 @@ const int *session_warnings_shown(const struct session *s, size_t *n)
 	return s->shown;
 }
 
-const char *session_warning_shown_text(const struct session *s, int w, const unsigned char **seen)
+const struct shown_text *session_shown_text(const struct session *s, int w)
 {
-	*seen = s->wtext[w].seen;
-	return s->wtext[w].text;
+	return &s->wtext[w];
 }
 
 const int *session_evidence(const struct session *s, size_t *n)
@@ -789,6 +784,11 @@ unsigned long long session_stages_visited(const struct session *s)
 size_t session_override_count(const struct session *s)
 {
 	return s->noverrides;
+}
+
+int session_override_recommended(const struct session *s, size_t i)
+{
+	return s->overrides[i].recommended;
 }
 
 void session_override_get(const struct session *s, size_t i, int *node, int *target, const char **reason)

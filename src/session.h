@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The session engine: the state machine every face (the curses walk, --plain, replay, test,
  * training) drives. It holds the current node, the answers, the derived values, the route taken
  * (history), and writes every event to the journal when one is attached.
@@ -61,6 +62,9 @@ bool session_at_endpoint(const struct session *s);
 
 /* True once session_finish() or session_interrupt() was called. */
 bool session_closed(const struct session *s);
+
+/* True once session_finish() recorded the endpoint (an interrupted session is closed, not finished). */
+bool session_finished(const struct session *s);
 
 /* The working answer of variable var (TYPE_NONE when unanswered). The array form is indexed like
  * pw->vars and stays valid until the next call that changes answers. */
@@ -160,9 +164,28 @@ size_t session_plan_shown(const struct session *s, const struct pw_plan *plan, i
  * frees (src/session_plan.c). */
 char *session_warning_text(const struct session *s, int w, unsigned char *seen);
 
-/* The text last journaled for warning w on the route (what was shown), or NULL if not shown;
- * *seen receives flags per item of its text, set once the item has shown in this session. */
-const char *session_warning_shown_text(const struct session *s, int w, const unsigned char **seen);
+/* What a warning showed: the text last journaled for it on the route (NULL: not shown there),
+ * and a flag per item of its text, set once the item has shown in this session (for coverage). */
+struct shown_text {
+	char *text;
+	unsigned char *seen;
+};
+
+/* What warning w showed (the session keeps one per warning). */
+const struct shown_text *session_shown_text(const struct session *s, int w);
+
+/* The session's side (src/session_plan.c): one empty record per warning of pw; freeing n of them. */
+struct shown_text *shown_texts_new(const struct pathway *pw);
+void shown_texts_free(struct shown_text *t, size_t n);
+
+enum shown_change { SHOWN_SAME, SHOWN_CHANGED, SHOWN_FIRST };
+
+/* Computes warning w's text at the current node into t, marking its items seen; says whether it
+ * was not shown before, differs from the text last recorded, or is the same. */
+enum shown_change shown_text_update(struct shown_text *t, const struct session *s, int w);
+
+/* Forgets the text of a warning no longer shown on the route (going back); items stay seen. */
+void shown_text_forget(struct shown_text *t);
 
 struct strbuf;
 
@@ -192,6 +215,10 @@ unsigned long long session_stages_visited(const struct session *s);
 /* Overrides taken on the route: parallel arrays node, target and reason; *n the count. */
 size_t session_override_count(const struct session *s);
 void session_override_get(const struct session *s, size_t i, int *node, int *target, const char **reason);
+
+/* The transition (in the override's node's next list) that the pathway recommended where override
+ * i was taken: what the clinician chose instead of. */
+int session_override_recommended(const struct session *s, size_t i);
 
 /* Text with every {id} replaced by the formatted value of that variable or derived value
  * ("not yet known" when unknown) and {{ / }} by a literal brace. Caller frees. */

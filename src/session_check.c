@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Whether a value is an acceptable answer for a variable (type, range, options, and "not
  * recorded" only where the variable is optional): shared by the session, case files and screens. */
 #include "session.h"

@@ -1,7 +1,9 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* What a screen shows, as the journal records it: which items of an endpoint's `actions` and
  * `document` apply with the answers given (the endpoint event), and which references the
  * evidence shown on a screen cites (the node event), so that a log cites only what was shown. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "session.h"
 #include "strbuf.h"
@@ -101,4 +103,42 @@ char *session_warning_text(const struct session *s, int w, unsigned char *seen)
 	}
 	free(shown);
 	return sb_take(&sb);
+}
+
+struct shown_text *shown_texts_new(const struct pathway *pw)
+{
+	struct shown_text *t = xcalloc(pw->nwarnings + 1, sizeof(*t));
+
+	for (size_t i = 0; i < pw->nwarnings; i++)
+		t[i].seen = xcalloc(pw->warnings[i].text.nitems + 1, 1);
+	return t;
+}
+
+void shown_texts_free(struct shown_text *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(t[i].text);
+		free(t[i].seen);
+	}
+	free(t);
+}
+
+enum shown_change shown_text_update(struct shown_text *t, const struct session *s, int w)
+{
+	char *text = session_warning_text(s, w, t->seen);
+	enum shown_change change = !t->text ? SHOWN_FIRST : strcmp(text, t->text) ? SHOWN_CHANGED : SHOWN_SAME;
+
+	if (change == SHOWN_SAME) {
+		free(text);
+		return change;
+	}
+	free(t->text);
+	t->text = text;
+	return change;
+}
+
+void shown_text_forget(struct shown_text *t)
+{
+	free(t->text);
+	t->text = NULL;
 }

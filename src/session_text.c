@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Pathway text made for people from a session's state: {id} placeholders filled in with the
  * values known so far. Uses only the session's public accessors. */
 #include "session.h"

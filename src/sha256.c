@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SHA-256 by nettle, which uses the CPU's SHA instructions where there are some (about 1 GB/s
  * here, four times the portable code this replaced) and costs a process almost nothing to load. */
 #include "sha256.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* SHA-256 (FIPS 180-4), for fingerprinting pathway sources in journals. */
 #ifndef PATHWALK_SHA256_H
 #define PATHWALK_SHA256_H

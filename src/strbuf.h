@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A growable string buffer, with JSON string escaping. */
 #ifndef PATHWALK_STRBUF_H
 #define PATHWALK_STRBUF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Open addressing with linear probing and FNV-1a: one flat array, no per-entry allocation, which
  * keeps the loader fast on pathways with 100k nodes. The table is at most half full, so probe
  * sequences stay short and a lookup always meets an empty slot. */
@@ -41,9 +42,9 @@ static size_t find_slot(const char **keys, size_t cap, const char *key, size_t l
 	return i;
 }
 
-static void grow(struct strmap *map)
+/* Rehashes into a table of cap slots (a power of two above twice the count). */
+static void resize(struct strmap *map, size_t cap)
 {
-	size_t cap = map->cap ? map->cap * 2 : STRMAP_MIN_CAP;
 	const char **keys = xcalloc(cap, sizeof(*keys));
 	int *values = xcalloc(cap, sizeof(*values));
 
@@ -62,12 +63,22 @@ static void grow(struct strmap *map)
 	map->cap = cap;
 }
 
+void strmap_reserve(struct strmap *map, size_t count)
+{
+	size_t cap = map->cap ? map->cap : STRMAP_MIN_CAP;
+
+	while (count * 2 > cap)
+		cap *= 2;
+	if (cap > map->cap)
+		resize(map, cap);
+}
+
 int strmap_put(struct strmap *map, const char *key, int value)
 {
 	size_t len = strlen(key), slot;
 
 	if ((map->count + 1) * 2 > map->cap)
-		grow(map);
+		resize(map, map->cap ? map->cap * 2 : STRMAP_MIN_CAP);
 	slot = find_slot(map->keys, map->cap, key, len);
 	if (map->keys[slot])
 		return -map->values[slot] - 1; /* cannot overflow for values >= 0 */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A string-to-index hash map (open addressing). Keys are borrowed, not copied: they must outlive the map. */
 #ifndef PATHWALK_STRMAP_H
 #define PATHWALK_STRMAP_H
@@ -13,6 +14,9 @@ struct strmap {
 /* Adds key -> value (value >= 0). Returns 0, or the existing value's index + 1 as a negative number (-(v+1))
  * when the key is already present (the map is unchanged then). */
 int strmap_put(struct strmap *map, const char *key, int value);
+
+/* Makes room for count keys in all, so that adding them rehashes nothing. */
+void strmap_reserve(struct strmap *map, size_t count);
 
 /* Returns the value for the first len bytes of key, or -1. */
 int strmap_get(const struct strmap *map, const char *key, size_t len);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Printable plain-text documents: wrapping into blocks, then pagination (see textdoc.h). */
 #include "textdoc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Printable plain-text documents (the log and the training report): text is sanitized and wrapped
  * into blocks of lines at most 80 columns wide, then paginated into 66-line pages separated by form
  * feeds, each with a running header on top and a "page N of M" footer. Pagination never splits a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Training mode: choices committed before the reveal, compared with the pathway, timed, scored. */
 #include "training.h"
 

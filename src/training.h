@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Training mode over the session engine: a trainee works through a case; at each decision node
  * the trainee commits to a next step before the pathway's recommendation is revealed, and the walk
  * then follows the pathway's own route. The choices are journaled ("choice" events), compared

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* UTF-8 decoding, display width, sanitizing and wrapping for rendered logs. The width table is a
  * compact approximation of Unicode's East Asian Width and combining classes: printed logs must not
  * depend on the locale or the C library of the machine that renders them. */

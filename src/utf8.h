@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* UTF-8 text for output: decoding, display width, sanitizing and word wrapping. Self-contained
  * (no locale, no wcwidth) so that printed logs are the same on every machine and in every locale. */
 #ifndef PATHWALK_UTF8_H

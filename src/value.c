@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Typed values and calendar dates. Dates use Howard Hinnant's days_from_civil / civil_from_days
  * algorithms: exact for the proleptic Gregorian calendar with no tables and no time zones, so a
  * date never depends on the machine it is computed on. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Typed values of pathway variables: int, bool, choice, set and calendar date. */
 #ifndef PATHWALK_VALUE_H
 #define PATHWALK_VALUE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Allocation that never returns NULL: running out of memory is not a state pathwalk can recover
  * from meaningfully, and checking every allocation would bury the logic. */
 #include "xalloc.h"

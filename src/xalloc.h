@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Allocation helpers: abort with a message on out-of-memory instead of returning NULL. */
 #ifndef PATHWALK_XALLOC_H
 #define PATHWALK_XALLOC_H

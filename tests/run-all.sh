@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds pathwalk twice (normal, and with AddressSanitizer + UndefinedBehaviorSanitizer) and runs
 # every test in both builds: criterion unit tests, command-line tests, the bad-input corpus, the
 # bundled case library with coverage, and the tmux end-to-end tests.

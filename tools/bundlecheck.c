@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* bundlecheck FILE...: the build's check of the pathway embedded in the binary. Runs the loader's
  * pre-scan (cfg_prescan: UTF-8, control characters, @include, nesting, 32-bit integers),
  * libconfig's parse and the check of the decoded strings (cfg_check_strings) over each FILE,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The pathway authors' tools through the real binary: `graph` (DOT accepted by Graphviz when it is
 # installed, the route of a case and of a journal highlighted, the text outline), `diff` (same
 # pathway, a changed threshold, a journal, an invalid case) and `check --strict` (findings with

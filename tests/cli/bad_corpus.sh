@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs every file of the bad-input corpus (tests/data/bad/MANIFEST) through the real binary:
 # each must fail with the listed exit code and a FILE:LINE: diagnostic containing the listed
 # text, and must never crash or trip a sanitizer. Usage: bad_corpus.sh PATHWALK SOURCE_DIR

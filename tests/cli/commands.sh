@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Drives the real binary through its headless commands and checks output and exit codes
 # against the contracts of DESIGN §3-§6. Usage: commands.sh PATHWALK SOURCE_DIR
 set -u

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The bash completion (completions/pathwalk.bash) in a plain bash, extglob off and no
 # bash-completion loaded: commands, short and long options of every command (each one the
 # command's --help lists), and files of the right kind. Usage: completion.sh PATHWALK SOURCE_DIR

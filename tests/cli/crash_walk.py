@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Drives `pathwalk walk --plain` through a fixed walk, whatever screen it starts on (a fresh
 walk, or one resumed after a crash): Enter everywhere (the case pre-fills the answers), except
 that on the first visit to BACK_SCREEN it goes back once (unless the journal already records a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Free text is stored safely and bounded: an override reason typed with terminal escape
 # sequences, control characters, <script>, quotes and invalid UTF-8 never reaches the output, the
 # journal or a rendered log raw; a reason over the limit is refused with a clear message; names

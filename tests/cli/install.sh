@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # `cmake --install` into a temporary prefix, then the installed binary, man pages, bundled
 # pathway, case library and bash completion. Usage: install.sh PATHWALK SOURCE_DIR (the build
 # directory is the one holding PATHWALK).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Journal integrity (DESIGN §6): `pathwalk verify` on intact, edited, deleted, duplicated,
 # reordered, pre-chain and unreadable journals; --digest taken from every format of a printed log;
 # every command that reads a journal refuses a broken chain (exit 3) unless --force, which marks

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Helpers shared by the golden-file tests (log_golden.sh, train_report.sh); sourced, not run.
 # The caller sets tmp (a scratch directory, where commands run), passed=0 and failed=0.
 # UPDATE_GOLDEN=1 makes compare_golden rewrite the golden file instead of comparing.

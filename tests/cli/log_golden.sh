@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # `pathwalk log`: renders journals made by replaying cases with a fixed clock and compares every
 # format with the golden files in tests/data/golden/; then hostile text, torn and damaged journals,
 # page layout, -o and exit codes. Usage: log_golden.sh PATHWALK SOURCE_DIR

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Prints the HTML log to PDF with headless Chromium and checks that the printed text holds the
 # endpoint and the disclaimer: the print styles must not hide or cut them. Skipped (exit 0, with a
 # visible notice) when chromium or pdftotext is not installed. Usage: log_print.sh PATHWALK SOURCE_DIR

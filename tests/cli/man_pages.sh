@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The manual pages render without a single groff warning and pass mandoc's linter; every option (long and short) that
 # `pathwalk --help` or a command's --help prints appears in pathwalk(1), with a section per
 # command; and the example pathway of pathwalk-pathway(5) and the example cases of

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Output safety (issue 15): hostile text written with libconfig escapes ("\x1b]0;title\x07",
 # "\xe2\x80\xae") in every string of a pathway and of a case is refused at its FILE:LINE; journals,
 # file names and option values carrying escape sequences, C1 and text-direction controls reach no

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The bundled case library against PATHWAY.md, computed independently of the engine: every case in
 # config/cases is replayed (replay --json) and, from the answers the walk took, the endpoint must
 # be the first matching rule of section 4 (R1..R14; unless the case overrides a decision) and the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Issue 13: the plan of every endpoint in every face and log. Part 1: the mini-plan fixture
 # (optional "not recorded", a computed default, conditional plan items, scope and choices)
 # through replay, test --coverage and every log format. Part 2: every case of the bundled library

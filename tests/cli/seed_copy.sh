@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # No run of 10 or more consecutive words of any source document in ../shared/seeds (or, when the
 # project is checked out outside the shared tree, tests/data/seeds) stands in the text of the bundled
 # pathway, config/sciatica.cfg: every quoted setting is checked except reference citations (a

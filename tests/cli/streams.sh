@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Unix conventions of the command line: "-" is standard input for every command that reads one
 # file (check, replay, test, log, report, graph), "-o -" and "-o /dev/stdout" are standard output
 # (log, report) while an existing file is still never overwritten, a bad option gives one message

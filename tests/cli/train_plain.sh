@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Headless training (`pathwalk train --plain`): bundled cases with all-correct, all-wrong and mixed
 # choices, checked on the score line, the reveals, the journal's choice and score events and the
 # rendered log; choices by node id; bad lines, early end of input, signals while deciding, usage

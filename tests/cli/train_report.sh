@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # `pathwalk report`: summarises the training journals in tests/data/train/ (three trainees over two
 # cases: one all correct, one wrong at one node with a repeated choice, one who quit; a damaged
 # journal and a walk journal among them) and compares every format with the golden files in

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Issue 13 in the full-screen walk at 80x24: the endpoint shows Recommendation, What to do and
 # What to document in that order above the warnings, the first two on the first screen; an
 # optional number field offers "not recorded" (n), which is journaled; a default computed from

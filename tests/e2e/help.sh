@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The `?` help is generated from the key table; the man page's Keys section must list the same
 # keys. Checks every key name the help shows against man/pathwalk.1.
 . "$(dirname "$0")/lib.sh" "$@"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Shared helpers for the end-to-end tests: drive the real binary in tmux on a private socket at a
 # fixed size and poll the screen for expected text instead of sleeping.
 # Usage in a test: . "$(dirname "$0")/lib.sh" "$@"   (arguments: BINARY SRCDIR)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Training in a real terminal: the trainee's name is required; the vignette comes first; at every
 # decision, every screen the trainee can reach before committing (the list, the evidence pane,
 # the help) is inspected and must show no trace of the recommendation, the conditions, their
@@ -68,9 +69,24 @@ for step in $(seq 1 40); do
 		keys Escape
 		wait_gone "Case: 52 F"
 		want=${choices[$((decision - 1))]}
-		for ((i = 1; i < want; i++)); do keys Down; done
-		keys Enter
+		if [ "$decision" = 1 ]; then
+			# Nothing is highlighted on arrival: a reflex Enter commits to nothing.
+			keys Enter
+			expect "Pick a step first" "decision 1: Enter on arrival does not commit"
+			expect_not "The pathway recommends:" "decision 1: no reveal after a reflex Enter"
+			# Enter on a highlighted step asks, naming it; n does not commit.
+			keys Down Enter
+			expect "Commit to 1. " "decision 1: Enter asks for a confirmation naming the step"
+			keys n
+			wait_gone "Commit to 1. " && ok "decision 1: n does not commit" || bad "decision 1: n"
+			expect_not "The pathway recommends:" "decision 1: still no reveal"
+		fi
+		keys "$want"
+		expect "Commit to $want. " "decision $decision: the digit asks to commit to step $want"
+		keys y
 		if wait_for "The pathway recommends:"; then ok "decision $decision: the reveal"; else bad "decision $decision: no reveal"; fi
+		if [ "$decision" = 1 ]; then expect "✘ Not the pathway's step." "a wrong choice is told by a mark and words"; fi
+		if [ "$decision" = 2 ]; then expect "✔ Correct: you chose" "a right choice is told by a mark and words"; fi
 		keys Enter
 		wait_gone "The pathway recommends:"
 		continue
@@ -112,7 +128,9 @@ keys Enter
 expect "(•) Yes" "the case's findings are filled in"
 keys Enter
 expect "Which next step? Commit to one" "the walk goes on to the decision"
-keys Enter
+keys 1
+expect "Commit to 1. High road? y commits" "the digit asks, naming the step"
+keys y
 expect "Correct: you chose the pathway's step." "with the case's findings, High road is right"
 expect_in_file "$TMP/ef.jsonl" '"var":"score","entered":3,"entered_text":"3","expected":6' "the score finding is journaled"
 expect_in_file "$TMP/ef.jsonl" '"var":"kind","entered":"a","entered_text":"Kind A","expected":"a","expected_text":"Kind A","match":true' "a matching finding is journaled too"
@@ -151,7 +169,7 @@ keys Enter
 expect "Red flags" "its first screen"
 keys Enter
 expect "Which next step? Commit to one" "its decision"
-keys Enter
+keys 1 y
 expect "Correct: you chose the pathway's step." "emergency referral is right"
 keys Enter Enter
 expect "Debrief: 1 of 1 decisions matched the pathway" "the debrief"

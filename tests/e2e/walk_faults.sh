@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Faults lose nothing: a walk killed with SIGKILL leaves a journal that renders and resumes (also
 # with a torn last line), but cannot be resumed while it still runs; a resumed walk finishes in the same journal; a journal of another
 # pathway version is refused naming both; a full disk (a real ENOSPC on a tiny tmpfs) stops the
@@ -22,7 +23,8 @@ enter_until() {
 		screen | grep -qF -- "$1" && return 0
 		local before
 		before=$(screen | md5sum)
-		keys Enter
+		# A training decision commits only to a step picked and confirmed: the first one.
+		if screen | grep -qF "Which next step? Commit to one"; then keys 1 y; else keys Enter; fi
 		for _ in $(seq 1 100); do [ "$(screen | md5sum)" != "$before" ] && break; sleep 0.02; done
 	done
 	screen | grep -qF -- "$1"
@@ -162,6 +164,8 @@ EOF
 	expect "$fs/state/pathwalk/sessions): No space" "the screen names the directory and the problem"
 	expect_not "v5-sij" "but not the journal's name, which holds the case id"
 	keys Escape
+	expect "Leave without going on?" "Esc asks before giving up"
+	keys y
 	expect "EXIT=5" "giving up ends the sitting with 5"
 	expect "train-Bo-v5-sij-eligible.jsonl: No space left on device; " "then the full path is printed"
 

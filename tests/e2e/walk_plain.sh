@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The plain line mode through a pipe: prompts, re-asking on bad input, decisions with their
 # explanation, an override with a reason, going back, quitting, and end of input.
 . "$(dirname "$0")/lib.sh" "$@"

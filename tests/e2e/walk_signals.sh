@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Signals (issue 15): every signal whose default ends a process restores the terminal (the tmux
 # pane leaves the alternate screen, stty shows icanon and echo), journals the interruption by the
 # signal's name, writes the printable log and exits 128+N, in the curses walk and in the plain

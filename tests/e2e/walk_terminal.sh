@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Terminal behaviour: resize (larger, below the minimum, back), quit with q then n (stays) and y
 # (leaves; journal interrupted), Ctrl-C as q, letters typed into a number field are not shortcuts,
 # help and the evidence pane, NO_COLOR on a vt100, SIGTERM (journal, restored terminal, 143),

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Types answers by hand into every widget kind (number, yes/no, choice, checklist, date), with
 # rejected input; overrides a recommendation with a reason; goes back, revises an answer and sees
 # the path change. Uses the small fixture pathway, whose first screen asks one of each kind.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A small standalone driver for the fuzz targets, for compilers without libFuzzer (the gcc sanitizer
  * build). Usage: fuzz_X [--mutations N] [--seed S] [--dict FILE] [--last FILE] PATH...
  * Feeds every file (directories: every file in them, sorted) to LLVMFuzzerTestOneInput in a buffer

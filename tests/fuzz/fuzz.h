@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz targets: one per parser, each a libFuzzer entry point. Built as real libFuzzer binaries
  * with clang (-DPATHWALK_FUZZ=ON), and always with driver.c, which feeds corpus files and bounded,
  * deterministic mutations of them to the same entry point so that ctest runs every target. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz target: a case file against the bundled pathway, then a headless replay of it with the
  * readable walk and the replay --json object written to /dev/null. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz target: one expression against the bundled pathway (every derived value visible), then its
  * static analysis, its evaluation and its explanation with every answer unknown. */
 #include <stdlib.h>

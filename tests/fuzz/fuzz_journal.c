@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz target: a session journal, then everything that reads one: the printable log in every
  * format, resume, and the output filter over the text log. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Fuzz target: a pathway file, then everything that reads a loaded pathway (check --strict's lint,
  * both graph formats). */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A fault-injection shim for the crash-point test (tests/cli/crash_points.sh), loaded with
  * LD_PRELOAD: PATHWALK_CRASH="CALL:N" kills the process with SIGKILL at the N-th call of CALL,
  * where CALL is

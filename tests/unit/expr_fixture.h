@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared by the expression tests: a hand-built pathway (no file loading, so the tests exercise
  * expr alone), an evaluation environment reset before each test, and assertion helpers. */
 #ifndef PATHWALK_TEST_EXPR_FIXTURE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared helpers for unit tests: loading the fixture pathways in tests/data/good/. */
 #ifndef PATHWALK_TEST_FIXTURES_H
 #define PATHWALK_TEST_FIXTURES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Parsing and type-checking of the condition language (src/expr_parse.c). */
 #include "expr_fixture.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Evaluation, explanation and traversal of expressions (src/expr_eval.c). */
 #include "expr_fixture.h"
 

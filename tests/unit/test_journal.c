@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* unshare and CLONE_NEWNS (sched.h) exist only with _GNU_SOURCE: a private tmpfs gives a real ENOSPC. */
 #define _GNU_SOURCE
 #ifndef _POSIX_C_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A fuzzing finding: a journal within the 64 MiB limit parsed into a JSON tree about 58 times its
  * size. The work per line and per journal is bounded now. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The journal's actions and hash chain (DESIGN §6), written by journal.c and checked by
  * journal_read.c through journal_chain.c: the lines of an action, "prev", "action_end", a torn
  * action, and every kind of change the chain must catch. */

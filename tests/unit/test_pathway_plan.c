@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Loading the issue-13 additions to the pathway format: optional variables, computed defaults,
  * conditional plan items and the "about" fields, with their errors at the right lines. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The report model and its four renderers, from hand-written journals (no pathway: the parts that
  * need one are covered by tests/cli/log_golden.sh). */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,9 +216,22 @@ Test(session, finish_closes_only_at_an_endpoint)
 	cr_assert_eq(session_advance(s), SESSION_OK);
 	cr_assert(session_at_endpoint(s));
 	cr_assert_eq(session_advance(s), SESSION_INVALID);
+	cr_assert(!session_finished(s));
 	cr_assert_eq(session_finish(s), SESSION_OK);
 	cr_assert(session_closed(s));
+	cr_assert(session_finished(s));
 	cr_assert_eq(session_back(s), SESSION_INVALID);
+}
+
+Test(session, an_interrupted_session_is_closed_not_finished)
+{
+	answer_high();
+	cr_assert_eq(session_advance(s), SESSION_OK);
+	cr_assert_eq(session_advance(s), SESSION_OK);
+	cr_assert(session_at_endpoint(s));
+	cr_assert_eq(session_interrupt(s, "quit"), SESSION_OK);
+	cr_assert(session_closed(s));
+	cr_assert(!session_finished(s));
 }
 
 Test(session, renders_interpolated_text)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The session's side of the issue-13 format additions: "not recorded" answers, defaults computed
  * from earlier answers, conditional plan items and how the endpoint records them. */
 #ifndef _POSIX_C_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,4 +127,27 @@ Test(strmap, holds_a_hundred_thousand_keys_quickly)
 	cr_assert_lt(seconds, 2.0, "took %.2f s", seconds);
 	strmap_free(&map);
 	free(keys);
+}
+
+Test(strmap, reserve_makes_room_once_and_keeps_what_is_there)
+{
+	struct strmap map = { 0 };
+	char keys[1000][8];
+	size_t cap;
+
+	strmap_put(&map, "first", 7);
+	strmap_reserve(&map, 1001);
+	cap = map.cap;
+	cr_assert_geq(cap, 2002);
+	cr_assert_eq(get(&map, "first"), 7, "a key put before the reserve is still found");
+	for (int i = 0; i < 1000; i++) {
+		snprintf(keys[i], sizeof keys[i], "k%d", i);
+		cr_assert_eq(strmap_put(&map, keys[i], i), 0);
+	}
+	cr_assert_eq(map.cap, cap, "no growth while adding what was reserved");
+	for (int i = 0; i < 1000; i++)
+		cr_assert_eq(get(&map, keys[i]), i);
+	strmap_reserve(&map, 10);
+	cr_assert_eq(map.cap, cap, "a smaller reserve changes nothing");
+	strmap_free(&map);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Training over the session engine: commit, verdict, score, findings compared, journal events. */
 #include <criterion/criterion.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The screens' second line of defence: text added to a screen's document passes the output filter
  * (safeout_filter), so an escape sequence or a text-direction control that got past the loaders
  * is drawn as text, never sent to the terminal. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A warning's text as a list of conditional items (issue 13, PATHWAY.md 5 v1.1): loading and its
  * errors, what shows at each node, what the journal records (again when the text changes), the
  * flags that `test --coverage` reads, and the strict check of an item that can never show. */
@@ -143,18 +144,20 @@ Test(warning_text, shows_only_the_items_true_at_the_node)
 	walk(NULL, true, 7);
 	fall = pathway_find_warning(pw, "fall");
 	expect_text("The leg was numb after the last one (score 7). Advise care when walking.");
-	cr_assert_str_eq(session_warning_shown_text(s, fall, &seen), "The leg was numb after the last one (score 7). "
+	cr_assert_str_eq(session_shown_text(s, fall)->text, "The leg was numb after the last one (score 7). "
 				 "Advise care when walking.");
+	seen = session_shown_text(s, fall)->seen;
 	cr_assert(!seen[0] && seen[1] && seen[2]);
 	cr_assert_eq(session_advance(s), SESSION_OK, "%s", session_message(s));
 	cr_assert_str_eq(pw->nodes[session_node(s)].id, "inject");
 	expect_text("This injection can numb the leg. The leg was numb after the last one (score 7). "
 		    "Advise care when walking.");
-	session_warning_shown_text(s, fall, &seen);
+	seen = session_shown_text(s, fall)->seen;
 	cr_assert(seen[0] && seen[1] && seen[2]);
 	/* Going back forgets the warning shown after the step; the items stay seen for coverage. */
 	cr_assert_eq(session_back(s), SESSION_OK);
-	cr_assert_not_null(session_warning_shown_text(s, fall, &seen));
+	cr_assert_not_null(session_shown_text(s, fall)->text);
+	seen = session_shown_text(s, fall)->seen;
 	cr_assert(seen[0]);
 }
 
@@ -163,10 +166,11 @@ Test(warning_text, a_warning_not_shown_has_no_shown_text)
 	const unsigned char *seen;
 
 	walk(NULL, false, 2);
-	cr_assert_null(session_warning_shown_text(s, pathway_find_warning(pw, "fall"), &seen));
+	cr_assert_null(session_shown_text(s, pathway_find_warning(pw, "fall"))->text);
 	cr_assert_eq(session_advance(s), SESSION_OK, "%s", session_message(s));
 	cr_assert_str_eq(pw->nodes[session_node(s)].id, "rest");
-	cr_assert_null(session_warning_shown_text(s, pathway_find_warning(pw, "fall"), &seen));
+	cr_assert_null(session_shown_text(s, pathway_find_warning(pw, "fall"))->text);
+	seen = session_shown_text(s, pathway_find_warning(pw, "fall"))->seen;
 	cr_assert(!seen[0] && !seen[1] && !seen[2]);
 }
 
