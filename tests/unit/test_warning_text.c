@@ -30,6 +30,7 @@
 static struct diag_list diags;
 static struct pathway *pw;
 static struct session *s;
+static struct journal *jr;
 
 static struct pathway *load(const char *text)
 {
@@ -118,10 +119,9 @@ Test(warning_text, strict_check_flags_an_item_that_can_never_show)
 /* Walks mini-warning with these answers to its endpoint, journaling to path (NULL: no journal). */
 static void walk(const char *path, bool numb, int score)
 {
-	struct journal *j = path ? journal_create(path) : NULL;
-
+	jr = path ? journal_create(path) : NULL;
 	pw = load_fixture(FIXTURE("mini-warning.cfg"));
-	s = session_new(pw, j, &(struct session_info){ .mode = "walk" }, 0);
+	s = session_new(pw, jr, &(struct session_info){ .mode = "walk" }, 0);
 	cr_assert_eq(session_begin(s), SESSION_OK);
 	cr_assert_eq(session_set_answer(s, pathway_find_variable(pw, "numb"), value_bool(numb)), SESSION_OK);
 	cr_assert_eq(session_set_answer(s, pathway_find_variable(pw, "score"), value_int(score)), SESSION_OK);
@@ -196,6 +196,8 @@ Test(warning_text, the_journal_records_the_text_shown_and_again_when_it_changes)
 	walk(path, true, 7);
 	cr_assert_eq(session_advance(s), SESSION_OK, "%s", session_message(s));
 	cr_assert_eq(session_finish(s), SESSION_OK);
+	journal_close(jr);
+	jr = NULL;
 	f = fopen(path, "r");
 	cr_assert_not_null(f);
 	cr_assert_gt(fread(text, 1, sizeof(text) - 1, f), 0);
