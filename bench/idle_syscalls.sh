@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Counts the system calls an idle walk makes: starts the walk in a private tmux server (80x24),
 # waits for its first question, attaches `strace -c -f -p PID` for SECONDS (default 5) with no key
 # pressed, and prints strace's summary and the total. The walk sleeps in ppoll until a key or a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Transliteration to ASCII: a table for Latin-1 and Latin Extended-A/B, readings for the
  * punctuation and signs clinical text uses, '?' for the rest (one per character). */
 #include "ascii.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The first lines of an endpoint. After an override they say so before anything else: which step
  * the clinician chose instead of which, and why. The node's text states the pathway's own
  * criteria for this endpoint; after an override they were not established on this route, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The line editor. Positions are byte offsets kept on UTF-8 character boundaries; widths are
  * display columns (wrap.h), so CJK text scrolls by whole characters. */
 #include "lineedit.h"

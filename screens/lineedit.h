@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A one-line text editor for every place the walk takes typed text (number and date fields, the
  * override reason, the start form, the training and journal forms), with the keys of readline
  * and dialog: Left/Right, Home/End, Ctrl-A/E/K/U/W, Backspace, Delete. Every printable Unicode

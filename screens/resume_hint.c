@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The command that continues an unfinished walk, printed when it ends: what the user would
  * otherwise have to piece together from the usage and the journal's path. */
 #include "walk.h"

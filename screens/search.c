@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The screen search. Lines are matched one by one as drawn (wrapped), ignoring ASCII case. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1 /* strcasestr */

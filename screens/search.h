@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* `/` searches the text of the screen, as less does: the typed text is found, case-insensitively,
  * in the lines after the top one (wrapping to the start), and the screen scrolls there; `/` then
  * an empty Enter finds the next match of the last search. */

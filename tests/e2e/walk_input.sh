@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The input model (issue 14): nothing is recorded that the screen did not show being chosen.
 # A yes/no marked No stays No when the highlight moves; a choice list starts with nothing
 # highlighted, so Enter on arrival answers nothing; digits mark options; the line editor

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Terminals (issue 14): TERM=dumb falls back to the plain walk with a notice; in the C locale
 # every glyph and the pathway's own text are ASCII (no byte above 0x7f, no M-b~@~T); a mouse
 # click (xterm X10 sequences fed with send-keys -l) marks an option and the wheel scrolls; with
