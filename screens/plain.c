@@ -149,7 +149,7 @@ static void print_node(struct plain *p)
 	printf("%s: %s\n", n->screen == SCREEN_ENDPOINT ? "Endpoint" : "Screen", n->title);
 	if (n->screen != SCREEN_ENDPOINT)
 		for (size_t i = 0; i < nw; i++) {
-			char *text = session_render_text(p->s, p->pw->warnings[w[i]].text);
+			char *text = session_warning_text(p->s, w[i], NULL);
 
 			printf("WARNING: %s: %s\n", p->pw->warnings[w[i]].title, text);
 			free(text);
@@ -425,7 +425,7 @@ static void print_endpoint(struct plain *p)
 
 	session_print_plan(p->s, stdout, "");
 	for (size_t i = 0; i < nw; i++) {
-		char *text = session_render_text(p->s, p->pw->warnings[w[i]].text);
+		char *text = session_warning_text(p->s, w[i], NULL);
 
 		printf("WARNING: %s: %s\n", p->pw->warnings[w[i]].title, text);
 		free(text);

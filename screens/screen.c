@@ -41,7 +41,7 @@ void screen_section(struct screen_ctx *ctx, struct ui_doc *d, const char *headin
 static void add_warning(struct screen_ctx *ctx, struct ui_doc *d, int w)
 {
 	const struct pw_warning *pw_w = &ctx->pw->warnings[w];
-	char *rendered = session_render_text(ctx->s, pw_w->text);
+	char *rendered = session_warning_text(ctx->s, w, NULL);
 	char *head = xasprintf("%s ", doc_glyph(GL_WARN));
 
 	/* Title on its own line, so a long title cannot squeeze the text into a narrow column. */

@@ -173,6 +173,7 @@ struct coverage {
 	unsigned char *nodes;
 	unsigned char **transitions; /* per node, per transition */
 	unsigned char **items;       /* per node, per plan item: actions, then document */
+	unsigned char **warning_items; /* per warning, per text item */
 };
 
 /* Marks the plan items the endpoint a case reached showed. */
@@ -199,15 +200,19 @@ static void coverage_add(struct coverage *cov, const struct pathway *pw, const s
 		if (i > 0 && via[i] >= 0)
 			cov->transitions[route[i - 1]][via[i]] = 1;
 	}
+	for (size_t w = 0; w < pw->nwarnings; w++)
+		for (size_t i = 0; i < pw->warnings[w].text.nitems; i++)
+			cov->warning_items[w][i] |= session_shown_text(s, (int)w)->seen[i];
 	if (!session_at_endpoint(s))
 		return;
 	coverage_add_plan(cov, s, &end->actions, 0);
 	coverage_add_plan(cov, s, &end->document, end->actions.nitems);
 }
 
-/* Lists the conditional plan items never shown; counts them into *covered of *total. */
-static void coverage_report_plan(const struct coverage *cov, const struct pathway *pw, size_t u, const char *what,
-				 const struct pw_plan *plan, size_t offset, size_t *covered, size_t *total)
+/* Lists the conditional items of plan (of the node or warning owner) never shown, seen holding a
+ * flag per item; counts them into *covered of *total. */
+static void coverage_report_plan(const unsigned char *seen, const struct pathway *pw, const char *owner,
+				 const char *what, const struct pw_plan *plan, size_t *covered, size_t *total)
 {
 	for (size_t i = 0; i < plan->nitems; i++) {
 		const struct pw_plan_item *it = &plan->items[i];
@@ -215,9 +220,9 @@ static void coverage_report_plan(const struct coverage *cov, const struct pathwa
 		if (!it->when)
 			continue;
 		(*total)++;
-		*covered += cov->items[u][offset + i];
-		if (!cov->items[u][offset + i])
-			printf("never shown: %s %s item %zu when \"%s\" (%s:%d)\n", pw->nodes[u].id, what, i + 1,
+		*covered += seen[i];
+		if (!seen[i])
+			printf("never shown: %s %s item %zu when \"%s\" (%s:%d)\n", owner, what, i + 1,
 			       it->when_source, pw->file, it->line);
 	}
 }
@@ -244,10 +249,14 @@ static bool coverage_report(const struct coverage *cov, const struct pathway *pw
 		}
 	}
 	for (size_t u = 0; u < pw->nnodes; u++) {
-		coverage_report_plan(cov, pw, u, "actions", &pw->nodes[u].actions, 0, &items, &total_items);
-		coverage_report_plan(cov, pw, u, "document", &pw->nodes[u].document, pw->nodes[u].actions.nitems,
-				     &items, &total_items);
+		coverage_report_plan(cov->items[u], pw, pw->nodes[u].id, "actions", &pw->nodes[u].actions, &items,
+				     &total_items);
+		coverage_report_plan(cov->items[u] + pw->nodes[u].actions.nitems, pw, pw->nodes[u].id, "document",
+				     &pw->nodes[u].document, &items, &total_items);
 	}
+	for (size_t w = 0; w < pw->nwarnings; w++)
+		coverage_report_plan(cov->warning_items[w], pw, pw->warnings[w].id, "text", &pw->warnings[w].text,
+				     &items, &total_items);
 	printf("coverage: nodes %zu/%zu (%.0f%%), transitions %zu/%zu (%.0f%%), conditional plan items %zu/%zu "
 	       "(%.0f%%)\n", nodes, pw->nnodes, pw->nnodes ? 100.0 * (double)nodes / (double)pw->nnodes : 100.0,
 	       transitions, total_transitions,
@@ -293,6 +302,9 @@ int cmd_test(int argc, char **argv)
 	cov.nodes = xcalloc(pw->nnodes + 1, 1);
 	cov.transitions = xcalloc(pw->nnodes + 1, sizeof(*cov.transitions));
 	cov.items = xcalloc(pw->nnodes + 1, sizeof(*cov.items));
+	cov.warning_items = xcalloc(pw->nwarnings + 1, sizeof(*cov.warning_items));
+	for (size_t w = 0; w < pw->nwarnings; w++)
+		cov.warning_items[w] = xcalloc(pw->warnings[w].text.nitems + 1, 1);
 	for (size_t u = 0; u < pw->nnodes; u++) {
 		cov.transitions[u] = xcalloc(pw->nodes[u].nnext + 1, 1);
 		cov.items[u] = xcalloc(pw->nodes[u].actions.nitems + pw->nodes[u].document.nitems + 1, 1);
@@ -341,6 +353,9 @@ int cmd_test(int argc, char **argv)
 	}
 	free(cov.transitions);
 	free(cov.items);
+	for (size_t w = 0; w < pw->nwarnings; w++)
+		free(cov.warning_items[w]);
+	free(cov.warning_items);
 	free(cov.nodes);
 	pathway_free(pw);
 	return status;

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "expr.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 struct linter {
@@ -245,7 +247,7 @@ static void check_usage(struct linter *l)
 	for (size_t i = 0; i < pw->nwarnings; i++) {
 		mark_expr(l, pw->warnings[i].when);
 		mark_text(l, pw->warnings[i].title);
-		mark_text(l, pw->warnings[i].text);
+		mark_plan(l, &pw->warnings[i].text, cited);
 		for (size_t r = 0; r < pw->warnings[i].nrefs; r++)
 			cited[pw->warnings[i].refs[r]] = true;
 	}
@@ -336,9 +338,10 @@ static void about(struct linter *l, const char *condition)
 	l->out->items[l->out->count - 1].expr = condition;
 }
 
-/* Plan items that the declared ranges make impossible to show (plain mode), or the comparisons
+/* Plan items (of an endpoint's actions or document, or of a warning's text; owner is the node or
+ * warning id) that the declared ranges make impossible to show (plain mode), or the comparisons
  * inside the others' conditions. */
-static void check_plan_conditions(struct linter *l, const struct pw_node *n, const char *what,
+static void check_plan_conditions(struct linter *l, const char *owner, const char *what,
 				  const struct pw_plan *plan)
 {
 	for (size_t i = 0; i < plan->nitems; i++) {
@@ -348,17 +351,42 @@ static void check_plan_conditions(struct linter *l, const struct pw_node *n, con
 		if (expr_static_truth(it->when, l->pw) == EXPR_NEVER) {
 			if (l->plain) {
 				add(l, LINT_ERROR, it->line, "%s item %zu of '%s' can never be shown: '%s' is never "
-				    "true given the declared ranges", what, i + 1, n->id, it->when_source);
+				    "true given the declared ranges", what, i + 1, owner, it->when_source);
 				about(l, it->when_source);
 			}
 			continue;
 		}
 		if (l->plain)
 			continue;
-		where = xasprintf("%s item %zu of '%s'", what, i + 1, n->id);
+		where = xasprintf("%s item %zu of '%s'", what, i + 1, owner);
 		check_comparisons(l, it->when, it->when_source, it->line, where);
 		free(where);
 	}
+}
+
+/* A warning whose text items all have a condition: unless the declared ranges show that one of
+ * them holds wherever the warning shows, it could show with no text. */
+static void check_text_always_shows(struct linter *l, const struct pw_warning *w)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct diag_list diags = { 0 };
+	struct expr *none;
+
+	for (size_t i = 0; i < w->text.nitems; i++)
+		if (!w->text.items[i].when_source)
+			return;
+	sb_appendf(&sb, "(%s) && !(", w->when_source);
+	for (size_t i = 0; i < w->text.nitems; i++)
+		sb_appendf(&sb, "%s(%s)", i ? " || " : "", w->text.items[i].when_source);
+	sb_append(&sb, ")");
+	none = expr_parse(sb_str(&sb), l->pw, (int)l->pw->nderived, "", w->line, &diags, NULL);
+	if (expr_static_truth(none, l->pw) != EXPR_NEVER)
+		add(l, LINT_WARNING, w->line, "every text item of warning '%s' has a condition, and the declared "
+		    "ranges do not show that one holds wherever the warning shows: add an item without "
+		    "'when'", w->id);
+	expr_free(none);
+	diag_clear(&diags);
+	sb_free(&sb);
 }
 
 /* Conditions that the declared ranges make always or never true: in plain mode the conditions
@@ -419,8 +447,8 @@ static void check_conditions(struct linter *l)
 			check_comparisons(l, ev->when, ev->when_source, ev->line, where);
 			free(where);
 		}
-		check_plan_conditions(l, n, "actions", &n->actions);
-		check_plan_conditions(l, n, "document", &n->document);
+		check_plan_conditions(l, n->id, "actions", &n->actions);
+		check_plan_conditions(l, n->id, "document", &n->document);
 	}
 	for (size_t i = 0; i < pw->nwarnings; i++) {
 		const struct pw_warning *w = &pw->warnings[i];
@@ -434,11 +462,13 @@ static void check_conditions(struct linter *l)
 			}
 			continue;
 		}
+		check_plan_conditions(l, w->id, "text", &w->text);
 		if (l->plain)
 			continue;
 		where = xasprintf("warning '%s'", w->id);
 		check_comparisons(l, w->when, w->when_source, w->line, where);
 		free(where);
+		check_text_always_shows(l, w);
 	}
 	for (size_t i = 0; i < pw->nconstraints; i++) {
 		const struct pw_constraint *c = &pw->constraints[i];

@@ -489,7 +489,7 @@ static void load_warnings(struct loader *ld, const config_setting_t *root)
 		w->id = read_id(ld, g, "warning", false);
 		what = xasprintf("warning '%s'", w->id ? w->id : "?");
 		w->title = pathway_dup_or_null(cfg_string(&ld->rd, g, "title", true, what));
-		w->text = pathway_dup_or_null(cfg_string(&ld->rd, g, "text", true, what));
+		pathway_load_warning_text(ld, &w->text, g, what);
 		w->when_source = pathway_dup_or_null(cfg_string(&ld->rd, g, "when", true, what));
 		if (w->when_source)
 			w->when = pathway_read_condition(ld, w->when_source, cfg_line(cfg_member(g, "when")), what);

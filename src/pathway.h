@@ -58,15 +58,6 @@ struct pw_stage {
 	int line;
 };
 
-struct pw_warning {
-	char *id, *title, *text;
-	char *when_source;
-	struct expr *when;          /* shown at a node when this is true there */
-	int *refs;                  /* reference indices */
-	size_t nrefs;
-	int line;
-};
-
 struct pw_evidence {
 	int *refs;
 	size_t nrefs;
@@ -90,6 +81,16 @@ struct pw_plan_item {
 struct pw_plan {
 	struct pw_plan_item *items;
 	size_t nitems;
+};
+
+struct pw_warning {
+	char *id, *title;
+	struct pw_plan text;        /* a string, or items each shown where its `when` holds */
+	char *when_source;
+	struct expr *when;          /* shown at a node when this is true there */
+	int *refs;                  /* reference indices */
+	size_t nrefs;
+	int line;
 };
 
 struct pw_transition {

@@ -39,6 +39,11 @@ void pathway_check_interpolation(struct loader *ld, const char *text, int line, 
 void pathway_load_plan(struct loader *ld, struct pw_plan *plan, const config_setting_t *node,
 		       const char *name, const char *what);
 
+/* Reads a warning's required `text` like a plan (a string or a list of items { text; when; }):
+ * each item shows where its `when` holds; items take no refs (src/pathway_plan.c). */
+void pathway_load_warning_text(struct loader *ld, struct pw_plan *text, const config_setting_t *g,
+			       const char *what);
+
 /* Reads the pathway's `scope` and `choices` (src/pathway_about.c). */
 void pathway_load_about(struct loader *ld, const config_setting_t *root);
 

@@ -222,7 +222,7 @@ void pathway_free(struct pathway *pw)
 
 		free(w->id);
 		free(w->title);
-		free(w->text);
+		free_plan(&w->text);
 		free(w->when_source);
 		expr_free(w->when);
 		free(w->refs);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* An endpoint's plan: `actions` and `document` are a string (one item shown always) or a list of
  * items { text = "..."; when = "COND"; refs = [ ... ]; }, each shown only where its condition
- * holds, with its own citations. */
+ * holds, with its own citations. A warning's `text` is read the same way, without item refs. */
 #include <stdlib.h>
 
 #include "expr.h"
@@ -63,4 +63,19 @@ void pathway_load_plan(struct loader *ld, struct pw_plan *plan, const config_set
 			load_item(ld, &plan->items[plan->nitems++], g, item_what);
 	}
 	free(item_what);
+}
+
+void pathway_load_warning_text(struct loader *ld, struct pw_plan *text, const config_setting_t *g,
+			       const char *what)
+{
+	if (!cfg_member(g, "text")) {
+		diag_add(ld->rd.diags, ld->rd.file, cfg_line(g), "%s: missing 'text'", what);
+		return;
+	}
+	pathway_load_plan(ld, text, g, "text", what);
+	for (size_t i = 0; i < text->nitems; i++)
+		if (text->items[i].nrefs > 0)
+			diag_add(ld->rd.diags, ld->rd.file, text->items[i].line,
+				 "%s, text item %zu: refs belong to the warning itself, not to its text items",
+				 what, i + 1);
 }

@@ -68,7 +68,7 @@ void replay_print_endpoint(const struct session *s, FILE *f)
 		fprintf(f, "Warnings shown on this path:\n");
 	for (size_t i = 0; i < nw; i++)
 		fprintf(f, "  ! %s (%s): %s\n", pw->warnings[w[i]].title, pw->warnings[w[i]].id,
-			pw->warnings[w[i]].text);
+			session_shown_text(s, w[i])->text);
 	fprintf(f, "\n%s\n", pw->disclaimer);
 }
 

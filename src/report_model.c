@@ -177,8 +177,12 @@ static void build_warning(struct report *r, struct report_item *it, const struct
 
 	it->u.warning.id = json_get_string(e, "warning");
 	it->u.warning.title = json_get_string(e, "title");
+	it->u.warning.text = json_get_string(e, "text"); /* as shown; absent in journals before 1.1 */
 	if (r->pw && it->u.warning.id && (w = pathway_find_warning(r->pw, it->u.warning.id)) >= 0) {
-		it->u.warning.text = r->pw->warnings[w].text;
+		const struct pw_plan *text = &r->pw->warnings[w].text;
+
+		if (!it->u.warning.text && text->nitems == 1 && !text->items[0].when)
+			it->u.warning.text = text->items[0].text;
 		it->u.warning.refs = r->pw->warnings[w].refs;
 		it->u.warning.nrefs = r->pw->warnings[w].nrefs;
 		if (!it->u.warning.title)

@@ -49,7 +49,7 @@ struct session {
 
 	int *shown;              /* warnings shown on the route, first-shown order */
 	size_t nshown;
-	unsigned char *shown_flag;
+	struct shown_text *wtext; /* per warning: what it showed (session.h) */
 
 	struct override *overrides;
 	size_t noverrides, overrides_cap;
@@ -176,7 +176,7 @@ struct session *session_new(const struct pathway *pw, struct journal *journal,
 	s->derived = xcalloc(pw->nderived + 1, sizeof(*s->derived));
 	s->warnings_now = xcalloc(pw->nwarnings + 1, sizeof(*s->warnings_now));
 	s->shown = xcalloc(pw->nwarnings + 1, sizeof(*s->shown));
-	s->shown_flag = xcalloc(pw->nwarnings + 1, 1);
+	s->wtext = shown_texts_new(pw);
 	for (size_t i = 0; i < pw->nnodes; i++)
 		if (pw->nodes[i].nevidence > max_evidence)
 			max_evidence = pw->nodes[i].nevidence;
@@ -192,7 +192,7 @@ struct session *session_new(const struct pathway *pw, struct journal *journal,
 	return s;
 }
 
-/* Journals entering the current node and the warnings shown there for the first time. */
+/* Journals entering the current node and the warnings first shown there or whose text changed. */
 static enum session_status enter_node(struct session *s)
 {
 	const struct pathway *pw = s->pw;
@@ -210,15 +210,17 @@ static enum session_status enter_node(struct session *s)
 	st = record(s, &sb);
 	for (size_t i = 0; i < s->nwarnings_now; i++) {
 		int w = s->warnings_now[i];
+		enum shown_change change = shown_text_update(&s->wtext[w], s, w);
 
-		if (s->shown_flag[w])
+		if (change == SHOWN_SAME)
 			continue;
-		s->shown_flag[w] = 1;
-		s->shown[s->nshown++] = w;
+		if (change == SHOWN_FIRST)
+			s->shown[s->nshown++] = w;
 		event_open(&sb, "warning");
 		event_string(&sb, "node", n->id);
 		event_string(&sb, "warning", pw->warnings[w].id);
 		event_string(&sb, "title", pw->warnings[w].title);
+		event_string(&sb, "text", s->wtext[w].text);
 		sb_append(&sb, "}");
 		st = worst(st, record(s, &sb));
 	}
@@ -278,7 +280,7 @@ void session_free(struct session *s)
 	free(s->warnings_now);
 	free(s->evidence_now);
 	free(s->shown);
-	free(s->shown_flag);
+	shown_texts_free(s->wtext, s->pw->nwarnings);
 	free(s->message);
 	free(s);
 }
@@ -613,7 +615,7 @@ enum session_status session_back(struct session *s)
 	}
 	popped = s->route[--s->nroute];
 	for (size_t i = popped.shown_before; i < s->nshown; i++)
-		s->shown_flag[s->shown[i]] = 0;
+		shown_text_forget(&s->wtext[s->shown[i]]);
 	s->nshown = popped.shown_before;
 	while (s->noverrides > popped.overrides_before)
 		free(s->overrides[--s->noverrides].reason);
@@ -741,6 +743,11 @@ const int *session_warnings_shown(const struct session *s, size_t *n)
 {
 	*n = s->nshown;
 	return s->shown;
+}
+
+const struct shown_text *session_shown_text(const struct session *s, int w)
+{
+	return &s->wtext[w];
 }
 
 const int *session_evidence(const struct session *s, size_t *n)

@@ -159,6 +159,34 @@ const int *session_evidence(const struct session *s, size_t *n);
  * out has room for plan->nitems; returns the count. */
 size_t session_plan_shown(const struct session *s, const struct pw_plan *plan, int *out);
 
+/* The text of warning w as it shows at the current node: the items of its text that apply now,
+ * rendered and joined by a space; marks them in seen (room for its nitems) unless NULL. Caller
+ * frees (src/session_plan.c). */
+char *session_warning_text(const struct session *s, int w, unsigned char *seen);
+
+/* What a warning showed: the text last journaled for it on the route (NULL: not shown there),
+ * and a flag per item of its text, set once the item has shown in this session (for coverage). */
+struct shown_text {
+	char *text;
+	unsigned char *seen;
+};
+
+/* What warning w showed (the session keeps one per warning). */
+const struct shown_text *session_shown_text(const struct session *s, int w);
+
+/* The session's side (src/session_plan.c): one empty record per warning of pw; freeing n of them. */
+struct shown_text *shown_texts_new(const struct pathway *pw);
+void shown_texts_free(struct shown_text *t, size_t n);
+
+enum shown_change { SHOWN_SAME, SHOWN_CHANGED, SHOWN_FIRST };
+
+/* Computes warning w's text at the current node into t, marking its items seen; says whether it
+ * was not shown before, differs from the text last recorded, or is the same. */
+enum shown_change shown_text_update(struct shown_text *t, const struct session *s, int w);
+
+/* Forgets the text of a warning no longer shown on the route (going back); items stay seen. */
+void shown_text_forget(struct shown_text *t);
+
 struct strbuf;
 
 /* Writes the current endpoint's plan for the plain faces (src/session_text.c): under the headings

@@ -3,6 +3,7 @@
  * `document` apply with the answers given (the endpoint event), and which references the
  * evidence shown on a screen cites (the node event), so that a log cites only what was shown. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "session.h"
 #include "strbuf.h"
@@ -82,4 +83,62 @@ void session_evidence_json(const struct session *s, struct strbuf *sb)
 		}
 	sb_append(sb, "]");
 	free(cited);
+}
+
+char *session_warning_text(const struct session *s, int w, unsigned char *seen)
+{
+	const struct pw_plan *text = &session_pathway(s)->warnings[w].text;
+	int *shown = xcalloc(text->nitems + 1, sizeof(*shown));
+	size_t n = session_plan_shown(s, text, shown);
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < n; i++) {
+		char *item = session_render_text(s, text->items[shown[i]].text);
+
+		sb_append(&sb, i ? " " : "");
+		sb_append(&sb, item);
+		free(item);
+		if (seen)
+			seen[shown[i]] = 1;
+	}
+	free(shown);
+	return sb_take(&sb);
+}
+
+struct shown_text *shown_texts_new(const struct pathway *pw)
+{
+	struct shown_text *t = xcalloc(pw->nwarnings + 1, sizeof(*t));
+
+	for (size_t i = 0; i < pw->nwarnings; i++)
+		t[i].seen = xcalloc(pw->warnings[i].text.nitems + 1, 1);
+	return t;
+}
+
+void shown_texts_free(struct shown_text *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(t[i].text);
+		free(t[i].seen);
+	}
+	free(t);
+}
+
+enum shown_change shown_text_update(struct shown_text *t, const struct session *s, int w)
+{
+	char *text = session_warning_text(s, w, t->seen);
+	enum shown_change change = !t->text ? SHOWN_FIRST : strcmp(text, t->text) ? SHOWN_CHANGED : SHOWN_SAME;
+
+	if (change == SHOWN_SAME) {
+		free(text);
+		return change;
+	}
+	free(t->text);
+	t->text = text;
+	return change;
+}
+
+void shown_text_forget(struct shown_text *t)
+{
+	free(t->text);
+	t->text = NULL;
 }

@@ -4,7 +4,8 @@
 # config/cases is replayed (replay --json) and, from the answers the walk took, the endpoint must
 # be the first matching rule of section 4 (R1..R14; unless the case overrides a decision) and the
 # warnings shown must be exactly those whose row of section 5 holds; a trigger point injection's
-# date and weeks_since_tpi must agree (cross-field check 3 of section 2).
+# date and weeks_since_tpi must agree (cross-field check 3 of section 2); and the text journaled for
+# the warnings whose row (v1.1) makes it depend on where it shows must fit the node it showed at.
 # Usage: pathway_rules.sh PATHWALK SOURCE_DIR
 set -u
 bin=${1:?pathwalk binary}
@@ -17,7 +18,7 @@ bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 for case in "$src"/config/cases/*.cfg; do
 	name=$(basename "$case" .cfg)
-	if "$bin" replay --json "$case" >"$tmp/$name.json" 2>"$tmp/err"; then ok; else
+	if "$bin" replay --json --log "$tmp/$name.jsonl" "$case" >"$tmp/$name.json" 2>"$tmp/err"; then ok; else
 		bad "replay $name"; sed 's/^/  | /' "$tmp/err"
 	fi
 done
@@ -102,6 +103,20 @@ def warnings(a, at):
     }
     return {k for k, held in rows.items() if held}
 
+def text_problems(a, node, warning, text):
+    """What the text journaled for warning at node gets wrong by its v1.1 row of section 5."""
+    t = text.lower()
+    def need(words, present):
+        return ["%s %s" % ("lacks" if present else "names", w) for w in words if (w in t) != present]
+    if warning == "injection_adverse_events":
+        sij = node in {"sij_injection", "sij_injection_repeat"}
+        return (need(["infection of the joint"], sij) + need(["epidural abscess", "meningitis"], node in EPIDURAL))
+    if warning == "sciatic_block_fall_risk":
+        planned = node in {"sij_injection", "sij_injection_repeat", "piriformis_injection"}
+        past = "transient_leg_numbness_weakness" in (a.get("post_injection_events") or [])
+        return need(["capsule", "escort"], planned) + need(["after the last injection"], past)
+    return []
+
 failed = checked = 0
 for name in sys.argv[1:]:
     try:
@@ -109,6 +124,12 @@ for name in sys.argv[1:]:
     except ValueError:
         continue  # the replay failed; reported above
     case, a, at = d["case"], d["answers"], d["endpoint"]
+    for line in open(name[:-len(".json")] + ".jsonl"):
+        e = json.loads(line)
+        if e.get("event") == "warning":
+            for p in text_problems(a, e["node"], e["warning"], e.get("text", "")):
+                failed += 1
+                print("FAIL: %s: warning %s at %s %s" % (case, e["warning"], e["node"], p))
     if d["status"] != "complete":
         continue
     checked += 1
