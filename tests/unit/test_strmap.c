@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "strmap.h"
 
@@ -104,14 +103,13 @@ Test(strmap, stays_at_most_half_full)
 	strmap_free(&map);
 }
 
-/* The loader indexes 100k nodes; a quadratic map would take minutes here, not milliseconds. */
-Test(strmap, holds_a_hundred_thousand_keys_quickly)
+/* The loader indexes 100k nodes: every key is found and the table keeps its load factor (its
+ * speed is measured in bench/run.sh, never in a test). */
+Test(strmap, holds_a_hundred_thousand_keys)
 {
 	enum { N = 100000 };
 	struct strmap map = { 0 };
 	char (*keys)[16] = malloc(N * sizeof(*keys));
-	clock_t start = clock();
-	double seconds;
 
 	for (int i = 0; i < N; i++) {
 		snprintf(keys[i], sizeof(keys[i]), "node_%d", i);
@@ -123,8 +121,7 @@ Test(strmap, holds_a_hundred_thousand_keys_quickly)
 	cr_assert_eq(get(&map, "node_100000"), -1);
 	cr_assert_eq(strmap_put(&map, keys[N - 1], 0), -N);
 	cr_assert_eq(map.count, N);
-	seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
-	cr_assert_lt(seconds, 2.0, "took %.2f s", seconds);
+	cr_assert_leq(map.count * 2, map.cap);
 	strmap_free(&map);
 	free(keys);
 }
