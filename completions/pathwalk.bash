@@ -14,11 +14,11 @@ _pathwalk()
 		cword=$COMP_CWORD
 	fi
 
-	local commands="walk train replay test check log report graph diff"
+	local commands="walk train replay test check log report graph diff verify"
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		walk | train | replay | test | check | log | report | graph | diff) cmd=${words[i]}; break ;;
+		walk | train | replay | test | check | log | report | graph | diff | verify) cmd=${words[i]}; break ;;
 		esac
 	done
 
@@ -33,7 +33,7 @@ _pathwalk()
 	--stage)
 		COMPREPLY=($(compgen -W "red_flags assessment trigger_point conservative sij epidural surgical" -- "$cur"))
 		return ;;
-	-t | --trainee | --clinician | --patient | --endpoint)
+	-t | --trainee | --clinician | --patient | --endpoint | -d | --digest)
 		return ;;
 	-j | --journal)
 		[ "$cmd" = graph ] && { COMPREPLY=($(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur")); return; } ;;
@@ -51,15 +51,16 @@ _pathwalk()
 	local opts
 	case $cmd in
 	"") opts="$commands -h --help -V --version -p --pathway -c --case -l --log --plain" ;;
-	walk) opts="-p --pathway -c --case -l --log --plain --clinician --patient -r --resume -h --help" ;;
+	walk) opts="-p --pathway -c --case -l --log --plain --clinician --patient -r --resume --force -h --help" ;;
 	train) opts="-p --pathway -t --trainee --enter-findings -l --log --plain --list --stage --endpoint -h --help" ;;
-	report) opts="-p --pathway -f --format -o --output -h --help" ;;
+	report) opts="-p --pathway -f --format -o --output --force -h --help" ;;
 	replay) opts="-p --pathway -j --json -l --log -h --help" ;;
 	test) opts="-p --pathway --coverage -h --help" ;;
 	check) opts="-s --strict -h --help" ;;
-	log) opts="-p --pathway -f --format -o --output -h --help" ;;
-	graph) opts="-p --pathway -c --case -j --journal -f --format -h --help" ;;
-	diff) opts="-h --help" ;;
+	log) opts="-p --pathway -f --format -o --output --force -h --help" ;;
+	graph) opts="-p --pathway -c --case -j --journal --force -f --format -h --help" ;;
+	diff) opts="--force -h --help" ;;
+	verify) opts="-d --digest -h --help" ;;
 	esac
 	if [[ $cur == -* || -z $cmd && $cword -eq 1 ]]; then
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
@@ -71,7 +72,7 @@ _pathwalk()
 	diff)
 		COMPREPLY+=($(compgen -f -X '!*.cfg' -- "$cur") $(compgen -f -X '!*.jsonl' -- "$cur")
 			$(compgen -d -- "$cur")) ;;
-	log | report)
+	log | report | verify)
 		COMPREPLY+=($(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur")) ;;
 	train)
 		COMPREPLY+=($(compgen -W "$(pathwalk train --list 2>/dev/null | awk '/^[^ ]/ {print $1}')" -- "$cur")

@@ -510,14 +510,24 @@ int plain_run(struct session *s, const struct casefile *prefill, struct journal 
 	struct plain p = { .s = s, .pw = session_pathway(s), .echo = !isatty(STDIN_FILENO) };
 	int status = 0;
 
+	/* The first action (the start, or the resume) could not be written: asked as for later ones. */
+	if (journal && journal_pending(journal) > 0 && !relocated(&p, journal)) {
+		free(p.line);
+		return 5;
+	}
 	for (;;) {
 		enum session_status st = SESSION_OK;
 		bool finished = false;
 		enum reply r = run_screen(&p, prefill, &st, &finished);
 
 		if (r == REPLY_BACK) {
-			if (session_back(s) == SESSION_INVALID)
+			st = session_back(s);
+			if (st == SESSION_INVALID)
 				printf("This is the first screen: there is nothing to go back to.\n");
+			if (st == SESSION_JOURNAL && !relocated(&p, journal)) {
+				status = 5;
+				break;
+			}
 			continue;
 		}
 		if (r == REPLY_QUIT || r == REPLY_EOF || r == REPLY_SIGNAL) {

@@ -60,12 +60,9 @@ static int run_session(struct trainer *tr, const struct casefile *c)
 	}
 	s = session_new(o->pw, j, &info, clock_today());
 	t = training_new(s, c, o->enter_findings);
-	if (session_begin(s) == SESSION_JOURNAL) {
-		fatal = xasprintf("pathwalk: %s", session_message(s));
-		status = 5;
-	} else {
-		status = o->plain ? train_plain_run(t, j) : walk_screens(&wopt, s, t, j, NULL, &fatal);
-	}
+	/* A start the disk refused stays pending: both faces deal with it as with a later action. */
+	(void)session_begin(s);
+	status = o->plain ? train_plain_run(t, j) : walk_screens(&wopt, s, t, j, NULL, &fatal);
 	if (!session_closed(s) && status != 0)
 		session_interrupt(s, "error"); /* nothing else left a closing event */
 	tr->done = xgrow(tr->done, &tr->cap, tr->ndone + 1, sizeof(*tr->done));

@@ -204,6 +204,9 @@ int train_plain_run(struct training *t, struct journal *journal)
 	struct replay_result r = { .missing = -1 };
 	int status = 0;
 
+	/* The first action could not be written: asked for (or given up) as for a later one. */
+	if (journal_pending(journal) > 0 && !journal_kept(&h, SESSION_JOURNAL))
+		return 5;
 	/* The id only without a title: case ids can name the answer. */
 	printf("Training case: %s\n", c->title ? c->title : c->id);
 	if (c->vignette)

@@ -443,6 +443,9 @@ int walk_screens(const struct walk_options *opt, struct session *s, struct train
 		w.overlay = &vignette_screen;
 	if (notice)
 		screen_message(&w.ctx, false, "%s", notice);
+	/* The first action (the start, or the resume) could not be written: the same screen as later. */
+	if (journal_pending(j) > 0)
+		journal_failed(&w);
 	tui_loop(&w);
 	close_screen(&w);
 	doc_free(&w.body);
@@ -548,7 +551,7 @@ static struct session *resume(const struct walk_options *opt, struct journal **j
 	*j = NULL;
 	*notice = NULL;
 	*status = 3;
-	if (journal_read_file(opt->resume_path, &log, &diags) == 0)
+	if (journal_read_verified(opt->resume_path, opt->force, &log, &diags) == 0)
 		s = resume_session(opt->pw, &log, clock_today(), &diags);
 	diag_print(&diags, stderr);
 	diag_clear(&diags);
@@ -569,12 +572,9 @@ static struct session *resume(const struct walk_options *opt, struct journal **j
 		if (log.notices.count)
 			*notice = xstrdup(log.notices.items[0].message);
 		session_attach_journal(s, *j);
-		if (resume_record(s, *notice) == SESSION_JOURNAL) {
-			fprintf(stderr, "pathwalk: %s\n", session_message(s));
-			*status = 5;
-		} else {
-			*status = 0;
-		}
+		/* A resume event the disk refused stays pending: the walk asks where to write it. */
+		(void)resume_record(s, *notice);
+		*status = 0;
 		if (!*notice)
 			*notice = xstrdup("Session resumed where it stopped; every earlier answer is kept (b goes back)");
 	}
@@ -609,10 +609,8 @@ static struct session *begin(const struct walk_options *opt, struct journal **j,
 	s = session_new(opt->pw, *j, &info, clock_today());
 	free(clinician);
 	free(patient);
-	if (session_begin(s) == SESSION_JOURNAL) {
-		*fatal = xasprintf("pathwalk: %s", session_message(s));
-		*status = 5;
-	}
+	/* A start the disk refused stays pending: the walk asks where to write it, as for later ones. */
+	(void)session_begin(s);
 	return s;
 }
 

@@ -18,6 +18,7 @@ struct walk_options {
 	const char *resume_path;        /* continue the interrupted session of this journal */
 	const char *clinician, *patient; /* given on the command line: not asked */
 	bool plain;                     /* line-by-line prompts on stdin/stdout, no curses */
+	bool force;                     /* resume a journal whose hash chain is broken (--force) */
 };
 
 /* Runs a whole walk: asks the clinician's name and the patient reference (curses, skippable),

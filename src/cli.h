@@ -75,6 +75,7 @@ int cmd_report(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_train(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 int cmd_walk(int argc, char **argv);
 
 #endif

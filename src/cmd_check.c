@@ -49,37 +49,20 @@ static const char check_usage[] =
 	"                an error, 0 when there are only warnings\n"
 	"  -h, --help    show this help\n";
 
-/* The --strict lint of a valid pathway: prints its findings and returns the exit code. */
-static int check_strict(const struct pathway *pw, const char *path)
+/* The --strict lint of a valid pathway whose text is source (for the line of review_date, which
+ * the model does not keep): prints its findings and returns the exit code. */
+static int check_strict(const struct pathway *pw, const char *source, size_t len)
 {
 	struct lint_report report = { 0 };
-	char *source = NULL;
 	int status;
-	size_t len = 0;
-	FILE *f;
 
 	if (!cli_init_clock())
 		return EXIT_USAGE;
-	/* Only to find the line of review_date, which the model does not keep: best effort. */
-	if (!path) {
-		source = xstrndup((const char *)bundled_pathway.data, bundled_pathway.len);
-		len = bundled_pathway.len;
-	} else if ((f = fopen(path, "rb"))) {
-		size_t cap = 0, n;
-
-		do {
-			source = xgrow(source, &cap, len + 65536, 1);
-			n = fread(source + len, 1, cap - len, f);
-			len += n;
-		} while (n > 0 && len < (size_t)PATHWAY_MAX_BYTES);
-		fclose(f);
-	}
 	lint_pathway(pw, clock_today(), source, len, &report);
 	lint_report_print(&report, pw->file, stderr);
 	printf("%s: strict: %zu error%s, %zu warning%s\n", pw->file, report.errors,
 	       report.errors == 1 ? "" : "s", report.warnings, report.warnings == 1 ? "" : "s");
 	status = report.errors ? EXIT_NEGATIVE : EXIT_OK;
-	free(source);
 	lint_report_free(&report);
 	return status;
 }
@@ -95,7 +78,8 @@ int cmd_check(int argc, char **argv)
 	struct pathway *pw;
 	const char *path;
 	bool io_error = false, strict = false;
-	size_t endpoints = 0;
+	size_t endpoints = 0, len = 0;
+	char *text = NULL;
 	int c, status = EXIT_OK;
 
 	optind = 1;
@@ -113,9 +97,16 @@ int cmd_check(int argc, char **argv)
 	if (argc - optind > 1)
 		return cli_usage_error("check", "check takes one pathway file at most");
 	path = optind < argc ? argv[optind] : NULL;
-	pw = path ? pathway_load_file(path, &diags, &io_error) : pathway_load_bundled(&diags);
+	if (path) {
+		pw = pathway_load_file_text(path, &diags, &io_error, &text, &len);
+	} else {
+		pw = pathway_load_bundled(&diags);
+		text = xstrndup((const char *)bundled_pathway.data, bundled_pathway.len);
+		len = bundled_pathway.len;
+	}
 	diag_print(&diags, stderr);
 	if (!pw) {
+		free(text);
 		if (!io_error)
 			fprintf(stderr, "pathwalk: %s: %zu problem%s found\n",
 				path ? fileio_input_name(path) : "<bundled>/sciatica.cfg",
@@ -130,7 +121,8 @@ int cmd_check(int argc, char **argv)
 	       endpoints, pw->nvars, pw->nwarnings, pw->nrefs);
 	diag_clear(&diags);
 	if (strict)
-		status = check_strict(pw, path);
+		status = check_strict(pw, text, len);
+	free(text);
 	pathway_free(pw);
 	return status;
 }

@@ -17,7 +17,7 @@
 #include "xalloc.h"
 
 static const char diff_usage[] =
-	"usage: pathwalk diff OLD.cfg NEW.cfg CASE|DIR|JOURNAL...\n"
+	"usage: pathwalk diff [--force] OLD.cfg NEW.cfg CASE|DIR|JOURNAL...\n"
 	"\n"
 	"Replay the same cases against two versions of a pathway and report, per case, whether the\n"
 	"endpoint, the route or the warnings changed, and at which node they first differ. Inputs are\n"
@@ -25,10 +25,12 @@ static const char diff_usage[] =
 	"or any file starting with '{'), whose last answer per variable and whose overrides are\n"
 	"replayed. A case invalid under one version is reported as such.\n"
 	"\n"
+	"  --force      use a journal whose hash chain is broken (see pathwalk verify) anyway\n"
 	"  -h, --help   show this help\n"
 	"\n"
 	"Exit 0 when nothing changed, 1 when something did (or a case is invalid under one version\n"
-	"only), 2 for a usage error, 3 when a pathway or input is unreadable or invalid under both.\n";
+	"only), 2 for a usage error, 3 when a pathway or input is unreadable or invalid under both, or\n"
+	"a journal's hash chain is broken.\n";
 
 /* One replay, reduced to what is compared: ids borrowed from the (still loaded) pathway. */
 struct step {
@@ -312,7 +314,8 @@ static void compare_outcomes(const struct outcome *a, const struct outcome *b, s
 
 /* Loads one input against pw and replays it into *o. Returns false when the file cannot be read
  * at all (exit 3); an input that does not fit pw gives a valid=false outcome with a message. */
-static bool run_input(const struct pathway *pw, const char *path, bool journal, char **case_id, struct outcome *o)
+static bool run_input(const struct pathway *pw, const char *path, bool journal, bool force, char **case_id,
+		      struct outcome *o)
 {
 	struct diag_list diags = { 0 };
 	struct casefile *c = NULL;
@@ -326,12 +329,13 @@ static bool run_input(const struct pathway *pw, const char *path, bool journal, 
 		const char *recorded;
 		long days;
 
-		if (journal_read_file(path, &log, &diags) != 0) {
+		if (journal_read_verified(path, force, &log, &diags) != 0) {
 			diag_print(&diags, stderr);
 			diag_clear(&diags);
 			journal_log_free(&log);
 			return false;
 		}
+		diag_print(&log.notices, stderr);
 		recorded = log.count ? json_get_string(log.events[0].object, "today") : NULL;
 		if (recorded && date_parse(recorded, &days) == 0)
 			today = days; /* "today" defaults mean the day of the session */
@@ -362,7 +366,7 @@ static bool run_input(const struct pathway *pw, const char *path, bool journal, 
 }
 
 /* Diffs one input; returns 0 unchanged, 1 changed, 3 unreadable or invalid under both. */
-static int diff_input(const struct pathway *old_pw, const struct pathway *new_pw, const char *path)
+static int diff_input(const struct pathway *old_pw, const struct pathway *new_pw, const char *path, bool force)
 {
 	bool journal = is_journal(path);
 	struct outcome a, b;
@@ -370,9 +374,9 @@ static int diff_input(const struct pathway *old_pw, const struct pathway *new_pw
 	char *case_id = NULL;
 	int result;
 
-	if (!run_input(old_pw, path, journal, &case_id, &a))
+	if (!run_input(old_pw, path, journal, force, &case_id, &a))
 		return EXIT_INPUT;
-	if (!run_input(new_pw, path, journal, &case_id, &b)) {
+	if (!run_input(new_pw, path, journal, force, &case_id, &b)) {
 		outcome_free(&a);
 		return EXIT_INPUT;
 	}
@@ -404,6 +408,7 @@ static int diff_input(const struct pathway *old_pw, const struct pathway *new_pw
 int cmd_diff(int argc, char **argv)
 {
 	static const struct option options[] = {
+		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -411,11 +416,15 @@ int cmd_diff(int argc, char **argv)
 	static const char *const suffixes[] = { ".cfg", ".jsonl", NULL };
 	struct pathway *old_pw, *new_pw;
 	size_t changed = 0, same = 0, invalid = 0;
-	bool inputs_ok = true;
+	bool inputs_ok = true, force = false;
 	int ch, status = EXIT_OK;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+		if (ch == 'F') {
+			force = true;
+			continue;
+		}
 		if (ch == 'h') {
 			fputs(diff_usage, stdout);
 			return EXIT_OK;
@@ -436,7 +445,7 @@ int cmd_diff(int argc, char **argv)
 	for (int i = optind + 2; i < argc; i++)
 		inputs_ok = cli_collect_files(&inputs, argv[i], suffixes) && inputs_ok;
 	for (size_t i = 0; i < inputs.count; i++) {
-		int r = diff_input(old_pw, new_pw, inputs.paths[i]);
+		int r = diff_input(old_pw, new_pw, inputs.paths[i], force);
 
 		changed += r == EXIT_NEGATIVE;
 		same += r == EXIT_OK;

@@ -14,7 +14,7 @@
 #include "xalloc.h"
 
 static const char graph_usage[] =
-	"usage: pathwalk graph [-p FILE] [--case CASE | --journal JOURNAL] [--format dot|text]\n"
+	"usage: pathwalk graph [-p FILE] [--case CASE | --journal JOURNAL [--force]] [--format dot|text]\n"
 	"\n"
 	"Draw the pathway for its authors. DOT (the default) is for Graphviz, e.g.\n"
 	"  pathwalk graph | dot -Tsvg -o pathway.svg\n"
@@ -25,6 +25,7 @@ static const char graph_usage[] =
 	"  -p, --pathway FILE     use this pathway instead of the bundled one\n"
 	"  -c, --case CASE        highlight the route this case takes (replayed headless)\n"
 	"  -j, --journal JOURNAL  highlight the route a recorded session took\n"
+	"      --force            use a journal whose hash chain is broken (see pathwalk verify)\n"
 	"  -f, --format FORMAT    dot (default) or text; in text, '*' marks the route\n"
 	"  -h, --help             show this help\n"
 	"\n"
@@ -100,7 +101,7 @@ static int write_output(const struct strbuf *out)
 
 /* The route of a case or journal into *route; returns EXIT_OK or the exit code of the failure. The
  * caller frees the replay result and journal route. */
-static int find_route(const struct pathway *pw, const char *case_path, const char *journal_path,
+static int find_route(const struct pathway *pw, const char *case_path, const char *journal_path, bool force,
 		      struct replay_result *replay, struct journal_route *jr, struct graph_route *route)
 {
 	if (case_path) {
@@ -120,7 +121,7 @@ static int find_route(const struct pathway *pw, const char *case_path, const cha
 		struct journal_log log;
 		bool ok;
 
-		if (journal_read_file(journal_path, &log, &diags) != 0) {
+		if (journal_read_verified(journal_path, force, &log, &diags) != 0) {
 			diag_print(&diags, stderr);
 			diag_clear(&diags);
 			journal_log_free(&log);
@@ -146,11 +147,12 @@ int cmd_graph(int argc, char **argv)
 		{ "case", required_argument, NULL, 'c' },
 		{ "journal", required_argument, NULL, 'j' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *pathway_path = NULL, *case_path = NULL, *journal_path = NULL;
-	bool text = false;
+	bool text = false, force = false;
 	struct replay_result replay = { 0 };
 	struct journal_route jr = { 0 };
 	struct graph_route route = { 0 };
@@ -164,6 +166,7 @@ int cmd_graph(int argc, char **argv)
 		case 'p': pathway_path = optarg; break;
 		case 'c': case_path = optarg; break;
 		case 'j': journal_path = optarg; break;
+		case 'F': force = true; break;
 		case 'f':
 			if (strcmp(optarg, "dot") != 0 && strcmp(optarg, "text") != 0)
 				return cli_usage_error("graph", "unknown format '%s' (dot or text)", optarg);
@@ -181,7 +184,7 @@ int cmd_graph(int argc, char **argv)
 		return EXIT_USAGE;
 	if (!(pw = cli_load_pathway(pathway_path)))
 		return EXIT_INPUT;
-	status = find_route(pw, case_path, journal_path, &replay, &jr, &route);
+	status = find_route(pw, case_path, journal_path, force, &replay, &jr, &route);
 	if (status == EXIT_OK) {
 		if (text)
 			graph_write_text(pw, case_path || journal_path ? &route : NULL, &out);

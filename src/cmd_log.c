@@ -10,7 +10,7 @@
 #include "xalloc.h"
 
 static const char log_usage[] =
-	"usage: pathwalk log [-p FILE] [--format text|markdown|html|json] [-o FILE] JOURNAL\n"
+	"usage: pathwalk log [-p FILE] [--format text|markdown|html|json] [-o FILE] [--force] JOURNAL\n"
 	"\n"
 	"Render a session journal as a printable log: the pathway and session details, every screen\n"
 	"with its answers (revisions included), each decision with its explained condition and any\n"
@@ -22,10 +22,13 @@ static const char log_usage[] =
 	"  -f, --format FMT    text (80 columns, 66-line pages; the default), markdown, html or json\n"
 	"  -o, --output FILE   write to FILE, which must not exist, or to a stream such as /dev/stdout\n"
 	"                      (default, and -o -: standard output)\n"
+	"      --force         render a journal whose hash chain is broken (see pathwalk verify); the\n"
+	"                      log then says \"INTEGRITY NOT VERIFIED\" beside the signature line\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit 0 when the log was written, 2 for a usage error, 3 when the journal (or the pathway\n"
-	"given with -p) cannot be read or is invalid, 5 when the output cannot be written.\n";
+	"given with -p) cannot be read or is invalid, or its hash chain is broken (without --force),\n"
+	"5 when the output cannot be written.\n";
 
 int cmd_log(int argc, char **argv)
 {
@@ -33,6 +36,7 @@ int cmd_log(int argc, char **argv)
 		{ "pathway", required_argument, NULL, 'p' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -44,7 +48,7 @@ int cmd_log(int argc, char **argv)
 	struct pathway *pw;
 	struct report *r;
 	char *source;
-	bool failed;
+	bool failed, force = false;
 	int ch, status;
 
 	optind = 1;
@@ -56,13 +60,14 @@ int cmd_log(int argc, char **argv)
 				return cli_usage_error("log", "unknown format '%s' (text, markdown, html or json)", optarg);
 			break;
 		case 'o': output = optarg; break;
+		case 'F': force = true; break;
 		case 'h': fputs(log_usage, stdout); return EXIT_OK;
 		default: return cli_bad_option("log", ch, argv, options);
 		}
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("log", "log needs exactly one journal file");
-	if (journal_read_file(argv[optind], &log, &diags) != 0) {
+	if (journal_read_verified(argv[optind], force, &log, &diags) != 0) {
 		diag_print(&diags, stderr);
 		diag_clear(&diags);
 		journal_log_free(&log);

@@ -9,7 +9,7 @@
 #include "xalloc.h"
 
 static const char report_usage[] =
-	"usage: pathwalk report [-p FILE] [--format text|markdown|html] [-o FILE] JOURNAL...\n"
+	"usage: pathwalk report [-p FILE] [--format text|markdown|html] [-o FILE] [--force] JOURNAL...\n"
 	"\n"
 	"Summarise training journals (written by pathwalk train) for the instructor: the pathways and\n"
 	"dates, each trainee's sessions with their scores, decision times and status, per case each\n"
@@ -22,11 +22,12 @@ static const char report_usage[] =
 	"  -f, --format FMT    text (80 columns, 66-line pages; the default), markdown or html\n"
 	"  -o, --output FILE   write to FILE, which must not exist, or to a stream such as /dev/stdout\n"
 	"                      (default, and -o -: standard output)\n"
+	"      --force         use journals whose hash chain is broken (see pathwalk verify)\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit 0 when every journal was used, 2 for a usage error, 3 when a journal (or the pathway\n"
-	"given with -p) could not be used (the report is still written from the others), 5 when the\n"
-	"output cannot be written.\n";
+	"given with -p) could not be used, a broken hash chain included (the report is still written\n"
+	"from the others), 5 when the output cannot be written.\n";
 
 /* Reads every journal into c, printing the problems; returns EXIT_OK or EXIT_INPUT. */
 static int add_journals(struct cohort *c, char **paths, int count)
@@ -48,6 +49,7 @@ int cmd_report(int argc, char **argv)
 		{ "pathway", required_argument, NULL, 'p' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -57,7 +59,7 @@ int cmd_report(int argc, char **argv)
 	struct cohort c;
 	struct pathway *pw;
 	char *source;
-	bool failed;
+	bool failed, force = false;
 	int ch, status;
 
 	optind = 1;
@@ -69,6 +71,7 @@ int cmd_report(int argc, char **argv)
 				return cli_usage_error("report", "unknown format '%s' (text, markdown or html)", optarg);
 			break;
 		case 'o': output = optarg; break;
+		case 'F': force = true; break;
 		case 'h': fputs(report_usage, stdout); return EXIT_OK;
 		default: return cli_bad_option("report", ch, argv, options);
 		}
@@ -80,6 +83,7 @@ int cmd_report(int argc, char **argv)
 		return EXIT_INPUT;
 	source = pathway_path ? xasprintf("the pathway in %s", pathway_path) : xstrdup("the bundled pathway");
 	cohort_init(&c, pw, source);
+	c.force = force;
 	status = add_journals(&c, argv + optind, argc - optind);
 	cohort_finish(&c);
 	cohort_render(&c, format, &out);

@@ -9,7 +9,7 @@
 static const char walk_usage[] =
 	"usage: pathwalk [walk] [-p FILE] [--case CASE] [--log FILE] [--plain]\n"
 	"                       [--clinician NAME] [--patient REF]\n"
-	"       pathwalk walk [-p FILE] [--case CASE] [--plain] --resume JOURNAL\n"
+	"       pathwalk walk [-p FILE] [--case CASE] [--plain] [--force] --resume JOURNAL\n"
 	"\n"
 	"Walk the pathway in the terminal, one screen at a time.\n"
 	"\n"
@@ -21,8 +21,9 @@ static const char walk_usage[] =
 	"      --clinician NAME  the clinician's name for the log (otherwise asked, optional)\n"
 	"      --patient REF   a patient reference for the log (otherwise asked, optional)\n"
 	"  -r, --resume JOURNAL  continue the interrupted session of JOURNAL, appending to it\n"
-	"                      (with the pathway it was started with; a torn last line is dropped;\n"
+	"                      (with the pathway it was started with; a torn last action is dropped;\n"
 	"                      --case pre-fills the screens still to come)\n"
+	"      --force         resume a journal whose hash chain is broken (see pathwalk verify)\n"
 	"  -h, --help          show this help\n";
 
 int cmd_walk(int argc, char **argv)
@@ -35,6 +36,7 @@ int cmd_walk(int argc, char **argv)
 		{ "clinician", required_argument, NULL, 'C' },
 		{ "patient", required_argument, NULL, 'R' },
 		{ "resume", required_argument, NULL, 'r' },
+		{ "force", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -53,12 +55,15 @@ int cmd_walk(int argc, char **argv)
 		case 'C': opt.clinician = optarg; break;
 		case 'R': opt.patient = optarg; break;
 		case 'r': opt.resume_path = optarg; break;
+		case 'F': opt.force = true; break;
 		case 'h': fputs(walk_usage, stdout); return EXIT_OK;
 		default: return cli_bad_option("walk", ch, argv, options);
 		}
 	}
 	if (optind < argc)
 		return cli_usage_error("walk", "unexpected argument '%s'", argv[optind]);
+	if (opt.force && !opt.resume_path)
+		return cli_usage_error("walk", "--force is for --resume");
 	if (fileio_is_stdio(opt.log_path) || fileio_is_stdio(opt.resume_path))
 		return cli_usage_error("walk", "a journal is a file that the walk appends to: '-' cannot be one");
 	if (fileio_is_stdio(case_path) || fileio_is_stdio(pathway_path))

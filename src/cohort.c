@@ -43,7 +43,7 @@ bool cohort_add(struct cohort *c, const char *path, struct diag_list *diags)
 	const char *name = fileio_input_name(path);
 	char *why;
 
-	if (journal_read_file(path, log, &problems) != 0) {
+	if (journal_read_verified(path, c->force, log, &problems) != 0) {
 		reject(c, name, problems.count ? problems.items[0].line : 0,
 		       problems.count ? problems.items[0].message : "cannot read the journal", diags);
 		diag_clear(&problems);

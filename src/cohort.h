@@ -62,6 +62,7 @@ struct cohort {
 	const struct cohort_node **weakest; /* every node of every case, lowest share correct first */
 	size_t nweakest;
 	const char *first_started, *last_started; /* times of the earliest and latest session */
+	bool force;                       /* use journals whose hash chain is broken (--force) */
 };
 
 /* Starts an empty cohort; pw (may be NULL) supplies node titles when it is the pathway a journal
@@ -70,7 +71,8 @@ void cohort_init(struct cohort *c, const struct pathway *pw, const char *source)
 
 /* Reads the journal at path and includes it when it is a readable training journal. Otherwise
  * records it as not included and appends the problem to diags (FILE:LINE: message); returns
- * whether it was included. Notices about a journal that is used (a torn last line) go to diags too. */
+ * whether it was included. Notices about a journal that is used (a torn last line) go to diags too.
+ * A journal whose hash chain does not hold is not included unless c->force. */
 bool cohort_add(struct cohort *c, const char *path, struct diag_list *diags);
 
 /* Sorts the sessions and computes the per-case and per-node figures; call once, after the last

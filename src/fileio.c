@@ -5,8 +5,12 @@
 #include "fileio.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "xalloc.h"
 
 bool fileio_is_stdio(const char *path)
 {
@@ -36,5 +40,24 @@ int fileio_write_all(int fd, const char *buf, size_t len, size_t *done)
 	}
 	if (done)
 		*done = written;
+	return rc;
+}
+
+int fileio_sync_directory_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = -1, saved;
+
+	if (fd >= 0) {
+		rc = fsync(fd);
+		/* Some file systems cannot sync a directory: nothing more can be done there. */
+		if (rc != 0 && (errno == EINVAL || errno == EROFS || errno == ENOTSUP))
+			rc = 0;
+		saved = errno;
+		(void)close(fd);
+		errno = saved;
+	}
+	free(dir);
 	return rc;
 }

@@ -15,4 +15,8 @@ const char *fileio_input_name(const char *path);
  * with errno set; *done (may be NULL) says how many bytes reached the file either way. */
 int fileio_write_all(int fd, const char *buf, size_t len, size_t *done);
 
+/* fsyncs the directory that holds path, so that an entry just created or linked there survives a
+ * crash. Returns 0 (also where the file system cannot sync a directory), or -1 with errno set. */
+int fileio_sync_directory_of(const char *path);
+
 #endif

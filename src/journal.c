@@ -1,6 +1,7 @@
-/* The append-only session journal. Each event is one line written with a single write loop and
- * made durable with fdatasync before journal_append returns, so a killed process loses at most the
- * event in flight. */
+/* The append-only session journal. The lines of one user action are written with a single write
+ * loop and made durable with one fdatasync before journal_append_action returns, so a killed
+ * process loses at most the action in flight, whole. Every line is chained to the one before it by
+ * the sha256 of its bytes ("prev"), and the last line of an action says so ("action_end"). */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* O_CLOEXEC, O_NOFOLLOW, fdatasync, pread */
 #endif
@@ -19,40 +20,34 @@
 
 #include "clock.h"
 #include "fileio.h"
+#include "journal_chain.h"
 #include "journal_read.h"
+#include "sha256.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
-/* Every line is held in memory: lines[0..in_file) are in the file, the rest are pending (their
- * write failed). The bound is the largest journal a reader accepts, far above a real session (a
- * few hundred events of under a kilobyte each). */
+/* Every line is held in memory: lines[0..durable) are in the file and synced, lines[durable..
+ * in_file) were written but their fdatasync failed, the rest are pending (their write failed).
+ * The bound is the largest journal a reader accepts, far above a real session (a few hundred
+ * events of under a kilobyte each). */
 struct journal {
 	int fd;
 	char *path;
 	unsigned long seq;  /* of the last event accepted (written or pending) */
 	struct strbuf lines;
 	size_t in_file;     /* bytes of lines that are in the file */
-	size_t npending;    /* complete lines after in_file */
+	size_t durable;     /* bytes of lines known to be on the disk */
+	char last_hash[65]; /* sha256 of the last line held (64 zeros before the first) */
+	/* An fdatasync failed: what the file holds is no longer known (the kernel may have dropped
+	 * the pages it could not write), so nothing more is written to it; everything held waits for
+	 * journal_relocate. */
+	bool sync_failed;
+	char **staged;      /* the events of the action being built (journal_stage), owned */
+	size_t nstaged, staged_cap, staged_bytes;
 	/* A failed write left a fragment that could not be cut off: the next line must start on a
 	 * fresh line, or the fragment would swallow it. */
 	bool torn;
 };
-
-/* Makes the new directory entry durable too, so that a crash right after creation cannot lose the
- * whole file. Best effort: some file systems refuse fsync on a directory, and the events
- * themselves are still synced. */
-static void sync_parent_directory(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		(void)fsync(fd);
-		(void)close(fd);
-	}
-	free(dir);
-}
 
 /* Takes the journal's advisory lock, held while the descriptor is open, so that a second pathwalk
  * cannot resume a session that is still being written. Returns 0, or -1 with errno EBUSY when
@@ -89,7 +84,9 @@ static int create_file(const char *path)
 		errno = saved;
 		return -1;
 	}
-	sync_parent_directory(path);
+	/* The new directory entry is made durable too, so that a crash right after creation cannot
+	 * lose the whole file. Best effort: the events themselves are still synced. */
+	(void)fileio_sync_directory_of(path);
 	return fd;
 }
 
@@ -99,6 +96,7 @@ static struct journal *journal_new(int fd, const char *path)
 
 	j->fd = fd;
 	j->path = xstrdup(path);
+	memset(j->last_hash, '0', 64);
 	return j;
 }
 
@@ -110,7 +108,7 @@ struct journal *journal_create(const char *path)
 }
 
 /* An event must be one JSON object on one line: anything else would corrupt the line structure
- * that readers and torn-line detection rely on. */
+ * that readers, the chain and torn-action detection rely on. */
 static bool event_is_acceptable(const char *event)
 {
 	size_t len;
@@ -214,28 +212,39 @@ struct journal *journal_open_append(const char *path, unsigned long last_seq, si
 	}
 	j = journal_new(fd, path);
 	j->lines = content;
-	j->in_file = valid_length;
+	j->in_file = j->durable = valid_length;
 	j->seq = last_seq;
+	if (valid_length > 0) {
+		const char *last = content.data + valid_length - 1, *start = last;
+
+		while (start > content.data && start[-1] != '\n')
+			start--;
+		sha256_hex(start, (size_t)(last - start), j->last_hash);
+	}
 	return j;
 }
 
-/* Formats the event as the next line and holds it as pending. */
-static void hold_line(struct journal *j, const char *event_json)
+/* Formats the event as the next line, chained to the one before, and holds it as pending; the
+ * last line of an action is marked as such. */
+static void hold_line(struct journal *j, const char *event_json, bool action_end, const char *when)
 {
-	char when[CLOCK_TEXT_SIZE];
 	const char *body = event_json + 1;
+	size_t start = j->lines.len;
 
-	clock_format(clock_now(), when);
 	while (*body == ' ' || *body == '\t')
 		body++;
-	sb_appendf(&j->lines, "{\"seq\":%lu,\"time\":\"%s\"", j->seq + 1, when);
+	sb_appendf(&j->lines, "{\"seq\":%lu,\"time\":\"%s\",\"" JOURNAL_KEY_PREV "\":\"%s\"", j->seq + 1, when,
+		   j->last_hash);
 	/* "{}" has no members to separate from ours. */
 	if (*body != '}')
 		sb_append_char(&j->lines, ',');
-	sb_append(&j->lines, body);
+	sb_append_len(&j->lines, body, strlen(body) - 1);
+	if (action_end)
+		sb_append(&j->lines, ",\"" JOURNAL_KEY_ACTION_END "\":true");
+	sb_append_char(&j->lines, '}');
+	sha256_hex(j->lines.data + start, j->lines.len - start, j->last_hash);
 	sb_append_char(&j->lines, '\n');
 	j->seq++;
-	j->npending++;
 }
 
 /* Writes every pending line in one go. Returns 0, or -1 with errno set and the file cut back to
@@ -262,31 +271,74 @@ static int write_pending(struct journal *j)
 	}
 	j->torn = false;
 	j->in_file = j->lines.len;
-	j->npending = 0;
 	return 0;
 }
 
-int journal_append(struct journal *j, const char *event_json)
+int journal_stage(struct journal *j, const char *event_json)
 {
 	if (!j || !event_is_acceptable(event_json)) {
 		errno = EINVAL;
 		return -1;
 	}
-	/* 100 bytes cover the seq and time members added in front. */
-	if (j->lines.len + strlen(event_json) + 100 > (size_t)JOURNAL_READ_MAX_BYTES) {
+	/* 200 bytes cover the members added to each line: seq, time, prev and action_end. */
+	if (j->lines.len + j->staged_bytes + strlen(event_json) + 200 > (size_t)JOURNAL_READ_MAX_BYTES) {
 		errno = EFBIG;
 		return -1;
 	}
-	hold_line(j, event_json);
+	j->staged = xgrow(j->staged, &j->staged_cap, j->nstaged + 1, sizeof(*j->staged));
+	j->staged[j->nstaged++] = xstrdup(event_json);
+	j->staged_bytes += strlen(event_json) + 200;
+	return 0;
+}
+
+int journal_commit(struct journal *j)
+{
+	char when[CLOCK_TEXT_SIZE];
+
+	if (!j) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (j->nstaged > 0) {
+		clock_format(clock_now(), when);
+		for (size_t i = 0; i < j->nstaged; i++) {
+			hold_line(j, j->staged[i], i + 1 == j->nstaged, when);
+			free(j->staged[i]);
+		}
+		j->nstaged = j->staged_bytes = 0;
+	}
+	if (j->in_file == j->lines.len)
+		return 0;
+	if (j->sync_failed) {
+		errno = EIO;
+		return -1;
+	}
 	if (write_pending(j) != 0)
 		return -1;
-	/* The lines are in the file now, and their numbers used, even if the sync below fails. */
-	return datasync(j->fd);
+	/* The lines are in the file now, and their numbers used, even if the sync below fails; but
+	 * after a failed sync the file cannot be trusted to hold them (nor anything written before). */
+	if (datasync(j->fd) != 0) {
+		j->sync_failed = true;
+		return -1;
+	}
+	j->durable = j->in_file;
+	return 0;
+}
+
+int journal_append(struct journal *j, const char *event_json)
+{
+	if (journal_stage(j, event_json) != 0)
+		return -1;
+	return journal_commit(j);
 }
 
 size_t journal_pending(const struct journal *j)
 {
-	return j->npending;
+	size_t n = 0;
+
+	for (size_t i = j->durable; i < j->lines.len; i++)
+		n += j->lines.data[i] == '\n';
+	return n;
 }
 
 int journal_relocate(struct journal *j, const char *new_path)
@@ -314,9 +366,9 @@ int journal_relocate(struct journal *j, const char *new_path)
 	j->fd = fd;
 	free(j->path);
 	j->path = xstrdup(new_path);
-	j->in_file = j->lines.len;
-	j->npending = 0;
+	j->in_file = j->durable = j->lines.len;
 	j->torn = false;
+	j->sync_failed = false;
 	return 0;
 }
 
@@ -333,6 +385,9 @@ int journal_close(struct journal *j)
 		return 0;
 	rc = close(j->fd);
 	saved = errno;
+	for (size_t i = 0; i < j->nstaged; i++)
+		free(j->staged[i]);
+	free(j->staged);
 	free(j->path);
 	sb_free(&j->lines);
 	free(j);

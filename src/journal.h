@@ -1,6 +1,7 @@
-/* The append-only session journal: one self-contained JSON object per line, each event flushed
- * with fdatasync before the call returns. Created 0600 with O_EXCL|O_NOFOLLOW: an existing file
- * or a symbolic link is never overwritten or followed.
+/* The append-only session journal: one self-contained JSON object per line, the lines of each
+ * user action written with one write and flushed with one fdatasync before the call returns, each
+ * line chained to the one before (journal_chain.h). Created 0600 with O_EXCL|O_NOFOLLOW: an
+ * existing file or a symbolic link is never overwritten or followed.
  *
  * The journal also keeps every line in memory (at most JOURNAL_READ_MAX_BYTES, the most a reader
  * accepts), so that an event the disk refused (ENOSPC) is not lost: it stays pending, is retried
@@ -30,16 +31,26 @@ struct journal *journal_create(const char *path);
 struct journal *journal_open_append(const char *path, unsigned long last_seq, size_t valid_length,
 				    size_t read_length);
 
-/* Appends one event: a JSON object without the trailing newline. The journal adds "seq" and "time"
- * members in front, keeps the line in memory, writes every pending line (earlier failures first,
- * with their original seq and time) and fdatasyncs. Returns 0, or -1 with errno set: EINVAL for
- * an event that is not one line holding one object, EFBIG when the journal would outgrow
- * JOURNAL_READ_MAX_BYTES (both: nothing kept, no seq used); otherwise the event has its seq and
- * stays pending in memory (cut out of the file, or at worst a torn line readers ignore) unless the
- * write succeeded and only the fdatasync failed. */
+/* Adds one event to the user action being built: a JSON object without the trailing newline.
+ * Nothing is written until journal_commit. Returns 0, or -1 with errno set (nothing kept): EINVAL
+ * for an event that is not one line holding one object, EFBIG when the journal would outgrow
+ * JOURNAL_READ_MAX_BYTES. */
+int journal_stage(struct journal *j, const char *event_json);
+
+/* Writes the action built with journal_stage as lines with one write and one fdatasync: each line
+ * gets "seq", "time" and "prev" (the sha256 of the line before; 64 zeros on the first) in front,
+ * and the last one "action_end":true. Lines that failed before are written first, with their
+ * original members. Returns 0 (also with nothing staged and nothing pending), or -1 with errno
+ * set: the lines keep their seq and stay pending in memory (cut out of the file, or at worst a
+ * torn action readers drop) to be retried by the next commit or written by journal_relocate.
+ * After a failed fdatasync (EIO) the file is not trusted again: every later commit fails with EIO
+ * until journal_relocate. */
+int journal_commit(struct journal *j);
+
+/* journal_stage and journal_commit of one event: an action of one line. */
 int journal_append(struct journal *j, const char *event_json);
 
-/* Number of events held in memory but not written to the file (after a failed journal_append). */
+/* Number of lines held in memory but not known to be on the disk (after a failed commit). */
 size_t journal_pending(const struct journal *j);
 
 /* Moves the journal to new_path, created like journal_create (EEXIST if it exists): writes every

@@ -1,5 +1,5 @@
-/* Reads a session journal into events. The writer (journal.c) emits each event as one line in a
- * single write followed by fdatasync, so only the last line can be torn by a crash; a bad line
+/* Reads a session journal into events. The writer (journal.c) emits each user action as lines in
+ * a single write followed by fdatasync, so only the last action can be torn by a crash; a bad line
  * anywhere else means the file was damaged or edited, and the log cannot be trusted. */
 #include "journal_read.h"
 
@@ -16,6 +16,32 @@ static void log_init(struct journal_log *out, const char *name)
 {
 	memset(out, 0, sizeof(*out));
 	out->file = xstrdup(name);
+	journal_chain_init(&out->chain);
+	memcpy(out->digest, out->chain.last_hash, sizeof(out->digest));
+}
+
+/* Drops the events after the last whole action (a crash tore it), with a notice; torn_line is the
+ * number of a torn last line that was not kept, or 0. */
+static void drop_torn_action(struct journal_log *out, size_t whole, int torn_line)
+{
+	int first = whole < out->count ? out->events[whole].line : torn_line;
+	int last = torn_line ? torn_line : out->count ? out->events[out->count - 1].line : 0;
+
+	if (whole == out->count && !torn_line)
+		return;
+	if (first == torn_line)
+		diag_add(&out->notices, out->file, torn_line,
+			 "last line is incomplete (the session was interrupted while writing); ignored");
+	else if (first == last)
+		diag_add(&out->notices, out->file, first,
+			 "the last action (line %d) is incomplete (the session was interrupted while writing it); "
+			 "ignored", first);
+	else
+		diag_add(&out->notices, out->file, first,
+			 "the last action (lines %d-%d) is incomplete (the session was interrupted while writing "
+			 "it); ignored", first, last);
+	while (out->count > whole)
+		json_free(out->events[--out->count].object);
 }
 
 /* Checks one parsed line; returns the message for what is wrong, or NULL. */
@@ -56,8 +82,8 @@ static void add_event(struct journal_log *out, size_t *cap, struct json *obj, in
 int journal_read_text(const char *name, const char *text, size_t len, struct journal_log *out,
 		      struct diag_list *diags)
 {
-	size_t cap = 0, pos = 0;
-	int line = 0, errors = 0;
+	size_t cap = 0, pos = 0, whole = 0, whole_length = 0;
+	int line = 0, errors = 0, torn_line = 0;
 
 	log_init(out, name);
 	while (pos < len) {
@@ -78,10 +104,10 @@ int journal_read_text(const char *name, const char *text, size_t len, struct jou
 			/* Torn by a crash mid-write: the event never completed, so it is not part of the log.
 			 * A complete-looking line without its newline was never acknowledged either. */
 			json_free(obj);
-			diag_add(&out->notices, name, line,
-				 "last line is incomplete (the session was interrupted while writing); ignored");
+			torn_line = line;
 			break;
 		}
+		journal_chain_line(&out->chain, text + pos, end - pos, obj);
 		if (problem) {
 			if (obj)
 				diag_add(diags, name, line, "%s", problem);
@@ -94,8 +120,15 @@ int journal_read_text(const char *name, const char *text, size_t len, struct jou
 			add_event(out, &cap, obj, line);
 		}
 		pos = end + 1;
+		/* Before the chain every line was written on its own; since, an action ends where it says. */
+		if (out->chain.integrity == JOURNAL_PRECHAIN || (obj && !problem && journal_chain_action_end(obj))) {
+			whole = out->count;
+			whole_length = pos;
+			memcpy(out->digest, out->chain.last_hash, sizeof(out->digest));
+		}
 	}
-	out->valid_length = pos < len ? pos : len;
+	drop_torn_action(out, whole, torn_line);
+	out->valid_length = whole_length;
 	out->length = len;
 	if (errors)
 		return -1;
@@ -163,6 +196,7 @@ void journal_log_free(struct journal_log *log)
 {
 	if (!log)
 		return;
+	journal_chain_free(&log->chain);
 	for (size_t i = 0; i < log->count; i++)
 		json_free(log->events[i].object);
 	free(log->events);

@@ -1,12 +1,15 @@
 /* Reading a session journal back (DESIGN §6): one JSON object per line, the first a "start" event.
- * A torn last line (the process died while writing it) is ignored with a notice; anything else
- * that is not a complete event is an error naming the file and line. */
+ * A torn last action (the process died while writing it: lines after the last "action_end", or a
+ * last line without its newline) is ignored with a notice; anything else that is not a complete
+ * event is an error naming the file and line. The hash chain and numbering are checked on the way
+ * (journal_chain.h): the result is in the log, for the caller to refuse (journal_read_verified). */
 #ifndef PATHWALK_JOURNAL_READ_H
 #define PATHWALK_JOURNAL_READ_H
 
 #include <stddef.h>
 
 #include "diag.h"
+#include "journal_chain.h"
 #include "json.h"
 
 struct journal_event {
@@ -25,6 +28,8 @@ struct journal_log {
 	size_t valid_length;          /* bytes up to the end of the last complete line (what
 				       * journal_open_append keeps when it continues the file) */
 	size_t length;                /* bytes read: the whole file as it was when read */
+	struct journal_chain chain;   /* integrity of every complete line read */
+	char digest[65];              /* sha256 of the last line kept (what `verify --digest` matches) */
 };
 
 /* The largest journal accepted: far above any real session, small enough to read into memory. */

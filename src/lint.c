@@ -97,7 +97,7 @@ static void check_endpoints(struct linter *l)
 		if (!cited)
 			add(l, LINT_ERROR, n->line, "endpoint '%s' cites no reference%s: add evidence with refs, "
 			    "or a warning with refs shown there", n->id,
-			    conditional ? " unconditionally (its evidence has a 'when')" : "");
+			    conditional ? " unconditionally (what cites there has a 'when')" : "");
 	}
 }
 
@@ -318,6 +318,25 @@ static void check_comparisons(struct linter *l, const struct expr *e, int line, 
 	expr_for_each_fixed_comparison(e, l->pw, report_comparison, &c);
 }
 
+/* Plan items that the declared ranges make impossible to show. */
+static void check_plan_conditions(struct linter *l, const struct pw_node *n, const char *what,
+				  const struct pw_plan *plan)
+{
+	for (size_t i = 0; i < plan->nitems; i++) {
+		const struct pw_plan_item *it = &plan->items[i];
+		char *where;
+
+		if (expr_static_truth(it->when, l->pw) == EXPR_NEVER) {
+			add(l, LINT_ERROR, it->line, "%s item %zu of '%s' can never be shown: '%s' is never true "
+			    "given the declared ranges", what, i + 1, n->id, it->when_source);
+			continue;
+		}
+		where = xasprintf("%s item %zu of '%s'", what, i + 1, n->id);
+		check_comparisons(l, it->when, it->line, where);
+		free(where);
+	}
+}
+
 /* Conditions that the declared ranges make always or never true. */
 static void check_conditions(struct linter *l)
 {
@@ -361,6 +380,8 @@ static void check_conditions(struct linter *l)
 			check_comparisons(l, ev->when, ev->line, where);
 			free(where);
 		}
+		check_plan_conditions(l, n, "actions", &n->actions);
+		check_plan_conditions(l, n, "document", &n->document);
 	}
 	for (size_t i = 0; i < pw->nwarnings; i++) {
 		const struct pw_warning *w = &pw->warnings[i];

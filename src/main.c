@@ -35,7 +35,10 @@ static const char usage_text[] =
 	"  graph   [-p FILE] [--case CASE | --journal JOURNAL] [--format dot|text]\n"
 	"                                  draw the pathway (Graphviz DOT or an outline)\n"
 	"  diff    OLD.cfg NEW.cfg CASE|DIR|JOURNAL...\n"
-	"                                  what a new pathway version changes for these cases\n"	"\n"
+	"                                  what a new pathway version changes for these cases\n"
+	"  verify  [--digest HEX] JOURNAL...\n"
+	"                                  check that journals are whole (their hash chain)\n"
+	"\n"
 	"options:\n"
 	"  -h, --help       show this help (also after a command: pathwalk replay --help)\n"
 	"  -V, --version    show the version\n"
@@ -109,6 +112,7 @@ int main(int argc, char **argv)
 		{ "report", cmd_report, true },
 		{ "graph", cmd_graph, true },
 		{ "diff", cmd_diff, true },
+		{ "verify", cmd_verify, true },
 	};
 	const char *first = argc > 1 ? argv[1] : NULL;
 

@@ -3,7 +3,6 @@
  * them at once, and the model is only handed out when there were none. */
 #include "pathway.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +10,6 @@
 #include "bundled.h"
 #include "cfgread.h"
 #include "expr.h"
-#include "fileio.h"
 #include "pathway_internal.h"
 #include "sha256.h"
 #include "xalloc.h"
@@ -141,25 +139,6 @@ struct expr *pathway_read_condition(struct loader *ld, const char *source, int l
 	return e;
 }
 
-/* `choices`: the numbered choices made where the sources are ambiguous, a list of strings. */
-static void load_choices(struct loader *ld, const config_setting_t *root)
-{
-	struct pathway *pw = ld->pw;
-	config_setting_t *list = cfg_aggregate(&ld->rd, root, "choices", false, "pathway");
-	size_t n = list ? (size_t)config_setting_length(list) : 0;
-
-	pw->choices = xcalloc(n + 1, sizeof(*pw->choices));
-	for (size_t i = 0; i < n; i++) {
-		config_setting_t *e = config_setting_get_elem(list, (unsigned)i);
-		const char *text = config_setting_get_string(e);
-
-		if (!text || !*text)
-			diag_add(ld->rd.diags, ld->rd.file, cfg_line(e), "pathway: choice %zu must be a non-empty string", i + 1);
-		else
-			pw->choices[pw->nchoices++] = xstrdup(text);
-	}
-}
-
 static void load_meta(struct loader *ld, const config_setting_t *root)
 {
 	struct pathway *pw = ld->pw;
@@ -173,8 +152,7 @@ static void load_meta(struct loader *ld, const config_setting_t *root)
 	pw->review_date = pathway_dup_or_null(cfg_string(&ld->rd, root, "review_date", true, what));
 	pw->disclaimer = pathway_dup_or_null(cfg_string(&ld->rd, root, "disclaimer", true, what));
 	pw->notes = pathway_dup_or_null(cfg_string(&ld->rd, root, "notes", false, what));
-	pw->scope = pathway_dup_or_null(cfg_string(&ld->rd, root, "scope", false, what));
-	load_choices(ld, root);
+	pathway_load_about(ld, root);
 	if (pw->review_date && date_parse(pw->review_date, &days) != 0)
 		diag_add(ld->rd.diags, ld->rd.file, cfg_line(cfg_member(root, "review_date")),
 			 "pathway: review_date '%s' is not a date (YYYY-MM-DD)", pw->review_date);
@@ -773,24 +751,6 @@ fail:
 struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags)
 {
 	return load(name, text, len, NULL, diags);
-}
-
-struct pathway *pathway_load_file(const char *path, struct diag_list *diags, bool *io_error)
-{
-	size_t len;
-	char *text = cfg_read_file(path, PATHWAY_MAX_BYTES, &len);
-	struct pathway *pw;
-
-	*io_error = false;
-	if (!text) {
-		diag_add(diags, fileio_input_name(path), 0, "cannot read: %s",
-			 errno == EFBIG ? "file too large" : strerror(errno));
-		*io_error = true;
-		return NULL;
-	}
-	pw = pathway_load_text(fileio_input_name(path), text, len, diags);
-	free(text);
-	return pw;
 }
 
 struct pathway *pathway_load_bundled(struct diag_list *diags)

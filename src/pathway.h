@@ -153,6 +153,11 @@ struct pathway {
  * when the file could not be read at all (so callers can tell I/O from content problems). */
 struct pathway *pathway_load_file(const char *path, struct diag_list *diags, bool *io_error);
 
+/* As pathway_load_file, and hands over the file's text as read (NUL-terminated, *len bytes; the
+ * caller frees it; NULL when the file could not be read), e.g. for a second look at standard input. */
+struct pathway *pathway_load_file_text(const char *path, struct diag_list *diags, bool *io_error,
+				       char **text, size_t *len);
+
 /* As pathway_load_file, for text already in memory; name is used in messages. */
 struct pathway *pathway_load_text(const char *name, const char *text, size_t len, struct diag_list *diags);
 

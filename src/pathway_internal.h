@@ -37,6 +37,9 @@ void pathway_check_interpolation(struct loader *ld, const char *text, int line, 
 void pathway_load_plan(struct loader *ld, struct pw_plan *plan, const config_setting_t *node,
 		       const char *name, const char *what);
 
+/* Reads the pathway's `scope` and `choices` (src/pathway_about.c). */
+void pathway_load_about(struct loader *ld, const config_setting_t *root);
+
 /* Reads `optional` of every variable (src/pathway_defaults.c); before derived values load. */
 void pathway_load_optional(struct loader *ld, struct pw_variable *v, const config_setting_t *g,
 			   const char *what);

@@ -439,6 +439,23 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 	}
 }
 
+/* The signature line, the journal's digest beside it, and the integrity warning of a forced log. */
+static void signature(struct strbuf *out, const struct report *r)
+{
+	char *integrity = report_integrity_text(r);
+
+	h(out, REPORT_SIGNATURE_LINE, "");
+	sb_append(out, "<br>\n" REPORT_DIGEST_LABEL "<code>");
+	h(out, r->log->digest, "");
+	sb_append(out, "</code>");
+	if (integrity) {
+		sb_append(out, "<br>\n<strong>");
+		h(out, integrity, "");
+		sb_append(out, "</strong>");
+	}
+	free(integrity);
+}
+
 void report_render_html(const struct report *r, struct strbuf *out)
 {
 	int step = 0;
@@ -479,6 +496,6 @@ void report_render_html(const struct report *r, struct strbuf *out)
 	markup_html(out, r->disclaimer, "Not available: the pathway this session used was not loaded. This log is a "
 				      "record of decision support, not a substitute for clinical judgement.", true);
 	sb_append(out, "</p>\n<p class=\"signature\">");
-	h(out, REPORT_SIGNATURE_LINE, "");
+	signature(out, r);
 	sb_append(out, "</p>\n</body>\n</html>\n");
 }

@@ -2,6 +2,7 @@
  * their text when the pathway is available), the references, the disclaimer and every event as
  * read from the journal. Strings keep their content, but every control character is \u-escaped
  * (json_append_string), so the output is safe to print and always valid JSON. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
@@ -111,6 +112,16 @@ static void header(struct strbuf *out, const struct report *r, bool *first)
 	sb_append_char(out, ']');
 }
 
+/* The digest of the journal's last line, and why its integrity was not verified (null when it was). */
+static void integrity(struct strbuf *out, const struct report *r, bool *first)
+{
+	char *problem = report_integrity_text(r);
+
+	str(out, first, "journal_digest", r->log->digest);
+	str(out, first, "integrity_not_verified", problem);
+	free(problem);
+}
+
 static void outcome(struct strbuf *out, const struct report *r, bool *first)
 {
 	bool inner = true, any = false;
@@ -169,6 +180,7 @@ static void outcome(struct strbuf *out, const struct report *r, bool *first)
 		sb_append_char(out, ']');
 	}
 	str(out, first, "disclaimer", r->disclaimer);
+	integrity(out, r, first);
 }
 
 static void num(struct strbuf *out, bool *first, const char *name, long value)

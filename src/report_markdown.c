@@ -364,6 +364,22 @@ static void item(struct strbuf *out, const struct report *r, const struct report
 	}
 }
 
+/* The signature line, the journal's digest beside it, and the integrity warning of a forced log. */
+static void signature(struct strbuf *out, const struct report *r)
+{
+	char *integrity = report_integrity_text(r);
+
+	sb_append(out, REPORT_SIGNATURE_LINE "\n\n" REPORT_DIGEST_LABEL "`");
+	sb_append(out, r->log->digest);
+	sb_append(out, "`\n");
+	if (integrity) {
+		sb_append(out, "\n**");
+		markup_md(out, integrity, "");
+		sb_append(out, "**\n");
+	}
+	free(integrity);
+}
+
 void report_render_markdown(const struct report *r, struct strbuf *out)
 {
 	int step = 0;
@@ -393,5 +409,5 @@ void report_render_markdown(const struct report *r, struct strbuf *out)
 			       "of decision support, not a substitute for clinical judgement.");
 	sb_append(out, "\n\n---\n\n");
 	/* Constant text: runs of '_' between blanks cannot open emphasis, so they stay readable. */
-	sb_append(out, REPORT_SIGNATURE_LINE "\n");
+	signature(out, r);
 }

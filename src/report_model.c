@@ -579,3 +579,15 @@ void report_free(struct report *r)
 	free(r->session_date_owned);
 	free(r);
 }
+
+char *report_integrity_text(const struct report *r)
+{
+	const struct journal_chain *c = &r->log->chain;
+
+	if (c->integrity == JOURNAL_BROKEN)
+		return xasprintf("INTEGRITY NOT VERIFIED: the journal's hash chain is broken at line %d: %s",
+				 c->break_line, c->break_message);
+	if (c->integrity == JOURNAL_PRECHAIN)
+		return xstrdup("INTEGRITY NOT VERIFIED: the journal was written before journals carried a hash chain");
+	return NULL;
+}

@@ -213,8 +213,13 @@ void report_render_markdown(const struct report *r, struct strbuf *out);
 void report_render_html(const struct report *r, struct strbuf *out);
 void report_render_json(const struct report *r, struct strbuf *out);
 
+/* Why the journal's integrity was not verified (it was used with --force): "INTEGRITY NOT
+ * VERIFIED: ...", naming the line of the break; NULL when its chain holds. Caller frees. */
+char *report_integrity_text(const struct report *r);
+
 /* Shared wording, so the formats say the same things. */
 #define REPORT_SIGNATURE_LINE "Clinician signature: ______________________________  Date: ______________"
+#define REPORT_DIGEST_LABEL "Journal digest: " /* then the sha256 of its last line, for verify --digest */
 #define REPORT_NO_PATHWAY_TEXT "(text not available: the pathway this session used was not loaded)"
 
 #endif

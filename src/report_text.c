@@ -276,6 +276,7 @@ static void item(struct textdoc *d, const struct report *r, const struct report_
 static void closing(struct textdoc *d, const struct report *r)
 {
 	struct textdoc_block *b;
+	char *integrity;
 
 	textdoc_section(d, "REFERENCES CITED ON THE PATH");
 	b = textdoc_block(d, true, 0);
@@ -295,6 +296,11 @@ static void closing(struct textdoc *d, const struct report *r)
 					"record of decision support, not a substitute for clinical judgement.");
 	b = textdoc_block(d, true, 3);
 	textdoc_put(b, 0, NULL, REPORT_SIGNATURE_LINE);
+	textdoc_put(b, 0, REPORT_DIGEST_LABEL, r->log->digest);
+	integrity = report_integrity_text(r);
+	if (integrity)
+		textdoc_put(b, 0, NULL, integrity);
+	free(integrity);
 }
 
 static void build(struct textdoc *d, const struct report *r)

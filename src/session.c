@@ -1,5 +1,6 @@
 /* The session state machine. Every state change goes through here, and every change that matters
- * to the record is journaled before the call returns. */
+ * to the record is journaled before the call returns: the events of one call (one user action)
+ * are built with record() and written together, with one write and one fdatasync, by commit(). */
 #include "session.h"
 
 #include <errno.h>
@@ -107,17 +108,29 @@ const char *session_message(const struct session *s)
 	return s->message ? s->message : "";
 }
 
-/* Appends one event to the journal; SESSION_JOURNAL with a message when it cannot be written. */
+/* Adds one event to the action being built; SESSION_JOURNAL with a message when it cannot be. */
 static enum session_status record(struct session *s, struct strbuf *event)
 {
 	enum session_status st = SESSION_OK;
 
-	if (s->journal && journal_append(s->journal, sb_str(event)) != 0) {
+	if (s->journal && journal_stage(s->journal, sb_str(event)) != 0) {
 		set_message(s, xasprintf("cannot write the session log %s: %s", journal_path(s->journal),
 					 strerror(errno)));
 		st = SESSION_JOURNAL;
 	}
 	sb_free(event);
+	return st;
+}
+
+/* Writes the action built since the last commit; SESSION_JOURNAL with a message when it cannot be
+ * (the journal keeps it in memory). st is what building it returned. */
+static enum session_status commit(struct session *s, enum session_status st)
+{
+	if (s->journal && journal_commit(s->journal) != 0) {
+		set_message(s, xasprintf("cannot write the session log %s: %s", journal_path(s->journal),
+					 strerror(errno)));
+		return SESSION_JOURNAL;
+	}
 	return st;
 }
 
@@ -237,7 +250,7 @@ enum session_status session_begin(struct session *s)
 	event_string(&sb, "today", today);
 	sb_append(&sb, "}");
 	st = record(s, &sb);
-	return worst(st, enter_node(s));
+	return commit(s, worst(st, enter_node(s)));
 }
 
 void session_free(struct session *s)
@@ -570,7 +583,7 @@ static enum session_status take(struct session *s, size_t t, const char *reason)
 								   xstrdup(reason) };
 	}
 	push_route(s, reason ? t : (size_t)recommended);
-	return worst(st, enter_node(s));
+	return commit(s, worst(st, enter_node(s)));
 }
 
 enum session_status session_advance(struct session *s)
@@ -634,7 +647,7 @@ enum session_status session_back(struct session *s)
 	event_string(&sb, "from", pw->nodes[popped.node].id);
 	event_string(&sb, "to", pw->nodes[session_node(s)].id);
 	sb_append(&sb, "}");
-	return record(s, &sb);
+	return commit(s, record(s, &sb));
 }
 
 enum session_status session_finish(struct session *s)
@@ -666,7 +679,7 @@ enum session_status session_finish(struct session *s)
 	event_open(&sb, "end");
 	sb_append(&sb, "}");
 	s->closed = true;
-	return worst(st, record(s, &sb));
+	return commit(s, worst(st, record(s, &sb)));
 }
 
 void session_attach_journal(struct session *s, struct journal *j)
@@ -680,12 +693,17 @@ enum session_status session_refuse(struct session *s, const char *message)
 	return SESSION_INVALID;
 }
 
-enum session_status session_journal_event(struct session *s, const char *event_json)
+enum session_status session_stage_event(struct session *s, const char *event_json)
 {
 	struct strbuf sb = STRBUF_INIT;
 
 	sb_append(&sb, event_json);
 	return record(s, &sb);
+}
+
+enum session_status session_journal_event(struct session *s, const char *event_json)
+{
+	return commit(s, session_stage_event(s, event_json));
 }
 
 enum session_status session_interrupt(struct session *s, const char *why)
@@ -699,7 +717,7 @@ enum session_status session_interrupt(struct session *s, const char *why)
 	event_string(&sb, "reason", why);
 	sb_append(&sb, "}");
 	s->closed = true;
-	return record(s, &sb);
+	return commit(s, record(s, &sb));
 }
 
 size_t session_candidates(const struct session *s, struct session_candidate **out)

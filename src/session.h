@@ -103,9 +103,14 @@ enum session_status session_back(struct session *s);
 /* At an endpoint: journals the endpoint and the end of the session. */
 enum session_status session_finish(struct session *s);
 
-/* Journals an event built by another engine module (training): event_json is one complete JSON
- * object whose first member is "event". Nothing in the session changes. */
+/* Journals an event built by another engine module (training, resume) as an action of its own:
+ * event_json is one complete JSON object whose first member is "event". Nothing in the session
+ * changes. */
 enum session_status session_journal_event(struct session *s, const char *event_json);
+
+/* As session_journal_event, but the event is written with the next action (the next call that
+ * journals), in the same write: for events that belong to it (training's findings, its score). */
+enum session_status session_stage_event(struct session *s, const char *event_json);
 
 /* From now on events are recorded to j (NULL: nothing is recorded); j is borrowed, as in
  * session_new. Used to continue a session rebuilt from its journal without re-recording it. */

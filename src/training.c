@@ -154,7 +154,7 @@ void training_findings_score(const struct training *t, size_t *matched, size_t *
 	*total = t->findings_total;
 }
 
-/* Journals the comparison of the trainee's answer to var with the case's. */
+/* Journals the comparison of the trainee's answer to var with the case's, with the screen's confirmation. */
 static enum session_status journal_finding(struct training *t, int var, const struct value *entered, bool match)
 {
 	const struct pathway *pw = session_pathway(t->s);
@@ -172,7 +172,7 @@ static enum session_status journal_finding(struct training *t, int var, const st
 	sb_appendf(&sb, ",\"expected\":%s", ids[1]);
 	append_member(&sb, "expected_text", text[1]);
 	sb_appendf(&sb, ",\"match\":%s}", match ? "true" : "false");
-	st = session_journal_event(t->s, sb_str(&sb));
+	st = session_stage_event(t->s, sb_str(&sb));
 	for (int i = 0; i < 2; i++) {
 		free(ids[i]);
 		free(text[i]);
@@ -241,7 +241,7 @@ enum session_status training_finish(struct training *t)
 		sb_appendf(&sb, ",\"findings_matched\":%zu,\"findings_total\":%zu", t->findings_matched,
 			   t->findings_total);
 	sb_append(&sb, "}");
-	st = session_journal_event(t->s, sb_str(&sb));
+	st = session_stage_event(t->s, sb_str(&sb));
 	sb_free(&sb);
 	/* Finish even when the score could not be written: the journal keeps what it could not write. */
 	if (session_finish(t->s) == SESSION_JOURNAL)

@@ -86,7 +86,7 @@ expect_in "$tmp/out" "score = 6 > 4: true" "replay human explanation"
 # the journal: created 0600, refuses existing files and links (exit 5)
 expect_exit 0 "replay --log" -- "$bin" replay -p "$good/mini.cfg" --log "$tmp/j.jsonl" "$tmp/high.cfg"
 if [ "$(stat -c %a "$tmp/j.jsonl")" = 600 ]; then ok; else bad "journal mode $(stat -c %a "$tmp/j.jsonl")"; fi
-expect_in "$tmp/j.jsonl" '"seq":1,"time":"2024-03-01T09:30:00Z","event":"start"' "journal start"
+expect_in "$tmp/j.jsonl" '"seq":1,"time":"2024-03-01T09:30:00Z","prev":"0000000000000000000000000000000000000000000000000000000000000000","event":"start"' "journal start"
 expect_in "$tmp/j.jsonl" '"event":"end"' "journal end"
 if command -v python3 >/dev/null; then
 	if python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$tmp/j.jsonl"; then ok; else bad "journal lines are not JSON"; fi

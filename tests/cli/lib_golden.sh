@@ -70,3 +70,21 @@ PY
 	fi
 }
 
+
+# rechain FILE: gives the lines of a journal made or edited by hand the integrity members pathwalk
+# writes (DESIGN §6): "seq" numbered 1..N, "prev" (the sha256 of the line before) after "time", and
+# "action_end" on every line (each line an action of its own), so that commands accept it. Earlier
+# chain members are replaced; a line that is not an object is chained over as it is.
+rechain() {
+	local f=$1 prev=0000000000000000000000000000000000000000000000000000000000000000 n=0 line
+	: >"$f.chain"
+	while IFS= read -r line || [ -n "$line" ]; do
+		n=$((n + 1))
+		line=$(printf '%s' "$line" | LC_ALL=C sed -E -e 's/,"prev":"[0-9a-f]{64}"//' -e 's/,"action_end":true}$/}/' \
+			-e "s/^\\{\"seq\":[0-9]+,\"time\":(\"[^\"]*\")/{\"seq\":$n,\"time\":\\1,\"prev\":\"$prev\"/" \
+			-e 's/}$/,"action_end":true}/')
+		printf '%s\n' "$line" >>"$f.chain"
+		prev=$(printf '%s' "$line" | sha256sum | cut -c1-64)
+	done <"$f"
+	mv "$f.chain" "$f"
+}

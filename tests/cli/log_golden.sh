@@ -99,8 +99,9 @@ expect_in "$tmp/out" "Score: 1/2 decisions correct so far (the session recorded 
 	head -n 10 "$tmp/mini-log.jsonl"
 	printf '{"seq":11,"time":"2025-02-17T09:05:00Z","event":"interrupted","node":"choose","reason":"quit"}\n'
 	printf '{"seq":12,"time":"2025-02-18T10:00:00Z","event":"resume","node":"choose","notice":"<resumed> & \\u001b[31m"}\n'
-	sed -n '11,$p' "$tmp/mini-log.jsonl" | awk '{ sub(/"seq":[0-9]+/, "\"seq\":" NR + 12); print }'
+	sed -n '11,$p' "$tmp/mini-log.jsonl"
 } >"$tmp/resumed.jsonl"
+rechain "$tmp/resumed.jsonl"
 render resumed resumed.jsonl -p "$src/$mini"
 expect_in "$tmp/resumed.txt" "Status:      complete" "resumed: complete"
 expect_in "$tmp/resumed.txt" "*** SESSION INTERRUPTED at 2025-02-17T09:05:00Z, at choose: quit ***" "resumed: interruption shown"
@@ -125,6 +126,7 @@ run 3 "log with a broken pathway" -- "$bin" log -p broken.cfg mini-log.jsonl
 	printf '"reason":"\\u001b[2J\\u009b31m <script>alert(1)</script> \\"quoted\\" \xc3\x28 \xed\xa0\x80 \\u202eevil \x7f","recommended_condition":"score > 4","recommended_explanation":[{"clause":"score = 6 > 4","truth":true}]}\n'
 	printf '{"seq":4,"time":"2025-02-17T09:00:03Z","event":"score","points":3,"note":"\\u001b[31m<script>"}\n'
 } >"$tmp/hostile.jsonl"
+rechain "$tmp/hostile.jsonl"
 for fmt in text markdown html json; do
 	run 0 "hostile --format $fmt" -- "$bin" log -p "$src/$mini" --format "$fmt" hostile.jsonl
 	cp "$tmp/out" "$tmp/hostile.$fmt"
@@ -156,12 +158,15 @@ check_text "$tmp/hostile.text" "hostile text"
 head -n 4 "$tmp/mini-log.jsonl" >"$tmp/torn.jsonl"
 sed -n 5p "$tmp/mini-log.jsonl" | head -c 25 >>"$tmp/torn.jsonl"
 run 0 "torn last line" -- "$bin" log -p "$src/$mini" torn.jsonl
-expect_in "$tmp/err" "pathwalk: torn.jsonl:5: last line is incomplete (the session was interrupted while writing); ignored" "torn notice"
+# Lines 3 and 4 are answers of the action that line 5 would have ended: the action goes whole.
+expect_in "$tmp/err" "pathwalk: torn.jsonl:3: the last action (lines 3-5) is incomplete (the session was interrupted while writing it); ignored" "torn notice"
+expect_not_in "$tmp/out" "Score" "torn: the torn action's answers are not shown"
 expect_in "$tmp/out" "*** INCOMPLETE: the journal ends without closing the session" "torn: incomplete"
 check_text "$tmp/out" "torn text"
 
 head -n 3 "$tmp/mini-log.jsonl" >"$tmp/interrupted.jsonl"
 printf '{"seq":4,"time":"2025-02-17T09:00:00Z","event":"interrupted","node":"choose","reason":"SIGTERM"}\n' >>"$tmp/interrupted.jsonl"
+rechain "$tmp/interrupted.jsonl"
 for fmt in text markdown html json; do
 	run 0 "interrupted --format $fmt" -- "$bin" log -p "$src/$mini" -f "$fmt" interrupted.jsonl
 	if [ "$fmt" = json ]; then

@@ -41,6 +41,10 @@ run 1 "check - of a broken pathway" -- sh -c '"$1" check - <"$2"' sh "$bin" "$tm
 expect_in "$tmp/err" "pathwalk: <stdin>:2: " "check - error as pathwalk: <stdin>:LINE: message"
 run 0 "check --strict -" -- sh -c '"$1" check --strict - <"$2"' sh "$bin" "$pathway"
 expect_in "$tmp/out" "<stdin>: strict: " "check --strict - summary"
+sed 's/review_date = "[0-9-]*"/review_date = "2020-01-01"/' "$pathway" >"$tmp/old.cfg"
+run 0 "check --strict - of an old pathway" -- sh -c '"$1" check --strict - <"$2"' sh "$bin" "$tmp/old.cfg"
+line=$(grep -n 'review_date = ' "$tmp/old.cfg" | head -1 | cut -d: -f1)
+expect_in "$tmp/err" "pathwalk: <stdin>:$line: warning: the review date 2020-01-01 has passed" "check --strict - names the review date's line"
 
 # --- replay - and test - -----------------------------------------------------------------------
 run 0 "replay CASE" -- "$bin" replay --json "$case"

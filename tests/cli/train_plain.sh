@@ -53,13 +53,14 @@ expect_in "$tmp/v5-right.jsonl" '"event":"end"' "journal end"
 expect_in "$tmp/v5-right.out" "Printable log: $tmp/v5-right.txt" "printable log path"
 expect_in "$tmp/v5-right.txt" "page 1 of" "printable log written"
 
-# The printable log cannot be written (a directory has its name): the score is still printed, the
-# journal is whole, and the exit status is 5.
+# The printable log cannot be written (its name and every other name tried are taken: an existing
+# file is never replaced): the score is still printed, the journal is whole, and the exit status is 5.
 mkdir "$tmp/v5-noprint.txt"
+for i in $(seq 1 99); do mkdir "$tmp/v5-noprint.$i.txt"; done
 train v5-noprint $'4\n2\n6\n1\n' v5-sij-eligible
 expect_status 5 $status "printable log not written"
 [ "$(last_line "$tmp/v5-noprint.out")" = "score: 4/4" ] && ok || bad "printable log not written: no score line"
-expect_in "$tmp/err" "v5-noprint.txt: cannot write the printable log" "printable log not written: the reason"
+expect_in "$tmp/err" "v5-noprint.txt: cannot write the printable log: File exists" "printable log not written: the reason"
 expect_in "$tmp/v5-noprint.jsonl" '"event":"score","correct":4,"total":4' "printable log not written: journal complete"
 
 # Every choice wrong: the walk still follows the pathway's route to the same endpoint.

@@ -71,6 +71,8 @@ expect_in "$tmp/err" "pathwalk: text.jsonl:1: " "not a journal message"
 sed -e 's/"trainee":"alice"/"trainee":"\\u001b[2J\\u009b31m <script>alert(1)<\/script> \\"Q\\" O'"'"'Neil [x](javascript:1) \xff\xfe"/' \
 	-e 's/"chosen_label":"[^"]*"/"chosen_label":"\\u001b]0;owned\\u0007<b>x<\/b>"/' "$tmp/alice-v5.jsonl" >"$tmp/hostile.jsonl"
 printf '{"seq":1,"time":"2025-02-17T09:00:00Z","event":"start","mode":"\\u001b[31mwalk<script>","pathway":{"id":"x"}}\n' >"$tmp/hostile-mode.jsonl"
+rechain "$tmp/hostile.jsonl"
+rechain "$tmp/hostile-mode.jsonl"
 for fmt in text markdown html; do
 	run 3 "hostile --format $fmt" -- "$bin" report -f "$fmt" hostile.jsonl hostile-mode.jsonl
 	cp "$tmp/out" "$tmp/hostile.$fmt"
@@ -91,6 +93,8 @@ check_text "$tmp/hostile.text" "hostile text"
 sed -e 's/"seconds":[0-9]*/"seconds":9223372036854775807/' "$tmp/alice-v5.jsonl" >"$tmp/huge-a.jsonl"
 sed -e 's/"seconds":[0-9]*/"seconds":9223372036854775806/' -e 's/"trainee":"alice"/"trainee":"zed"/' \
 	"$tmp/alice-v5.jsonl" >"$tmp/huge-b.jsonl"
+rechain "$tmp/huge-a.jsonl"
+rechain "$tmp/huge-b.jsonl"
 run 0 "huge decision times" -- "$bin" report huge-a.jsonl huge-b.jsonl
 if [ -s "$tmp/err" ]; then bad "huge decision times: stderr not empty"; sed 's/^/  | /' "$tmp/err"; else ok; fi
 expect_in "$tmp/out" "median time not recorded" "huge decision times: no median made of them"

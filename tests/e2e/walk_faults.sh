@@ -59,7 +59,8 @@ keys b
 expect "[ 5 ]" "going back shows the answers given before the kill"
 enter_until "Image-guided sacroiliac joint injection" && ok "the resumed walk reaches the endpoint" || bad "no endpoint"
 enter_until "EXIT=0" && ok "the resumed walk finishes" || bad "the resumed walk did not finish"
-expect "Printable log: $TMP/kill.txt" "the printable log is written beside the journal"
+# kill.txt holds the log rendered above: it is never replaced, the next free name is taken.
+expect "Printable log: $TMP/kill.1.txt" "the printable log is written beside the journal, under the next free name"
 expect_in_file "$log" '"event":"resume"' "the journal records the resume"
 expect_in_file "$log" '"event":"end"' "the journal records the end"
 if python3 - "$log" <<'PY'; then ok "every line is a complete event, seq consecutive"; else bad "journal lines or seq"; fi
@@ -119,6 +120,30 @@ ok = ok and [json.loads(l) for l in old] == new[:len(old)] and len(old) < len(ne
 sys.exit(0 if ok else 1)
 PY
 	expect_in_file "$TMP/saved.jsonl" '"clinician":"Tester"' "the start event is in the new journal"
+	"$BIN" verify "$TMP/saved.jsonl" >/dev/null 2>"$TMP/err" && ok "the moved journal's chain holds" ||
+		bad "verify of the moved journal: $(cat "$TMP/err")"
+
+	# A disk full from the start: the very first action (the start and the first screen) gets the
+	# same screen, before any question; the walk then goes on in the new file.
+	cat >"$TMP/firstfull.sh" <<EOF
+mount -t tmpfs -o size=16k tmpfs '$fs' || exit 99
+dd if=/dev/zero of='$fs/filler' bs=4096 count=4 2>/dev/null
+$(run_env) '$BIN' walk --case '$case_v5' --clinician Tester --log '$fs/first.jsonl'
+echo EXIT=\$?
+EOF
+	start_window 80 24 "unshare -m sh '$TMP/firstfull.sh'; sleep 600"
+	expect "The session log cannot be written" "a disk full at the first event stops on the full-disk screen"
+	expect "No space" "which says the disk is full"
+	type_text "$TMP/first.jsonl"
+	keys Enter
+	expect "Red flags" "after writing the journal elsewhere the walk starts"
+	keys q
+	expect "quit" "asked to confirm quitting"
+	keys y
+	expect "EXIT=0" "the walk quit"
+	expect_in_file "$TMP/first.jsonl" '"event":"start"' "the start event is in the new journal"
+	expect_in_file "$TMP/first.jsonl" '"event":"interrupted"' "and the quit"
+	"$BIN" verify "$TMP/first.jsonl" >/dev/null 2>"$TMP/err" && ok "its chain holds" || bad "verify: $(cat "$TMP/err")"
 
 	# In training the journal's name holds the case id, which can name the answer: the full-disk
 	# screen shows only the directory. Giving up ends with 5 and the full path, the case being over.

@@ -35,12 +35,23 @@ check "Session log: $TMP/p1.jsonl" "the journal path is printed"
 expect_in_file "$TMP/p1.jsonl" '"event":"end"' "the journal has the end"
 grep -q $'\e' "$TMP/out" && { failed=$((failed + 1)); echo "FAIL: escape sequences in plain output"; } || ok "no escape sequences in plain mode"
 
-# The printable log cannot be written (its name is taken by a directory): the journal is whole, the
-# walk says why and exits 5, as for any output it could not write.
+# A file already has the printable log's name: it is never replaced; the log takes the next free
+# name (NAME.1.txt, NAME.2.txt, ...).
+printf 'an earlier printable log\n' >"$TMP/p1a.txt"
+plain "$TMP/p1a.jsonl" '6\nn\na\n1,z\n\n2025-02-10\n\n\n'
+status_is 0 "a walk beside an existing printable log"
+check "Printable log: $TMP/p1a.1.txt" "the printable log takes the next free name"
+[ "$(cat "$TMP/p1a.txt")" = "an earlier printable log" ] && ok "the existing file is left as it was" ||
+	{ failed=$((failed + 1)); echo "FAIL: the existing printable log was changed"; }
+expect_in_file "$TMP/p1a.1.txt" "Clinician signature:" "the new printable log is whole"
+
+# The printable log cannot be written (its name and every other name tried are taken): the
+# journal is whole, the walk says why and exits 5, as for any output it could not write.
 mkdir "$TMP/p1b.txt"
+for i in $(seq 1 99); do mkdir "$TMP/p1b.$i.txt"; done
 plain "$TMP/p1b.jsonl" '6\nn\na\n1,z\n\n2025-02-10\n\n\n'
 status_is 5 "a walk whose printable log cannot be written exits 5"
-check "p1b.txt: cannot write the printable log" "and says which file could not be written"
+check "p1b.txt: cannot write the printable log: File exists" "and says which file could not be written"
 expect_in_file "$TMP/p1b.jsonl" '"event":"end"' "its journal is complete"
 
 # Override with a reason (an empty reason is refused); then b at the endpoint goes back.

@@ -77,10 +77,24 @@ static char *slurp(const char *name)
 	return buf;
 }
 
+/* Removes the members of the chain ("prev" after "time", "action_end" at the end of a line) in
+ * place, so that a test about something else compares only the rest; the chain has tests of its own. */
+static void strip_chain(char *text)
+{
+	static const char prev[] = ",\"prev\":\"", end[] = ",\"action_end\":true}";
+	char *p;
+
+	while ((p = strstr(text, prev)) && strlen(p) >= sizeof prev - 1 + 65 && p[sizeof prev - 1 + 64] == '"')
+		memmove(p, p + sizeof prev - 1 + 65, strlen(p + sizeof prev - 1 + 65) + 1);
+	while ((p = strstr(text, end)))
+		memmove(p, p + sizeof end - 2, strlen(p + sizeof end - 2) + 1);
+}
+
 static void expect_file(const char *name, const char *want)
 {
 	char *got = slurp(name);
 
+	strip_chain(got);
 	cr_assert_str_eq(got, want);
 	free(got);
 }

@@ -214,3 +214,15 @@ Test(lint, reports_missing_recommendation_and_missing_text)
 	cr_assert(found(LINT_WARNING, 9, "node 'screen' has no text"));
 	cr_assert(found(LINT_ERROR, 12, "endpoint 'low' has no recommendation"));
 }
+
+Test(lint, plan_items_cite_an_endpoint_and_impossible_ones_are_reported)
+{
+	lint_text(HEAD("2030-01-01", "screen") REFS STAGES VARS DERIVED "warnings = ( );\n" SCREEN CLEAN_DECIDE
+		  "  { id = \"high\"; stage = \"care\"; screen = \"endpoint\"; title = \"H\"; recommendation = \"Do H.\"; "
+		  "actions = ( { text = \"A\"; refs = [ \"r\" ]; }, { when = \"pain > 10\"; text = \"Never.\"; } ); },\n"
+		  "  { id = \"low\"; stage = \"care\"; screen = \"endpoint\"; title = \"L\"; recommendation = \"Do L.\"; "
+		  "document = ( { when = \"flag\"; text = \"B\"; refs = [ \"r\" ]; } ); } );\n" CLOSE, TODAY_2025);
+	cr_assert_not(found(LINT_ERROR, 11, "cites no reference"), "an unconditional plan item cites high");
+	cr_assert(found(LINT_ERROR, 11, "actions item 2 of 'high' can never be shown: 'pain > 10'"));
+	cr_assert(found(LINT_ERROR, 12, "endpoint 'low' cites no reference unconditionally"));
+}

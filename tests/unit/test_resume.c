@@ -280,7 +280,7 @@ Test(resume, continues_to_an_endpoint_in_the_same_file)
 	cr_assert_null(json_get(e->object, "notice"));
 	cr_assert_str_eq(log_.events[log_.count - 1].event, "end");
 	text = slurp(path);
-	cr_assert(strstr(text, "\"event\":\"interrupted\",\"node\":\"low\",\"reason\":\"quit\"}\n"
+	cr_assert(strstr(text, "\"event\":\"interrupted\",\"node\":\"low\",\"reason\":\"quit\",\"action_end\":true}\n"
 			       "{\"seq\":"), "the resume follows the interruption");
 	free(text);
 }

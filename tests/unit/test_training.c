@@ -153,8 +153,13 @@ Test(training, entered_findings_are_compared_once_and_replaced_by_the_case)
 	cr_assert_eq(total, 6);
 	cr_assert_eq(matched, 5);
 	char *text = journal_text();
+	cr_assert_null(strstr(text, "\"event\":\"finding\""), "a finding waits for the screen's confirmation");
+	free(text);
+	cr_assert_eq(session_advance(s), SESSION_OK);
+	text = journal_text();
+	/* Written with the confirmation, in the same action: not the action's last line. */
 	cr_assert(strstr(text, "\"event\":\"finding\",\"node\":\"screen\",\"var\":\"score\",\"entered\":2,"
-			       "\"entered_text\":\"2\",\"expected\":6,\"expected_text\":\"6\",\"match\":false}"));
+			       "\"entered_text\":\"2\",\"expected\":6,\"expected_text\":\"6\",\"match\":false}\n"));
 	free(text);
 	training_free(t);
 }
@@ -197,7 +202,7 @@ Test(training, the_time_to_commit_is_measured_from_the_first_showing)
 	cr_assert_eq(training_commit(t, 0), SESSION_OK);
 	cr_assert_eq(training_choice_at(t, session_node(s))->seconds, 72);
 	char *text = journal_text();
-	cr_assert(strstr(text, "\"correct\":true,\"seconds\":72}"));
+	cr_assert(strstr(text, "\"correct\":true,\"seconds\":72,\"action_end\":true}"));
 	free(text);
 	training_free(t);
 }
