@@ -120,7 +120,7 @@ keys Enter
 expect "score: 1/1" "the score is printed"
 expect_in_file "$TMP/ef.jsonl" '"findings_matched":3,"findings_total":6' "the score event counts the findings"
 
-# The menu: filter, pick, quit. It lists every bundled case.
+# The menu: filter, pick, quit.
 ncases=$(ls "$SRC"/config/cases/*.cfg | wc -l)
 start -- train -t Bo
 expect "Training cases: " "the case menu"

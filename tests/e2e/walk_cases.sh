@@ -5,7 +5,8 @@
 
 node_id() { screen | tail -n 1 | awk '{print $NF}'; }
 
-# walk_case CASE ENDPOINT WARNING: Enter through every screen until ENDPOINT is shown.
+# walk_case CASE ENDPOINT WARNING: Enter through every screen until ENDPOINT is shown (WARNING may be
+# empty: then no warning is checked).
 walk_case() {
 	local case_file=$SRC/config/cases/$1.cfg endpoint=$2 warning=$3 log=$TMP/$1.jsonl n=0 id
 	if [ ! -f "$case_file" ]; then failed=$((failed + 1)); echo "FAIL: $case_file is missing"; return; fi
@@ -33,7 +34,8 @@ walk_case() {
 
 walk_case v5-sij-eligible sij_injection sciatic_block_fall_risk
 walk_case v1-cauda-equina emergency_ces_referral ""
-# PATHWAY.md v1.1: the cauda equina endpoint is itself the emergency; no safety net there.
-grep -q '"safety_net"' "$TMP/v1-cauda-equina.jsonl" && bad "v1-cauda-equina: safety_net journaled at the emergency endpoint" ||
-	ok "v1-cauda-equina: no safety_net at the emergency endpoint"
+# The cauda equina endpoint is the emergency itself: no safety-net warning there (PATHWAY.md v1.1).
+if grep -qF '"safety_net"' "$TMP/v1-cauda-equina.jsonl"; then bad "v1-cauda-equina: the journal has safety_net"; else
+	ok "v1-cauda-equina: no safety_net at the cauda equina endpoint"
+fi
 finish
