@@ -91,7 +91,8 @@ Test(warning_text, load_errors_name_the_warning_and_the_line)
 }
 
 /* Loads text into pw and lints it: true when a finding of this severity at line contains needle. */
-static bool lint_finds(const char *text, enum lint_severity severity, int line, const char *needle)
+/* Lints text as plain check (plain) or as check --strict adds to it, and looks for a finding. */
+static bool lint_finds(bool plain, const char *text, enum lint_severity severity, int line, const char *needle)
 {
 	struct lint_report report = { 0 };
 	bool found = false;
@@ -100,7 +101,10 @@ static bool lint_finds(const char *text, enum lint_severity severity, int line, 
 	pw = load(text);
 	dump_diags(&diags);
 	cr_assert_not_null(pw);
-	lint_pathway(pw, 0, text, strlen(text), &report);
+	if (plain)
+		lint_plain(pw, &report);
+	else
+		lint_pathway(pw, 0, text, strlen(text), &report);
 	for (size_t i = 0; i < report.count; i++) {
 		cr_log_info("lint line %d: %s", report.items[i].line, report.items[i].message);
 		found |= report.items[i].severity == severity && report.items[i].line == line &&
@@ -110,9 +114,10 @@ static bool lint_finds(const char *text, enum lint_severity severity, int line, 
 	return found;
 }
 
-Test(warning_text, strict_check_flags_an_item_that_can_never_show)
+/* An impossible condition is an error of plain check (issue 21), for text items as for plan items. */
+Test(warning_text, check_flags_an_item_that_can_never_show)
 {
-	cr_assert(lint_finds(HEAD WARNING("text = ( { text = \"x\"; },\n { when = \"n > 10\"; text = \"y\"; } );") TAIL,
+	cr_assert(lint_finds(true, HEAD WARNING("text = ( { text = \"x\"; },\n { when = \"n > 10\"; text = \"y\"; } );") TAIL,
 			     LINT_ERROR, 7, "text item 2 of 'w' can never be shown"));
 }
 
@@ -222,10 +227,10 @@ Test(warning_text, strict_check_warns_when_no_text_item_may_hold_where_the_warni
 	const char *needle = "every text item of warning 'w' has a condition";
 
 	/* n > 5 || n < 2 leaves a gap; n >= 0 always holds given the range; an item without when. */
-	cr_assert(lint_finds(HEAD WARNING("text = ( { when = \"n > 5\"; text = \"x\"; },\n"
+	cr_assert(lint_finds(false, HEAD WARNING("text = ( { when = \"n > 5\"; text = \"x\"; },\n"
 					  " { when = \"n < 2\"; text = \"y\"; } );") TAIL, LINT_WARNING, 5, needle));
-	cr_assert(!lint_finds(HEAD WARNING("text = ( { when = \"n > 5\"; text = \"x\"; },\n"
+	cr_assert(!lint_finds(false, HEAD WARNING("text = ( { when = \"n > 5\"; text = \"x\"; },\n"
 					   " { when = \"n >= 0\"; text = \"y\"; } );") TAIL, LINT_WARNING, 5, needle));
-	cr_assert(!lint_finds(HEAD WARNING("text = ( { when = \"n > 5\"; text = \"x\"; },\n"
+	cr_assert(!lint_finds(false, HEAD WARNING("text = ( { when = \"n > 5\"; text = \"x\"; },\n"
 					   " { text = \"y\"; } );") TAIL, LINT_WARNING, 5, needle));
 }
