@@ -109,10 +109,14 @@ static void read_explanation(const struct json *obj, const char *key, struct rep
 		const struct json *truth = json_get(c, "truth");
 		struct report_clause *out = &x->clauses[x->count];
 
+		long depth = 0;
+
 		out->text = json_get_string(c, "clause");
 		if (!out->text)
 			continue;
 		out->truth = truth && truth->type == JSON_BOOL ? truth->boolean : -1;
+		out->words = json_get_string(c, "words");
+		out->depth = json_get_long(c, "depth", &depth) && depth > 0 && depth < 16 ? (int)depth : 0;
 		x->count++;
 	}
 }
@@ -178,6 +182,10 @@ static void build_warning(struct report *r, struct report_item *it, const struct
 	it->u.warning.id = json_get_string(e, "warning");
 	it->u.warning.title = json_get_string(e, "title");
 	it->u.warning.text = json_get_string(e, "text"); /* as shown; absent in journals before 1.1 */
+	it->u.warning.severity = json_get_string(e, "severity");
+	if (it->u.warning.severity && strcmp(it->u.warning.severity, "urgent") != 0 &&
+	    strcmp(it->u.warning.severity, "caution") != 0 && strcmp(it->u.warning.severity, "advice") != 0)
+		it->u.warning.severity = NULL; /* a word this version does not know is not shown */
 	if (r->pw && it->u.warning.id && (w = pathway_find_warning(r->pw, it->u.warning.id)) >= 0) {
 		const struct pw_plan *text = &r->pw->warnings[w].text;
 
@@ -222,6 +230,7 @@ static void build_endpoint(struct report *r, struct report_item *it, const struc
 	}
 	report_plan_read(e, "actions", &it->u.endpoint.actions);
 	report_plan_read(e, "document", &it->u.endpoint.document);
+	report_changes_read(e, &it->u.endpoint.changes);
 	r->endpoint_node = it->node;
 	r->endpoint_title = it->u.endpoint.title;
 }
@@ -563,6 +572,7 @@ void report_free(struct report *r)
 			free(it->u.endpoint.warnings);
 			report_plan_free(&it->u.endpoint.actions);
 			report_plan_free(&it->u.endpoint.document);
+			report_changes_free(&it->u.endpoint.changes);
 			break;
 		case ITEM_FINDING:
 			free(it->u.finding.entered);

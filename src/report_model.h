@@ -34,10 +34,16 @@ enum report_item_kind {
 	ITEM_OTHER,       /* an event this version does not know: rendered generically */
 };
 
-/* truth: 1 true, 0 false, -1 unknown (a clause over unanswered variables). */
+/* truth: 1 true, 0 false, -1 unknown (a clause over unanswered variables). text is the clause in
+ * the pathway's syntax (journal key "clause", for authors and --ids); words is the same clause in
+ * clinical words (key "words"; NULL in journals before the wording); depth is 0 for a clause of
+ * the condition itself and k > 0 for a clause of a derived value expanded k levels under the
+ * clause before it (key "depth"; 0 when absent). */
 struct report_clause {
 	const char *text;
 	int truth;
+	const char *words;
+	int depth;
 };
 
 struct report_explanation {
@@ -64,6 +70,19 @@ struct report_plan {
 	size_t count;
 };
 
+/* One line of "What would change the recommendation", as the endpoint event recorded it (journal
+ * key "would_change": [{"text", "endpoint", "title"}]): a change of one answer in clinical words
+ * ("Pain 4/10 or less") and the endpoint it would lead to (id, and its title in words). */
+struct report_change {
+	const char *text, *endpoint, *endpoint_title;
+};
+
+struct report_changes {
+	bool recorded;                /* false: the journal predates the section (or none computed) */
+	struct report_change *items;  /* owned */
+	size_t count;
+};
+
 struct report_item {
 	enum report_item_kind kind;
 	const char *time;  /* may be NULL */
@@ -83,6 +102,8 @@ struct report_item {
 		} answer;
 		struct {
 			const char *id, *title;
+			const char *severity; /* "urgent", "caution" or "advice" (journal key "severity"); NULL
+					       * in journals before severities */
 			const char *text;     /* from the pathway; NULL when it is not available */
 			const int *refs;      /* reference indices in the pathway */
 			size_t nrefs;
@@ -101,6 +122,7 @@ struct report_item {
 			const char **warnings; /* owned array of borrowed ids */
 			size_t nwarnings;
 			struct report_plan actions, document;
+			struct report_changes changes; /* what would change the recommendation */
 		} endpoint;
 		struct {
 			const char *reason;
@@ -209,6 +231,11 @@ char *report_status_text(const struct report *r);
  * (src/report_plan.c); free with report_plan_free. */
 void report_plan_read(const struct json *event, const char *key, struct report_plan *out);
 void report_plan_free(struct report_plan *p);
+
+/* Reads the endpoint event's "would_change" list into *out (src/report_plan.c); entries without
+ * a text are skipped; free with report_changes_free. */
+void report_changes_read(const struct json *event, struct report_changes *out);
+void report_changes_free(struct report_changes *c);
 
 /* Shared wording of the "About this pathway" section, which every format shows first: the
  * scope and choices come from the session's pathway (r->pw), version and review date from the

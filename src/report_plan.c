@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* An endpoint's plan in the report model: the items of what to do and what to document exactly
- * as the endpoint event recorded them (rendered text and reference ids). */
+/* An endpoint's plan in the report model: the items of what to do and what to document (rendered
+ * text and reference ids), and the lines of what would change the recommendation, exactly as the
+ * endpoint event recorded them. */
 #include <stdlib.h>
 
 #include "json.h"
@@ -39,4 +40,32 @@ void report_plan_free(struct report_plan *p)
 	free(p->items);
 	p->items = NULL;
 	p->count = 0;
+}
+
+void report_changes_read(const struct json *event, struct report_changes *out)
+{
+	const struct json *list = json_get(event, "would_change");
+
+	out->items = NULL;
+	out->count = 0;
+	out->recorded = list && list->type == JSON_ARRAY;
+	if (!out->recorded)
+		return;
+	out->items = xcalloc(list->count + 1, sizeof(*out->items));
+	for (size_t i = 0; i < list->count; i++) {
+		struct report_change *c = &out->items[out->count];
+
+		if (!(c->text = json_get_string(list->items[i], "text")))
+			continue;
+		c->endpoint = json_get_string(list->items[i], "endpoint");
+		c->endpoint_title = json_get_string(list->items[i], "title");
+		out->count++;
+	}
+}
+
+void report_changes_free(struct report_changes *c)
+{
+	free(c->items);
+	c->items = NULL;
+	c->count = 0;
 }
