@@ -47,6 +47,10 @@ void pathway_load_warning_text(struct loader *ld, struct pw_plan *text, const co
 /* Reads the pathway's `scope` and `choices` (src/pathway_about.c). */
 void pathway_load_about(struct loader *ld, const config_setting_t *root);
 
+/* Reads a variable's literal `default`, checked against its type, range and options
+ * (src/pathway_defaults.c). */
+void pathway_load_default(struct loader *ld, struct pw_variable *v, const config_setting_t *g,
+			  const char *what);
 /* Reads `optional` of every variable (src/pathway_defaults.c); before derived values load. */
 void pathway_load_optional(struct loader *ld, struct pw_variable *v, const config_setting_t *g,
 			   const char *what);
