@@ -21,7 +21,7 @@ static const char *const top_members[] = {
 	"references", "stages", "variables", "derived", "constraints", "warnings", "nodes", NULL
 };
 static const char *const variable_members[] = {
-	"id", "type", "min", "max", "options", "prompt", "help", "unit", "default", "optional",
+	"id", "type", "min", "max", "options", "prompt", "short", "help", "unit", "default", "optional",
 	"default_expr", "default_when", NULL
 };
 static const char *const option_members[] = { "id", "label", NULL };
@@ -267,6 +267,7 @@ static void load_variable(struct loader *ld, struct pw_variable *v, const config
 		diag_add(ld->rd.diags, ld->rd.file, v->line,
 			 "%s: unknown type '%s' (int, bool, choice, set or date)", what, type_name);
 	v->prompt = pathway_dup_or_null(cfg_string(&ld->rd, g, "prompt", true, what));
+	v->short_name = pathway_dup_or_null(cfg_string(&ld->rd, g, "short", false, what));
 	v->help = pathway_dup_or_null(cfg_string(&ld->rd, g, "help", false, what));
 	v->unit = pathway_dup_or_null(cfg_string(&ld->rd, g, "unit", false, what));
 	if (v->type == TYPE_INT) {

@@ -27,6 +27,7 @@ struct pw_variable {
 	struct pw_option *options;  /* TYPE_CHOICE and TYPE_SET */
 	size_t noptions;
 	char *prompt, *help, *unit; /* help and unit may be NULL */
+	char *short_name;           /* `short`: a few words naming it in explanations; may be NULL */
 	bool has_default;
 	bool default_today;         /* TYPE_DATE whose default is the session's date */
 	struct value default_value; /* valid when has_default && !default_today */
@@ -188,6 +189,9 @@ void pathway_free(struct pathway *pw);
 /* Index lookups by id; return -1 when there is no such id. */
 int pathway_find_node(const struct pathway *pw, const char *id);
 int pathway_find_variable(const struct pathway *pw, const char *id);
+
+/* The words that name variable var in explanations: its `short`, else its prompt. */
+const char *pathway_var_short(const struct pathway *pw, int var);
 int pathway_find_derived(const struct pathway *pw, const char *id);
 int pathway_find_warning(const struct pathway *pw, const char *id);
 int pathway_find_reference(const struct pathway *pw, const char *id);

@@ -21,6 +21,13 @@ int pathway_find_variable(const struct pathway *pw, const char *id)
 	return strmap_get(&pw->var_index, id, strlen(id));
 }
 
+const char *pathway_var_short(const struct pathway *pw, int var)
+{
+	const struct pw_variable *v = &pw->vars[var];
+
+	return v->short_name ? v->short_name : v->prompt;
+}
+
 int pathway_find_derived(const struct pathway *pw, const char *id)
 {
 	return strmap_get(&pw->derived_index, id, strlen(id));
@@ -198,6 +205,7 @@ void pathway_free(struct pathway *pw)
 		free(v->id);
 		free(v->prompt);
 		free(v->help);
+		free(v->short_name);
 		free(v->unit);
 		free(v->default_expr_source);
 		expr_free(v->default_expr);
