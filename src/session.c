@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "journal.h"
+#include "session_rules.h"
 #include "strbuf.h"
-#include "utf8.h"
 #include "xalloc.h"
 
 /* One step of the route: the node, and how many warnings had been shown before it was entered
@@ -212,10 +212,10 @@ static enum session_status enter_node(struct session *s)
 		int w = s->warnings_now[i];
 		enum shown_change change = shown_text_update(&s->wtext[w], s, w);
 
-		if (change == SHOWN_SAME)
-			continue;
 		if (change == SHOWN_FIRST)
 			s->shown[s->nshown++] = w;
+		if (change == SHOWN_SAME || !s->journal) /* no journal: no event to build */
+			continue;
 		event_open(&sb, "warning");
 		event_string(&sb, "node", n->id);
 		event_string(&sb, "warning", pw->warnings[w].id);
@@ -327,25 +327,9 @@ const struct value *session_derived(const struct session *s)
 
 struct value session_initial_value(const struct session *s, int var)
 {
-	const struct pw_variable *v = &s->pw->vars[var];
 	struct expr_env env = env_of(s);
 
-	if (value_answered(&s->answers[var]))
-		return s->answers[var];
-	if (v->default_expr && (!v->default_when || is_true(v->default_when, &env))) {
-		struct value d = expr_eval(v->default_expr, &env);
-		char *problem = d.type != TYPE_NONE ? session_check_value(s->pw, var, &d) : NULL;
-
-		/* Unknown, or outside the variable's range: no computed default. */
-		if (d.type != TYPE_NONE && !problem)
-			return d;
-		free(problem);
-	}
-	if (v->default_today)
-		return value_date(s->today);
-	if (v->has_default)
-		return v->default_value;
-	return value_unknown();
+	return rules_initial_value(&env, var, s->today);
 }
 
 enum session_status session_set_answer(struct session *s, int var, struct value v)
@@ -401,17 +385,14 @@ static bool screen_acceptable(struct session *s)
 						 pw->vars[n->ask[i]].prompt, pw->vars[n->ask[i]].id));
 			return false;
 		}
-	for (size_t i = 0; i < pw->nconstraints; i++) {
-		const struct pw_constraint *c = &pw->constraints[i];
-		struct value ok = expr_eval(c->require, &env);
+	int broken = rules_broken_constraint(&env, 0);
 
-		if (ok.type == TYPE_BOOL && !ok.u.b) {
-			char *fields = describe_fields(s, c);
+	if (broken >= 0) {
+		char *fields = describe_fields(s, &pw->constraints[broken]);
 
-			set_message(s, xasprintf("%s (%s)", c->message, fields));
-			free(fields);
-			return false;
-		}
+		set_message(s, xasprintf("%s (%s)", pw->constraints[broken].message, fields));
+		free(fields);
+		return false;
 	}
 	return true;
 }
@@ -429,8 +410,10 @@ static enum session_status confirm_answers(struct session *s)
 		struct strbuf sb = STRBUF_INIT;
 		char *ids, *text;
 
-		if (revised && value_equal(&s->confirmed[var], &s->answers[var]))
+		if ((revised && value_equal(&s->confirmed[var], &s->answers[var])) || !s->journal) {
+			s->confirmed[var] = s->answers[var]; /* no journal: no event to build */
 			continue;
+		}
 		ids = pathway_format_value_ids(pw, var, &s->answers[var]);
 		text = pathway_format_value_unit(pw, var, &s->answers[var]);
 		event_open(&sb, "answer");
@@ -479,6 +462,8 @@ static enum session_status record_decision(struct session *s, size_t t, int reco
 	struct strbuf sb = STRBUF_INIT;
 	struct expr_explanation x = { 0 };
 
+	if (!s->journal)
+		return SESSION_OK; /* nothing to record: skip building the event */
 	event_open(&sb, reason ? "override" : "decision");
 	event_string(&sb, "node", n->id);
 	event_string(&sb, "goto", pw->nodes[tr->target].id);
@@ -510,13 +495,9 @@ static enum session_status record_decision(struct session *s, size_t t, int reco
 
 int session_recommended(const struct session *s)
 {
-	const struct pw_node *n = &s->pw->nodes[session_node(s)];
 	struct expr_env env = env_of(s);
 
-	for (size_t i = 0; i < n->nnext; i++)
-		if (!n->next[i].when || is_true(n->next[i].when, &env))
-			return (int)i;
-	return -1;
+	return rules_recommended(&env);
 }
 
 static void push_route(struct session *s, size_t via)
@@ -572,32 +553,12 @@ enum session_status session_advance(struct session *s)
 	return take(s, 0, NULL);
 }
 
-static bool has_visible_text(const char *s)
-{
-	for (; s && *s; s++)
-		if ((unsigned char)*s > ' ')
-			return true;
-	return false;
-}
-
 enum session_status session_override(struct session *s, size_t transition, const char *reason)
 {
-	const struct pw_node *n = &s->pw->nodes[session_node(s)];
+	char *refusal = rules_override_refusal(s->pw, session_node(s), transition, session_recommended(s), reason);
 
-	if (n->screen != SCREEN_DECISION) {
-		set_message(s, xstrdup("only a decision can be overridden"));
-		return SESSION_INVALID;
-	}
-	if (transition >= n->nnext) {
-		set_message(s, xstrdup("no such next step"));
-		return SESSION_INVALID;
-	}
-	if ((int)transition != session_recommended(s) && !has_visible_text(reason)) {
-		set_message(s, xstrdup("a reason is needed to choose another step than the recommended one"));
-		return SESSION_INVALID;
-	}
-	if (reason && utf8_count(reason) > SESSION_REASON_MAX) {
-		set_message(s, xasprintf("the reason is too long: at most %d characters", SESSION_REASON_MAX));
+	if (refusal) {
+		set_message(s, refusal);
 		return SESSION_INVALID;
 	}
 	return take(s, transition, reason);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What would change the recommendation: the single-answer changes to a case that lead to another
- * endpoint (DESIGN §5, `what_if` in replay --json), found by replaying the changed case headlessly. */
+ * endpoint (DESIGN §5, `what_if` in replay --json), found by walking each changed case again (src/trial.c). */
 #ifndef PATHWALK_WHATIF_H
 #define PATHWALK_WHATIF_H
 
