@@ -54,7 +54,7 @@ render() {
 journal mini-log tests/data/good/mini-log.cfg -p "$mini"
 render mini-log mini-log.jsonl -p "$src/$mini"
 expect_in "$tmp/mini-log.txt" "OVERRIDDEN by the clinician" "override shown"
-expect_in "$tmp/mini-log.txt" "Reason: Patient prefers the low road & declines <more> for now" "override reason"
+expect_in "$tmp/mini-log.txt" "Reason:          Patient prefers the low road & declines <more> for now" "override reason"
 expect_in "$tmp/mini-log.txt" "[ref1] Someone A. A study." "references"
 expect_in "$tmp/mini-log.txt" "Test only." "disclaimer"
 expect_in "$tmp/mini-log.txt" "Clinician signature: " "signature line"
@@ -83,14 +83,14 @@ fi
 # repeated), findings entered by the trainee, and the score.
 cp "$src/tests/data/train/bob-v5.jsonl" "$tmp/training.jsonl"
 render training training.jsonl
-expect_in "$tmp/training.txt" "Trainee:     bob" "training: trainee"
-expect_in "$tmp/training.txt" "Mode:        training; case v5-sij-eligible" "training: mode"
+expect_in "$tmp/training.txt" "Trainee:   bob" "training: trainee"
+expect_in "$tmp/training.txt" "Mode:    training; case v5-sij-eligible" "training: mode"
 expect_in "$tmp/training.txt" "INCORRECT; committed after 41 s" "training: wrong choice"
 expect_in "$tmp/training.txt" "(a repeat, not scored)" "training: repeated choice"
 expect_in "$tmp/training.txt" "entered 7; the case says 5 -- DOES NOT MATCH" "training: finding"
 expect_in "$tmp/training.txt" "Score: 3/4 decisions correct" "training: score"
-expect_in "$tmp/training.txt" "3. After conservative care (conservative_decision): incorrect, 41 s" "training: debrief"
-expect_in "$tmp/training.html" '<table class="debrief">' "training: html debrief table"
+expect_in "$tmp/training.txt" "3. After conservative care: incorrect, 41 s" "training: debrief"
+expect_in "$tmp/training.html" '<li>After conservative care: incorrect, 41 s' "training: html debrief"
 head -n 38 "$src/tests/data/train/carol-v5.jsonl" >"$tmp/train-quit.jsonl"
 run 0 "training interrupted" -- "$bin" log train-quit.jsonl
 expect_in "$tmp/out" "Score: 1/2 decisions correct so far (the session recorded no score" "training: no score"
@@ -104,9 +104,9 @@ expect_in "$tmp/out" "Score: 1/2 decisions correct so far (the session recorded 
 } >"$tmp/resumed.jsonl"
 rechain "$tmp/resumed.jsonl"
 render resumed resumed.jsonl -p "$src/$mini"
-expect_in "$tmp/resumed.txt" "Status:      complete" "resumed: complete"
-expect_in "$tmp/resumed.txt" "*** SESSION INTERRUPTED at 2025-02-17T09:05:00Z, at choose: quit ***" "resumed: interruption shown"
-expect_in "$tmp/resumed.txt" "Session resumed at 2025-02-18T10:00:00Z at Choose (choose)." "resumed: resume shown"
+expect_in "$tmp/resumed.txt" "Status:  complete" "resumed: complete"
+expect_in "$tmp/resumed.txt" "*** SESSION INTERRUPTED at 2025-02-17T09:05:00Z, at Choose: quit ***" "resumed: interruption shown"
+expect_in "$tmp/resumed.txt" "Session resumed at 2025-02-18T10:00:00Z at Choose." "resumed: resume shown"
 head -n 12 "$tmp/resumed.jsonl" >"$tmp/resumed-open.jsonl"
 run 0 "resumed, then killed" -- "$bin" log -p "$src/$mini" resumed-open.jsonl
 expect_in "$tmp/out" "INCOMPLETE: the journal ends without closing the session" "resumed then killed: unfinished"
@@ -173,7 +173,7 @@ for fmt in text markdown html json; do
 	if [ "$fmt" = json ]; then
 		expect_in "$tmp/out" '"status":"interrupted"' "interrupted json"
 	else
-		expect_in "$tmp/out" "INCOMPLETE: interrupted at choose (SIGTERM)" "interrupted $fmt"
+		expect_in "$tmp/out" "INCOMPLETE: interrupted at Choose (SIGTERM)" "interrupted $fmt"
 	fi
 done
 
