@@ -73,23 +73,19 @@ void rdoc_row(struct rdoc_node *node, const char *label, const char *text)
 void rdoc_rowf(struct rdoc_node *node, const char *label, const char *fmt, ...)
 {
 	va_list ap;
-	char *text;
 
 	va_start(ap, fmt);
-	text = xvasprintf(fmt, ap);
+	add_row(node, label, xvasprintf(fmt, ap), 0);
 	va_end(ap);
-	add_row(node, label, text, 0);
 }
 
 void rdoc_item(struct rdoc_node *list, int depth, const char *fmt, ...)
 {
 	va_list ap;
-	char *text;
 
 	va_start(ap, fmt);
-	text = xvasprintf(fmt, ap);
+	add_row(list, NULL, xvasprintf(fmt, ap), depth);
 	va_end(ap);
-	add_row(list, NULL, text, depth);
 }
 
 static void free_node(struct rdoc_node *n)

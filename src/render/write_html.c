@@ -35,30 +35,20 @@ static void h(struct strbuf *out, const char *text)
 	markup_html(out, text, "", true);
 }
 
-static void fields(struct strbuf *out, const struct rdoc_node *n)
+/* A table of labels and values (fields), or a list of questions and answers (terms). */
+static void labelled(struct strbuf *out, const struct rdoc_node *n)
 {
-	sb_append(out, "<table class=\"meta\">\n");
-	for (size_t i = 0; i < n->nrows; i++) {
-		sb_append(out, "<tr><th>");
-		h(out, n->rows[i].label);
-		sb_append(out, "</th><td>");
-		h(out, n->rows[i].text);
-		sb_append(out, "</td></tr>\n");
-	}
-	sb_append(out, "</table>\n");
-}
+	bool table = n->kind == RDOC_FIELDS;
 
-static void terms(struct strbuf *out, const struct rdoc_node *n)
-{
-	sb_append(out, "<ul class=\"answers\">\n");
+	sb_append(out, table ? "<table class=\"meta\">\n" : "<ul class=\"answers\">\n");
 	for (size_t i = 0; i < n->nrows; i++) {
-		sb_append(out, "<li><strong>");
+		sb_append(out, table ? "<tr><th>" : "<li><strong>");
 		h(out, n->rows[i].label);
-		sb_append(out, "</strong>: ");
+		sb_append(out, table ? "</th><td>" : "</strong>: ");
 		h(out, n->rows[i].text);
-		sb_append(out, "</li>\n");
+		sb_append(out, table ? "</td></tr>\n" : "</li>\n");
 	}
-	sb_append(out, "</ul>\n");
+	sb_append(out, table ? "</table>\n" : "</ul>\n");
 }
 
 /* A list, its deeper rows nested in the item before them. */
@@ -114,8 +104,8 @@ static void node(struct strbuf *out, const struct rdoc_node *n)
 		h(out, n->text);
 		sb_append(out, n->strong ? "</strong></p>\n" : "</p>\n");
 		break;
-	case RDOC_FIELDS: fields(out, n); break;
-	case RDOC_TERMS: terms(out, n); break;
+	case RDOC_FIELDS:
+	case RDOC_TERMS: labelled(out, n); break;
 	case RDOC_LIST: list(out, n); break;
 	case RDOC_NOTE:
 		sb_appendf(out, "<div class=\"note %s\">\n", note_class(n->style));
