@@ -111,6 +111,47 @@ head -n 12 "$tmp/resumed.jsonl" >"$tmp/resumed-open.jsonl"
 run 0 "resumed, then killed" -- "$bin" log -p "$src/$mini" resumed-open.jsonl
 expect_in "$tmp/out" "INCOMPLETE: the journal ends without closing the session" "resumed then killed: unfinished"
 
+# --- the journal keys of clinical wording, warning severity and what would change the outcome ---
+# The mini journal with the keys the walk writes since then: a clause's words and depth, a
+# warning's severity, the endpoint's would_change. The printed formats show the words, not the
+# syntax (that only with --ids), the severity as a word, and the section on page 1.
+if have_python; then
+	python3 - "$tmp/mini-log.jsonl" >"$tmp/worded.jsonl" <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    e = json.loads(line)
+    e.pop("action_end", None)
+    if e["event"] == "warning":
+        e["severity"] = "urgent" if e["warning"] == "flagged" else "advice"
+    if e["event"] == "override":
+        e["recommended_explanation"] = [
+            dict(e["recommended_explanation"][0], words="Score 6, above 4", depth=0),
+            dict(e["recommended_explanation"][1], words="Kind A", depth=0),
+            {"clause": "a_derived = yes", "truth": True, "words": "Derived from the kind: yes", "depth": 1}]
+    if e["event"] == "endpoint":
+        e["would_change"] = [{"text": "Score 4 or less", "endpoint": "high", "title": "High"}]
+    print(json.dumps(e, ensure_ascii=False, separators=(",", ":")))
+PY
+	rechain "$tmp/worded.jsonl"
+	render worded worded.jsonl -p "$src/$mini"
+	expect_in "$tmp/worded.txt" "What would change the recommendation
+   - Score 4 or less → High" "worded: what would change, on page 1"
+	expect_in "$tmp/worded.txt" "   - Urgent: Flagged
+   - Advice: At the end" "worded: severities in the summary"
+	expect_in "$tmp/worded.txt" "   Urgent: Flagged, shown at" "worded: severity in the record"
+	expect_in "$tmp/worded.txt" "      - Score 6, above 4: true
+      - Kind A: true
+         - Derived from the kind: yes: true" "worded: clauses in words, by depth"
+	expect_not_in "$tmp/worded.txt" "score = 6" "worded: no syntax without --ids"
+	run 0 "worded --ids" -- "$bin" log --ids -p "$src/$mini" worded.jsonl
+	expect_in "$tmp/out" "- Score 6, above 4 (score = 6 > 4): true" "worded --ids: syntax beside the words"
+	expect_in "$tmp/out" "- Score 4 or less → High (high)" "worded --ids: the endpoint's id"
+	expect_in "$tmp/out" "Urgent: Flagged (flagged), shown at" "worded --ids: the warning's id"
+	check_text "$tmp/out" "worded --ids text"
+else
+	echo "SKIP: python3 not installed: the worded journal is not built"
+fi
+
 # --- the pathway: another one than the session used --------------------------------------------
 run 0 "log without the pathway" -- "$bin" log mini-log.jsonl
 expect_in "$tmp/err" "pathwalk: note: the bundled pathway is \"sciatica-after-tpi\", not the pathway this session used" "mismatch note"
