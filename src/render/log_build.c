@@ -50,10 +50,13 @@ void log_clauses(struct rdoc_node *list, const struct report_explanation *x, boo
 
 		if (!c->words && !ids)
 			continue;
+		/* The words carry their verdict ("...: met"); the syntax carries none. */
 		if (c->words && ids && c->text)
-			rdoc_item(list, depth, "%s (%s): %s", c->words, c->text, truth);
+			rdoc_item(list, depth, "%s [%s]", c->words, c->text);
+		else if (c->words)
+			rdoc_item(list, depth, "%s", c->words);
 		else
-			rdoc_item(list, depth, "%s: %s", log_or(c->words, log_or(c->text, "?")), truth);
+			rdoc_item(list, depth, "%s: %s", log_or(c->text, "?"), truth);
 	}
 }
 

@@ -29,8 +29,9 @@ char *log_named(const char *title, const char *id, bool ids);
 const char *log_severity_word(const char *severity);
 
 /* Appends an explanation's clauses to list, each at its own depth (capped at 8): the clinical
- * words (with ids, the syntax after them); a clause recorded only in the pathway's syntax (a
- * journal before the wording) only with ids. */
+ * words, which carry their verdict (with ids, the syntax after them in brackets); a clause
+ * recorded only in the pathway's syntax (a journal before the wording) only with ids, with its
+ * truth. */
 void log_clauses(struct rdoc_node *list, const struct report_explanation *x, bool ids);
 
 /* How many of x's clauses carry clinical words. */

@@ -125,9 +125,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
         e["severity"] = "urgent" if e["warning"] == "flagged" else "advice"
     if e["event"] == "override":
         e["recommended_explanation"] = [
-            dict(e["recommended_explanation"][0], words="Score 6, above 4", depth=0),
-            dict(e["recommended_explanation"][1], words="Kind A", depth=0),
-            {"clause": "a_derived = yes", "truth": True, "words": "Derived from the kind: yes", "depth": 1}]
+            dict(e["recommended_explanation"][0], words="Score: 6; needs more than 4: met", depth=0),
+            dict(e["recommended_explanation"][1], words="Kind: Kind A; needs Kind A: met", depth=0),
+            {"clause": "a_derived = yes", "truth": True, "words": "Derived from the kind: yes; needs yes: met", "depth": 1}]
     if e["event"] == "endpoint":
         e["would_change"] = [{"text": "Score 4 or less", "endpoint": "high", "title": "High"}]
     print(json.dumps(e, ensure_ascii=False, separators=(",", ":")))
@@ -139,12 +139,12 @@ PY
 	expect_in "$tmp/worded.txt" "   - Urgent: Flagged
    - Advice: At the end" "worded: severities in the summary"
 	expect_in "$tmp/worded.txt" "   Urgent: Flagged, shown at" "worded: severity in the record"
-	expect_in "$tmp/worded.txt" "      - Score 6, above 4: true
-      - Kind A: true
-         - Derived from the kind: yes: true" "worded: clauses in words, by depth"
+	expect_in "$tmp/worded.txt" "      - Score: 6; needs more than 4: met
+      - Kind: Kind A; needs Kind A: met
+         - Derived from the kind: yes; needs yes: met" "worded: clauses in words, by depth"
 	expect_not_in "$tmp/worded.txt" "score = 6" "worded: no syntax without --ids"
 	run 0 "worded --ids" -- "$bin" log --ids -p "$src/$mini" worded.jsonl
-	expect_in "$tmp/out" "- Score 6, above 4 (score = 6 > 4): true" "worded --ids: syntax beside the words"
+	expect_in "$tmp/out" "- Score: 6; needs more than 4: met [score = 6 > 4]" "worded --ids: syntax beside the words"
 	expect_in "$tmp/out" "- Score 4 or less → High (high)" "worded --ids: the endpoint's id"
 	expect_in "$tmp/out" "Urgent: Flagged (flagged), shown at" "worded --ids: the warning's id"
 	check_text "$tmp/out" "worded --ids text"

@@ -149,9 +149,9 @@ static const char worded[] =
 	"\"title\":\"Cauda equina\",\"severity\":\"urgent\"}\n"
 	"{\"seq\":4,\"time\":\"2025-02-17T09:00:04Z\",\"event\":\"decision\",\"node\":\"screen\",\"goto\":\"low\","
 	"\"label\":\"Go low\",\"recommended\":\"low\",\"accepted\":true,\"condition\":\"pain_nrs > 4 && ok\","
-	"\"explanation\":[{\"clause\":\"pain_nrs = 6 > 4\",\"truth\":true,\"words\":\"Pain 6/10, above 4/10\",\"depth\":0},"
-	"{\"clause\":\"ok\",\"truth\":true,\"words\":\"Eligible\",\"depth\":0},"
-	"{\"clause\":\"weeks = 5 >= 4\",\"truth\":true,\"words\":\"Pain for 5 weeks, at least 4\",\"depth\":1}]}\n"
+	"\"explanation\":[{\"clause\":\"pain_nrs = 6 > 4\",\"truth\":true,\"words\":\"Pain 6/10; needs more than 4/10: met\",\"depth\":0},"
+	"{\"clause\":\"ok\",\"truth\":true,\"words\":\"Eligible: yes; needs yes: met\",\"depth\":0},"
+	"{\"clause\":\"weeks = 5 >= 4\",\"truth\":true,\"words\":\"Pain for 5 weeks; needs at least 4: met\",\"depth\":1}]}\n"
 	NODE(5, "low", "Low")
 	"{\"seq\":6,\"time\":\"2025-02-17T09:00:06Z\",\"event\":\"endpoint\",\"node\":\"low\",\"title\":\"Low\","
 	"\"recommendation\":\"Rest.\",\"warnings\":[\"w9\"],\"would_change\":[{\"text\":\"Pain 4/10 or less\","
@@ -163,8 +163,8 @@ Test(report, the_words_of_a_clause_its_depth_severity_and_what_would_change)
 	const char *t = render(worded, REPORT_TEXT);
 
 	assert_contains(t, "Condition, clause by clause:\n");
-	assert_contains(t, "      - Pain 6/10, above 4/10: true\n      - Eligible: true\n"
-			   "         - Pain for 5 weeks, at least 4: true\n");
+	assert_contains(t, "      - Pain 6/10; needs more than 4/10: met\n      - Eligible: yes; needs yes: met\n"
+			   "         - Pain for 5 weeks; needs at least 4: met\n");
 	assert_lacks(t, "pain_nrs");
 	assert_contains(t, "Urgent: Cauda equina, shown at");
 	assert_contains(t, "Warnings shown\n   - Urgent: Cauda equina\n");
@@ -174,14 +174,15 @@ Test(report, the_words_of_a_clause_its_depth_severity_and_what_would_change)
 	cr_assert(strstr(t, "Clinician signature:") < strchr(t, '\f'));
 	cr_assert(strstr(t, "ABOUT THIS PATHWAY") > strchr(t, '\f'));
 	t = render(worded, REPORT_MARKDOWN);
-	assert_contains(t, "- Eligible: true\n    - Pain for 5 weeks, at least 4: true\n");
+	assert_contains(t, "- Eligible: yes; needs yes: met\n    - Pain for 5 weeks; needs at least 4: met\n");
 	assert_contains(t, "### What would change the recommendation\n\n- Pain 4/10 or less → Watchful waiting\n");
 	assert_contains(t, "> **Urgent: Cauda equina, shown at");
 	t = render(worded, REPORT_HTML);
-	assert_contains(t, "<li>Eligible: true\n<ul>\n<li>Pain for 5 weeks, at least 4: true</li>\n</ul>\n</li>\n</ul>");
+	assert_contains(t, "<li>Eligible: yes; needs yes: met\n<ul>\n<li>Pain for 5 weeks; needs at least 4: met</li>\n"
+			   "</ul>\n</li>\n</ul>");
 	assert_contains(t, "<div class=\"note warning urgent\">");
 	t = render_ids(worded, REPORT_TEXT, true);
-	assert_contains(t, "- Pain 6/10, above 4/10 (pain_nrs = 6 > 4): true");
+	assert_contains(t, "- Pain 6/10; needs more than 4/10: met [pain_nrs = 6 > 4]");
 	assert_contains(t, "- Pain 4/10 or less → Watchful waiting (high)");
 }
 
