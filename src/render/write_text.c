@@ -17,7 +17,7 @@
 struct writer {
 	struct textdoc *d;
 	size_t indent;        /* of the current top-level content */
-	enum rdoc_kind last;   /* the kind of the node before */
+	enum rdoc_kind last;  /* the kind of the node before */
 	bool after_title;     /* the node before is the document's title */
 };
 
