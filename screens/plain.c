@@ -20,6 +20,7 @@
 #include "../src/journal.h"
 #include "../src/strbuf.h"
 #include "../src/utf8.h"
+#include "../src/whatif.h"
 #include "../src/xalloc.h"
 #include "ui.h"
 
@@ -423,7 +424,12 @@ static void print_endpoint(struct plain *p)
 	size_t nw;
 	const int *w = session_warnings(p->s, &nw);
 
+	struct whatif_change *c;
+	size_t nc = session_would_change(p->s, &c);
+
 	session_print_plan(p->s, stdout, "");
+	whatif_changes_print(stdout, p->pw, c, nc, "");
+	whatif_changes_free(c, nc);
 	for (size_t i = 0; i < nw; i++) {
 		char *text = session_warning_text(p->s, w[i], NULL);
 

@@ -60,8 +60,13 @@ void replay_print_endpoint(const struct session *s, FILE *f)
 	size_t nw;
 	const int *w = session_warnings_shown(s, &nw);
 
+	struct whatif_change *c;
+	size_t nc = session_would_change(s, &c);
+
 	fprintf(f, "\nEndpoint: %s\n", n->title);
 	session_print_plan(s, f, "  ");
+	whatif_changes_print(f, pw, c, nc, "  ");
+	whatif_changes_free(c, nc);
 	if (nw > 0)
 		fprintf(f, "Warnings shown on this path:\n");
 	for (size_t i = 0; i < nw; i++)

@@ -291,6 +291,11 @@ const struct pathway *session_pathway(const struct session *s)
 	return s->pw;
 }
 
+long session_today(const struct session *s)
+{
+	return s->today;
+}
+
 int session_node(const struct session *s)
 {
 	return s->route[s->nroute - 1].node;
@@ -593,20 +598,23 @@ enum session_status session_finish(struct session *s)
 		set_message(s, xstrdup(s->closed ? "the session is closed" : "the walk has not reached an endpoint"));
 		return SESSION_INVALID;
 	}
-	event_open(&sb, "endpoint");
-	event_string(&sb, "node", n->id);
-	event_string(&sb, "title", n->title);
-	text = n->recommendation ? session_render_text(s, n->recommendation) : NULL;
-	event_string(&sb, "recommendation", text);
-	free(text);
-	session_plan_json(s, &sb);
-	sb_append(&sb, ",\"warnings\":[");
-	for (size_t i = 0; i < s->nshown; i++) {
-		sb_append(&sb, i ? "," : "");
-		sb_append_json_string(&sb, pw->warnings[s->shown[i]].id);
+	st = SESSION_OK; /* no journal: the endpoint event (with its what_if) is not built */
+	if (s->journal) {
+		event_open(&sb, "endpoint");
+		event_string(&sb, "node", n->id);
+		event_string(&sb, "title", n->title);
+		text = n->recommendation ? session_render_text(s, n->recommendation) : NULL;
+		event_string(&sb, "recommendation", text);
+		free(text);
+		session_plan_json(s, &sb);
+		sb_append(&sb, ",\"warnings\":[");
+		for (size_t i = 0; i < s->nshown; i++) {
+			sb_append(&sb, i ? "," : "");
+			sb_append_json_string(&sb, pw->warnings[s->shown[i]].id);
+		}
+		sb_append(&sb, "]}");
+		st = record(s, &sb);
 	}
-	sb_append(&sb, "]}");
-	st = record(s, &sb);
 	event_open(&sb, "end");
 	sb_append(&sb, "}");
 	s->closed = s->finished = true;

@@ -54,6 +54,9 @@ void session_free(struct session *s);
 
 const struct pathway *session_pathway(const struct session *s);
 
+/* The date the session was created with, for "today" defaults. */
+long session_today(const struct session *s);
+
 /* Current node index. */
 int session_node(const struct session *s);
 
@@ -195,7 +198,8 @@ struct strbuf;
 void session_print_plan(const struct session *s, FILE *f, const char *indent);
 
 /* Appends the endpoint event's ,"actions":[...],"document":[...] members: each item shown, as
- * {"text": rendered text, "refs": [reference ids]}, so that a log prints exactly what was shown. */
+ * {"text": rendered text, "refs": [reference ids]}, so that a log prints exactly what was shown;
+ * then ,"would_change":[...] (session_would_change, as the endpoint screen shows it). */
 void session_plan_json(const struct session *s, struct strbuf *sb);
 
 /* Appends the node event's ,"evidence_refs":[...] member: the ids of the references cited by the

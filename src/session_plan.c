@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "session.h"
+#include "whatif.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -58,8 +59,13 @@ void session_plan_json(const struct session *s, struct strbuf *sb)
 {
 	const struct pw_node *n = &session_pathway(s)->nodes[session_node(s)];
 
+	struct whatif_change *c;
+	size_t nc = session_would_change(s, &c);
+
 	plan_json(s, &n->actions, "actions", sb);
 	plan_json(s, &n->document, "document", sb);
+	whatif_changes_json(sb, session_pathway(s), c, nc);
+	whatif_changes_free(c, nc);
 }
 
 void session_evidence_json(const struct session *s, struct strbuf *sb)
