@@ -3,22 +3,8 @@
 # Issue 16 point 3 in the full-screen walk at 80x24: the endpoint screen has a section "What would
 # change the recommendation" listing, in words, each single answer that would lead elsewhere with
 # the endpoint's title (no ids), reached by paging down; the endpoint event journals the same
-# lines as would_change. A case with no such answer says so.
+# lines as would_change.
 . "$(dirname "$0")/lib.sh" "$@"
-
-node_id() { screen | tail -n 1 | awk '{print $NF}'; }
-
-# Enter through every pre-filled screen of a case until the node id in the bottom bar is $1.
-enter_until_node() {
-	local n=0 id
-	while id=$(node_id); [ "$id" != "$1" ] && [ $n -lt 40 ]; do
-		keys Enter
-		n=$((n + 1))
-		local i=0
-		while [ "$(node_id)" = "$id" ] && [ $i -lt 100 ]; do sleep 0.02; i=$((i + 1)); done
-	done
-	[ "$id" = "$1" ]
-}
 
 # joined: the screen as one line, wrapped lines joined (runs of blanks made one).
 joined() { screen | tr '\n' ' ' | tr -s ' '; }
