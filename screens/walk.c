@@ -481,6 +481,7 @@ int walk_screens(const struct walk_options *opt, struct session *s, struct train
 	w.ctx.s = s;
 	w.ctx.pw = pw;
 	w.ctx.training = t;
+	w.ctx.ids = opt->ids;
 	w.stages = xcalloc(pw->nstages + 1, sizeof(*w.stages));
 	for (size_t i = 0; i < pw->nstages; i++)
 		w.stages[i] = pw->stages[i].label;
@@ -698,7 +699,7 @@ int walk_run(const struct walk_options *opt)
 	}
 	if (s && status == 0) {
 		if (opt->plain)
-			status = plain_run(s, opt->prefill, j);
+			status = plain_run(s, opt->prefill, j, opt->ids);
 		else
 			status = walk_screens(opt, s, NULL, j, notice, &fatal);
 	}
