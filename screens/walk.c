@@ -410,7 +410,7 @@ static void draw(struct walk *w)
 	doc_init(&w->body, width);
 	doc_init(&w->pane, width);
 	ops->draw(&w->ctx, &w->body, &w->pane);
-	if (!w->overlay) { /* the bottom bar drops the id first; here it always is */
+	if (!w->overlay && w->ctx.ids) { /* for authors: the bottom bar drops the id first; here it always is */
 		doc_blank(&w->pane);
 		doc_addf(&w->pane, 0, ST_DIM, "Screen id: %s", n->id);
 	}
