@@ -3,7 +3,8 @@
 # What a clinician reads has no ids and no operators (issue 16): for every bundled case, replay's
 # human output and the plain walk (pre-filled from the case, every screen confirmed) contain no
 # variable, derived, node or warning id of the bundled pathway and no operator of the condition
-# language; with --ids they do show the pathway syntax, for pathway authors.
+# language; nor do the printed logs of their journals (text, Markdown, HTML); with --ids they do
+# show the pathway syntax, for pathway authors.
 # Usage: human_words.sh PATHWALK SOURCE_DIR
 set -u
 bin=${1:?pathwalk binary}
@@ -26,8 +27,9 @@ awk '/^  [a-z_]+ = \(/ { section = $1 }
 	"$src/config/sciatica.cfg" >"$tmp/ids"
 nids=$(wc -l <"$tmp/ids")
 [ "$nids" -ge 60 ] && ok || bad "only $nids ids read from the bundled pathway"
-# The operators of the condition language, as fixed strings ("!x": a ! before a letter).
-printf '%s\n' '==' '!=' '&&' '||' '<=' '>=' 'count(' 'has(' 'at(' >"$tmp/operators"
+# The operators of the condition language, as written between operands (a text log underlines
+# its headings with ====), and "!x": a ! before a letter.
+printf '%s\n' ' == ' ' != ' ' && ' ' || ' ' <= ' ' >= ' 'count(' 'has(' 'at(' >"$tmp/operators"
 
 # no_ids FILE WHAT: FILE shows none of the ids (as whole words) and none of the operators.
 no_ids() {
@@ -72,11 +74,9 @@ for case in "$src"/config/cases/*.cfg; do
 done
 [ "$ncases" -ge 40 ] && ok || bad "only $ncases bundled cases"
 
-# Hook for the printed logs (issue 17 renders the words and depth of the report model): add each
-# format of `pathwalk log` here once its writer no longer prints ids; the loop checks them alike.
-LOG_FORMATS_WITHOUT_IDS=""
-for format in $LOG_FORMATS_WITHOUT_IDS; do
-	for journal in "$tmp"/*.jsonl; do
+# The printed log of every plain walk's journal, in every format a person reads (JSON keeps ids).
+for journal in "$tmp"/*.jsonl; do
+	for format in text markdown html; do
 		"$bin" log -f "$format" -o "$tmp/log.$format" "$journal" 2>/dev/null || bad "log -f $format $journal"
 		no_ids "$tmp/log.$format" "log -f $format $(basename "$journal")"
 		rm -f "$tmp/log.$format"
