@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* `pathwalk report`: the instructor's summary of many training journals (see cohort.h). */
 #include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "cohort.h"
@@ -10,25 +13,43 @@
 #include "xalloc.h"
 
 static const char report_usage[] =
-	"usage: pathwalk report [-p FILE] [--format text|markdown|html] [-o FILE] [--force] JOURNAL...\n"
+	"usage: pathwalk report [-p FILE] [--format text|markdown|html|csv] [-o FILE] [--force] JOURNAL...\n"
+	"       pathwalk report --watch DIR [--plain] [-p FILE] [-f FORMAT] [-o FILE] [--force]\n"
 	"\n"
 	"Summarise training journals (written by pathwalk train) for the instructor: the pathways and\n"
 	"dates, each trainee's sessions with their scores, decision times and status, per case each\n"
-	"decision node with the share correct, the most common wrong choice and the median time, the\n"
-	"decisions the group got wrong most, and the journals that could not be used, with why.\n"
-	"A JOURNAL of - is read from standard input.\n"
+	"decision with the pathway's step, the share correct, the most common wrong choice and the\n"
+	"median time, a grid of who chose what, the decisions the group got wrong most, and the\n"
+	"journals that could not be used, with why. A JOURNAL of - is read from standard input.\n"
 	"\n"
 	"  -p, --pathway FILE  the pathway the sessions used, for node titles (default: the bundled\n"
-	"                      one, when it is the same version)\n"
-	"  -f, --format FMT    text (80 columns, 66-line pages; the default), markdown or html\n"
+	"                      one, when it is the same version); journals of another pathway are\n"
+	"                      not included (without -p: of another than most journals used)\n"
+	"  -f, --format FMT    text (80 columns, 66-line pages; the default), markdown, html, or csv\n"
+	"                      (one row per trainee, case and decision, for a spreadsheet)\n"
 	"  -o, --output FILE   write to FILE, which must not exist, or to a stream such as /dev/stdout\n"
-	"                      (default, and -o -: standard output)\n"
+	"                      (default, and -o -: standard output); with --watch, the report of\n"
+	"                      the journals in DIR when the watch ends\n"
+	"  -w, --watch DIR     the room live: each trainee's progress and running score from the\n"
+	"                      journals in DIR, redrawn when one changes; q leaves\n"
+	"      --plain         with --watch: plain lines, one per change, instead of the screen\n"
 	"      --force         use journals whose hash chain is broken (see pathwalk verify)\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"Exit 0 when every journal was used, 2 for a usage error, 3 when a journal (or the pathway\n"
 	"given with -p) could not be used, a broken hash chain included (the report is still written\n"
-	"from the others), 5 when the output cannot be written.\n";
+	"from the others), 5 when the output cannot be written. --watch exits 0 after q, 3 when DIR\n"
+	"cannot be watched, 128+N after signal N.\n";
+
+/* True when the locale's character set is UTF-8: otherwise the grids are drawn in ASCII. */
+static bool utf8_locale(void)
+{
+	const char *codeset;
+
+	setlocale(LC_CTYPE, "");
+	codeset = nl_langinfo(CODESET);
+	return codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
 
 /* Reads every journal into c, printing the problems; returns EXIT_OK or EXIT_INPUT. */
 static int add_journals(struct cohort *c, char **paths, int count)
@@ -42,6 +63,17 @@ static int add_journals(struct cohort *c, char **paths, int count)
 	diag_print(&diags, stderr);
 	diag_clear(&diags);
 	return status;
+}
+
+/* cohort_finish, printing the journals it sets aside; false when it set one aside. */
+static bool finish(struct cohort *c)
+{
+	struct diag_list diags = { 0 };
+	bool all = cohort_finish(c, &diags);
+
+	diag_print(&diags, stderr);
+	diag_clear(&diags);
+	return all;
 }
 
 int cmd_report(int argc, char **argv)
@@ -60,7 +92,7 @@ int cmd_report(int argc, char **argv)
 	struct cohort c;
 	struct pathway *pw;
 	char *source;
-	bool failed, force = false;
+	bool failed, force = false, csv = false;
 	int ch, status;
 
 	optind = 1;
@@ -68,8 +100,9 @@ int cmd_report(int argc, char **argv)
 		switch (ch) {
 		case 'p': pathway_path = optarg; break;
 		case 'f':
-			if (!report_format_parse(optarg, &format) || format == REPORT_JSON)
-				return cli_usage_error("report", "unknown format '%s' (text, markdown or html)", optarg);
+			csv = strcmp(optarg, "csv") == 0;
+			if (!csv && (!report_format_parse(optarg, &format) || format == REPORT_JSON))
+				return cli_usage_error("report", "unknown format '%s' (text, markdown, html or csv)", optarg);
 			break;
 		case 'o': output = optarg; break;
 		case 'F': force = true; break;
@@ -85,9 +118,16 @@ int cmd_report(int argc, char **argv)
 	source = pathway_path ? xasprintf("the pathway in %s", pathway_path) : xstrdup("the bundled pathway");
 	cohort_init(&c, pw, source);
 	c.force = force;
+	c.ascii = !utf8_locale();
+	if (pathway_path && pw)
+		c.pathway_id = pw->id;
 	status = add_journals(&c, argv + optind, argc - optind);
-	cohort_finish(&c);
-	cohort_render(&c, format, &out);
+	if (!finish(&c))
+		status = EXIT_INPUT;
+	if (csv)
+		cohort_render_csv(&c, &out);
+	else
+		cohort_render(&c, format, &out);
 	if (cli_write_output(output, sb_str(&out), out.len, "the report") != EXIT_OK)
 		status = EXIT_OUTPUT;
 	sb_free(&out);
