@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* `pathwalk report`: the instructor's summary of many training journals (see cohort.h). */
+/* `pathwalk report`: the instructor's summary of many training journals (see cohort.h), and
+ * `report --watch DIR`, the room live (screens/watch.h). */
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../screens/watch.h"
 #include "cli.h"
 #include "cohort.h"
 #include "strbuf.h"
@@ -76,6 +78,61 @@ static bool finish(struct cohort *c)
 	return all;
 }
 
+/* What the options asked for. */
+struct report_request {
+	const char *pathway_path, *output, *watch;
+	enum report_format format;
+	bool force, csv, plain;
+};
+
+/* The report of the journals at paths, written to req->output; returns the exit status. */
+static int report_journals(const struct report_request *req, const struct pathway *pw, char **paths, size_t count)
+{
+	struct strbuf out = STRBUF_INIT;
+	char *source = req->pathway_path ? xasprintf("the pathway in %s", req->pathway_path)
+					 : xstrdup("the bundled pathway");
+	struct cohort c;
+	int status;
+
+	cohort_init(&c, pw, source);
+	c.force = req->force;
+	c.ascii = !utf8_locale();
+	if (req->pathway_path && pw)
+		c.pathway_id = pw->id;
+	status = add_journals(&c, paths, (int)count);
+	if (!finish(&c))
+		status = EXIT_INPUT;
+	if (req->csv)
+		cohort_render_csv(&c, &out);
+	else
+		cohort_render(&c, req->format, &out);
+	if (cli_write_output(req->output, sb_str(&out), out.len, "the report") != EXIT_OK)
+		status = EXIT_OUTPUT;
+	sb_free(&out);
+	cohort_free(&c);
+	free(source);
+	return status;
+}
+
+/* --watch DIR: the live view; then, with -o, the report of the journals in DIR at that moment. */
+static int report_watch(const struct report_request *req, const struct pathway *pw)
+{
+	static const char *const suffixes[] = { ".jsonl", NULL };
+	struct watch_options wo = { .dir = req->watch, .force = req->force, .plain = req->plain,
+				    .pathway_id = req->pathway_path && pw ? pw->id : NULL };
+	struct cli_files files = { 0 };
+	int status = watch_run(&wo);
+
+	if (status != EXIT_OK || !req->output)
+		return status;
+	if (!cli_collect_files(&files, req->watch, suffixes))
+		status = EXIT_INPUT;
+	else
+		status = report_journals(req, pw, files.paths, files.count);
+	cli_files_free(&files);
+	return status;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -83,56 +140,46 @@ int cmd_report(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "watch", required_argument, NULL, 'w' },
+		{ "plain", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *pathway_path = NULL, *output = NULL;
-	enum report_format format = REPORT_TEXT;
-	struct strbuf out = STRBUF_INIT;
-	struct cohort c;
+	struct report_request req = { .format = REPORT_TEXT };
 	struct pathway *pw;
-	char *source;
-	bool failed, force = false, csv = false;
+	bool failed;
 	int ch, status;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":p:f:o:h", options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":p:f:o:w:h", options, NULL)) != -1) {
 		switch (ch) {
-		case 'p': pathway_path = optarg; break;
+		case 'p': req.pathway_path = optarg; break;
 		case 'f':
-			csv = strcmp(optarg, "csv") == 0;
-			if (!csv && (!report_format_parse(optarg, &format) || format == REPORT_JSON))
+			req.csv = strcmp(optarg, "csv") == 0;
+			if (!req.csv && (!report_format_parse(optarg, &req.format) || req.format == REPORT_JSON))
 				return cli_usage_error("report", "unknown format '%s' (text, markdown, html or csv)", optarg);
 			break;
-		case 'o': output = optarg; break;
-		case 'F': force = true; break;
+		case 'o': req.output = optarg; break;
+		case 'F': req.force = true; break;
+		case 'w': req.watch = optarg; break;
+		case 'P': req.plain = true; break;
 		case 'h': fputs(report_usage, stdout); return EXIT_OK;
 		default: return cli_bad_option("report", ch, argv, options);
 		}
 	}
-	if (optind >= argc)
+	if (req.watch && optind < argc)
+		return cli_usage_error("report", "--watch takes a directory, not journal files");
+	if (req.plain && !req.watch)
+		return cli_usage_error("report", "--plain goes with --watch DIR");
+	if (!req.watch && optind >= argc)
 		return cli_usage_error("report", "report needs at least one journal file");
-	pw = cli_load_journal_pathway(pathway_path, &failed);
+	pw = cli_load_journal_pathway(req.pathway_path, &failed);
 	if (failed)
 		return EXIT_INPUT;
-	source = pathway_path ? xasprintf("the pathway in %s", pathway_path) : xstrdup("the bundled pathway");
-	cohort_init(&c, pw, source);
-	c.force = force;
-	c.ascii = !utf8_locale();
-	if (pathway_path && pw)
-		c.pathway_id = pw->id;
-	status = add_journals(&c, argv + optind, argc - optind);
-	if (!finish(&c))
-		status = EXIT_INPUT;
-	if (csv)
-		cohort_render_csv(&c, &out);
+	if (req.watch)
+		status = report_watch(&req, pw);
 	else
-		cohort_render(&c, format, &out);
-	if (cli_write_output(output, sb_str(&out), out.len, "the report") != EXIT_OK)
-		status = EXIT_OUTPUT;
-	sb_free(&out);
-	cohort_free(&c);
-	free(source);
+		status = report_journals(&req, pw, argv + optind, (size_t)(argc - optind));
 	pathway_free(pw);
 	return status;
 }
