@@ -197,7 +197,7 @@ int watch_run(const struct watch_options *o)
 
 	setlocale(LC_CTYPE, "");
 	ui_install_signals();
-	room_init(&r, o->dir, o->pathway_id, o->force);
+	room_init(&r, o->dir, o->pathway_id, o->prefer, o->force);
 	if (!room_scan(&r) || (fd = room_watch(&r)) < 0) {
 		fprintf(stderr, "pathwalk: %s: cannot watch: %s\n", o->dir, strerror(errno));
 		room_free(&r);

@@ -10,6 +10,7 @@
 struct watch_options {
 	const char *dir;
 	const char *pathway_id; /* only journals of this pathway count; NULL: the one most use */
+	const char *prefer;     /* the pathway a tie goes to (the bundled one); may be NULL */
 	bool force;             /* count journals whose hash chain does not hold */
 	bool plain;
 };

@@ -119,7 +119,7 @@ static int report_watch(const struct report_request *req, const struct pathway *
 {
 	static const char *const suffixes[] = { ".jsonl", NULL };
 	struct watch_options wo = { .dir = req->watch, .force = req->force, .plain = req->plain,
-				    .pathway_id = req->pathway_path && pw ? pw->id : NULL };
+				    .pathway_id = req->pathway_path && pw ? pw->id : NULL, .prefer = pw ? pw->id : NULL };
 	struct cli_files files = { 0 };
 	int status = watch_run(&wo);
 

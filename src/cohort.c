@@ -283,7 +283,15 @@ static const char *pathway_of(const struct cohort_session *s)
 	return s->report->pathway_id ? s->report->pathway_id : "";
 }
 
-/* The pathway id most sessions used; a tie goes to the smallest id, for stable output. */
+bool cohort_tie_wins(const char *prefer, const char *id, const char *best)
+{
+	if (prefer && strcmp(best, prefer) == 0)
+		return false;
+	return (prefer && strcmp(id, prefer) == 0) || strcmp(id, best) < 0;
+}
+
+/* The pathway id most sessions used; a tie goes to the loaded pathway's (the bundled one, or
+ * -p's), else to the smallest id, for stable output. */
 static const char *common_pathway(const struct cohort *c)
 {
 	const char *best = NULL;
@@ -294,7 +302,8 @@ static const char *common_pathway(const struct cohort *c)
 
 		for (size_t k = 0; k < c->nsessions; k++)
 			count += strcmp(pathway_of(&c->sessions[k]), pathway_of(&c->sessions[i])) == 0;
-		if (count > best_count || (count == best_count && strcmp(pathway_of(&c->sessions[i]), best) < 0)) {
+		if (count > best_count ||
+		    (count == best_count && cohort_tie_wins(c->pw ? c->pw->id : NULL, pathway_of(&c->sessions[i]), best))) {
 			best = pathway_of(&c->sessions[i]);
 			best_count = count;
 		}

@@ -114,6 +114,11 @@ void cohort_render(const struct cohort *c, enum report_format format, struct str
 /* Appends the report as CSV (cohort_csv.c): one row per trainee, case and decision of the grids. */
 void cohort_render_csv(const struct cohort *c, struct strbuf *out);
 
+/* Which pathway id a journal set is about when two are used equally often: true when id wins
+ * over best, that is when it is prefer (the loaded pathway's; may be NULL), or smaller and best
+ * is not prefer. Shared with the room of --watch (room.c). */
+bool cohort_tie_wins(const char *prefer, const char *id, const char *best);
+
 /* Builds k's grid from c's (sorted) sessions; cohort_finish calls it for every case. */
 void cohort_grid_build(const struct cohort *c, struct cohort_case *k);
 void cohort_grid_free(struct cohort_grid *g);

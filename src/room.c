@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cohort.h"
 #include "journal_chain.h"
 #include "report.h"
 #include "report_model.h"
@@ -16,11 +17,12 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-void room_init(struct room *r, const char *dir, const char *pathway_id, bool force)
+void room_init(struct room *r, const char *dir, const char *pathway_id, const char *prefer, bool force)
 {
 	memset(r, 0, sizeof(*r));
 	r->dir = xstrdup(dir);
 	r->pathway_id = pathway_id;
+	r->prefer = prefer;
 	r->force = force;
 }
 
@@ -139,7 +141,7 @@ static const char *pathway_of(const struct room_journal *j)
 }
 
 /* The pathway the room counts: the one asked for, else the one most usable journals are of (a
- * tie: the smaller id). */
+ * tie: r->prefer, else the smaller id). */
 static const char *room_pathway(const struct room *r)
 {
 	const char *best = NULL;
@@ -154,7 +156,7 @@ static const char *room_pathway(const struct room *r)
 			continue;
 		for (size_t k = 0; k < r->count; k++)
 			n += r->journals[k].digest && strcmp(pathway_of(&r->journals[k]), pathway_of(&r->journals[i])) == 0;
-		if (n > best_count || (n == best_count && strcmp(pathway_of(&r->journals[i]), best) < 0)) {
+		if (n > best_count || (n == best_count && cohort_tie_wins(r->prefer, pathway_of(&r->journals[i]), best))) {
 			best = pathway_of(&r->journals[i]);
 			best_count = n;
 		}

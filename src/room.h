@@ -23,7 +23,8 @@ struct room_journal {
 struct room {
 	char *dir;                 /* owned */
 	const char *pathway_id;    /* borrowed: only journals of this pathway count; NULL: the one
-				    * most journals use */
+				    * most journals use, a tie going to prefer (may be NULL) */
+	const char *prefer;
 	bool force;                /* use journals whose hash chain does not hold */
 	struct room_journal *journals; /* sorted by name */
 	size_t count, cap;
@@ -39,8 +40,8 @@ struct room_trainee {
 	size_t correct, decided;    /* the running score over every session */
 };
 
-/* Starts a room over dir (copied); pathway_id is borrowed. Reads nothing. */
-void room_init(struct room *r, const char *dir, const char *pathway_id, bool force);
+/* Starts a room over dir (copied); pathway_id and prefer are borrowed. Reads nothing. */
+void room_init(struct room *r, const char *dir, const char *pathway_id, const char *prefer, bool force);
 
 /* Reads every *.jsonl file in the directory (not below it). Returns false when the directory
  * cannot be read (errno is set). */
