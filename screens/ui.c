@@ -270,12 +270,9 @@ static bool flags_pending(void)
 	return interrupt_flag || termination_signal;
 }
 
-/* Sleeps in the kernel until the terminal has input or a signal arrives: no timeout, so an idle
- * walk makes no system calls. true when input is waiting; false when a signal (EINTR) or a flag
- * already set ended the wait: the caller checks the flags. */
-static bool wait_for_input(void)
+int ui_wait(bool input, int fd)
 {
-	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	struct pollfd pfd[2] = { { .fd = input ? STDIN_FILENO : -1, .events = POLLIN }, { .fd = fd, .events = POLLIN } };
 	sigset_t block, old;
 	int r;
 
@@ -284,9 +281,11 @@ static bool wait_for_input(void)
 		sigaddset(&block, ending[i].sig);
 	sigaddset(&block, SIGWINCH);
 	sigprocmask(SIG_BLOCK, &block, &old);
-	r = flags_pending() ? 0 : ppoll(&pfd, 1, NULL, &old);
+	r = flags_pending() ? 0 : ppoll(pfd, fd >= 0 ? 2 : 1, NULL, &old);
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	return r > 0;
+	if (r <= 0)
+		return 0;
+	return (input && pfd[0].revents ? UI_WAIT_INPUT : 0) | (fd >= 0 && pfd[1].revents ? UI_WAIT_FD : 0);
 }
 
 static struct ui_event translate(int kind, wint_t ch)
@@ -321,11 +320,23 @@ static struct ui_event translate(int kind, wint_t ch)
 
 struct ui_event ui_read(void)
 {
-	wint_t ch;
-	int kind = wget_wch(stdscr, &ch); /* nodelay: what ncurses has buffered comes first */
+	bool ready;
 
+	return ui_read_or(-1, &ready);
+}
+
+struct ui_event ui_read_or(int fd, bool *ready)
+{
+	wint_t ch;
+	int kind = wget_wch(stdscr, &ch), woke; /* nodelay: what ncurses has buffered comes first */
+
+	*ready = false;
 	if (kind == ERR) {
-		if (!wait_for_input() && flags_pending())
+		woke = ui_wait(true, fd);
+		*ready = (woke & UI_WAIT_FD) != 0;
+		if (*ready && !(woke & UI_WAIT_INPUT))
+			return (struct ui_event){ UI_NONE, 0, 0, 0 };
+		if (!(woke & UI_WAIT_INPUT) && flags_pending())
 			return (struct ui_event){ UI_NONE, 0, 0, 0 };
 		kind = wget_wch(stdscr, &ch); /* input, or the KEY_RESIZE of a SIGWINCH */
 		if (kind == ERR)
