@@ -35,6 +35,21 @@ static const char *const glyphs[GL_COUNT][2] = {
 	[GL_WRONG] = { "[wrong] ", "\u2718 " },
 };
 
+const char *doc_severity_label(enum pw_severity severity, bool ascii)
+{
+	static const char *const utf8[] = { "\u26a0 Urgent:", "! Caution:", "\u2139 Advice:" };
+
+	return use_utf8 && !ascii ? utf8[severity] : pathway_severity_label(severity);
+}
+
+enum ui_style doc_severity_style(enum pw_severity severity)
+{
+	static const enum ui_style styles[] = { [PW_URGENT] = ST_WARNING, [PW_CAUTION] = ST_CAUTION,
+						[PW_ADVICE] = ST_ADVICE };
+
+	return styles[severity];
+}
+
 void doc_set_utf8(bool utf8)
 {
 	use_utf8 = utf8;

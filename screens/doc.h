@@ -7,13 +7,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../src/pathway.h"
+
 enum ui_style {
 	ST_NORMAL = 0,
 	ST_HEADING,     /* node title, section headings */
 	ST_DIM,         /* secondary: ids, hints, unvisited stages */
 	ST_FOCUS,       /* the highlighted option / field / candidate */
 	ST_CHOSEN,      /* a selected option */
-	ST_WARNING,     /* warnings: never only colour (reverse/bold too) */
+	ST_WARNING,     /* urgent warnings, overrides: never only colour (reverse and bold too) */
+	ST_CAUTION,     /* a caution's title: reverse without colour */
+	ST_ADVICE,      /* an advice's title: bold */
 	ST_OK,          /* a true clause */
 	ST_FAIL,        /* a false clause */
 	ST_RECOMMENDED, /* the recommended candidate */
@@ -36,6 +40,13 @@ enum ui_glyph {
 /* Chooses UTF-8 glyphs or their ASCII fallbacks (set once by the terminal layer). */
 void doc_set_utf8(bool utf8);
 const char *doc_glyph(enum ui_glyph g);
+
+/* A warning's mark and word: "\u26a0 Urgent:", "! Caution:", "\u2139 Advice:", or when ascii is
+ * true or doc_set_utf8 chose ASCII, pathway_severity_label's "!! Urgent:", "! Caution:", "i Advice:". */
+const char *doc_severity_label(enum pw_severity severity, bool ascii);
+
+/* The style of a warning's title line: ST_WARNING, ST_CAUTION or ST_ADVICE. */
+enum ui_style doc_severity_style(enum pw_severity severity);
 
 struct doc_line {
 	char *text;          /* owned; the whole line including indent and prefix */

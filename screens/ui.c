@@ -134,6 +134,8 @@ static void setup_styles(void)
 	style_attr[ST_FOCUS] = A_REVERSE;
 	style_attr[ST_CHOSEN] = A_BOLD;
 	style_attr[ST_WARNING] = A_BOLD | A_REVERSE;
+	style_attr[ST_CAUTION] = A_REVERSE;
+	style_attr[ST_ADVICE] = A_BOLD;
 	style_attr[ST_OK] = A_NORMAL;
 	style_attr[ST_FAIL] = A_NORMAL;
 	style_attr[ST_RECOMMENDED] = A_BOLD | A_UNDERLINE; /* stands out without colour (NO_COLOR) */
@@ -152,8 +154,10 @@ static void setup_styles(void)
 	init_pair(4, COLOR_RED, -1);
 	init_pair(5, COLOR_BLACK, COLOR_CYAN);
 	init_pair(6, COLOR_CYAN, -1);
+	init_pair(7, COLOR_BLACK, COLOR_YELLOW); /* a background of its own: readable on light and dark */
 	style_attr[ST_BAR] = COLOR_PAIR(1);
 	style_attr[ST_WARNING] = COLOR_PAIR(2) | A_BOLD;
+	style_attr[ST_CAUTION] = COLOR_PAIR(7);
 	style_attr[ST_OK] = COLOR_PAIR(3);
 	style_attr[ST_FAIL] = COLOR_PAIR(4);
 	style_attr[ST_RECOMMENDED] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;

@@ -29,7 +29,7 @@ static void print_node(const struct session *s, FILE *f)
 
 	fprintf(f, "\n[%s] %s  (%s)\n", pw->stages[n->stage].label, n->title, n->id);
 	for (size_t i = 0; i < nw; i++)
-		fprintf(f, "  ! %s\n", pw->warnings[w[i]].title);
+		fprintf(f, "  %s %s\n", pathway_severity_label(pw->warnings[w[i]].severity), pw->warnings[w[i]].title);
 	for (size_t i = 0; i < ne; i++) {
 		const struct pw_evidence *ev = &n->evidence[e[i]];
 
@@ -67,8 +67,8 @@ void replay_print_endpoint(const struct session *s, FILE *f)
 	if (nw > 0)
 		fprintf(f, "Warnings shown on this path:\n");
 	for (size_t i = 0; i < nw; i++)
-		fprintf(f, "  ! %s (%s): %s\n", pw->warnings[w[i]].title, pw->warnings[w[i]].id,
-			session_shown_text(s, w[i])->text);
+		fprintf(f, "  %s %s (%s): %s\n", pathway_severity_label(pw->warnings[w[i]].severity),
+			pw->warnings[w[i]].title, pw->warnings[w[i]].id, session_shown_text(s, w[i])->text);
 	fprintf(f, "\n%s\n", pw->disclaimer);
 }
 

@@ -120,7 +120,7 @@ Test(replay, prints_a_readable_walk)
 	cr_assert(strstr(buf, "Seen on: 2024-03-01 (default)"));
 	cr_assert(strstr(buf, "Endpoint: High  (high)"));
 	cr_assert(strstr(buf, "Recommendation: Repeat on 2024-04-28."));
-	cr_assert(strstr(buf, "! Flagged (flagged): The flag is set."));
+	cr_assert(strstr(buf, "  ! Caution: Flagged (flagged): The flag is set."));
 	free(buf);
 	replay_result_free(&r);
 	casefile_free(c);
