@@ -105,7 +105,7 @@ else bad "plain: the endpoint's warnings: $(cat "$TMP/plain.w")"; fi
 # Headless training lists the warnings of each screen with their words.
 printf '1\n' | env LANG=C.UTF-8 PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC "$BIN" train --plain -t T \
 	-p "$TMP/sev.cfg" --log "$TMP/train.jsonl" "$TMP/case.cfg" >"$TMP/train.out" 2>&1
-if grep -qxF "  ! Caution: Flagged" "$TMP/train.out" && grep -qF "  !! Urgent: High (at_high): High score." "$TMP/train.out"; then
+if grep -qxF "  ! Caution: Flagged" "$TMP/train.out" && grep -qF "  !! Urgent: High: High score." "$TMP/train.out"; then
 	ok "headless training marks the warnings with their words"
 else bad "headless training: no severity words"; sed 's/^/  | /' "$TMP/train.out" | tail -n 30; fi
 
