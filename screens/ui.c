@@ -594,17 +594,46 @@ static void draw_message(const struct layout *l, const struct ui_frame *f, const
 	wnoutrefresh(win.msg);
 }
 
+/* Draws line i of d from the cursor in width columns: the prefix and the text in their styles, a
+ * search match in reverse video (the reverse of its style, so it shows on a reversed line too) and
+ * the current match bold and underlined as well. Returns the columns used. */
+static size_t draw_line(WINDOW *w, const struct ui_doc *d, size_t i, size_t width)
+{
+	const struct doc_line *ln = &d->lines[i];
+	size_t len = strlen(ln->text), used = 0, pos = 0;
+
+	while (pos < len) {
+		size_t end = pos < ln->split ? ln->split : len;
+		attr_t attr = style_attr[pos < ln->split ? ln->prefix_style : ln->style];
+
+		for (size_t k = 0; k < d->nmarks; k++) {
+			const struct doc_mark *m = &d->marks[k];
+
+			if (m->line != i || m->end <= pos)
+				continue;
+			if (m->start > pos) {
+				end = m->start < end ? m->start : end;
+				continue;
+			}
+			end = m->end < end ? m->end : end;
+			attr = (attr ^ A_REVERSE) | (m->current ? A_BOLD | A_UNDERLINE : 0);
+		}
+		used += put_clipped(w, ln->text + pos, end - pos, width - used, attr);
+		pos = end;
+	}
+	return used;
+}
+
 static void draw_doc(WINDOW *w, int first_row, int rows, int cols, int margin, const struct ui_doc *d, size_t top)
 {
 	size_t width = cols > 2 * margin ? (size_t)(cols - 2 * margin) : 1;
 
 	for (int r = 0; r < rows && top + (size_t)r < d->count; r++) {
 		const struct doc_line *ln = &d->lines[top + (size_t)r];
-		size_t len = strlen(ln->text), used;
+		size_t used;
 
 		wmove(w, first_row + r, margin);
-		used = put_clipped(w, ln->text, ln->split, width, style_attr[ln->prefix_style]);
-		used += put_clipped(w, ln->text + ln->split, len - ln->split, width - used, style_attr[ln->style]);
+		used = draw_line(w, d, top + (size_t)r, width);
 		if (ln->style == ST_FOCUS && used < width)
 			fill(w, width - used, style_attr[ST_FOCUS]);
 	}
