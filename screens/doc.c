@@ -55,6 +55,11 @@ void doc_set_utf8(bool utf8)
 	use_utf8 = utf8;
 }
 
+bool doc_utf8(void)
+{
+	return use_utf8;
+}
+
 const char *doc_glyph(enum ui_glyph g)
 {
 	return glyphs[g][use_utf8 ? 1 : 0];

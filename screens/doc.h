@@ -39,6 +39,7 @@ enum ui_glyph {
 
 /* Chooses UTF-8 glyphs or their ASCII fallbacks (set once by the terminal layer). */
 void doc_set_utf8(bool utf8);
+bool doc_utf8(void);
 const char *doc_glyph(enum ui_glyph g);
 
 /* A warning's mark and word: "\u26a0 Urgent:", "! Caution:", "\u2139 Advice:", or when ascii is
