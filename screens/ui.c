@@ -482,6 +482,25 @@ static void draw_breadcrumb(WINDOW *w, const struct ui_frame *f, int cols)
 	}
 }
 
+/* The title bar's text in width columns. What does not fit is shortened with an ellipsis, from
+ * the pathway's title: a "  [case ID]" tag after it stays whole while it fits. */
+static void draw_title(const char *title, size_t width)
+{
+	const char *tag = strstr(title, "  [");
+	size_t tagw = tag ? wrap_width(tag, strlen(tag)) : 0;
+	attr_t attr = style_attr[ST_BAR] | A_BOLD;
+	char *head;
+
+	if (wrap_width(title, strlen(title)) <= width || !tag || tagw + 8 > width) {
+		put_label(win.top, title, width, attr);
+		return;
+	}
+	head = xstrndup(title, (size_t)(tag - title));
+	put_label(win.top, head, width - tagw, attr);
+	put_clipped(win.top, tag, strlen(tag), tagw, attr);
+	free(head);
+}
+
 static void draw_top(const struct layout *l, const struct ui_frame *f)
 {
 	char *key = xasprintf("%s\x1f%d\x1f%llx\x1f%d", f->title, f->current_stage, f->visited, l->cols);
@@ -492,7 +511,7 @@ static void draw_top(const struct layout *l, const struct ui_frame *f)
 	wmove(win.top, 0, 0);
 	fill(win.top, (size_t)l->cols, style_attr[ST_BAR] | A_BOLD);
 	wmove(win.top, 0, 1);
-	put_clipped(win.top, f->title, strlen(f->title), (size_t)l->cols - 2, style_attr[ST_BAR] | A_BOLD);
+	draw_title(f->title, (size_t)l->cols - 2);
 	if (f->nstages > 0)
 		draw_breadcrumb(win.top, f, l->cols);
 	wnoutrefresh(win.top);
