@@ -12,7 +12,6 @@
 #include "../src/strbuf.h"
 #include "../src/xalloc.h"
 #include "ui.h"
-#include "wrap.h"
 
 #define NOT_DRAWN SIZE_MAX /* a joining space: no byte of any line */
 
@@ -174,7 +173,9 @@ const char *search_prompt(struct search *s)
 	return s->prompt;
 }
 
-/* Scrolls *top (rows visible) so that match `which` is in view; false when there is none. */
+/* Makes match `which` (modulo their number) the current one; when it is not in the rows shown
+ * from *top, scrolls to put it on the top line, as less does (the walk clamps the end). False
+ * when there is no match. */
 static bool show_match(struct search *s, const struct ui_doc *d, size_t which, size_t *top, size_t rows)
 {
 	struct flat f;
@@ -183,8 +184,8 @@ static bool show_match(struct search *s, const struct ui_doc *d, size_t which, s
 	if (n > 0) {
 		s->current = which % n;
 		match_lines(&f, at[s->current], strlen(s->last), &first, &last);
-		*top = layout_scroll_to(*top, last, rows, d->count);
-		*top = layout_scroll_to(*top, first, rows, d->count);
+		if (first < *top || last >= *top + rows)
+			*top = first;
 	}
 	s->showing = n > 0;
 	free(at);

@@ -110,7 +110,7 @@ Test(ui_search, n_and_N_go_round_the_matches_from_the_top_line)
 	cr_assert_str_eq(got, "1:2-10 5:2-10* 9:2-10");
 	cr_assert(search_step(&s, &n, &d, &top, 4));
 	cr_assert_eq(s.current, 2);
-	cr_assert_eq(top, 6, "scrolled to show line 9");
+	cr_assert_eq(top, 9, "scrolled to put line 9 on top, as less does");
 	cr_assert(search_step(&s, &n, &d, &top, 4));
 	cr_assert_eq(s.current, 0, "n wraps to the first match");
 	cr_assert_eq(top, 1);
