@@ -134,6 +134,16 @@ static void print_evidence(struct plain *p)
 	}
 }
 
+/* A warning as one line: its severity's mark and word in ASCII ("!! Urgent:"), title, text. */
+static void print_warning(struct plain *p, int w)
+{
+	const struct pw_warning *pw_w = &p->pw->warnings[w];
+	char *text = session_warning_text(p->s, w, NULL);
+
+	printf("%s %s: %s\n", pathway_severity_label(pw_w->severity), pw_w->title, text);
+	free(text);
+}
+
 static void print_node(struct plain *p)
 {
 	const struct pw_node *n = &p->pw->nodes[session_node(p->s)];
@@ -150,12 +160,8 @@ static void print_node(struct plain *p)
 	printf("\n");
 	printf("%s: %s\n", n->screen == SCREEN_ENDPOINT ? "Endpoint" : "Screen", n->title);
 	if (n->screen != SCREEN_ENDPOINT)
-		for (size_t i = 0; i < nw; i++) {
-			char *text = session_warning_text(p->s, w[i], NULL);
-
-			printf("WARNING: %s: %s\n", p->pw->warnings[w[i]].title, text);
-			free(text);
-		}
+		for (size_t i = 0; i < nw; i++)
+			print_warning(p, w[i]);
 	print_text(p, NULL, n->text);
 	if (n->screen != SCREEN_ENDPOINT)
 		print_evidence(p);
@@ -426,14 +432,10 @@ static void print_endpoint(struct plain *p)
 	size_t nc = session_would_change(p->s, &c);
 
 	session_print_plan(p->s, stdout, "");
+	for (size_t i = 0; i < nw; i++)
+		print_warning(p, w[i]);
 	whatif_changes_print(stdout, p->pw, c, nc, "");
 	whatif_changes_free(c, nc);
-	for (size_t i = 0; i < nw; i++) {
-		char *text = session_warning_text(p->s, w[i], NULL);
-
-		printf("WARNING: %s: %s\n", p->pw->warnings[w[i]].title, text);
-		free(text);
-	}
 	print_evidence(p);
 	print_text(p, "Note", p->pw->disclaimer);
 }

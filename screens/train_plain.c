@@ -120,8 +120,11 @@ static void print_screen_header(struct headless *h)
 	const int *w = session_warnings(h->s, &nw);
 
 	printf("\n[%s] %s  (%s)\n", h->pw->stages[n->stage].label, n->title, n->id);
-	for (size_t i = 0; i < nw; i++)
-		printf("  ! %s\n", h->pw->warnings[w[i]].title);
+	for (size_t i = 0; i < nw; i++) {
+		const struct pw_warning *pw_w = &h->pw->warnings[w[i]];
+
+		printf("  %s %s\n", pathway_severity_label(pw_w->severity), pw_w->title);
+	}
 }
 
 static void print_debrief(struct headless *h)

@@ -122,6 +122,16 @@ static void check_notes_cite(struct linter *l)
 				    pw->nodes[u].id);
 }
 
+/* Every warning says how much it matters: one that does not is shown as a caution, which an
+ * urgent warning must not be. */
+static void check_severity(struct linter *l)
+{
+	for (size_t w = 0; w < l->pw->nwarnings; w++)
+		if (!l->pw->warnings[w].severity_given)
+			add(l, LINT_WARNING, l->pw->warnings[w].line, "warning '%s' has no severity, so it is shown "
+			    "as a caution (add severity = \"urgent\", \"caution\" or \"advice\")", l->pw->warnings[w].id);
+}
+
 /* Red-flag screening comes first: the start node is in the first stage of the breadcrumb. (Moving
  * back to an earlier stage later, e.g. a repeat injection, is legitimate and not reported.) */
 static void check_stage_order(struct linter *l)
@@ -617,6 +627,7 @@ void lint_pathway(const struct pathway *pw, long today, const char *source, size
 	check_review_date(&l, today, source, len);
 	check_endpoints(&l);
 	check_notes_cite(&l);
+	check_severity(&l);
 	check_usage(&l);
 	check_conditions(&l);
 	check_explained_names(&l);

@@ -92,9 +92,10 @@ static void refresh(struct session *s)
 	for (size_t i = 0; i < pw->nderived; i++)
 		s->derived[i] = expr_eval(pw->derived[i].expr, &env);
 	s->nwarnings_now = 0;
-	for (size_t i = 0; i < pw->nwarnings; i++)
-		if (is_true(pw->warnings[i].when, &env))
-			s->warnings_now[s->nwarnings_now++] = (int)i;
+	for (int sev = PW_URGENT; sev <= PW_ADVICE; sev++) /* the most severe first, then file order */
+		for (size_t i = 0; i < pw->nwarnings; i++)
+			if (pw->warnings[i].severity == (enum pw_severity)sev && is_true(pw->warnings[i].when, &env))
+				s->warnings_now[s->nwarnings_now++] = (int)i;
 	s->nevidence_now = 0;
 	for (size_t i = 0; i < n->nevidence; i++)
 		if (!n->evidence[i].when || is_true(n->evidence[i].when, &env))
@@ -219,9 +220,7 @@ static enum session_status enter_node(struct session *s)
 			continue;
 		event_open(&sb, "warning");
 		event_string(&sb, "node", n->id);
-		event_string(&sb, "warning", pw->warnings[w].id);
-		event_string(&sb, "title", pw->warnings[w].title);
-		event_string(&sb, "text", s->wtext[w].text);
+		session_warning_json(s, w, &sb);
 		sb_append(&sb, "}");
 		st = worst(st, record(s, &sb));
 	}

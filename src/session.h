@@ -147,8 +147,9 @@ void session_candidates_free(struct session_candidate *c, size_t n);
 /* Index of the recommended transition at the current node, or -1 (endpoint, or nothing true). */
 int session_recommended(const struct session *s);
 
-/* Warnings that apply at the current node, in pathway order; *n receives the count. The array is
- * owned by the session and valid until the next call that changes state. */
+/* Warnings that apply at the current node, urgent first, then caution, then advice, each in
+ * pathway order (the order the screens show and the journal records them); *n receives the
+ * count. The array is owned by the session and valid until the next call that changes state. */
 const int *session_warnings(const struct session *s, size_t *n);
 
 /* Every warning shown on the route so far, first-shown order, unique. */
@@ -196,6 +197,10 @@ struct strbuf;
  * "Recommendation:", "What to do:" and "What to document:", each item shown now as "  - text",
  * then its citations "      [id] citation"; every line starts with indent. */
 void session_print_plan(const struct session *s, FILE *f, const char *indent);
+
+/* Appends the warning event's ,"warning":id,"title":...,"severity":...,"text":... members for
+ * warning w as it shows now (its text as last recorded by shown_text_update). */
+void session_warning_json(const struct session *s, int w, struct strbuf *sb);
 
 /* Appends the endpoint event's ,"actions":[...],"document":[...] members: each item shown, as
  * {"text": rendered text, "refs": [reference ids]}, so that a log prints exactly what was shown;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What a screen shows, as the journal records it: which items of an endpoint's `actions` and
  * `document` apply with the answers given (the endpoint event), and which references the
- * evidence shown on a screen cites (the node event), so that a log cites only what was shown. */
+ * evidence shown on a screen cites (the node event), and what a warning showed (the warning event),
+ * so that a log cites only what was shown. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,6 +90,18 @@ void session_evidence_json(const struct session *s, struct strbuf *sb)
 		}
 	sb_append(sb, "]");
 	free(cited);
+}
+
+void session_warning_json(const struct session *s, int w, struct strbuf *sb)
+{
+	const struct pw_warning *pw_w = &session_pathway(s)->warnings[w];
+
+	sb_append(sb, ",\"warning\":");
+	sb_append_json_string(sb, pw_w->id);
+	sb_append(sb, ",\"title\":");
+	sb_append_json_string(sb, pw_w->title);
+	sb_appendf(sb, ",\"severity\":\"%s\",\"text\":", pathway_severity_name(pw_w->severity));
+	sb_append_json_string(sb, session_shown_text(s, w)->text);
 }
 
 char *session_warning_text(const struct session *s, int w, unsigned char *seen)

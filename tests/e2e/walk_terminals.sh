@@ -124,4 +124,11 @@ expect "q:quit" "and q:quit stays"
 expect_not " choose " "and the node id is dropped first"
 keys q y
 expect "EXIT=0" "quits"
+
+# ---------------------------------------------------------------- the title bar at 60 columns
+start -x 60 -y 24 -- walk --case "$SRC/config/cases/anticoagulant-epidural.cfg" --clinician x --patient y --log "$TMP/title.jsonl"
+expect_line " Sciatica after a failed tr…  [case anticoagulant-epidural]" \
+	"at 60 columns the title is shortened with an ellipsis and the case tag stays whole"
+keys q y
+expect "EXIT=0" "quits"
 finish
