@@ -58,31 +58,41 @@ static void overrides(const struct report *r, bool ids, struct rdoc_node *root)
 	}
 }
 
-/* The titles of the warnings shown, each once, with its severity. */
+/* How soon a warning must be read: urgent first, then caution (and warnings from journals before
+ * severities), then advice, as the screens list them. */
+static int severity_rank(const char *severity)
+{
+	if (severity && strcmp(severity, "urgent") == 0)
+		return 0;
+	return severity && strcmp(severity, "advice") == 0 ? 2 : 1;
+}
+
+/* The titles of the warnings shown, each once, with its severity, urgent ones first. */
 static void warnings(const struct report *r, bool ids, struct rdoc_node *root)
 {
 	struct rdoc_node *list = NULL;
 
-	for (size_t i = 0; i < r->nitems; i++) {
-		const struct report_item *it = &r->items[i];
-		bool seen = false;
-		char *name;
+	for (int rank = 0; rank < 3; rank++)
+		for (size_t i = 0; i < r->nitems; i++) {
+			const struct report_item *it = &r->items[i];
+			bool seen = false;
+			char *name;
 
-		if (it->kind != ITEM_WARNING)
-			continue;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = r->items[k].kind == ITEM_WARNING && it->u.warning.id && r->items[k].u.warning.id &&
-			       strcmp(r->items[k].u.warning.id, it->u.warning.id) == 0;
-		if (seen)
-			continue;
-		if (!list) {
-			rdoc_heading(root, 3, "Warnings shown");
-			list = rdoc_add(root, RDOC_LIST);
+			if (it->kind != ITEM_WARNING || severity_rank(it->u.warning.severity) != rank)
+				continue;
+			for (size_t k = 0; k < i && !seen; k++)
+				seen = r->items[k].kind == ITEM_WARNING && it->u.warning.id && r->items[k].u.warning.id &&
+				       strcmp(r->items[k].u.warning.id, it->u.warning.id) == 0;
+			if (seen)
+				continue;
+			if (!list) {
+				rdoc_heading(root, 3, "Warnings shown");
+				list = rdoc_add(root, RDOC_LIST);
+			}
+			name = log_named(it->u.warning.title, it->u.warning.id, ids);
+			rdoc_item(list, 0, "%s: %s", log_severity_word(it->u.warning.severity), name);
+			free(name);
 		}
-		name = log_named(it->u.warning.title, it->u.warning.id, ids);
-		rdoc_item(list, 0, "%s: %s", log_severity_word(it->u.warning.severity), name);
-		free(name);
-	}
 }
 
 static void outcome(const struct report_item *ep, struct rdoc_node *root)
