@@ -98,7 +98,7 @@ for step in $(seq 1 40); do
 done
 [ "$decision" = 4 ] && ok "four decisions on the route" || bad "saw $decision decisions, expected 4"
 expect "Debrief: 2 of 4 decisions matched the pathway" "the debrief's score"
-expect "pathway's route: No red flags: continue to the assessment" "the debrief shows the route"
+expect "pathway's step:  No red flags: continue to the assessment" "the debrief shows the pathway's step"
 keys Enter
 expect "EXIT=0" "training ends with status 0"
 expect "score: 2/4" "the score is printed after the terminal is restored"
