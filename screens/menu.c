@@ -37,10 +37,10 @@ struct menu {
 
 static void refilter(struct menu *m)
 {
-	size_t keep = m->nshown ? m->shown[m->cursor] : m->list->start;
+	size_t keep = m->list->start; /* the cursor goes back to the top, or a set's next case */
 
 	m->nshown = 0;
-	m->cursor = 0;
+	m->cursor = m->top = 0;
 	for (size_t i = 0; i < m->list->count; i++) {
 		const struct caselib_entry *e = m->list->entries[i];
 		const char *stage = m->stage_pick >= 0 ? m->pw->stages[m->stage_pick].id : m->stage;

@@ -186,7 +186,8 @@ static int run_menu(struct trainer *tr)
 		notes[k] = out->finished ? xasprintf("done: %zu of %zu correct", out->correct, out->total)
 					 : xstrdup("not finished");
 		done[k] = done[k] || out->finished;
-		list.start = set && out->finished ? next_to_do(done, n, (size_t)k) : (size_t)k;
+		if (set)
+			list.start = out->finished ? next_to_do(done, n, (size_t)k) : (size_t)k;
 	}
 	for (size_t i = 0; i < n; i++)
 		free(notes[i]);
