@@ -15,6 +15,17 @@ v1-cauda-equina
 r1-bowel-incontinence
 EOF
 
+# enter_until TEXT: presses Enter on each settled screen until one shows TEXT (at most 10).
+enter_until() {
+	local i
+	for i in $(seq 1 10); do
+		wait_settled
+		screen | grep -qF -- "$1" && return 0
+		keys Enter
+	done
+	bad "no screen with '$1'"
+}
+
 # run_case CHOICE VERDICT: from the menu, Enter starts the highlighted case; the red-flag screen
 # is confirmed, CHOICE committed, and the reveal must say VERDICT; ends on the debrief.
 run_case() {
@@ -22,22 +33,13 @@ run_case() {
 	wait_for "Enter:start/continue" || bad "the vignette"
 	keys Enter
 	wait_for "Red flags" || bad "the first screen"
-	local i
-	for i in $(seq 1 10); do
-		wait_settled
-		screen | grep -qF "Which next step? Commit to one" && break
-		keys Enter
-	done
+	enter_until "Which next step? Commit to one"
 	keys "$1"
 	wait_for "Commit to $1. " || bad "the digit asks"
 	keys y
 	expect "$2" "case: the reveal says '$2'"
 	keys Enter
-	for i in $(seq 1 10); do
-		wait_settled
-		screen | grep -qF "Debrief:" && break
-		keys Enter
-	done
+	enter_until "Debrief:"
 }
 
 start -- train -t Bo --set "$set_file"
