@@ -58,7 +58,7 @@ _pathwalk()
 	replay) opts="-p --pathway -j --json --ids -l --log -h --help" ;;
 	test) opts="-p --pathway --coverage -h --help" ;;
 	check) opts="-s --strict -w --watch -h --help" ;;
-	log) opts="-p --pathway -f --format -o --output --force -h --help" ;;
+	log) opts="-p --pathway -f --format -o --output --ids --force -h --help" ;;
 	graph) opts="-p --pathway -c --case -j --journal --force -f --format -h --help" ;;
 	diff) opts="--force -h --help" ;;
 	verify) opts="-d --digest -h --help" ;;
