@@ -53,8 +53,8 @@ static const char train_usage[] =
 	"\n"
 	"Exit 0 when the sessions finished (whatever the score) or the trainee quit, 1 when stdin\n"
 	"ended before the end (--plain), 2 usage error, 3 an unreadable case or case set, or a choice\n"
-	"line that names no candidate (--plain), 4 a case lacks an answer its route needs, 5 a journal could\n"
-	"not be written.\n";
+	"line that names no candidate (--plain), 4 a case lacks an answer its route needs, 5 a\n"
+	"journal could not be written.\n";
 
 struct train_args {
 	struct train_options o;
