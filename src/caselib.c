@@ -83,6 +83,8 @@ static int by_pathway(const void *a, const void *b)
 
 void caselib_sort(struct caselib *lib, const struct pathway *pw)
 {
+	if (lib->count < 2)
+		return; /* and qsort must not see the NULL array of an empty library */
 	sort_pw = pw;
 	qsort(lib->entries, lib->count, sizeof(*lib->entries), by_pathway);
 	sort_pw = NULL;
