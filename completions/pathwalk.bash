@@ -52,7 +52,7 @@ _pathwalk()
 	local opts
 	case $cmd in
 	"") opts="$commands -h --help -V --version -p --pathway -c --case -l --log --plain" ;;
-	walk) opts="-p --pathway -c --case -l --log --plain --clinician --patient -r --resume --force -h --help" ;;
+	walk) opts="-p --pathway -c --case -l --log --plain --ids --clinician --patient -r --resume --force -h --help" ;;
 	train) opts="-p --pathway -t --trainee --enter-findings -l --log --plain --list --stage --endpoint --set -h --help" ;;
 	report) opts="-p --pathway -f --format -o --output --force -h --help" ;;
 	replay) opts="-p --pathway -j --json --ids -l --log -h --help" ;;

@@ -32,6 +32,7 @@ struct plain {
 	size_t cap;
 	bool echo;  /* stdin is not a terminal: echo answers so the transcript reads well */
 	int signal; /* the signal that ended the walk */
+	bool ids;   /* explanations also in pathway syntax (--ids) */
 };
 
 /* Replaces the line in *line (a getline buffer of *cap bytes) by its clean form: invalid UTF-8,
@@ -344,25 +345,22 @@ static enum reply ask_variable(struct plain *p, int var)
 	return r;
 }
 
-void plain_print_candidates(const struct session_candidate *c, size_t n, int indent)
+void plain_print_candidates(const struct session_candidate *c, size_t n, int indent, int max_depth, bool ids)
 {
 	for (size_t i = 0; i < n; i++) {
 		printf("%*s%zu. %s%s\n", indent, "", i + 1, c[i].label, c[i].recommended ? " [recommended]" : "");
 		if (!c[i].when)
 			printf("%*sotherwise: taken when no condition above holds\n", indent + 5, "");
-		for (size_t k = 0; k < c[i].why.count; k++) {
-			const struct expr_clause *cl = &c[i].why.clauses[k];
-
-			printf("%*s%s: %s\n", indent + 5, "",
-			       cl->type == TYPE_NONE ? "unknown" : cl->truth ? "true" : "false", cl->text);
-		}
+		else if (ids)
+			printf("%*scondition: %s\n", indent + 5, "", c[i].when);
+		explain_print(stdout, &c[i].why, indent + 3, max_depth, ids);
 	}
 }
 
-static void print_candidates(struct session_candidate *c, size_t n)
+static void print_candidates(const struct plain *p, struct session_candidate *c, size_t n)
 {
 	printf("Next steps (the first whose condition holds is recommended):\n");
-	plain_print_candidates(c, n, 2);
+	plain_print_candidates(c, n, 2, EXPLAIN_SCREEN_DEPTH, p->ids);
 }
 
 static enum reply decide(struct plain *p, enum session_status *st)
@@ -372,7 +370,7 @@ static enum reply decide(struct plain *p, enum session_status *st)
 	int rec = -1;
 	enum reply r;
 
-	print_candidates(c, n);
+	print_candidates(p, c, n);
 	for (size_t i = 0; i < n; i++)
 		if (c[i].recommended)
 			rec = (int)i;
@@ -506,9 +504,9 @@ bool plain_relocate(struct session *s, struct journal *journal)
 	return moved;
 }
 
-int plain_run(struct session *s, const struct casefile *prefill, struct journal *journal)
+int plain_run(struct session *s, const struct casefile *prefill, struct journal *journal, bool ids)
 {
-	struct plain p = { .s = s, .pw = session_pathway(s), .echo = !isatty(STDIN_FILENO) };
+	struct plain p = { .s = s, .pw = session_pathway(s), .echo = !isatty(STDIN_FILENO), .ids = ids };
 	int status = 0;
 
 	/* The first action (the start, or the resume) could not be written: asked as for later ones. */

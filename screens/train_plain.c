@@ -102,7 +102,7 @@ static void print_reveal(struct headless *h)
 	printf("  The pathway recommends: %zu. %s\n", ch->recommended + 1,
 	       training_step_label(h->pw, &n->next[ch->recommended]));
 	printf("  Why (each step's condition with this patient's values):\n");
-	plain_print_candidates(c, count, 4);
+	plain_print_candidates(c, count, 4, EXPLAIN_ALL_DEPTHS, false);
 	for (size_t i = 0; i < ne; i++) {
 		const struct pw_evidence *ev = &n->evidence[e[i]];
 
@@ -138,7 +138,7 @@ static void print_explanation(struct headless *h, const struct pw_node *d)
 		free(text);
 	}
 	printf("    Why (each step's condition with this patient's values):\n");
-	plain_print_candidates(c, count, 6);
+	plain_print_candidates(c, count, 6, EXPLAIN_ALL_DEPTHS, false);
 }
 
 static void print_debrief(struct headless *h)

@@ -129,7 +129,7 @@ static void add_explanation(struct screen_ctx *ctx, const struct pw_node *n, siz
 							   : xstrdup(c->label);
 
 		doc_add(body, indent, prefix, ST_NORMAL, label, c->recommended ? ST_RECOMMENDED : ST_NORMAL, 0);
-		screen_candidate_clauses(body, c, indent + 8, 0);
+		screen_candidate_clauses(body, c, indent + 8, 0, EXPLAIN_ALL_DEPTHS, ctx->ids);
 		free(prefix);
 		free(label);
 	}

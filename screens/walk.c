@@ -410,7 +410,7 @@ static void draw(struct walk *w)
 	doc_init(&w->body, width);
 	doc_init(&w->pane, width);
 	ops->draw(&w->ctx, &w->body, &w->pane);
-	if (!w->overlay) { /* the bottom bar drops the id first; here it always is */
+	if (!w->overlay && w->ctx.ids) { /* for authors: the bottom bar drops the id first; here it always is */
 		doc_blank(&w->pane);
 		doc_addf(&w->pane, 0, ST_DIM, "Screen id: %s", n->id);
 	}
@@ -481,6 +481,7 @@ int walk_screens(const struct walk_options *opt, struct session *s, struct train
 	w.ctx.s = s;
 	w.ctx.pw = pw;
 	w.ctx.training = t;
+	w.ctx.ids = opt->ids;
 	w.stages = xcalloc(pw->nstages + 1, sizeof(*w.stages));
 	for (size_t i = 0; i < pw->nstages; i++)
 		w.stages[i] = pw->stages[i].label;
@@ -698,7 +699,7 @@ int walk_run(const struct walk_options *opt)
 	}
 	if (s && status == 0) {
 		if (opt->plain)
-			status = plain_run(s, opt->prefill, j);
+			status = plain_run(s, opt->prefill, j, opt->ids);
 		else
 			status = walk_screens(opt, s, NULL, j, notice, &fatal);
 	}

@@ -17,10 +17,10 @@
 #define REFS "references = ( { id = \"r\"; citation = \"C\"; } );\n"
 #define STAGES "stages = ( { id = \"red\"; label = \"Red flags\"; }, { id = \"care\"; label = \"Care\"; } );\n"
 #define VARS \
-	"variables = ( { id = \"pain\"; type = \"int\"; min = 0; max = 10; prompt = \"Pain\"; },\n" \
-	"  { id = \"signs\"; type = \"set\"; prompt = \"Signs\"; options = ( { id = \"x\"; label = \"X\"; }, { id = \"y\"; label = \"Y\"; } ); },\n" \
-	"  { id = \"flag\"; type = \"bool\"; prompt = \"Flag\"; } );\n"
-#define DERIVED "derived = ( { id = \"nsigns\"; expr = \"count(signs)\"; } );\n"
+	"variables = ( { id = \"pain\"; type = \"int\"; min = 0; max = 10; prompt = \"Pain\"; short = \"Pain\"; },\n" \
+	"  { id = \"signs\"; type = \"set\"; prompt = \"Signs\"; short = \"Signs\"; options = ( { id = \"x\"; label = \"X\"; }, { id = \"y\"; label = \"Y\"; } ); },\n" \
+	"  { id = \"flag\"; type = \"bool\"; prompt = \"Flag\"; short = \"Flag\"; } );\n"
+#define DERIVED "derived = ( { id = \"nsigns\"; expr = \"count(signs)\"; label = \"Signs ticked\"; } );\n"
 #define WARNINGS "warnings = ( { id = \"net\"; title = \"Net\"; when = \"endpoint\"; text = \"Signs: {nsigns}.\"; refs = [ \"r\" ]; } );\n"
 #define SCREEN "nodes = ( { id = \"screen\"; stage = \"red\"; screen = \"question\"; title = \"S\"; text = \"Answer.\"; ask = [ \"pain\", \"signs\", \"flag\" ]; next = ( { goto = \"decide\"; } ); },\n"
 #define DECIDE(cond) \
@@ -81,8 +81,11 @@ Test(lint, finds_nothing_in_the_mini_fixture_but_its_uncited_notes)
 
 	lint_pathway(pw, TODAY_2025, NULL, 0, &report);
 	cr_assert_eq(report.errors, 4);
-	cr_assert_eq(report.warnings, 0);
+	cr_assert_eq(report.warnings, 4, "three variables without a short name and a derived value without a label");
 	cr_assert(found(LINT_ERROR, 34, "warning 'flagged' cites no reference"));
+	cr_assert(found(LINT_WARNING, 14, "variable 'score' is read by a decision but has no short name"));
+	cr_assert(found(LINT_WARNING, 25, "derived value 'nsigns' is read by a decision but has no label"));
+	cr_assert_not(found(LINT_WARNING, 0, "variable 'flag'"), "flag is read by a warning only, never explained");
 	cr_assert(found(LINT_ERROR, 49, "endpoint 'many' has no recommendation"));
 	pathway_free(pw);
 }
@@ -146,9 +149,9 @@ Test(lint, reports_unused_variables_and_uncited_references)
 	lint_text(HEAD("2030-01-01", "screen")
 		  "references = ( { id = \"r\"; citation = \"C\"; }, { id = \"lonely\"; citation = \"L\"; } );\n"
 		  STAGES
-		  "variables = ( { id = \"pain\"; type = \"int\"; min = 0; max = 10; prompt = \"Pain\"; },\n"
-		  "  { id = \"signs\"; type = \"set\"; prompt = \"Signs\"; options = ( { id = \"x\"; label = \"X\"; }, { id = \"y\"; label = \"Y\"; } ); },\n"
-		  "  { id = \"flag\"; type = \"bool\"; prompt = \"Flag\"; }, { id = \"spare\"; type = \"bool\"; prompt = \"Spare\"; } );\n"
+		  "variables = ( { id = \"pain\"; type = \"int\"; min = 0; max = 10; prompt = \"Pain\"; short = \"Pain\"; },\n"
+		  "  { id = \"signs\"; type = \"set\"; prompt = \"Signs\"; short = \"Signs\"; options = ( { id = \"x\"; label = \"X\"; }, { id = \"y\"; label = \"Y\"; } ); },\n"
+		  "  { id = \"flag\"; type = \"bool\"; prompt = \"Flag\"; short = \"Flag\"; }, { id = \"spare\"; type = \"bool\"; prompt = \"Spare\"; } );\n"
 		  DERIVED WARNINGS SCREEN CLEAN_DECIDE HIGH LOW CLOSE, TODAY_2025);
 	cr_assert(found(LINT_WARNING, 6, "variable 'spare' is never asked and never used"));
 	cr_assert(found(LINT_WARNING, 2, "reference 'lonely' is never cited"));
