@@ -40,7 +40,7 @@ _pathwalk()
 		[ "$cmd" = report ] && { COMPREPLY=($(compgen -d -- "$cur")); return; } ;;
 	-j | --journal)
 		[ "$cmd" = graph ] && { COMPREPLY=($(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur")); return; } ;;
-	-l | --log | -o | --output)
+	-l | --log | -o | --output | --set)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	-f | --format)
@@ -55,7 +55,7 @@ _pathwalk()
 	case $cmd in
 	"") opts="$commands -h --help -V --version -p --pathway -c --case -l --log --plain" ;;
 	walk) opts="-p --pathway -c --case -l --log --plain --ids --clinician --patient -r --resume --force -h --help" ;;
-	train) opts="-p --pathway -t --trainee --enter-findings -l --log --plain --list --stage --endpoint -h --help" ;;
+	train) opts="-p --pathway -t --trainee --enter-findings -l --log --plain --list --stage --endpoint --set -h --help" ;;
 	report) opts="-p --pathway -f --format -o --output --force -w --watch --plain -h --help" ;;
 	replay) opts="-p --pathway -j --json --ids -l --log -h --help" ;;
 	test) opts="-p --pathway --coverage -h --help" ;;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* train_run: one journaled session per case, run headless or on the curses screens, the trainee's
- * name asked once, the menu between cases when none were given. */
+ * name asked once, the menu between cases when none were given (the library, or a case set's
+ * cases in order with the done marks). */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
 #endif
@@ -95,14 +96,24 @@ static void print_outcome(const struct outcome *out)
 	fflush(stdout);
 }
 
+/* The heading of a set: its title, or "Case set". */
+static const char *set_title(const struct caseset *set)
+{
+	return set->title ? set->title : "Case set";
+}
+
 static int run_plain(struct trainer *tr)
 {
+	const struct caseset *set = tr->o->set;
+	size_t n = set ? set->count : tr->o->ncases;
 	int status = 0;
 
-	for (size_t i = 0; i < tr->o->ncases && status == 0; i++) {
+	for (size_t i = 0; i < n && status == 0; i++) {
 		size_t before = tr->ndone;
 
-		status = run_session(tr, tr->o->cases[i]);
+		if (set)
+			printf("%s%s: case %zu of %zu\n", i ? "\n" : "", set_title(set), i + 1, n);
+		status = run_session(tr, set ? set->items[i].entry->c : tr->o->cases[i]);
 		if (tr->fatal) {
 			fprintf(stderr, "%s\n", tr->fatal);
 			free(tr->fatal);
@@ -130,25 +141,69 @@ static char *done_summary(const struct trainer *tr)
 	return sb.len ? sb_take(&sb) : (sb_free(&sb), NULL);
 }
 
+/* The next case of the set after k not yet done, else the first not done, else k. */
+static size_t next_to_do(const bool *done, size_t n, size_t k)
+{
+	for (size_t step = 1; step <= n; step++)
+		if (!done[(k + step) % n])
+			return (k + step) % n;
+	return k;
+}
+
+/* The menu between sessions until the trainee leaves: over the library, or over a set, whose
+ * cases are marked once finished, the cursor on the next one to do. */
+static int run_menu(struct trainer *tr)
+{
+	const struct train_options *o = tr->o;
+	const struct caseset *set = o->set;
+	size_t n = set ? set->count : o->library->count;
+	const struct caselib_entry **entries = xcalloc(n + 1, sizeof(*entries));
+	bool *done = xcalloc(n + 1, sizeof(*done));
+	char **notes = xcalloc(n + 1, sizeof(*notes));
+	struct menu_list list = { .entries = entries, .count = n };
+	int status = 0, sig = 0, k;
+
+	for (size_t i = 0; i < n; i++)
+		entries[i] = set ? set->items[i].entry : &o->library->entries[i];
+	if (set) {
+		list.set_title = set_title(set);
+		list.done = done;
+		list.notes = (const char *const *)notes;
+	}
+	for (;;) {
+		char *summary = set ? NULL : done_summary(tr);
+		const struct outcome *out;
+
+		k = menu_run(o->pw, &list, o->stage, o->endpoint, summary, &sig);
+		free(summary);
+		if (k < 0)
+			break;
+		status = run_session(tr, entries[k]->c);
+		if (status != 0 && status != 1)
+			break;
+		out = &tr->done[tr->ndone - 1];
+		free(notes[k]);
+		notes[k] = out->finished ? xasprintf("done: %zu of %zu correct", out->correct, out->total)
+					 : xstrdup("not finished");
+		done[k] = done[k] || out->finished;
+		if (set)
+			list.start = out->finished ? next_to_do(done, n, (size_t)k) : (size_t)k;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(notes[i]);
+	free(notes);
+	free(done);
+	free(entries);
+	return sig ? 128 + sig : status;
+}
+
 static int run_curses(struct trainer *tr)
 {
 	const struct train_options *o = tr->o;
-	int status = 0, sig = 0;
+	int status = 0;
 
-	if (!o->ncases) {
-		for (;;) {
-			char *done = done_summary(tr);
-			const struct caselib_entry *e = menu_run(o->pw, o->library, o->stage, o->endpoint, done, &sig);
-
-			free(done);
-			if (!e)
-				break;
-			status = run_session(tr, e->c);
-			if (status != 0 && status != 1)
-				break;
-		}
-		return sig ? 128 + sig : status;
-	}
+	if (!o->ncases)
+		return run_menu(tr);
 	for (size_t i = 0; i < o->ncases && status == 0; i++)
 		status = run_session(tr, o->cases[i]);
 	return status;

@@ -10,12 +10,14 @@
 #include <stddef.h>
 
 #include "../src/caselib.h"
+#include "../src/caseset.h"
 #include "../src/training.h"
 
 struct train_options {
 	const struct pathway *pw;
 	struct casefile *const *cases; /* given on the command line, in order; none: the menu */
 	size_t ncases;
+	const struct caseset *set;      /* --set: the menu offers its cases in its order; NULL none */
 	const struct caselib *library;  /* the menu's cases */
 	const char *stage, *endpoint;   /* menu filters; NULL: any */
 	const char *trainee;            /* NULL: asked (curses) */
@@ -37,10 +39,20 @@ int train_run(const struct train_options *o);
  * 5). Returns the exit status as train_run. */
 int train_plain_run(struct training *t, struct journal *journal);
 
-/* The case menu over lib on the open terminal. Returns the picked entry, or NULL when the trainee
- * quits (or *signal is set to the SIGTERM/SIGHUP that arrived). done lists what was finished in
- * this sitting, shown at the top (may be NULL). */
-const struct caselib_entry *menu_run(const struct pathway *pw, const struct caselib *lib, const char *stage,
-				     const char *endpoint, const char *done, int *signal);
+/* What the case menu offers: the library along the pathway, or a case set in its order. */
+struct menu_list {
+	const struct caselib_entry *const *entries; /* in the order shown */
+	size_t count;
+	const char *set_title;    /* a set's heading (its title, or "Case set"); NULL: the library */
+	const bool *done;         /* a set's cases finished in this sitting, per entry; or NULL */
+	const char *const *notes; /* per entry, what the sitting left of it ("1 of 2 correct"); or NULL */
+	size_t start;             /* the entry the cursor starts on */
+};
+
+/* The case menu over list on the open terminal. Returns the index of the picked entry, or -1 when
+ * the trainee quits (or *signal is set to the SIGTERM/SIGHUP that arrived). done lists what was
+ * finished in this sitting, shown at the top (may be NULL). */
+int menu_run(const struct pathway *pw, const struct menu_list *list, const char *stage, const char *endpoint,
+	     const char *done, int *signal);
 
 #endif

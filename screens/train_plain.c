@@ -127,6 +127,23 @@ static void print_screen_header(struct headless *h)
 	}
 }
 
+/* For a wrong choice at d, the reveal's explanation again: the node's rule text and each step's
+ * condition with this patient's values, as explained at the commit. */
+static void print_explanation(struct headless *h, const struct pw_node *d)
+{
+	size_t count;
+	const struct session_candidate *c = training_candidates_at(h->t, (int)(d - h->pw->nodes), &count);
+
+	if (d->text) {
+		char *text = session_render_text(h->s, d->text);
+
+		printf("    %s\n", text);
+		free(text);
+	}
+	printf("    Why (each step's condition with this patient's values):\n");
+	plain_print_candidates(c, count, 6, EXPLAIN_ALL_DEPTHS, false);
+}
+
 static void print_debrief(struct headless *h)
 {
 	size_t n, correct, total;
@@ -142,7 +159,9 @@ static void print_debrief(struct headless *h)
 			continue;
 		printf("  %s (%s): %s, %lds\n", d->title, d->id, ch->correct ? "correct" : "incorrect", ch->seconds);
 		printf("    you chose:        %s\n", training_step_label(h->pw, &d->next[ch->chosen]));
-		printf("    pathway's route:  %s\n", training_step_label(h->pw, &d->next[ch->recommended]));
+		printf("    pathway's step:   %s\n", training_step_label(h->pw, &d->next[ch->recommended]));
+		if (!ch->correct)
+			print_explanation(h, d);
 	}
 }
 

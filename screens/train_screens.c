@@ -10,6 +10,7 @@
 
 #include "../src/training.h"
 #include "../src/xalloc.h"
+#include "wrap.h"
 
 /* ---------------------------------------------------------------- the decision */
 
@@ -58,7 +59,13 @@ static void add_findings(struct screen_ctx *ctx, struct ui_doc *body)
 			continue;
 		text = pathway_format_value(ctx->pw, (int)v, &answers[v]);
 		prefix = xasprintf("%s: ", ctx->pw->vars[v].prompt);
-		doc_add(body, 2, prefix, ST_DIM, text, ST_NORMAL, 0);
+		/* Wrapped, never cut: a prompt too wide to hang the value on gets a line of its own. */
+		if (wrap_width(prefix, strlen(prefix)) + 2 <= body->width / 2) {
+			doc_add(body, 2, prefix, ST_DIM, text, ST_NORMAL, 0);
+		} else {
+			doc_add(body, 2, NULL, ST_DIM, prefix, ST_DIM, 0);
+			doc_add(body, 6, NULL, ST_NORMAL, text, ST_NORMAL, 0);
+		}
 		free(prefix);
 		free(text);
 	}
@@ -95,11 +102,43 @@ static void draw_blind(struct screen_ctx *ctx, struct blind *b, struct ui_doc *b
 		ST_DIM, 0);
 }
 
-static void draw_reveal(struct screen_ctx *ctx, struct blind *b, const struct training_choice *ch,
-			struct ui_doc *body, struct ui_doc *pane)
+/* The reveal's explanation of the decision at node n, where the trainee chose step chosen: the
+ * node's rule text, then each step's condition with this patient's values (the candidates as
+ * explained at the commit). The debrief repeats it for each wrong choice, in the same words. */
+static void add_explanation(struct screen_ctx *ctx, const struct pw_node *n, size_t chosen, size_t indent,
+			    struct ui_doc *body)
+{
+	size_t count;
+	const struct session_candidate *cand = training_candidates_at(ctx->training, (int)(n - ctx->pw->nodes), &count);
+	const char *star = doc_glyph(GL_STAR);
+
+	if (n->text) {
+		char *text = session_render_text(ctx->s, n->text);
+
+		doc_blank(body);
+		doc_add(body, indent, NULL, ST_NORMAL, text, ST_NORMAL, 0);
+		free(text);
+	}
+	doc_blank(body);
+	doc_add(body, indent, NULL, ST_HEADING, "Why: each step's condition with this patient's values", ST_HEADING, 0);
+	for (size_t i = 0; i < count; i++) {
+		const struct session_candidate *c = &cand[i];
+		char *prefix = xasprintf("  %s %zu. ", c->recommended ? star : " ", i + 1);
+		char *label = c->recommended ? xasprintf("%s  [recommended]", c->label)
+					     : i == chosen ? xasprintf("%s  [your choice]", c->label)
+							   : xstrdup(c->label);
+
+		doc_add(body, indent, prefix, ST_NORMAL, label, c->recommended ? ST_RECOMMENDED : ST_NORMAL, 0);
+		screen_candidate_clauses(body, c, indent + 8, 0, EXPLAIN_ALL_DEPTHS, ctx->ids);
+		free(prefix);
+		free(label);
+	}
+}
+
+static void draw_reveal(struct screen_ctx *ctx, const struct training_choice *ch, struct ui_doc *body,
+			struct ui_doc *pane)
 {
 	const struct pw_node *n = &ctx->pw->nodes[session_node(ctx->s)];
-	const char *star = doc_glyph(GL_STAR);
 
 	screen_node_title(ctx, body);
 	doc_blank(body);
@@ -109,27 +148,7 @@ static void draw_reveal(struct screen_ctx *ctx, struct blind *b, const struct tr
 	doc_add(body, 2, "You chose: ", ST_DIM, training_step_label(ctx->pw, &n->next[ch->chosen]), ST_NORMAL, 0);
 	doc_add(body, 2, "The pathway recommends: ", ST_DIM, training_step_label(ctx->pw, &n->next[ch->recommended]),
 		ST_RECOMMENDED, 0);
-	if (n->text) {
-		char *text = session_render_text(ctx->s, n->text);
-
-		doc_blank(body);
-		doc_add(body, 0, NULL, ST_NORMAL, text, ST_NORMAL, 0);
-		free(text);
-	}
-	doc_blank(body);
-	doc_add(body, 0, NULL, ST_HEADING, "Why: each step's condition with this patient's values", ST_HEADING, 0);
-	for (size_t i = 0; i < b->count; i++) {
-		const struct session_candidate *c = &b->cand[i];
-		char *prefix = xasprintf("  %s %zu. ", c->recommended ? star : " ", i + 1);
-		char *label = c->recommended ? xasprintf("%s  [recommended]", c->label)
-					     : i == ch->chosen ? xasprintf("%s  [your choice]", c->label)
-							       : xstrdup(c->label);
-
-		doc_add(body, 0, prefix, ST_NORMAL, label, c->recommended ? ST_RECOMMENDED : ST_NORMAL, 0);
-		screen_candidate_clauses(body, c, 8, 0, EXPLAIN_ALL_DEPTHS, ctx->ids);
-		free(prefix);
-		free(label);
-	}
+	add_explanation(ctx, n, ch->chosen, 0, body);
 	doc_blank(body);
 	doc_add(body, 0, NULL, ST_DIM, "Enter continues along the pathway's route.", ST_DIM, 0);
 	screen_evidence(ctx, pane);
@@ -140,7 +159,7 @@ static void blind_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui_do
 	const struct training_choice *ch = committed(ctx);
 
 	if (ch)
-		draw_reveal(ctx, ctx->state, ch, body, pane);
+		draw_reveal(ctx, ch, body, pane);
 	else
 		draw_blind(ctx, ctx->state, body, pane);
 }
@@ -317,8 +336,10 @@ static void debrief_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui_
 			 ch->correct ? "correct" : "incorrect", ch->seconds);
 		doc_add(body, 4, "you chose:       ", ST_DIM, training_step_label(ctx->pw, &d->next[ch->chosen]),
 			ST_NORMAL, 0);
-		doc_add(body, 4, "pathway's route: ", ST_DIM, training_step_label(ctx->pw, &d->next[ch->recommended]),
+		doc_add(body, 4, "pathway's step:  ", ST_DIM, training_step_label(ctx->pw, &d->next[ch->recommended]),
 			ST_NORMAL, 0);
+		if (!ch->correct)
+			add_explanation(ctx, d, ch->chosen, 4, body);
 		free(head);
 	}
 	doc_blank(body);

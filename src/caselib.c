@@ -45,32 +45,64 @@ int caselib_route_endpoint(const struct pathway *pw, const struct casefile *c, l
 	return endpoint;
 }
 
-static int by_id(const void *a, const void *b)
+struct caselib_entry *caselib_add(struct caselib *lib, struct casefile *c, const struct pathway *pw, long today)
+{
+	struct caselib_entry *e;
+
+	lib->entries = xgrow(lib->entries, &lib->cap, lib->count + 1, sizeof(*lib->entries));
+	e = &lib->entries[lib->count++];
+	e->c = c;
+	e->endpoint = caselib_route_endpoint(pw, c, today);
+	e->summary = first_sentence(c->vignette ? c->vignette : c->title ? c->title : c->id);
+	return e;
+}
+
+static const struct pathway *sort_pw; /* qsort has no context argument in C11 */
+
+/* The sort key's first parts: edge cases after vignettes, a stopped route last, then the stage. */
+static size_t along_pathway(const struct caselib_entry *e)
+{
+	size_t edge = strncmp(e->c->id, "edge-", 5) == 0;
+
+	if (e->endpoint < 0)
+		return (edge + 1) * (sort_pw->nstages + 1) - 1;
+	return edge * (sort_pw->nstages + 1) + (size_t)sort_pw->nodes[e->endpoint].stage;
+}
+
+static int by_pathway(const void *a, const void *b)
 {
 	const struct caselib_entry *x = a, *y = b;
+	size_t kx = along_pathway(x), ky = along_pathway(y);
+	int cmp;
 
-	return strcmp(x->c->id, y->c->id);
+	if (kx != ky)
+		return kx < ky ? -1 : 1;
+	cmp = strcasecmp(x->c->title ? x->c->title : "", y->c->title ? y->c->title : "");
+	return cmp ? cmp : strcmp(x->c->id, y->c->id);
+}
+
+void caselib_sort(struct caselib *lib, const struct pathway *pw)
+{
+	if (lib->count < 2)
+		return; /* and qsort must not see the NULL array of an empty library */
+	sort_pw = pw;
+	qsort(lib->entries, lib->count, sizeof(*lib->entries), by_pathway);
+	sort_pw = NULL;
 }
 
 void caselib_load_bundled(const struct pathway *pw, long today, struct caselib *out, struct diag_list *diags)
 {
-	out->entries = xcalloc(bundled_case_count + 1, sizeof(*out->entries));
-	out->count = 0;
+	*out = (struct caselib){ 0 };
 	for (size_t i = 0; i < bundled_case_count; i++) {
 		const struct bundled_file *f = &bundled_cases[i];
 		char *name = xasprintf("<bundled>/%s", f->name);
 		struct casefile *c = casefile_load_text(name, (const char *)f->data, f->len, pw, diags);
-		struct caselib_entry *e;
 
 		free(name);
-		if (!c)
-			continue;
-		e = &out->entries[out->count++];
-		e->c = c;
-		e->endpoint = caselib_route_endpoint(pw, c, today);
-		e->summary = first_sentence(c->vignette ? c->vignette : c->title ? c->title : c->id);
+		if (c)
+			caselib_add(out, c, pw, today);
 	}
-	qsort(out->entries, out->count, sizeof(*out->entries), by_id);
+	caselib_sort(out, pw);
 }
 
 const struct caselib_entry *caselib_find(const struct caselib *lib, const char *id)
@@ -112,5 +144,5 @@ void caselib_free(struct caselib *lib)
 	}
 	free(lib->entries);
 	lib->entries = NULL;
-	lib->count = 0;
+	lib->count = lib->cap = 0;
 }

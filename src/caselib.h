@@ -18,13 +18,22 @@ struct caselib_entry {
 };
 
 struct caselib {
-	struct caselib_entry *entries; /* sorted by case id */
-	size_t count;
+	struct caselib_entry *entries; /* bundled: along the pathway (caselib_sort); a set's: in set order */
+	size_t count, cap;
 };
 
 /* Loads every bundled case that is valid against pw (a case that does not fit another pathway is
  * skipped and reported in diags). today is the date used for "today" defaults while routing. */
 void caselib_load_bundled(const struct pathway *pw, long today, struct caselib *out, struct diag_list *diags);
+
+/* Adds c (owned from now on) to lib: routes it along pw (today for "today" defaults) and
+ * summarises it. Returns the new entry, valid until the next caselib_add. */
+struct caselib_entry *caselib_add(struct caselib *lib, struct casefile *c, const struct pathway *pw, long today);
+
+/* Orders lib along the pathway, as --list and the menu show it: vignettes before edge cases (ids
+ * starting "edge-"), each by the breadcrumb position of the stage their route ends in, then by
+ * title, then by id; cases whose route stops last. */
+void caselib_sort(struct caselib *lib, const struct pathway *pw);
 
 /* The entry whose case id is id, or NULL. */
 const struct caselib_entry *caselib_find(const struct caselib *lib, const char *id);

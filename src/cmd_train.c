@@ -15,6 +15,7 @@
 
 #include "../screens/train.h"
 #include "caselib.h"
+#include "caseset.h"
 #include "clock.h"
 #include "cli.h"
 #include "fileio.h"
@@ -23,8 +24,8 @@
 
 static const char train_usage[] =
 	"usage: pathwalk train [-p FILE] [--trainee NAME] [--enter-findings] [--log FILE] [--plain]\n"
-	"                      [--stage STAGE] [--endpoint NODE] [CASE...]\n"
-	"       pathwalk train --list [--stage STAGE] [--endpoint NODE]\n"
+	"                      [--stage STAGE] [--endpoint NODE] [--set FILE | CASE...]\n"
+	"       pathwalk train --list [--stage STAGE] [--endpoint NODE] [--set FILE]\n"
 	"\n"
 	"Train on case vignettes: at each decision, commit to a next step before the pathway's\n"
 	"recommendation is revealed; at the end, the score and a debrief. Each case is a session\n"
@@ -32,6 +33,9 @@ static const char train_usage[] =
 	"\n"
 	"  CASE                  a case file, or the id of a bundled case (see --list); without\n"
 	"                        one, a menu of the bundled case library\n"
+	"      --set FILE        a case set: the cases to work through, in order, one bundled id or\n"
+	"                        case file a line (# comments, an optional first line \"title: ...\");\n"
+	"                        the menu marks each case done (--plain runs them in order)\n"
 	"  -p, --pathway FILE    train on this pathway instead of the bundled one\n"
 	"  -t, --trainee NAME    the trainee's name or id (asked at the start when not given;\n"
 	"                        with --plain it defaults to the login name)\n"
@@ -41,19 +45,20 @@ static const char train_usage[] =
 	"                        $XDG_STATE_HOME/pathwalk/sessions/\n"
 	"      --plain           headless: choices from stdin, one line per decision (the 1-based\n"
 	"                        number of a candidate or its node id); ends with \"score: C/T\"\n"
-	"      --list            list the bundled cases (id, stage and endpoint, title) and exit\n"
+	"      --list            list the bundled cases (id, stage and endpoint, title) along the\n"
+	"                        pathway, edge cases last, or with --set the set's, and exit\n"
 	"      --stage STAGE     only cases whose route ends in this stage (id or label)\n"
 	"      --endpoint NODE   only cases whose route ends at this endpoint node\n"
 	"  -h, --help            show this help\n"
 	"\n"
 	"Exit 0 when the sessions finished (whatever the score) or the trainee quit, 1 when stdin\n"
-	"ended before the end (--plain), 2 usage error, 3 an unreadable case or a choice line that\n"
-	"names no candidate (--plain), 4 a case lacks an answer its route needs, 5 a journal could\n"
-	"not be written.\n";
+	"ended before the end (--plain), 2 usage error, 3 an unreadable case or case set, or a choice\n"
+	"line that names no candidate (--plain), 4 a case lacks an answer its route needs, 5 a\n"
+	"journal could not be written.\n";
 
 struct train_args {
 	struct train_options o;
-	const char *pathway_path;
+	const char *pathway_path, *set_path;
 	bool list;
 };
 
@@ -68,6 +73,7 @@ static int parse(int argc, char **argv, struct train_args *a)
 		{ "list", no_argument, NULL, 'L' },
 		{ "stage", required_argument, NULL, 'S' },
 		{ "endpoint", required_argument, NULL, 'E' },
+		{ "set", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -84,18 +90,23 @@ static int parse(int argc, char **argv, struct train_args *a)
 		case 'L': a->list = true; break;
 		case 'S': a->o.stage = optarg; break;
 		case 'E': a->o.endpoint = optarg; break;
+		case 'T': a->set_path = optarg; break;
 		case 'h': fputs(train_usage, stdout); return -1;
 		default: return cli_bad_option("train", ch, argv, options);
 		}
 	}
-	if (fileio_is_stdio(a->pathway_path) || fileio_is_stdio(a->o.log_path))
-		return cli_usage_error("train", "-p and --log need a file: standard input is where training reads its choices");
+	if (fileio_is_stdio(a->pathway_path) || fileio_is_stdio(a->o.log_path) || fileio_is_stdio(a->set_path))
+		return cli_usage_error("train", "-p, --log and --set need a file: standard input is where training reads its choices");
+	if (a->set_path && optind < argc)
+		return cli_usage_error("train", "--set FILE names the cases: give either --set or CASE...");
+	if (a->set_path && a->o.log_path)
+		return cli_usage_error("train", "--log needs exactly one CASE, not --set (each case is its own session)");
 	if (a->o.trainee && strspn(a->o.trainee, " \t") == strlen(a->o.trainee))
 		return cli_usage_error("train", "--trainee needs a name or id");
 	if (!cli_check_text("train", "--trainee", a->o.trainee, 60))
 		return EXIT_USAGE;
-	if (a->o.plain && optind == argc && !a->list)
-		return cli_usage_error("train", "--plain needs at least one CASE");
+	if (a->o.plain && optind == argc && !a->list && !a->set_path)
+		return cli_usage_error("train", "--plain needs at least one CASE or --set FILE");
 	if (a->o.plain && a->o.enter_findings)
 		return cli_usage_error("train", "--enter-findings needs the full-screen trainer, not --plain");
 	if (a->o.log_path && argc - optind != 1)
@@ -103,16 +114,21 @@ static int parse(int argc, char **argv, struct train_args *a)
 	return EXIT_OK;
 }
 
-static void print_list(const struct pathway *pw, const struct caselib *lib, const char *stage, const char *endpoint)
+/* --list: the library's cases along the pathway, or a set's in its order (one whose route stops
+ * is listed as such only in a set: the library leaves it out). */
+static void print_list(const struct pathway *pw, const struct caselib *lib, const struct caseset *set,
+		       const char *stage, const char *endpoint)
 {
-	for (size_t i = 0; i < lib->count; i++) {
-		const struct caselib_entry *e = &lib->entries[i];
-		const struct pw_node *end;
+	if (set && set->title)
+		printf("Case set: %s\n", set->title);
+	for (size_t i = 0; i < (set ? set->count : lib->count); i++) {
+		const struct caselib_entry *e = set ? set->items[i].entry : &lib->entries[i];
+		const struct pw_node *end = e->endpoint >= 0 ? &pw->nodes[e->endpoint] : NULL;
 
-		if (e->endpoint < 0 || !caselib_matches(pw, e, stage, endpoint))
+		if ((!end && !set) || !caselib_matches(pw, e, stage, endpoint))
 			continue;
-		end = &pw->nodes[e->endpoint];
-		printf("%-36s %-14s %s\n", e->c->id, pw->stages[end->stage].id, end->id);
+		printf("%-36s %-14s %s\n", e->c->id, end ? pw->stages[end->stage].id : "-",
+		       end ? end->id : "(stops: an answer is missing)");
 		printf("    %s\n    %s\n", e->c->title ? e->c->title : "", e->summary);
 	}
 }
@@ -165,6 +181,7 @@ int cmd_train(int argc, char **argv)
 	struct train_args a = { 0 };
 	struct diag_list diags = { 0 };
 	struct caselib lib = { 0 };
+	struct caseset set = { 0 };
 	struct casefile **cases = NULL, **owned = NULL;
 	struct pathway *pw;
 	size_t ncases = 0;
@@ -183,8 +200,19 @@ int cmd_train(int argc, char **argv)
 	}
 	caselib_load_bundled(pw, clock_today(), &lib, &diags);
 	diag_clear(&diags); /* bundled cases that do not fit another pathway are simply not offered */
+	if (a.set_path) {
+		bool io_error;
+
+		if (!caseset_load(a.set_path, pw, &lib, clock_today(), &set, &diags, &io_error)) {
+			diag_print(&diags, stderr);
+			diag_clear(&diags);
+			status = EXIT_INPUT;
+			goto done;
+		}
+		a.o.set = &set;
+	}
 	if (a.list) {
-		print_list(pw, &lib, a.o.stage, a.o.endpoint);
+		print_list(pw, &lib, a.o.set, a.o.stage, a.o.endpoint);
 		goto done;
 	}
 	cases = xcalloc((size_t)(argc - optind) + 1, sizeof(*cases));
@@ -218,6 +246,7 @@ done:
 		casefile_free(owned[i]);
 	free(cases);
 	free(owned);
+	caseset_free(&set);
 	caselib_free(&lib);
 	pathway_free(pw);
 	return status;

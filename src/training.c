@@ -15,6 +15,8 @@ struct training {
 	struct training_choice *choice; /* per node; valid where committed[node] */
 	unsigned char *committed;
 	time_t *shown_at;               /* per node; 0 until shown */
+	struct session_candidate **cand; /* per node: the candidates as explained at the commit */
+	size_t *ncand;
 	unsigned char *compared;        /* per variable: journaled as a finding already */
 	size_t findings_matched, findings_total;
 };
@@ -30,6 +32,8 @@ struct training *training_new(struct session *s, const struct casefile *c, bool 
 	t->choice = xcalloc(pw->nnodes + 1, sizeof(*t->choice));
 	t->committed = xcalloc(pw->nnodes + 1, 1);
 	t->shown_at = xcalloc(pw->nnodes + 1, sizeof(*t->shown_at));
+	t->cand = xcalloc(pw->nnodes + 1, sizeof(*t->cand));
+	t->ncand = xcalloc(pw->nnodes + 1, sizeof(*t->ncand));
 	t->compared = xcalloc(pw->nvars + 1, 1);
 	return t;
 }
@@ -38,6 +42,10 @@ void training_free(struct training *t)
 {
 	if (!t)
 		return;
+	for (size_t i = 0; i < session_pathway(t->s)->nnodes; i++)
+		session_candidates_free(t->cand[i], t->ncand[i]);
+	free(t->cand);
+	free(t->ncand);
 	free(t->choice);
 	free(t->committed);
 	free(t->shown_at);
@@ -125,7 +133,14 @@ enum session_status training_commit(struct training *t, size_t transition)
 	if (ch->seconds < 0)
 		ch->seconds = 0;
 	t->committed[node] = 1;
+	t->ncand[node] = session_candidates(t->s, &t->cand[node]);
 	return journal_choice(t, ch);
+}
+
+const struct session_candidate *training_candidates_at(const struct training *t, int node, size_t *n)
+{
+	*n = training_choice_at(t, node) ? t->ncand[node] : 0;
+	return *n ? t->cand[node] : NULL;
 }
 
 const struct training_choice *training_choice_at(const struct training *t, int node)

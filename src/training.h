@@ -57,6 +57,10 @@ enum session_status training_commit(struct training *t, size_t transition);
 /* The committed choice at node, or NULL. */
 const struct training_choice *training_choice_at(const struct training *t, int node);
 
+/* The candidates of node as they were explained when the trainee committed there (what the reveal
+ * shows), *n of them; NULL (and 0) before a commit. Owned by t. */
+const struct session_candidate *training_candidates_at(const struct training *t, int node, size_t *n);
+
 /* Decisions on the current route with a committed choice, and how many of them were correct. */
 void training_score(const struct training *t, size_t *correct, size_t *total);
 

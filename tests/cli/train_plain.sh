@@ -83,7 +83,7 @@ expect_in "$tmp/v5-mixed.jsonl" '"event":"score","correct":2,"total":4' "mixed: 
 
 # Before each commit the output has no hint of the answer: the part of the output before the
 # first "Your choice" line names no recommendation and explains no condition.
-sed -n '/Red flag review/,/Your choice/p' "$tmp/v5-mixed.out" >"$tmp/blind"
+sed -n '/Red flag review/,/Your choice/{p;/Your choice/q}' "$tmp/v5-mixed.out" >"$tmp/blind" # the first decision, before its reveal
 expect_not_in "$tmp/blind" "recommended" "blind: no recommendation mark"
 expect_not_in "$tmp/blind" "count(ces_symptoms)" "blind: no condition"
 expect_not_in "$tmp/blind" "otherwise" "blind: no fallback note"

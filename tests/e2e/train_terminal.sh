@@ -98,7 +98,7 @@ for step in $(seq 1 40); do
 done
 [ "$decision" = 4 ] && ok "four decisions on the route" || bad "saw $decision decisions, expected 4"
 expect "Debrief: 2 of 4 decisions matched the pathway" "the debrief's score"
-expect "pathway's route: No red flags: continue to the assessment" "the debrief shows the route"
+expect "pathway's step:  No red flags: continue to the assessment" "the debrief shows the pathway's step"
 keys Enter
 expect "EXIT=0" "training ends with status 0"
 expect "score: 2/4" "the score is printed after the terminal is restored"
@@ -181,5 +181,26 @@ if [ -s "$printable" ]; then ok; else bad "the printable log is written when the
 keys q
 expect "EXIT=0" "q leaves the menu"
 expect "Printable log: $printable" "the paths are printed when the sitting ends"
+
+# The findings on a decision screen are wrapped, never cut: a long prompt gets a line of its own.
+start -- train -t Ed fbss-near-normal-mri
+expect "Case: 64 F, after a fusion" "the fbss vignette"
+decisions=0
+for step in $(seq 1 30); do
+	wait_settled
+	if screen | grep -qF "Which next step? Commit to one"; then
+		decisions=$((decisions + 1))
+		[ "$decisions" = 2 ] && break
+		keys 1
+		wait_for "Commit to 1. "
+		keys y
+		wait_for "Enter continues along the pathway's route."
+	fi
+	keys Enter
+done
+keys PageDown PageDown PageDown PageDown
+expect_line "   Has the patient had lumbar spine surgery, with sciatica persisting since?:" "a long prompt is whole"
+expect_line "       Near-normal: no root compression" "a value is whole, on a line of its own"
+keys q
 
 finish
