@@ -7,18 +7,12 @@
 # `pathwalk verify` accepts it. Then an fdatasync that fails with EIO is noticed on that very
 # action, and the journal written elsewhere holds everything. The points run CRASH_JOBS (4) at a
 # time. Usage: crash_points.sh PATHWALK SRC
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
+. "$(dirname "$0")/lib.sh" "$@"
 shim=${PATHWALK_CRASH_SHIM:-}
 if ! command -v python3 >/dev/null 2>&1 || [ -z "$shim" ] || [ ! -f "$shim" ]; then
 	echo "SKIP: the crash-point test needs python3 and the shim (PATHWALK_CRASH_SHIM, built by CMake)"
 	exit 0
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
 # The shim comes first in the library list; a sanitizer build must be told that this is fine.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0"
