@@ -62,8 +62,8 @@ static void check_tree(const char *file, const config_setting_t *s, struct diag_
 	}
 	if (type != CONFIG_TYPE_GROUP && type != CONFIG_TYPE_LIST && type != CONFIG_TYPE_ARRAY)
 		return;
-	for (int i = 0; i < config_setting_length(s) && *problems < CFG_STRING_PROBLEMS_MAX; i++)
-		check_tree(file, config_setting_get_elem(s, (unsigned)i), diags, problems);
+	for (unsigned i = 0; i < cfg_length(s) && *problems < CFG_STRING_PROBLEMS_MAX; i++)
+		check_tree(file, s->value.list->elements[i], diags, problems);
 }
 
 size_t cfg_check_strings(const config_t *cfg, const char *file, struct diag_list *diags)

@@ -136,7 +136,7 @@ enum scan_state { CODE, STRING, LINE_COMMENT, BLOCK_COMMENT };
 
 /* For each byte, a bit per state in which it needs no check and changes nothing: printable ASCII
  * in a string (but a quote or a backslash) or a comment (but the star that may end a block
- * comment), and in code the blanks and separators between settings. */
+ * comment), and in code the blanks and separators between settings and the letters of names. */
 static unsigned char plain_bits[256];
 
 static void init_plain_bits(void)
@@ -148,8 +148,8 @@ static void init_plain_bits(void)
 		if (c != '*')
 			plain_bits[c] |= 1u << BLOCK_COMMENT;
 	}
-	for (const char *c = " =;,:"; *c; c++)
-		plain_bits[(unsigned char)*c] |= 1u << CODE;
+	for (const char *c = " =;,:_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"; *c; c++)
+		plain_bits[(unsigned char)*c] |= 1u << CODE; /* a digit after a letter is no number */
 }
 
 /* The end of the run of such bytes from s[i]: the pre-scan's fast path. */
@@ -162,8 +162,10 @@ static size_t skip_plain(const unsigned char *s, size_t i, size_t len, enum scan
 	return i;
 }
 
-size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesting,
-		   struct diag_list *diags)
+/* As cfg_prescan; *decoded_check (when not NULL) is set when a string holds more than printable
+ * ASCII, tabs, newlines and the escapes \" \\ \n \t: only then can its decoded text be unsafe. */
+static size_t prescan(const char *file, const char *text, size_t len, int max_nesting,
+		      struct diag_list *diags, bool *decoded_check)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	enum scan_state state = CODE;
@@ -207,11 +209,15 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 		}
 		switch (state) {
 		case STRING:
-			if (c == '\\' && i + 1 < len && s[i + 1] != '\n')
+			if (c == '\\' && i + 1 < len && s[i + 1] != '\n') {
+				if (decoded_check && !strchr("\"\\nt", s[i + 1] ? s[i + 1] : 'x'))
+					*decoded_check = true;
 				i += 2;
-			else {
+			} else {
 				if (c == '"')
 					state = CODE;
+				else if (decoded_check && c != '\t')
+					*decoded_check = true;
 				i += n;
 			}
 			continue;
@@ -270,36 +276,63 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 	return problems;
 }
 
+size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesting,
+		   struct diag_list *diags)
+{
+	return prescan(file, text, len, max_nesting, diags, NULL);
+}
+
+/* libconfig's syntax error as pathwalk's diagnostic, for text[0, len). */
+static void parse_error(config_t *cfg, const char *file, const char *text, size_t len, struct diag_list *diags)
+{
+	const char *msg = config_error_text(cfg);
+	int line = config_error_line(cfg) > 0 ? config_error_line(cfg) : 1;
+
+	/* libconfig says only "syntax error": pathwalk's own reading says what was expected. */
+	if (msg && strcmp(msg, "syntax error") == 0 && cfg_syntax_check(file, text, len, false, diags))
+		return;
+	if (msg && strcmp(msg, "syntax error") == 0)
+		diag_add(diags, file, line, "libconfig cannot read this line as settings");
+	else
+		diag_add(diags, file, line, "%s", msg ? msg : "libconfig cannot read this file");
+}
+
 bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, int max_nesting,
 	       struct diag_list *diags)
 {
-	char *copy;
-	bool parsed;
+	bool decoded_check = false;
+	FILE *stream;
+	int parsed;
 
-	if (cfg_prescan(file, text, len, max_nesting, diags) > 0) {
+	if (prescan(file, text, len, max_nesting, diags, &decoded_check) > 0) {
 		config_init(cfg);
 		return false;
 	}
-	copy = xstrndup(text, len); /* libconfig reads to a NUL: parse exactly what was prescanned */
-	parsed = cfg_parse_prescanned(cfg, file, copy, diags);
-	free(copy);
-	return parsed && cfg_check_strings(cfg, file, diags) == 0;
+	if (len == 0)
+		return cfg_parse_prescanned(cfg, file, "", diags);
+	/* libconfig reads the stream: exactly what was prescanned, without copying the text to end
+	 * it with a NUL, nor libconfig copying it again (config_read_string does). */
+	config_init(cfg);
+	stream = fmemopen((void *)text, len, "r");
+	parsed = stream ? config_read(cfg, stream) : CONFIG_FALSE;
+	if (stream)
+		fclose(stream);
+	if (!stream) {
+		diag_add(diags, file, 1, "cannot read: %s", strerror(errno));
+		return false;
+	}
+	if (parsed != CONFIG_TRUE) {
+		parse_error(cfg, file, text, len, diags);
+		return false;
+	}
+	return !decoded_check || cfg_check_strings(cfg, file, diags) == 0;
 }
 
 bool cfg_parse_prescanned(config_t *cfg, const char *file, const char *text, struct diag_list *diags)
 {
 	config_init(cfg);
 	if (config_read_string(cfg, text) != CONFIG_TRUE) {
-		const char *msg = config_error_text(cfg);
-		int line = config_error_line(cfg) > 0 ? config_error_line(cfg) : 1;
-
-		/* libconfig says only "syntax error": pathwalk's own reading says what was expected. */
-		if (msg && strcmp(msg, "syntax error") == 0 && cfg_syntax_check(file, text, strlen(text), false, diags))
-			return false;
-		if (msg && strcmp(msg, "syntax error") == 0)
-			diag_add(diags, file, line, "libconfig cannot read this line as settings");
-		else
-			diag_add(diags, file, line, "%s", msg ? msg : "libconfig cannot read this file");
+		parse_error(cfg, file, text, strlen(text), diags);
 		return false;
 	}
 	return true;
@@ -329,10 +362,10 @@ static const char *type_name(int type)
 
 config_setting_t *cfg_member(const config_setting_t *group, const char *name)
 {
-	int n = group && config_setting_type(group) == CONFIG_TYPE_GROUP ? config_setting_length(group) : 0;
+	unsigned n = group && config_setting_type(group) == CONFIG_TYPE_GROUP ? cfg_length(group) : 0;
 
-	for (int i = 0; i < n; i++) {
-		config_setting_t *m = config_setting_get_elem(group, (unsigned)i);
+	for (unsigned i = 0; i < n; i++) {
+		config_setting_t *m = group->value.list->elements[i];
 		const char *mname = config_setting_name(m);
 
 		if (mname && mname[0] == name[0] && strcmp(mname, name) == 0)
@@ -419,10 +452,10 @@ config_setting_t *cfg_group(const struct cfg_reader *rd, const config_setting_t 
 void cfg_check_members(const struct cfg_reader *rd, const config_setting_t *group,
 		       const char *const *allowed, const char *what)
 {
-	int n = config_setting_length(group);
+	unsigned n = cfg_length(group);
 
-	for (int i = 0; i < n; i++) {
-		config_setting_t *m = config_setting_get_elem(group, (unsigned)i);
+	for (unsigned i = 0; i < n; i++) {
+		config_setting_t *m = group->value.list->elements[i];
 		const char *name = config_setting_name(m);
 		bool known = false;
 

@@ -23,7 +23,7 @@ size_t cfg_prescan(const char *file, const char *text, size_t len, int max_nesti
 
 /* Prescans and parses text[0, len) (which need not be NUL-terminated; nothing past len is read)
  * into cfg (initialised here; the caller calls config_destroy even on failure), then checks its
- * decoded strings. Returns true on success; otherwise appends the problems to diags. */
+ * decoded strings (when an escape or a non-ASCII byte could make one unsafe). Returns true on success; otherwise appends the problems to diags. */
 bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, int max_nesting,
 	       struct diag_list *diags);
 
@@ -35,6 +35,16 @@ size_t cfg_check_strings(const config_t *cfg, const char *file, struct diag_list
 /* As cfg_parse, for NUL-terminated text that passed cfg_prescan and cfg_check_strings already (the
  * bundled pathway, at build time). */
 bool cfg_parse_prescanned(config_t *cfg, const char *file, const char *text, struct diag_list *diags);
+
+/* The number of elements of s: as config_setting_length (0 for a scalar), without the call. */
+static inline unsigned cfg_length(const config_setting_t *s)
+{
+	int type = config_setting_type(s);
+
+	if (type != CONFIG_TYPE_GROUP && type != CONFIG_TYPE_LIST && type != CONFIG_TYPE_ARRAY)
+		return 0;
+	return s->value.list ? s->value.list->length : 0;
+}
 
 /* The member of group called name, or NULL. As config_setting_get_member, without its character-
  * by-character path parsing, which was a tenth of loading a large pathway. */

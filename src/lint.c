@@ -4,6 +4,7 @@
 #include "lint.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,22 @@ struct linter {
 	struct lint_report *out;
 	bool *var_used, *derived_used;
 	bool plain; /* the checks of plain `check` (lint_plain), not those of --strict */
+	/* expr_static_truth by tree: the loader shares one tree among conditions of the same text,
+	 * so most are computed once (a direct-mapped cache; a miss only recomputes). */
+	struct { const struct expr *e; enum expr_truth truth; } truths[256];
 };
+
+/* expr_static_truth(e, l->pw), through the cache. */
+static enum expr_truth static_truth(struct linter *l, const struct expr *e)
+{
+	size_t slot = ((uintptr_t)e >> 4) % (sizeof l->truths / sizeof l->truths[0]);
+
+	if (!e || l->truths[slot].e != e) {
+		l->truths[slot].truth = expr_static_truth(e, l->pw);
+		l->truths[slot].e = e;
+	}
+	return l->truths[slot].truth;
+}
 
 static void add(struct linter *l, enum lint_severity severity, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -358,7 +374,7 @@ static void check_plan_conditions(struct linter *l, const char *owner, const cha
 		const struct pw_plan_item *it = &plan->items[i];
 		char *where;
 
-		if (expr_static_truth(it->when, l->pw) == EXPR_NEVER) {
+		if (static_truth(l, it->when) == EXPR_NEVER) {
 			if (l->plain) {
 				add(l, LINT_ERROR, it->line, "%s item %zu of '%s' can never be shown: '%s' is never "
 				    "true given the declared ranges", what, i + 1, owner, it->when_source);
@@ -411,7 +427,7 @@ static void check_conditions(struct linter *l)
 
 		for (size_t t = 0; t < n->nnext; t++) {
 			const struct pw_transition *tr = &n->next[t];
-			enum expr_truth truth = expr_static_truth(tr->when, pw);
+			enum expr_truth truth = static_truth(l, tr->when);
 			char *where;
 
 			if (!tr->when)
@@ -443,7 +459,7 @@ static void check_conditions(struct linter *l)
 			const struct pw_evidence *ev = &n->evidence[e];
 			char *where;
 
-			if (expr_static_truth(ev->when, pw) == EXPR_NEVER) {
+			if (static_truth(l, ev->when) == EXPR_NEVER) {
 				if (l->plain) {
 					add(l, LINT_ERROR, ev->line, "evidence note %zu of '%s' can never be shown: '%s' is "
 					    "never true given the declared ranges", e + 1, n->id, ev->when_source);
@@ -464,7 +480,7 @@ static void check_conditions(struct linter *l)
 		const struct pw_warning *w = &pw->warnings[i];
 		char *where;
 
-		if (expr_static_truth(w->when, pw) == EXPR_NEVER) {
+		if (static_truth(l, w->when) == EXPR_NEVER) {
 			if (l->plain) {
 				add(l, LINT_ERROR, w->line, "warning '%s' can never be shown: '%s' is never true given "
 				    "the declared ranges", w->id, w->when_source);
@@ -482,7 +498,7 @@ static void check_conditions(struct linter *l)
 	}
 	for (size_t i = 0; i < pw->nconstraints; i++) {
 		const struct pw_constraint *c = &pw->constraints[i];
-		enum expr_truth truth = expr_static_truth(c->require, pw);
+		enum expr_truth truth = static_truth(l, c->require);
 
 		if (truth == EXPR_NEVER && l->plain) {
 			add(l, LINT_ERROR, c->line, "constraint '%s' can never hold given the declared ranges: "
@@ -610,7 +626,7 @@ static void check_endpoint_actions(struct linter *l)
 
 void lint_plain(const struct pathway *pw, struct lint_report *out)
 {
-	struct linter l = { pw, out, NULL, NULL, true };
+	struct linter l = { .pw = pw, .out = out, .plain = true };
 
 	check_conditions(&l);
 	check_labels(&l);
@@ -621,7 +637,7 @@ void lint_plain(const struct pathway *pw, struct lint_report *out)
 void lint_pathway(const struct pathway *pw, long today, const char *source, size_t len,
 		  struct lint_report *out)
 {
-	struct linter l = { pw, out, NULL, NULL, false };
+	struct linter l = { .pw = pw, .out = out, .plain = false };
 
 	check_stage_order(&l);
 	check_review_date(&l, today, source, len);

@@ -4,17 +4,10 @@
 # installed, the route of a case and of a journal highlighted, the text outline), `diff` (same
 # pathway, a changed threshold, a journal, an invalid case) and `check --strict` (findings with
 # FILE:LINE, exit codes). Usage: author_tools.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
+. "$(dirname "$0")/lib.sh" "$@"
 good=$src/tests/data/good
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export PATHWALK_NOW=2024-03-01T09:30:00Z TZ=UTC LANG=C.UTF-8
-passed=0 failed=0
 
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 # expect_exit CODE DESCRIPTION -- COMMAND...: runs it, keeps stdout/stderr in $tmp/out, $tmp/err
 expect_exit() {

@@ -9,9 +9,7 @@
 # when given, is "COLUMN WIDTH": the caret drawn under the quoted line after the message must
 # start at that column and underline that many characters (^ then ~). Blank lines and lines
 # starting with # are ignored.
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
+. "$(dirname "$0")/lib.sh" "$@"
 src=$(cd "$src" && pwd) || exit 2
 dir=$src/tests/data/bad
 manifest=$dir/MANIFEST
@@ -19,19 +17,15 @@ case $bin in
 /*) ;;
 */*) bin=$PWD/$bin ;;
 esac
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LANG=C.UTF-8
 # libconfig 1.5 itself leaks the string token it was scanning when a syntax error follows it
 # (e.g. `version "1";`): its parser has no destructor for tokens. The frame is libconfig's
 # internal strbuf_append (pathwalk's string buffer is sb_*), so nothing of ours is hidden.
 printf 'leak:strbuf_append\n' >"$tmp/lsan.supp"
 export LSAN_OPTIONS="suppressions=$tmp/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-passed=0 failed=0
 limit=()
 command -v timeout >/dev/null 2>&1 && limit=(timeout 30)
 
-ok() { passed=$((passed + 1)); }
 bad() {
 	failed=$((failed + 1))
 	echo "FAIL: $*"

@@ -4,10 +4,7 @@
 # breaks the pathway, a save by rename (as vim and sed -i do) that fixes it, each seen as new
 # findings; "q" on standard input ends it with the last check's status, a signal with 128+N.
 # Every wait polls the output for text (no fixed sleeps). Usage: check_watch.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-tmp=$(mktemp -d)
+. "$(dirname "$0")/lib.sh" "$@"
 pid=
 cleanup() {
 	[ -n "$pid" ] && kill "$pid" 2>/dev/null
@@ -16,8 +13,6 @@ cleanup() {
 }
 trap cleanup EXIT
 export TZ=UTC LANG=C.UTF-8 NO_COLOR=1
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; sed 's/^/  | /' "$tmp/out" | tail -n 30; }
 
 # wait_for N TEXT: polls (up to 60 s) until TEXT occurs at least N times in the output.

@@ -2,17 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 # Drives the real binary through its headless commands and checks output and exit codes
 # against the contracts of DESIGN §3-§6. Usage: commands.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
+. "$(dirname "$0")/lib.sh" "$@"
 good=$src/tests/data/good
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export PATHWALK_NOW=2024-03-01T09:30:00Z TZ=UTC
-passed=0 failed=0
 
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 # expect_exit CODE DESCRIPTION -- COMMAND...: runs it, keeps stdout/stderr in $tmp/out, $tmp/err
 expect_exit() {

@@ -3,16 +3,7 @@
 # The bash completion (completions/pathwalk.bash) in a plain bash, extglob off and no
 # bash-completion loaded: commands, short and long options of every command (each one the
 # command's --help lists), and files of the right kind. Usage: completion.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh" "$@"
 
 mkdir -p "$tmp/dir/sub"
 touch "$tmp/dir/a.cfg" "$tmp/dir/b.jsonl" "$tmp/dir/c.txt"

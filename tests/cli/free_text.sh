@@ -4,16 +4,9 @@
 # sequences, control characters, <script>, quotes and invalid UTF-8 never reaches the output, the
 # journal or a rendered log raw; a reason over the limit is refused with a clear message; names
 # and references given as options are checked. Usage: free_text.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
+. "$(dirname "$0")/lib.sh" "$@"
 mini=$src/tests/data/good/mini.cfg
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 no_raw() { # FILE DESCRIPTION: no ESC, no other C0 control but newline/tab/form feed, valid UTF-8
 	if LC_ALL=C grep -q $'[\x01-\x08\x0b\x0e-\x1f\x7f]' "$1"; then bad "$2: a control character"; LC_ALL=C grep -n $'[\x01-\x08\x0b\x0e-\x1f\x7f]' "$1" | head -3 | cat -v
 	elif ! iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1; then bad "$2: invalid UTF-8"

@@ -3,17 +3,10 @@
 # `cmake --install` into a temporary prefix, then the installed binary, man pages, bundled
 # pathway, case library and bash completion. Usage: install.sh PATHWALK SOURCE_DIR (the build
 # directory is the one holding PATHWALK).
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
+. "$(dirname "$0")/lib.sh" "$@"
 build=$(cd "$(dirname "$bin")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LANG=C.UTF-8
-passed=0 failed=0
 
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 check() { # DESCRIPTION COMMAND...
 	local what=$1
 	shift

@@ -5,15 +5,8 @@
 # every command that reads a journal refuses a broken chain (exit 3) unless --force, which marks
 # the log; a torn action is dropped whole and a resume re-journals nothing; a full disk at the
 # first event asks for another path in the plain walk too. Usage: journal_integrity.sh PATHWALK SRC
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
-passed=0 failed=0
 . "$src/tests/cli/lib_golden.sh"
 case_v5=$src/config/cases/v5-sij-eligible.cfg
 

@@ -6,22 +6,15 @@
 # line) and nothing of the record, the record starts on page 2, no decision is split across
 # pages, and the endpoint and the disclaimer are printed. Skipped (exit 0, with a visible notice)
 # when chromium or pdftotext is not installed. Usage: log_print.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
+. "$(dirname "$0")/lib.sh" "$@"
 for tool in chromium pdftotext python3; do
 	if ! command -v "$tool" >/dev/null; then
 		echo "SKIP: $tool not installed (apt-get install chromium poppler-utils python3)"
 		exit 0
 	fi
 done
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
 failed=0
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 # Journal of a bundled case when there is one (a long, realistic log), else of the fixture.
 case=$src/config/cases/v5-sij-eligible.cfg

@@ -5,15 +5,8 @@
 # command; and the example pathway of pathwalk-pathway(5) and the example cases of
 # pathwalk-case(5) are valid and pass `pathwalk test`.
 # Usage: man_pages.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LANG=C.UTF-8
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 if ! command -v groff >/dev/null; then
 	echo "SKIP: groff is not installed; the pages were not rendered"

@@ -5,16 +5,9 @@
 # file names and option values carrying escape sequences, C1 and text-direction controls reach no
 # command's standard output or error raw; and every command whose standard output is /dev/full
 # exits 5 with a message. Usage: output_safety.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
+. "$(dirname "$0")/lib.sh" "$@"
 mini=$src/tests/data/good/mini.cfg
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 clean() { # FILE DESCRIPTION: no control but newline, tab and form feed; no C1, no bidi control; UTF-8
 	if LC_ALL=C grep -q $'[\x01-\x08\x0b\x0d-\x1f\x7f]' "$1"; then
 		bad "$2: a raw control character"; LC_ALL=C grep -n $'[\x01-\x08\x0b\x0d-\x1f\x7f]' "$1" | head -3 | cat -v

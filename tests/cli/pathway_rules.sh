@@ -7,14 +7,7 @@
 # date and weeks_since_tpi must agree (cross-field check 3 of section 2); and the text journaled for
 # the warnings whose row (v1.1) makes it depend on where it shows must fit the node it showed at.
 # Usage: pathway_rules.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/lib.sh" "$@"
 
 for case in "$src"/config/cases/*.cfg; do
 	name=$(basename "$case" .cfg)

@@ -5,19 +5,10 @@
 # through replay, test --coverage and every log format. Part 2: every case of the bundled library
 # replayed with --log and printed in every format carries "About this pathway" first and the
 # three headings Recommendation, What to do, What to document. Usage: plan_logs.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
+. "$(dirname "$0")/lib.sh" "$@"
 plan=$src/tests/data/good/mini-plan.cfg
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export PATHWALK_NOW=2025-03-06T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
-passed=0 failed=0
 
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 expect_in() { # FILE TEXT DESCRIPTION
 	if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -30; fi
 }

@@ -4,15 +4,8 @@
 # file (check, replay, test, log, report, graph), "-o -" and "-o /dev/stdout" are standard output
 # (log, report) while an existing file is still never overwritten, a bad option gives one message
 # (not getopt's and then ours), and --version names the licence. Usage: streams.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
-passed=0 failed=0
 
 . "$src/tests/cli/lib_golden.sh"
 

@@ -8,16 +8,9 @@
 # guards, the ASCII grid, -o and the page layout.
 # Usage: train_report.sh PATHWALK SOURCE_DIR
 # UPDATE_GOLDEN=1 rewrites the golden files from the current output instead of comparing.
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
+. "$(dirname "$0")/lib.sh" "$@"
 golden=$src/tests/data/train/golden
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
-passed=0 failed=0
 
 . "$src/tests/cli/lib_golden.sh"
 

@@ -4,15 +4,8 @@
 # lists the nearest value on the other side with the endpoint it leads to (SIJ 2/3 tests, pain
 # 4/5, weeks 4/5 and 3/4, 49/50% relief, 7/8 weeks, 59/60 days across a month end and a leap day),
 # and a stopped replay has an empty what_if. Usage: what_if.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
-passed=0 failed=0
 
 . "$src/tests/cli/lib_golden.sh"
 

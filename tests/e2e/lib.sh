@@ -54,6 +54,29 @@ start_window() {
 	tmux -L "$SOCK" set-option -t pw remain-on-exit on >/dev/null 2>&1
 }
 
+# full_disk_walk WHAT [LINE...]: in the window, a walk of case_v5 whose journal ($fs/full.jsonl)
+# is on a 16k tmpfs of which 12k are taken (in its own mount namespace: the journal gets one page
+# and the disk fills a few screens in), then `echo EXIT=$?` and each shell LINE. Returns 1, after
+# a SKIP line naming WHAT, where such a mount is not permitted.
+full_disk_walk() {
+	local what=$1
+	shift
+	fs=$TMP/fs
+	mkdir -p "$fs"
+	if ! unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs '$fs'" 2>/dev/null; then
+		echo "SKIP: $what needs a tmpfs mount in a mount namespace (unshare -m), not permitted here"
+		return 1
+	fi
+	{
+		echo "mount -t tmpfs -o size=16k tmpfs '$fs' || exit 99"
+		echo "dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null"
+		echo "$(run_env) '$BIN' walk --case '$case_v5' --clinician Tester --log '$fs/full.jsonl'"
+		echo 'echo EXIT=$?'
+		printf '%s\n' "$@"
+	} >"$TMP/fullwalk.sh"
+	start_window 80 24 "unshare -m sh '$TMP/fullwalk.sh'; sleep 600"
+}
+
 # start [-x COLS -y ROWS] -- ARGS...: runs pathwalk ARGS in a fresh tmux window; afterwards the
 # window shows "EXIT=<status>" and the terminal modes (stty) so restoring can be checked.
 start() {

@@ -84,20 +84,8 @@ grep -q "INCOMPLETE" "$TMP/resumed.txt" && bad "the resumed and finished session
 	ok "another pathway is refused naming both (exit 3)" || bad "pathway mismatch: exit $status: $(cat "$TMP/err")"
 
 # ---------------------------------------------------------------- a full disk
-fs=$TMP/fs
-mkdir -p "$fs"
-if ! unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs '$fs'" 2>/dev/null; then
-	echo "SKIP: the ENOSPC walk test needs a tmpfs mount in a mount namespace (unshare -m), not permitted here"
-else
-	# 16k, of which 12k are taken: the journal gets one page and the disk fills a few screens in.
-	cat >"$TMP/fullwalk.sh" <<EOF
-mount -t tmpfs -o size=16k tmpfs '$fs' || exit 99
-dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null
-$(run_env) '$BIN' walk --case '$case_v5' --clinician Tester --log '$fs/full.jsonl'
-echo EXIT=\$?
-cp '$fs/full.jsonl' '$TMP/on-full-disk.jsonl'
-EOF
-	start_window 80 24 "unshare -m sh '$TMP/fullwalk.sh'; sleep 600"
+if full_disk_walk "the ENOSPC walk test" \
+	"cp '$TMP/fs/full.jsonl' '$TMP/on-full-disk.jsonl'"; then
 	expect "Red flags" "a walk whose journal is on a nearly full disk"
 	enter_until "The session log cannot be written" && ok "a full disk stops the walk on a clear screen" ||
 		bad "no full-disk screen"

@@ -67,19 +67,8 @@ expect_line "icanon echo" "training: the terminal modes are restored"
 expect_in_file "$log" '"reason":"SIGUSR1"' "training: the journal records SIGUSR1"
 
 # SIGTERM on the full-disk screen: 143, not 5.
-fs=$TMP/fs
-mkdir -p "$fs"
-if ! unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs '$fs'" 2>/dev/null; then
-	echo "SKIP: the full-disk signal test needs a tmpfs mount in a mount namespace (unshare -m), not permitted here"
-else
-	cat >"$TMP/fullwalk.sh" <<EOF
-mount -t tmpfs -o size=16k tmpfs '$fs' || exit 99
-dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null
-$(run_env) '$BIN' walk --case '$case_v5' --clinician Tester --log '$fs/full.jsonl'
-echo EXIT=\$?
-stty -a | tr ' ;' '\n\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\n' ' '; echo
-EOF
-	start_window 80 24 "unshare -m sh '$TMP/fullwalk.sh'; sleep 600"
+if full_disk_walk "the full-disk signal test" \
+	"stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\\n' ' '; echo"; then
 	expect "Red flags" "a walk whose journal is on a nearly full disk"
 	for _ in $(seq 1 40); do
 		screen | grep -qF "The session log cannot be written" && break

@@ -5,37 +5,18 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fixtures.h"
+#include "session_fixture.h"
 #include "journal.h"
 #include "session.h"
 
-static struct pathway *pw;
-static struct session *s;
-
-static int var(const char *id)
-{
-	return pathway_find_variable(pw, id);
-}
-
-static long day(const char *text)
-{
-	long d = 0;
-
-	cr_assert_eq(date_parse(text, &d), 0);
-	return d;
-}
-
 static void setup(void)
 {
-	pw = load_fixture(FIXTURE("mini.cfg"));
-	s = session_new(pw, NULL, NULL, day("2024-03-01"));
-	cr_assert_eq(session_begin(s), SESSION_OK);
+	session_fixture_open(FIXTURE("mini.cfg"), "2024-03-01");
 }
 
 static void teardown(void)
 {
-	session_free(s);
-	pathway_free(pw);
+	session_fixture_close();
 }
 
 /* Answers the first screen so that the decision recommends "high". */

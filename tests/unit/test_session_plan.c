@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fixtures.h"
+#include "session_fixture.h"
 #include "journal.h"
 #include "journal_read.h"
 #include "resume.h"
@@ -18,33 +18,14 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-static struct pathway *pw;
-static struct session *s;
-
-static int var(const char *id)
-{
-	return pathway_find_variable(pw, id);
-}
-
-static long day(const char *text)
-{
-	long d = 0;
-
-	cr_assert_eq(date_parse(text, &d), 0);
-	return d;
-}
-
 static void setup(void)
 {
-	pw = load_fixture(FIXTURE("mini-plan.cfg"));
-	s = session_new(pw, NULL, NULL, day("2025-03-06"));
-	cr_assert_eq(session_begin(s), SESSION_OK);
+	session_fixture_open(FIXTURE("mini-plan.cfg"), "2025-03-06");
 }
 
 static void teardown(void)
 {
-	session_free(s);
-	pathway_free(pw);
+	session_fixture_close();
 }
 
 TestSuite(session_plan, .init = setup, .fini = teardown);
