@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unigbrk.h>
 #include <unilbrk.h>
 
 #include "xalloc.h"
@@ -23,25 +22,17 @@ static bool is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* True when the cluster [from, to) ends in U+200D ZERO WIDTH JOINER (libunistring 1.0 does not
- * join emoji sequences into one cluster; a cut there would still split one). */
-static bool ends_in_zwj(const char *p, size_t from, size_t to)
-{
-	return to - from >= 3 && memcmp(p + to - 3, "\xe2\x80\x8d", 3) == 0;
-}
-
 /* Where the line being filled can end. */
 struct line_state {
 	size_t start, cols;       /* its first byte; columns so far, blanks included */
 	size_t ink_end, ink_cols; /* after its last non-blank cluster, and the columns up to there */
 	size_t brk_end, brk_cols, brk_next; /* the last break opportunity: end, columns, next start */
-	size_t cut, cut_cols;     /* the last cluster boundary a long word may be cut at */
 };
 
 static void line_begin(struct line_state *l, size_t at)
 {
 	memset(l, 0, sizeof(*l));
-	l->start = l->ink_end = l->brk_end = l->cut = at;
+	l->start = l->ink_end = l->brk_end = at;
 }
 
 /* Wraps one paragraph p[0, plen) (no '\n'), whose bytes start at base in the text. */
@@ -60,7 +51,7 @@ static void wrap_paragraph(const char *text, size_t base, size_t plen, size_t *l
 		i++;
 	line_begin(&l, i);
 	while (i < plen) {
-		size_t next = (size_t)(u8_grapheme_next(u + i, u + plen) - u);
+		size_t next = i + utf8_cluster(p + i, plen - i);
 		size_t w = utf8_columns(p + i, next - i, how);
 		bool blank = is_blank(p[i]);
 
@@ -76,10 +67,7 @@ static void wrap_paragraph(const char *text, size_t base, size_t plen, size_t *l
 			if (l.brk_end > l.start) {
 				push_span(out, base + l.start, l.brk_end - l.start, l.brk_cols);
 				resume = l.brk_next;
-			} else if (l.cut > l.start) {
-				push_span(out, base + l.start, l.cut - l.start, l.cut_cols);
-				resume = l.cut;
-			} else {
+			} else { /* a word wider than the line: cut after its last cluster that fits */
 				push_span(out, base + l.start, l.ink_end - l.start, l.ink_cols);
 				resume = l.ink_end;
 			}
@@ -94,10 +82,6 @@ static void wrap_paragraph(const char *text, size_t base, size_t plen, size_t *l
 		if (!blank) {
 			l.ink_end = next;
 			l.ink_cols = l.cols;
-			if (!ends_in_zwj(p, i, next)) {
-				l.cut = next;
-				l.cut_cols = l.cols;
-			}
 		}
 		i = next;
 	}

@@ -25,7 +25,7 @@ struct utf8_spans {
  * line): the first at most first_width columns, the others at most width (each at least 1). Breaks
  * where UAX #14 allows (not after an ASCII hyphen-minus); spaces and tabs at a break are dropped,
  * as are leading ones unless keep_indent; a word wider than a line is cut between grapheme clusters
- * (never after a zero width joiner); a line holds at least one cluster even when it is wider. */
+ * (utf8_cluster); a line holds at least one cluster even when it is wider. */
 void utf8_break_lines(const char *text, size_t len, size_t first_width, size_t width, enum utf8_columns how,
 		      bool keep_indent, struct utf8_spans *out);
 

@@ -135,25 +135,33 @@ size_t utf8_columns(const char *s, size_t len, enum utf8_columns how)
 	return w;
 }
 
+size_t utf8_cluster(const char *s, size_t len)
+{
+	const uint8_t *start = (const uint8_t *)s, *end = start + len, *next = start;
+
+	do
+		next = u8_grapheme_next(next, end);
+	while (next < end && next - start >= 3 && memcmp(next - 3, "\xe2\x80\x8d", 3) == 0);
+	return (size_t)(next - start);
+}
+
 size_t utf8_fit(const char *s, size_t len, size_t width, enum utf8_columns how, size_t *used)
 {
 	struct measure m = measure_begin(how);
-	const uint8_t *start = (const uint8_t *)s, *end = start + len, *at = start;
-	size_t cols = 0;
+	size_t at = 0, cols = 0;
 
-	while (at < end) {
-		const uint8_t *next = u8_grapheme_next(at, end);
-		size_t w = span_columns(&m, (const char *)at, (size_t)(next - at));
+	while (at < len) {
+		size_t n = utf8_cluster(s + at, len - at), w = span_columns(&m, s + at, n);
 
 		if (cols + w > width)
 			break;
 		cols += w;
-		at = next;
+		at += n;
 	}
 	measure_end(&m);
 	if (used)
 		*used = cols;
-	return (size_t)(at - start);
+	return at;
 }
 
 int utf8_cp_width(unsigned long cp)

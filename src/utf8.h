@@ -38,6 +38,11 @@ int utf8_cp_columns(unsigned long cp, enum utf8_columns how);
 /* Display width of the first len bytes of s; an invalid byte takes one column. */
 size_t utf8_columns(const char *s, size_t len, enum utf8_columns how);
 
+/* Bytes (>= 1 when len > 0) of the grapheme cluster at s: a letter and its combining marks, a
+ * Hangul syllable, and emoji joined by U+200D ZERO WIDTH JOINER (libunistring 1.0 ends a cluster
+ * after the joiner; it is kept whole here). The unit that is never split. */
+size_t utf8_cluster(const char *s, size_t len);
+
 /* Bytes of s (len bytes) that fit in width columns without splitting a grapheme cluster (a letter
  * and its combining marks, an emoji and what joins it); *used (if not NULL) gets their columns. */
 size_t utf8_fit(const char *s, size_t len, size_t width, enum utf8_columns how, size_t *used);
