@@ -145,6 +145,15 @@ size_t utf8_cluster(const char *s, size_t len)
 	return (size_t)(next - start);
 }
 
+size_t utf8_cluster_before(const char *s, size_t at)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i < at; i += utf8_cluster(s + i, at - i))
+		start = i;
+	return start;
+}
+
 size_t utf8_fit(const char *s, size_t len, size_t width, enum utf8_columns how, size_t *used)
 {
 	struct measure m = measure_begin(how);

@@ -43,6 +43,10 @@ size_t utf8_columns(const char *s, size_t len, enum utf8_columns how);
  * after the joiner; it is kept whole here). The unit that is never split. */
 size_t utf8_cluster(const char *s, size_t len);
 
+/* The start of the grapheme cluster that ends at byte offset at of s (0 when at is 0): where a cursor
+ * stepping back one character lands. */
+size_t utf8_cluster_before(const char *s, size_t at);
+
 /* Bytes of s (len bytes) that fit in width columns without splitting a grapheme cluster (a letter
  * and its combining marks, an emoji and what joins it); *used (if not NULL) gets their columns. */
 size_t utf8_fit(const char *s, size_t len, size_t width, enum utf8_columns how, size_t *used);
