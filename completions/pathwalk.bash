@@ -55,10 +55,10 @@ _pathwalk()
 	walk) opts="-p --pathway -c --case -l --log --plain --clinician --patient -r --resume --force -h --help" ;;
 	train) opts="-p --pathway -t --trainee --enter-findings -l --log --plain --list --stage --endpoint -h --help" ;;
 	report) opts="-p --pathway -f --format -o --output --force -h --help" ;;
-	replay) opts="-p --pathway -j --json -l --log -h --help" ;;
+	replay) opts="-p --pathway -j --json --ids -l --log -h --help" ;;
 	test) opts="-p --pathway --coverage -h --help" ;;
 	check) opts="-s --strict -w --watch -h --help" ;;
-	log) opts="-p --pathway -f --format -o --output --force -h --help" ;;
+	log) opts="-p --pathway -f --format -o --output --ids --force -h --help" ;;
 	graph) opts="-p --pathway -c --case -j --journal --force -f --format -h --help" ;;
 	diff) opts="--force -h --help" ;;
 	verify) opts="-d --digest -h --help" ;;

@@ -11,18 +11,23 @@
 #include "xalloc.h"
 
 static const char log_usage[] =
-	"usage: pathwalk log [-p FILE] [--format text|markdown|html|json] [-o FILE] [--force] JOURNAL\n"
+	"usage: pathwalk log [-p FILE] [--format text|markdown|html|json] [-o FILE] [--ids] [--force] JOURNAL\n"
 	"\n"
-	"Render a session journal as a printable log: the pathway and session details, every screen\n"
-	"with its answers (revisions included), each decision with its explained condition and any\n"
-	"override with its reason, the warnings shown, the endpoint, the references cited, the\n"
-	"disclaimer and a signature line. JOURNAL - reads standard input.\n"
+	"Render a session journal as a printable log. Page 1 is the visit summary: the pathway, the\n"
+	"patient, the clinician, the date, the outcome and its plan, the overrides with their reasons,\n"
+	"the warnings shown, the journal's digest and a signature line. The record follows from page\n"
+	"2: the pathway and session details, every screen with its answers (revisions included), each\n"
+	"decision with its explanation, the warnings, the references cited and the disclaimer.\n"
+	"JOURNAL - reads standard input.\n"
 	"\n"
 	"  -p, --pathway FILE  the pathway the session used, for warning texts, references and the\n"
 	"                      disclaimer (default: the bundled one, when it is the same version)\n"
-	"  -f, --format FMT    text (80 columns, 66-line pages; the default), markdown, html or json\n"
+	"  -f, --format FMT    text (80 columns, numbered pages for 66-line paper; the default),\n"
+	"                      markdown, html or json\n"
 	"  -o, --output FILE   write to FILE, which must not exist, or to a stream such as /dev/stdout\n"
 	"                      (default, and -o -: standard output)\n"
+	"      --ids           also print the node, question, warning and derived ids and the conditions\n"
+	"                      in the pathway's syntax (text, markdown, html; json always has them)\n"
 	"      --force         render a journal whose hash chain is broken (see pathwalk verify); the\n"
 	"                      log then says \"INTEGRITY NOT VERIFIED\" beside the signature line\n"
 	"  -h, --help          show this help\n"
@@ -38,6 +43,7 @@ int cmd_log(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "ids", no_argument, NULL, 'I' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -49,7 +55,7 @@ int cmd_log(int argc, char **argv)
 	struct pathway *pw;
 	struct report *r;
 	char *source;
-	bool failed, force = false;
+	bool failed, force = false, ids = false;
 	int ch, status;
 
 	optind = 1;
@@ -62,6 +68,7 @@ int cmd_log(int argc, char **argv)
 			break;
 		case 'o': output = optarg; break;
 		case 'F': force = true; break;
+		case 'I': ids = true; break;
 		case 'h': fputs(log_usage, stdout); return EXIT_OK;
 		default: return cli_bad_option("log", ch, argv, options);
 		}
@@ -85,7 +92,7 @@ int cmd_log(int argc, char **argv)
 	if (!report_pathway_matched(r))
 		fprintf(stderr, "pathwalk: note: %s; warning texts, references and the disclaimer are not shown%s\n",
 			report_pathway_notice(r), pathway_path ? "" : " (give the pathway with -p FILE)");
-	report_render(r, format, &out);
+	report_render_ids(r, format, ids, &out);
 	status = cli_write_output(output, sb_str(&out), out.len, "the log");
 	sb_free(&out);
 	report_free(r);

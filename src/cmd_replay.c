@@ -15,14 +15,16 @@
 #include "xalloc.h"
 
 static const char replay_usage[] =
-	"usage: pathwalk replay [-p FILE] [--json] [--log FILE] CASE\n"
+	"usage: pathwalk replay [-p FILE] [--json] [--ids] [--log FILE] CASE\n"
 	"\n"
 	"Run one case headless through the pathway and print the walk: each screen, the answers,\n"
-	"the decisions with their explanation, the warnings and the endpoint. CASE - (or -p -) reads\n"
-	"standard input.\n"
+	"the decisions with their explanation in clinical words, the warnings and the endpoint.\n"
+	"CASE - (or -p -) reads standard input.\n"
 	"\n"
 	"  -p, --pathway FILE  use this pathway instead of the bundled one\n"
 	"  -j, --json          print one JSON object instead (see pathwalk(1))\n"
+	"      --ids           for pathway authors: also show node and warning ids, and each\n"
+	"                      condition and clause in pathway syntax\n"
 	"  -l, --log FILE      also write the session journal to FILE (must not exist)\n"
 	"  -h, --help          show this help\n"
 	"\n"
@@ -45,12 +47,13 @@ int cmd_replay(int argc, char **argv)
 	static const struct option options[] = {
 		{ "pathway", required_argument, NULL, 'p' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "ids", no_argument, NULL, 'I' },
 		{ "log", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *pathway_path = NULL, *log_path = NULL;
-	bool json = false;
+	bool json = false, ids = false;
 	struct pathway *pw;
 	struct casefile *c;
 	struct journal *j = NULL;
@@ -62,6 +65,7 @@ int cmd_replay(int argc, char **argv)
 		switch (ch) {
 		case 'p': pathway_path = optarg; break;
 		case 'j': json = true; break;
+		case 'I': ids = true; break;
 		case 'l': log_path = optarg; break;
 		case 'h': fputs(replay_usage, stdout); return EXIT_OK;
 		default: return cli_bad_option("replay", ch, argv, options);
@@ -88,7 +92,7 @@ int cmd_replay(int argc, char **argv)
 		pathway_free(pw);
 		return EXIT_OUTPUT;
 	}
-	replay_run(pw, c, j, clock_today(), json ? NULL : stdout, &r);
+	replay_run_ids(pw, c, j, clock_today(), json ? NULL : stdout, ids, &r);
 	if (json)
 		replay_write_json(pw, c, &r, stdout);
 	if (r.message)

@@ -67,7 +67,11 @@ struct value expr_eval(const struct expr *e, const struct expr_env *env);
 
 /* One clause of an explanation: an atomic condition with its actual values. */
 struct expr_clause {
-	char *text;          /* e.g. "pain_nrs = 6 > 4"; owned */
+	char *text;          /* pathway syntax for authors and audit, e.g. "pain_nrs = 6 > 4"; owned */
+	char *words;         /* clinical words with the verdict, e.g. "Pain score: 6/10; needs more
+			      * than 4/10: met" (src/expr_words.c); owned */
+	int depth;           /* 0: a clause of the condition; K > 0: of a derived value K levels
+			      * under the nearest clause before it of depth K - 1 */
 	enum value_type type; /* TYPE_BOOL, or TYPE_NONE when unknown */
 	bool truth;
 };
@@ -79,7 +83,8 @@ struct expr_explanation {
 };
 
 /* Explains e: each atomic clause (comparison, has(), at(), bool variable, literal) in source order
- * with its actual values and truth. The caller frees with expr_explanation_free. */
+ * with its actual values, its words and truth; a bool derived value is followed by the clauses of
+ * its own expression one level deeper, recursively. The caller frees with expr_explanation_free. */
 void expr_explain(const struct expr *e, const struct expr_env *env, struct expr_explanation *out);
 
 /* Frees the clauses of an explanation and zeroes it. */

@@ -399,14 +399,18 @@ static void add_clause(struct expr_explanation *out, size_t *cap, char *text, st
 	out->clauses = xgrow(out->clauses, cap, out->count + 1, sizeof(*out->clauses));
 	c = &out->clauses[out->count++];
 	c->text = text;
+	c->words = NULL;
+	c->depth = 0;
 	c->type = v.type == TYPE_BOOL ? TYPE_BOOL : TYPE_NONE;
 	c->truth = v.type == TYPE_BOOL && v.u.b != negated;
 }
 
-/* Appends the clauses of bool expression e. Under negation (an odd number of enclosing "!") a
- * clause's truth is that of its negated form, and a comparison is shown with the opposite
- * operator, so every clause's truth counts in the same direction towards the whole. */
-static void explain(const struct expr *e, const struct expr_env *env, bool negated,
+/* Appends the clauses of bool expression e at depth. Under negation (an odd number of enclosing
+ * "!") a clause's truth is that of its negated form, and a comparison is shown with the opposite
+ * operator, so every clause's truth counts in the same direction towards the whole. A bool
+ * derived value is followed by its own expression's clauses one level deeper (derived values
+ * only use those declared before them, so this ends). */
+static void explain(const struct expr *e, const struct expr_env *env, bool negated, int depth,
 		    struct expr_explanation *out, size_t *cap)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -414,12 +418,12 @@ static void explain(const struct expr *e, const struct expr_env *env, bool negat
 
 	switch (e->kind) {
 	case EXPR_NOT:
-		explain(e->kids[0], env, !negated, out, cap);
+		explain(e->kids[0], env, !negated, depth, out, cap);
 		return;
 	case EXPR_AND:
 	case EXPR_OR:
 		for (size_t i = 0; i < e->nkids; i++)
-			explain(e->kids[i], env, negated, out, cap);
+			explain(e->kids[i], env, negated, depth, out, cap);
 		return;
 	case EXPR_CMP:
 		explain_operand(&sb, e->kids[0], env);
@@ -437,6 +441,10 @@ static void explain(const struct expr *e, const struct expr_env *env, bool negat
 	}
 	v = expr_eval(e, env);
 	add_clause(out, cap, sb_take(&sb), v, negated);
+	out->clauses[out->count - 1].words = expr_words_clause(e, env, negated);
+	out->clauses[out->count - 1].depth = depth;
+	if (e->kind == EXPR_DERIVED && env->pw && env->pw->derived[e->index].expr && depth + 1 < EXPR_MAX_DEPTH)
+		explain(env->pw->derived[e->index].expr, env, false, depth + 1, out, cap);
 }
 
 void expr_explain(const struct expr *e, const struct expr_env *env, struct expr_explanation *out)
@@ -447,13 +455,15 @@ void expr_explain(const struct expr *e, const struct expr_env *env, struct expr_
 	out->count = 0;
 	out->result = expr_eval(e, env);
 	if (e->type.type == TYPE_BOOL)
-		explain(e, env, false, out, &cap);
+		explain(e, env, false, 0, out, &cap);
 }
 
 void expr_explanation_free(struct expr_explanation *x)
 {
-	for (size_t i = 0; i < x->count; i++)
+	for (size_t i = 0; i < x->count; i++) {
 		free(x->clauses[i].text);
+		free(x->clauses[i].words);
+	}
 	free(x->clauses);
 	memset(x, 0, sizeof(*x));
 }

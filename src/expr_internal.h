@@ -59,4 +59,9 @@ void expr_render(struct strbuf *sb, const struct pathway *pw, const struct expr 
 /* The operator as written ("==", "<=", "+"). */
 const char *expr_op_text(enum expr_op op);
 
+/* Clause e (an atomic bool clause as expr_explain cuts them; negated under an odd number of
+ * enclosing "!") in clinical words from the pathway's own words, ending with its verdict ("met",
+ * "not met", "not yet answered"). Caller frees (src/expr_words.c). */
+char *expr_words_clause(const struct expr *e, const struct expr_env *env, bool negated);
+
 #endif

@@ -6,18 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "explain_words.h"
 #include "strbuf.h"
 #include "whatif.h"
 #include "xalloc.h"
 
-static const char *truth_mark(const struct expr_clause *c)
-{
-	if (c->type == TYPE_NONE)
-		return "unknown";
-	return c->truth ? "true" : "false";
-}
-
-static void print_node(const struct session *s, FILE *f)
+static void print_node(const struct session *s, FILE *f, bool ids)
 {
 	const struct pathway *pw = session_pathway(s);
 	const struct pw_node *n = &pw->nodes[session_node(s)];
@@ -27,9 +21,12 @@ static void print_node(const struct session *s, FILE *f)
 	size_t ne;
 	const int *e = session_evidence(s, &ne);
 
-	fprintf(f, "\n[%s] %s  (%s)\n", pw->stages[n->stage].label, n->title, n->id);
-	for (size_t i = 0; i < nw; i++)
-		fprintf(f, "  ! %s\n", pw->warnings[w[i]].title);
+	fprintf(f, "\n[%s] %s", pw->stages[n->stage].label, n->title);
+	fprintf(f, ids ? "  (%s)\n" : "\n", n->id);
+	for (size_t i = 0; i < nw; i++) {
+		fprintf(f, "  ! %s", pw->warnings[w[i]].title);
+		fprintf(f, ids ? "  (%s)\n" : "\n", pw->warnings[w[i]].id);
+	}
 	for (size_t i = 0; i < ne; i++) {
 		const struct pw_evidence *ev = &n->evidence[e[i]];
 
@@ -39,7 +36,7 @@ static void print_node(const struct session *s, FILE *f)
 	}
 }
 
-static void print_candidates(const struct session *s, FILE *f)
+static void print_candidates(const struct session *s, FILE *f, bool ids)
 {
 	struct session_candidate *c;
 	size_t n = session_candidates(s, &c);
@@ -49,8 +46,9 @@ static void print_candidates(const struct session *s, FILE *f)
 			c[i].recommended ? "  [recommended]" : "");
 		if (!c[i].when)
 			fprintf(f, "      (otherwise)\n");
-		for (size_t k = 0; k < c[i].why.count; k++)
-			fprintf(f, "      %s: %s\n", c[i].why.clauses[k].text, truth_mark(&c[i].why.clauses[k]));
+		else if (ids)
+			fprintf(f, "      condition: %s\n", c[i].when);
+		explain_print(f, &c[i].why, 6, EXPLAIN_ALL_DEPTHS, ids);
 	}
 	session_candidates_free(c, n);
 }
@@ -62,13 +60,12 @@ void replay_print_endpoint(const struct session *s, FILE *f)
 	size_t nw;
 	const int *w = session_warnings_shown(s, &nw);
 
-	fprintf(f, "\nEndpoint: %s  (%s)\n", n->title, n->id);
+	fprintf(f, "\nEndpoint: %s\n", n->title);
 	session_print_plan(s, f, "  ");
 	if (nw > 0)
 		fprintf(f, "Warnings shown on this path:\n");
 	for (size_t i = 0; i < nw; i++)
-		fprintf(f, "  ! %s (%s): %s\n", pw->warnings[w[i]].title, pw->warnings[w[i]].id,
-			session_shown_text(s, w[i])->text);
+		fprintf(f, "  ! %s: %s\n", pw->warnings[w[i]].title, session_shown_text(s, w[i])->text);
 	fprintf(f, "\n%s\n", pw->disclaimer);
 }
 
@@ -124,7 +121,7 @@ static enum replay_status from_session(struct session *s, const struct casefile 
 	return st == SESSION_JOURNAL ? REPLAY_JOURNAL : REPLAY_INVALID;
 }
 
-static enum replay_status step(struct session *s, const struct casefile *c, FILE *human,
+static enum replay_status step(struct session *s, const struct casefile *c, FILE *human, bool ids,
 			       struct replay_result *out)
 {
 	const struct pathway *pw = session_pathway(s);
@@ -135,7 +132,7 @@ static enum replay_status step(struct session *s, const struct casefile *c, FILE
 	if (rs != REPLAY_COMPLETE)
 		return rs;
 	if (pw->nodes[node].screen == SCREEN_DECISION && human)
-		print_candidates(s, human);
+		print_candidates(s, human, ids);
 	if (o) {
 		if (human)
 			fprintf(human, "  -> override: %s (reason: %s)\n", pw->nodes[pw->nodes[node].next[o->transition].target].title,
@@ -147,6 +144,12 @@ static enum replay_status step(struct session *s, const struct casefile *c, FILE
 
 enum replay_status replay_run(const struct pathway *pw, const struct casefile *c, struct journal *j,
 			      long today, FILE *human, struct replay_result *out)
+{
+	return replay_run_ids(pw, c, j, today, human, false, out);
+}
+
+enum replay_status replay_run_ids(const struct pathway *pw, const struct casefile *c, struct journal *j,
+				  long today, FILE *human, bool ids, struct replay_result *out)
 {
 	struct session_info info = { .mode = "replay", .case_id = c->id };
 	struct session *s = session_new(pw, j, &info, today);
@@ -163,12 +166,12 @@ enum replay_status replay_run(const struct pathway *pw, const struct casefile *c
 	/* No cycles (checked at load), so every step moves forward and the loop ends at an endpoint. */
 	while (rs == REPLAY_COMPLETE && !session_at_endpoint(s)) {
 		if (human)
-			print_node(s, human);
-		rs = step(s, c, human, out);
+			print_node(s, human, ids);
+		rs = step(s, c, human, ids, out);
 	}
 	if (rs == REPLAY_COMPLETE) {
 		if (human) {
-			print_node(s, human);
+			print_node(s, human, ids);
 			replay_print_endpoint(s, human);
 		}
 		rs = from_session(s, c, session_finish(s), out);

@@ -34,6 +34,11 @@ struct replay_result {
 enum replay_status replay_run(const struct pathway *pw, const struct casefile *c, struct journal *j,
 			      long today, FILE *human, struct replay_result *out);
 
+/* As replay_run, the human walk showing, for pathway authors, the ids of nodes and warnings and
+ * each condition and clause in pathway syntax beside its words (`replay --ids`). */
+enum replay_status replay_run_ids(const struct pathway *pw, const struct casefile *c, struct journal *j,
+				  long today, FILE *human, bool ids, struct replay_result *out);
+
 void replay_result_free(struct replay_result *r);
 
 /* Sets the answers of the current screen's variables from c, or each variable's default. Returns
@@ -43,7 +48,7 @@ enum replay_status replay_answer_screen(struct session *s, const struct casefile
 					struct replay_result *out);
 
 /* Writes the endpoint the session is at for people: its title, the plan (session_print_plan),
- * every warning shown on the path with its text, and the disclaimer. */
+ * every warning shown on the path with its text, and the disclaimer; no ids. */
 void replay_print_endpoint(const struct session *s, FILE *f);
 
 /* Writes the DESIGN §5 JSON object for a finished replay (one line and a newline) to f, with its

@@ -67,14 +67,30 @@ const char *report_truth_word(int truth)
 	return truth > 0 ? "true" : truth == 0 ? "false" : "unknown";
 }
 
-char *report_status_text(const struct report *r)
+static const char *node_title(const struct report *r, const char *id);
+
+char *report_step_name(const struct report *r, const char *node, bool ids)
 {
+	const char *title = node_title(r, node);
+
+	if (!title)
+		return xstrdup(ids || !node ? (node ? node : "?") : "the step on screen");
+	return ids && node ? xasprintf("%s (%s)", title, node) : xstrdup(title);
+}
+
+char *report_status_text(const struct report *r, bool ids)
+{
+	char *where, *text;
+
 	switch (r->status) {
 	case REPORT_COMPLETE:
 		return xstrdup("complete");
 	case REPORT_INTERRUPTED:
-		return xasprintf("INCOMPLETE: interrupted at %s (%s)", r->interrupted_node ? r->interrupted_node : "?",
+		where = report_step_name(r, r->interrupted_node, ids);
+		text = xasprintf("INCOMPLETE: interrupted at %s (%s)", where,
 				 r->interrupted_reason ? r->interrupted_reason : "no reason recorded");
+		free(where);
+		return text;
 	case REPORT_UNFINISHED:
 		break;
 	}
@@ -540,16 +556,6 @@ bool report_pathway_matched(const struct report *r)
 const char *report_pathway_notice(const struct report *r)
 {
 	return r->pathway_notice;
-}
-
-void report_render(const struct report *r, enum report_format format, struct strbuf *out)
-{
-	switch (format) {
-	case REPORT_TEXT: report_render_text(r, out); break;
-	case REPORT_MARKDOWN: report_render_markdown(r, out); break;
-	case REPORT_HTML: report_render_html(r, out); break;
-	case REPORT_JSON: report_render_json(r, out); break;
-	}
 }
 
 void report_free(struct report *r)

@@ -224,8 +224,13 @@ const char *report_correct_word(int correct);
 /* Words for a clause's truth value: "true", "false" or "unknown". */
 const char *report_truth_word(int truth);
 
-/* The status in a few words: "complete", "INCOMPLETE: interrupted (reason)", ... Caller frees. */
-char *report_status_text(const struct report *r);
+/* The status in a few words: "complete", "INCOMPLETE: interrupted at Step title (reason)", ...;
+ * ids adds the node id after the step's title. Caller frees. */
+char *report_status_text(const struct report *r, bool ids);
+
+/* The step node in words: its title as the walk showed it (with ids, "title (node)"), else "the
+ * step on screen" (with ids, the id). Caller frees. */
+char *report_step_name(const struct report *r, const char *node, bool ids);
 
 /* Reads the endpoint event's plan member key ("actions" or "document") into *out
  * (src/report_plan.c); free with report_plan_free. */
@@ -244,10 +249,8 @@ void report_changes_free(struct report_changes *c);
 #define REPORT_NO_SCOPE "not stated by the pathway"
 #define REPORT_CHOICES_HEADING "Choices made where the sources are ambiguous:"
 
-/* Renderers, one per file. Each appends the whole document to out. */
-void report_render_text(const struct report *r, struct strbuf *out);
-void report_render_markdown(const struct report *r, struct strbuf *out);
-void report_render_html(const struct report *r, struct strbuf *out);
+/* The JSON log (src/report_json.c): everything the journal says, ids and conditions included. The
+ * printed formats are built as one document (src/render/log_build.h) and written by its writers. */
 void report_render_json(const struct report *r, struct strbuf *out);
 
 /* Why the journal's integrity was not verified (it was used with --force): "INTEGRITY NOT

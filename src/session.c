@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "explain_words.h"
 #include "journal.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -457,18 +458,6 @@ static enum session_status confirm_answers(struct session *s)
 	return st;
 }
 
-static void append_explanation(struct strbuf *sb, const char *key, const struct expr_explanation *x)
-{
-	sb_appendf(sb, ",\"%s\":[", key);
-	for (size_t i = 0; i < x->count; i++) {
-		sb_append(sb, i ? ",{\"clause\":" : "{\"clause\":");
-		sb_append_json_string(sb, x->clauses[i].text);
-		sb_appendf(sb, ",\"truth\":%s}", x->clauses[i].type == TYPE_NONE ? "null"
-						 : x->clauses[i].truth ? "true" : "false");
-	}
-	sb_append(sb, "]");
-}
-
 /* Journals the choice of transition t (recommended or overridden), with explanations. */
 static enum session_status record_decision(struct session *s, size_t t, int recommended, const char *reason)
 {
@@ -488,7 +477,7 @@ static enum session_status record_decision(struct session *s, size_t t, int reco
 	event_string(&sb, "condition", tr->when_source);
 	if (tr->when) {
 		expr_explain(tr->when, &env, &x);
-		append_explanation(&sb, "explanation", &x);
+		explain_json(&sb, "explanation", &x);
 		expr_explanation_free(&x);
 	} else {
 		sb_append(&sb, ",\"explanation\":[]");
@@ -500,7 +489,7 @@ static enum session_status record_decision(struct session *s, size_t t, int reco
 		event_string(&sb, "recommended_condition", rec ? rec->when_source : NULL);
 		if (rec && rec->when) {
 			expr_explain(rec->when, &env, &x);
-			append_explanation(&sb, "recommended_explanation", &x);
+			explain_json(&sb, "recommended_explanation", &x);
 			expr_explanation_free(&x);
 		}
 	}

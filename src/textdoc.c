@@ -133,7 +133,7 @@ static void paginate(const struct textdoc *d, size_t body, struct page_list *p)
 			need += d->blocks[i + 1].keep ? d->blocks[i + 1].lines.count : 2;
 		if (!b->keep && !b->keep_with_next)
 			need = b->lines.count < 2 ? b->lines.count : 2;
-		if (used > 0 && used + space + need > body && need <= body) {
+		if (used > 0 && (b->new_page || (used + space + need > body && need <= body))) {
 			page_new(p);
 			space = 0;
 		}
@@ -188,8 +188,6 @@ void textdoc_render(struct textdoc *d, struct textdoc_block *running, struct str
 		char *footer = xasprintf("page %zu of %zu", n + 1, p.count);
 		size_t pad = TEXTDOC_WIDTH - strlen(footer);
 
-		if (n > 0)
-			sb_append_char(out, '\f');
 		for (size_t k = 0; k < running->lines.count; k++)
 			sb_appendf(out, "%s\n", running->lines.lines[k]);
 		for (size_t k = 0; k < TEXTDOC_WIDTH; k++)
@@ -197,10 +195,7 @@ void textdoc_render(struct textdoc *d, struct textdoc_block *running, struct str
 		sb_append(out, "\n\n");
 		for (size_t k = 0; k < p.lengths[n]; k++)
 			sb_appendf(out, "%s\n", p.pages[n][k]);
-		for (size_t k = p.lengths[n]; k < body; k++)
-			sb_append_char(out, '\n');
-		sb_append_char(out, '\n');
-		sb_appendf(out, "%*s%s\n", (int)pad, "", footer);
+		sb_appendf(out, "\n%*s%s\n\f", (int)pad, "", footer);
 		free(footer);
 		free(p.pages[n]);
 	}

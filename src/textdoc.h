@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Printable plain-text documents (the log and the training report): text is sanitized and wrapped
- * into blocks of lines at most 80 columns wide, then paginated into 66-line pages separated by form
- * feeds, each with a running header on top and a "page N of M" footer. Pagination never splits a
- * block marked keep when it fits on one page. */
+ * into blocks of lines at most 80 columns wide, then paginated into pages of at most 65 lines, each
+ * with a running header on top and a "page N of M" footer, ended by a form feed and never padded:
+ * on a 66-line page the form feed comes before the printer's own page end, so no sheet is wasted.
+ * Pagination never splits a block marked keep when it fits on one page. */
 #ifndef PATHWALK_TEXTDOC_H
 #define PATHWALK_TEXTDOC_H
 
@@ -14,13 +15,14 @@
 struct strbuf;
 
 #define TEXTDOC_WIDTH 80
-#define TEXTDOC_PAGE_LINES 66
+#define TEXTDOC_PAGE_LINES 65 /* header and footer included; the paper has 66 */
 
 struct textdoc_block {
 	struct utf8_lines lines;
 	bool keep;           /* never split across pages when it fits on one */
 	bool keep_with_next; /* a heading: moves to the next page with the start of what follows */
 	int space_before;    /* blank lines before it, except at the top of a page */
+	bool new_page;       /* starts a new page (unless the page is still empty) */
 };
 
 struct textdoc {

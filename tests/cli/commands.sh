@@ -25,6 +25,9 @@ expect_exit() {
 expect_in() { # FILE TEXT DESCRIPTION
 	if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
 }
+expect_not_in() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then bad "$3: '$2' unexpectedly in $(basename "$1")"; else ok; fi
+}
 
 cat >"$tmp/high.cfg" <<'CASE'
 case = { id = "mini-high"; answers = { score = 6; flag = false; kind = "a"; signs = [ "x", "z" ]; last = "2024-02-28"; }; };
@@ -82,8 +85,14 @@ expect_exit 3 "replay with broken pathway" -- "$bin" replay -p "$tmp/broken.cfg"
 
 # human-readable replay
 expect_exit 0 "replay human" -- "$bin" replay -p "$good/mini.cfg" "$tmp/high.cfg"
-expect_in "$tmp/out" "Endpoint: High  (high)" "replay human"
-expect_in "$tmp/out" "score = 6 > 4: true" "replay human explanation"
+expect_in "$tmp/out" "Endpoint: High" "replay human"
+expect_in "$tmp/out" "- Score: 6; needs more than 4: met" "replay human explanation in words"
+expect_not_in "$tmp/out" "(high)" "replay human: no node id"
+expect_not_in "$tmp/out" "score = 6" "replay human: no pathway syntax"
+expect_exit 0 "replay --ids" -- "$bin" replay --ids -p "$good/mini.cfg" "$tmp/high.cfg"
+expect_in "$tmp/out" "[One] Choose  (choose)" "replay --ids: node ids"
+expect_in "$tmp/out" "- Score: 6; needs more than 4: met  [score = 6 > 4]" "replay --ids: pathway syntax"
+expect_in "$tmp/out" "condition: score > 4 && kind == \"a\"" "replay --ids: the condition"
 
 # the journal: created 0600, refuses existing files and links (exit 5)
 expect_exit 0 "replay --log" -- "$bin" replay -p "$good/mini.cfg" --log "$tmp/j.jsonl" "$tmp/high.cfg"

@@ -75,7 +75,7 @@ for fmt in text markdown html json; do
 	run 0 "verify --digest from the $fmt log" -- "$bin" verify --digest "$printed" j.jsonl
 	expect_in "$tmp/out" "(matches)" "$fmt: the digest matches"
 done
-grep -B1 "Journal digest: $digest" <("$bin" log "$tmp/j.jsonl") | grep -q "Clinician signature:" && ok ||
+grep -A1 "Journal digest: $digest" <("$bin" log "$tmp/j.jsonl") | grep -q "Clinician signature:" && ok ||
 	bad "the digest is not beside the signature line"
 run 0 "verify --digest in capitals" -- "$bin" verify --digest "$(printf '%s' "$digest" | tr a-f A-F)" j.jsonl
 # Lines cut off the end leave a whole chain, but not the printed log's digest.

@@ -54,7 +54,7 @@ render() {
 journal mini-log tests/data/good/mini-log.cfg -p "$mini"
 render mini-log mini-log.jsonl -p "$src/$mini"
 expect_in "$tmp/mini-log.txt" "OVERRIDDEN by the clinician" "override shown"
-expect_in "$tmp/mini-log.txt" "Reason: Patient prefers the low road & declines <more> for now" "override reason"
+expect_in "$tmp/mini-log.txt" "Reason:          Patient prefers the low road & declines <more> for now" "override reason"
 expect_in "$tmp/mini-log.txt" "[ref1] Someone A. A study." "references"
 expect_in "$tmp/mini-log.txt" "Test only." "disclaimer"
 expect_in "$tmp/mini-log.txt" "Clinician signature: " "signature line"
@@ -83,14 +83,14 @@ fi
 # repeated), findings entered by the trainee, and the score.
 cp "$src/tests/data/train/bob-v5.jsonl" "$tmp/training.jsonl"
 render training training.jsonl
-expect_in "$tmp/training.txt" "Trainee:     bob" "training: trainee"
-expect_in "$tmp/training.txt" "Mode:        training; case v5-sij-eligible" "training: mode"
+expect_in "$tmp/training.txt" "Trainee:   bob" "training: trainee"
+expect_in "$tmp/training.txt" "Mode:    training; case v5-sij-eligible" "training: mode"
 expect_in "$tmp/training.txt" "INCORRECT; committed after 41 s" "training: wrong choice"
 expect_in "$tmp/training.txt" "(a repeat, not scored)" "training: repeated choice"
 expect_in "$tmp/training.txt" "entered 7; the case says 5 -- DOES NOT MATCH" "training: finding"
 expect_in "$tmp/training.txt" "Score: 3/4 decisions correct" "training: score"
-expect_in "$tmp/training.txt" "3. After conservative care (conservative_decision): incorrect, 41 s" "training: debrief"
-expect_in "$tmp/training.html" '<table class="debrief">' "training: html debrief table"
+expect_in "$tmp/training.txt" "3. After conservative care: incorrect, 41 s" "training: debrief"
+expect_in "$tmp/training.html" '<li>After conservative care: incorrect, 41 s' "training: html debrief"
 head -n 38 "$src/tests/data/train/carol-v5.jsonl" >"$tmp/train-quit.jsonl"
 run 0 "training interrupted" -- "$bin" log train-quit.jsonl
 expect_in "$tmp/out" "Score: 1/2 decisions correct so far (the session recorded no score" "training: no score"
@@ -104,12 +104,53 @@ expect_in "$tmp/out" "Score: 1/2 decisions correct so far (the session recorded 
 } >"$tmp/resumed.jsonl"
 rechain "$tmp/resumed.jsonl"
 render resumed resumed.jsonl -p "$src/$mini"
-expect_in "$tmp/resumed.txt" "Status:      complete" "resumed: complete"
-expect_in "$tmp/resumed.txt" "*** SESSION INTERRUPTED at 2025-02-17T09:05:00Z, at choose: quit ***" "resumed: interruption shown"
-expect_in "$tmp/resumed.txt" "Session resumed at 2025-02-18T10:00:00Z at Choose (choose)." "resumed: resume shown"
+expect_in "$tmp/resumed.txt" "Status:  complete" "resumed: complete"
+expect_in "$tmp/resumed.txt" "*** SESSION INTERRUPTED at 2025-02-17T09:05:00Z, at Choose: quit ***" "resumed: interruption shown"
+expect_in "$tmp/resumed.txt" "Session resumed at 2025-02-18T10:00:00Z at Choose." "resumed: resume shown"
 head -n 12 "$tmp/resumed.jsonl" >"$tmp/resumed-open.jsonl"
 run 0 "resumed, then killed" -- "$bin" log -p "$src/$mini" resumed-open.jsonl
 expect_in "$tmp/out" "INCOMPLETE: the journal ends without closing the session" "resumed then killed: unfinished"
+
+# --- the journal keys of clinical wording, warning severity and what would change the outcome ---
+# The mini journal with the keys the walk writes since then: a clause's words and depth, a
+# warning's severity, the endpoint's would_change. The printed formats show the words, not the
+# syntax (that only with --ids), the severity as a word, and the section on page 1.
+if have_python; then
+	python3 - "$tmp/mini-log.jsonl" >"$tmp/worded.jsonl" <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    e = json.loads(line)
+    e.pop("action_end", None)
+    if e["event"] == "warning":
+        e["severity"] = "urgent" if e["warning"] == "flagged" else "advice"
+    if e["event"] == "override":
+        e["recommended_explanation"] = [
+            dict(e["recommended_explanation"][0], words="Score: 6; needs more than 4: met", depth=0),
+            dict(e["recommended_explanation"][1], words="Kind: Kind A; needs Kind A: met", depth=0),
+            {"clause": "a_derived = yes", "truth": True, "words": "Derived from the kind: yes; needs yes: met", "depth": 1}]
+    if e["event"] == "endpoint":
+        e["would_change"] = [{"text": "Score 4 or less", "endpoint": "high", "title": "High"}]
+    print(json.dumps(e, ensure_ascii=False, separators=(",", ":")))
+PY
+	rechain "$tmp/worded.jsonl"
+	render worded worded.jsonl -p "$src/$mini"
+	expect_in "$tmp/worded.txt" "What would change the recommendation
+   - Score 4 or less → High" "worded: what would change, on page 1"
+	expect_in "$tmp/worded.txt" "   - Urgent: Flagged
+   - Advice: At the end" "worded: severities in the summary"
+	expect_in "$tmp/worded.txt" "   Urgent: Flagged, shown at" "worded: severity in the record"
+	expect_in "$tmp/worded.txt" "      - Score: 6; needs more than 4: met
+      - Kind: Kind A; needs Kind A: met
+         - Derived from the kind: yes; needs yes: met" "worded: clauses in words, by depth"
+	expect_not_in "$tmp/worded.txt" "score = 6" "worded: no syntax without --ids"
+	run 0 "worded --ids" -- "$bin" log --ids -p "$src/$mini" worded.jsonl
+	expect_in "$tmp/out" "- Score: 6; needs more than 4: met [score = 6 > 4]" "worded --ids: syntax beside the words"
+	expect_in "$tmp/out" "- Score 4 or less → High (high)" "worded --ids: the endpoint's id"
+	expect_in "$tmp/out" "Urgent: Flagged (flagged), shown at" "worded --ids: the warning's id"
+	check_text "$tmp/out" "worded --ids text"
+else
+	echo "SKIP: python3 not installed: the worded journal is not built"
+fi
 
 # --- the pathway: another one than the session used --------------------------------------------
 run 0 "log without the pathway" -- "$bin" log mini-log.jsonl
@@ -173,7 +214,7 @@ for fmt in text markdown html json; do
 	if [ "$fmt" = json ]; then
 		expect_in "$tmp/out" '"status":"interrupted"' "interrupted json"
 	else
-		expect_in "$tmp/out" "INCOMPLETE: interrupted at choose (SIGTERM)" "interrupted $fmt"
+		expect_in "$tmp/out" "INCOMPLETE: interrupted at Choose (SIGTERM)" "interrupted $fmt"
 	fi
 done
 

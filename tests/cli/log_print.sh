@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Prints the HTML log to PDF with headless Chromium and checks that the printed text holds the
-# endpoint and the disclaimer: the print styles must not hide or cut them. Skipped (exit 0, with a
-# visible notice) when chromium or pdftotext is not installed. Usage: log_print.sh PATHWALK SOURCE_DIR
+# Prints the HTML log to PDF with headless Chromium on A4 and on Letter (the log's named pages,
+# chosen by the body's class) and reads it back with pdftotext: the paper size is the one asked
+# for, page 1 holds the visit summary (outcome, recommendation, warnings, digest and signature
+# line) and nothing of the record, the record starts on page 2, no decision is split across
+# pages, and the endpoint and the disclaimer are printed. Skipped (exit 0, with a visible notice)
+# when chromium or pdftotext is not installed. Usage: log_print.sh PATHWALK SOURCE_DIR
 set -u
 bin=${1:?pathwalk binary}
 src=${2:?source dir}
@@ -33,29 +36,65 @@ fi
 "$bin" log "${pathway[@]}" -f html -o "$tmp/log.html" "$tmp/j.jsonl" 2>"$tmp/err" || { bad "log -f html"; cat "$tmp/err"; exit 1; }
 "$bin" log "${pathway[@]}" -f json -o "$tmp/log.json" "$tmp/j.jsonl" 2>"$tmp/err" || { bad "log -f json"; cat "$tmp/err"; exit 1; }
 
-timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-	--disable-component-update --disable-sync --no-first-run --no-pdf-header-footer \
-	--user-data-dir="$tmp/profile" --print-to-pdf="$tmp/log.pdf" "file://$tmp/log.html" >"$tmp/chromium.log" 2>&1
-if [ ! -s "$tmp/log.pdf" ]; then
-	bad "chromium wrote no PDF"; tail -20 "$tmp/chromium.log"; exit 1
-fi
-pdftotext -layout "$tmp/log.pdf" "$tmp/log.txt" || { bad "pdftotext"; exit 1; }
+# print SIZE: the log printed on paper SIZE (a4 or letter) as $tmp/SIZE.pdf and, page by page
+# (form feeds between pages), $tmp/SIZE.txt
+print() {
+	sed "s/<body>/<body class=\"$1\">/" "$tmp/log.html" >"$tmp/$1.html"
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --no-first-run --no-pdf-header-footer \
+		--user-data-dir="$tmp/profile" --print-to-pdf="$tmp/$1.pdf" "file://$tmp/$1.html" >"$tmp/chromium.log" 2>&1
+	if [ ! -s "$tmp/$1.pdf" ]; then
+		bad "chromium wrote no PDF on $1"; tail -20 "$tmp/chromium.log"; return 1
+	fi
+	pdftotext -layout "$tmp/$1.pdf" "$tmp/$1.txt" || { bad "pdftotext on $1"; return 1; }
+}
 
-# The endpoint title and the disclaimer, compared with whitespace normalised (the PDF wraps lines).
-if python3 - "$tmp/log.json" "$tmp/log.txt" <<'PY'; then :; else failed=$((failed + 1)); fi
+for size in a4 letter; do
+	print "$size" || continue
+	if python3 - "$tmp/log.json" "$tmp/$size.txt" "$size" "$(pdfinfo "$tmp/$size.pdf" 2>/dev/null)" <<'PY'; then :; else failed=$((failed + 1)); fi
 import json, re, sys
 log = json.load(open(sys.argv[1], encoding="utf-8"))
-printed = re.sub(r"\s+", " ", open(sys.argv[2], encoding="utf-8").read())
-wanted = {"endpoint title": log["endpoint"]["title"], "disclaimer": log["disclaimer"] or "",
-          "signature line": "Clinician signature:"}
+pages = [re.sub(r"\s+", " ", p) for p in open(sys.argv[2], encoding="utf-8").read().split("\f")]
+size, info = sys.argv[3], sys.argv[4]
+printed = " ".join(pages)
 bad = 0
-for what, text in wanted.items():
-    text = re.sub(r"\s+", " ", text).strip()
-    if not text or text not in printed:
-        print("FAIL: the printed PDF lacks the %s: %r" % (what, text[:80]))
-        bad += 1
+def fail(msg):
+    global bad
+    print("FAIL: %s: %s" % (size, msg))
+    bad += 1
+want_size = {"a4": "(A4)", "letter": "(letter)"}[size]
+if want_size not in info:
+    fail("the PDF is not on %s paper: %s" % (size, re.findall(r"Page size:.*", info)))
+pages_n = int(re.search(r"Pages:\s*(\d+)", info).group(1))
+if pages_n < 2:
+    fail("%d page(s): the record does not start on page 2" % pages_n)
+def norm(t):
+    return re.sub(r"\s+", " ", t).strip()
+summary = {"outcome": log["endpoint"]["title"], "recommendation": log["endpoint"].get("recommendation") or "",
+           "signature line": "Clinician signature:", "journal digest": log["journal_digest"]}
+titles = [e["title"] for e in log["events"] if e.get("event") == "warning" and e.get("title")]
+for i, t in enumerate(titles):
+    summary["warning %d" % (i + 1)] = t
+for what, text in summary.items():
+    if not norm(text) or norm(text) not in pages[0]:
+        fail("page 1 lacks the %s: %r" % (what, norm(text)[:80]))
+for what in ["About this pathway", "The walk", "Step 1."]:
+    if what in pages[0]:
+        fail("page 1 holds the record's %r" % what)
+if len(pages) > 1 and "About this pathway" not in pages[1]:
+    fail("page 2 does not start the record with About this pathway")
+for what, text in {"disclaimer": log["disclaimer"] or ""}.items():
+    if not norm(text) or norm(text) not in printed:
+        fail("the printed PDF lacks the %s: %r" % (what, norm(text)[:80]))
+# A decision is one box: its heading and its "At <time>, ..." line on the same page.
+for n, page in enumerate(pages, 1):
+    for m in re.finditer(r"Decision: ", page):
+        rest = page[m.end():]
+        nxt = rest.find("Decision: ")
+        if not re.search(r"At \d{4}-\d\d-\d\dT", rest[:nxt] if nxt >= 0 else rest):
+            fail("page %d: a decision is split across pages" % n)
+print("log_print: %s: PDF of %d pages checked" % (size, pages_n))
 sys.exit(1 if bad else 0)
 PY
-pages=$(pdfinfo "$tmp/log.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
-echo "log_print: PDF of ${pages:-?} pages checked"
+done
 [ "$failed" = 0 ]

@@ -82,20 +82,23 @@ expect_in "$tmp/out" "conditional plan items 2/3 (67%)" "coverage counts conditi
 	|| { bad "full coverage passes"; cat "$tmp/out"; }
 expect_in "$tmp/out" "conditional plan items 3/3 (100%)" "every conditional item shown"
 
-# every log format of the fixture: About first, the plan headings, "not recorded", cited references
+# every log format of the fixture: the plan headings in the summary on page 1, then the record
+# with About at its head, "not recorded", cited references
 (cd "$tmp" && "$bin" replay -p "$plan" --log "$tmp/xy.jsonl" "$tmp/xy.cfg" >/dev/null 2>&1) || bad "replay --log"
 for fmt in text markdown html json; do
 	"$bin" log -p "$plan" -f "$fmt" -o "$tmp/xy.$fmt" "$tmp/xy.jsonl" 2>"$tmp/err" || { bad "log -f $fmt"; cat "$tmp/err"; }
 done
-expect_order "$tmp/xy.text" "text log" "About this pathway" "Scope: Adults over 16 in a test." "1. Weeks are counted" \
-	"2. A score above 4" "THE WALK" "A: not recorded" "Recommendation: Consider this." "What to do:" \
-	"- Sign X: act on it. [ref2]" "What to document:" "- Record the signs. [ref1]" "REFERENCES CITED" "[ref1]" "[ref2]"
+expect_order "$tmp/xy.text" "text log" "Recommendation" "Consider this." "What to do" "- Sign X: act on it. [ref2]" \
+	"What to document" "- Record the signs. [ref1]" $'\f' "ABOUT THIS PATHWAY" "Adults over 16 in a test." \
+	"1. Weeks are counted" "2. A score above 4" "THE WALK" "A: not recorded" "Endpoint: " \
+	"Recommendation: Consider this." "REFERENCES CITED" "[ref1]" "[ref2]"
 expect_in "$tmp/xy.text" "A: 6 weeks" "the text log shows the unit"
-expect_order "$tmp/xy.markdown" "markdown log" "## About this pathway" "- **Scope:** Adults over 16 in a test." \
-	"1. Weeks are counted" "## The walk" "### Recommendation" "### What to do" "- Sign X: act on it. \[ref2\]" \
-	"### What to document" "## References cited on the path"
-expect_order "$tmp/xy.html" "html log" "<h2>About this pathway</h2>" "<li>Weeks are counted" "<h2>The walk</h2>" \
-	"<h3>Recommendation</h3>" "<h3>What to do</h3>" "<li>Sign X: act on it. [ref2]</li>" "<h3>What to document</h3>"
+expect_order "$tmp/xy.markdown" "markdown log" "### Recommendation" "### What to do" "- Sign X: act on it. \[ref2\]" \
+	"### What to document" "## About this pathway" "- **Scope:** Adults over 16 in a test." \
+	"1. Weeks are counted" "## The walk" "## References cited on the path"
+expect_order "$tmp/xy.html" "html log" "<h3>Recommendation</h3>" "<h3>What to do</h3>" "<li>Sign X: act on it. [ref2]</li>" \
+	"<h3>What to document</h3>" '<hr class="page-break">' "<h2>About this pathway</h2>" "<li>Weeks are counted" \
+	"<h2>The walk</h2>"
 expect_in "$tmp/xy.json" '"actions":[{"text":"Always do this.","refs":[]},{"text":"Sign X: act on it.","refs":["ref2"]}' \
 	"the JSON log keeps the plan's data"
 expect_in "$tmp/xy.json" '"scope":"Adults over 16 in a test.","choices":["Weeks are counted from dates.","A score above 4 is high."]' \
@@ -134,12 +137,12 @@ for case in "$src"/config/cases/*.cfg; do
 	for fmt in text markdown html; do
 		"$bin" log -f "$fmt" -o "$tmp/$name.$fmt" "$tmp/$name.jsonl" 2>"$tmp/err" || { bad "log $name $fmt"; continue; }
 	done
-	expect_order "$tmp/$name.text" "$name text" "About this pathway" "THE WALK" "ENDPOINT:" "Recommendation: " \
-		"What to do:" "What to document:"
-	expect_order "$tmp/$name.markdown" "$name markdown" "## About this pathway" "## The walk" "## Endpoint:" \
-		"### Recommendation" "### What to do" "### What to document"
-	expect_order "$tmp/$name.html" "$name html" "<h2>About this pathway</h2>" "<h2>The walk</h2>" \
-		'<div class="endpoint">' "<h3>Recommendation</h3>" "<h3>What to do</h3>" "<h3>What to document</h3>"
+	expect_order "$tmp/$name.text" "$name text" "Recommendation" "What to do" "What to document" $'\f' \
+		"ABOUT THIS PATHWAY" "THE WALK" "Endpoint: " "Recommendation: "
+	expect_order "$tmp/$name.markdown" "$name markdown" "### Recommendation" "### What to do" "### What to document" \
+		"## About this pathway" "## The walk" "**Endpoint: "
+	expect_order "$tmp/$name.html" "$name html" "<h3>Recommendation</h3>" "<h3>What to do</h3>" "<h3>What to document</h3>" \
+		"<h2>About this pathway</h2>" "<h2>The walk</h2>" '<div class="note endpoint">' 
 	rm -f "$tmp/$name".*
 done
 [ "$cases" -ge 20 ] && ok || bad "only $cases bundled cases reached an endpoint"

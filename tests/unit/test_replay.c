@@ -114,13 +114,34 @@ Test(replay, prints_a_readable_walk)
 	replay_run(pw, c, NULL, 19783, f, &r);
 	fclose(f);
 	cr_assert(strstr(buf, "Case: h - Human"));
-	cr_assert(strstr(buf, "[One] Choose  (choose)"));
+	cr_assert(strstr(buf, "[One] Choose\n"));
 	cr_assert(strstr(buf, "* High road  [recommended]"));
-	cr_assert(strstr(buf, "score = 6 > 4: true"));
+	cr_assert(strstr(buf, "      - Score: 6; needs more than 4: met\n"));
 	cr_assert(strstr(buf, "Seen on: 2024-03-01 (default)"));
-	cr_assert(strstr(buf, "Endpoint: High  (high)"));
+	cr_assert(strstr(buf, "Endpoint: High\n"));
 	cr_assert(strstr(buf, "Recommendation: Repeat on 2024-04-28."));
-	cr_assert(strstr(buf, "! Flagged (flagged): The flag is set."));
+	cr_assert(strstr(buf, "! Flagged: The flag is set."));
+	cr_assert_null(strstr(buf, "(choose)"), "no node id for clinicians");
+	cr_assert_null(strstr(buf, "score = 6"), "no pathway syntax for clinicians");
+	free(buf);
+	replay_result_free(&r);
+	casefile_free(c);
+}
+
+Test(replay, shows_ids_and_pathway_syntax_for_authors)
+{
+	struct casefile *c = load("case = { id = \"h\"; answers = { score = 6; flag = true; kind = \"a\"; "
+				  "signs = [ \"x\" ]; last = \"2024-02-28\"; }; };");
+	struct replay_result r;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	replay_run_ids(pw, c, NULL, 19783, f, true, &r);
+	fclose(f);
+	cr_assert(strstr(buf, "[One] Choose  (choose)\n"));
+	cr_assert(strstr(buf, "  ! Flagged  (flagged)\n"));
+	cr_assert(strstr(buf, "      - Score: 6; needs more than 4: met  [score = 6 > 4]\n"));
 	free(buf);
 	replay_result_free(&r);
 	casefile_free(c);
