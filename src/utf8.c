@@ -31,6 +31,13 @@ size_t utf8_decode(const char *s, size_t avail, unsigned long *cp, bool *valid)
 	return (size_t)n;
 }
 
+bool utf8_incomplete(const char *s, size_t avail)
+{
+	ucs4_t uc;
+
+	return avail > 0 && u8_mbtoucr(&uc, (const uint8_t *)s, avail) == -2;
+}
+
 void utf8_encode(struct strbuf *sb, unsigned long cp)
 {
 	uint8_t b[6];

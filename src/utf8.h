@@ -18,6 +18,10 @@ struct strbuf;
  * and *valid (when not NULL) false. */
 size_t utf8_decode(const char *s, size_t avail, unsigned long *cp, bool *valid);
 
+/* True when s[0, avail) is the valid beginning of a sequence longer than avail bytes (more bytes
+ * may complete it), as utf8_decode sees it. */
+bool utf8_incomplete(const char *s, size_t avail);
+
 /* Appends the UTF-8 encoding of cp (a Unicode scalar value; anything else becomes U+FFFD). */
 void utf8_encode(struct strbuf *sb, unsigned long cp);
 

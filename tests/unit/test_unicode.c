@@ -165,6 +165,12 @@ Test(unicode, validation_rejects_overlong_surrogates_and_truncation)
 	cr_assert(valid);
 	cr_assert_eq(cp, 0x4dc0);
 	cr_assert_eq(utf8_count("a" ZHONG E_ACUTE), 4);
+	/* A stream cut mid-character waits for the rest; an invalid start does not. */
+	cr_assert(utf8_incomplete("\xe4", 1));
+	cr_assert(utf8_incomplete("\xe4\xb8", 2));
+	cr_assert(!utf8_incomplete(ZHONG, 3));
+	cr_assert(!utf8_incomplete("\xe4" "a", 2));
+	cr_assert(!utf8_incomplete("\xff", 1));
 }
 
 Test(unicode, encoding_replaces_what_is_not_a_scalar_value)
