@@ -23,7 +23,7 @@ struct utf8_spans {
 
 /* Appends to out the lines of text[0, len) ('\n' forces a break; an empty paragraph gives one empty
  * line): the first at most first_width columns, the others at most width (each at least 1). Breaks
- * where UAX #14 allows (not after an ASCII hyphen-minus); spaces and tabs at a break are dropped,
+ * where UAX #14 allows (not after an ASCII hyphen-minus or '/'); spaces and tabs at a break are dropped,
  * as are leading ones unless keep_indent; a word wider than a line is cut between grapheme clusters
  * (utf8_cluster); a line holds at least one cluster even when it is wider. */
 void utf8_break_lines(const char *text, size_t len, size_t first_width, size_t width, enum utf8_columns how,
