@@ -36,6 +36,8 @@ _pathwalk()
 		return ;;
 	-t | --trainee | --clinician | --patient | --endpoint | -d | --digest)
 		return ;;
+	-w | --watch)
+		[ "$cmd" = report ] && { COMPREPLY=($(compgen -d -- "$cur")); return; } ;;
 	-j | --journal)
 		[ "$cmd" = graph ] && { COMPREPLY=($(compgen -f -X '!*.jsonl' -- "$cur") $(compgen -d -- "$cur")); return; } ;;
 	-l | --log | -o | --output)
@@ -44,7 +46,7 @@ _pathwalk()
 	-f | --format)
 		case $cmd in
 		log) COMPREPLY=($(compgen -W "text markdown md html json" -- "$cur")); return ;;
-		report) COMPREPLY=($(compgen -W "text markdown md html" -- "$cur")); return ;;
+		report) COMPREPLY=($(compgen -W "text markdown md html csv" -- "$cur")); return ;;
 		graph) COMPREPLY=($(compgen -W "dot svg text" -- "$cur")); return ;;
 		esac ;;
 	esac
@@ -52,9 +54,9 @@ _pathwalk()
 	local opts
 	case $cmd in
 	"") opts="$commands -h --help -V --version -p --pathway -c --case -l --log --plain" ;;
-	walk) opts="-p --pathway -c --case -l --log --plain --clinician --patient -r --resume --force -h --help" ;;
+	walk) opts="-p --pathway -c --case -l --log --plain --ids --clinician --patient -r --resume --force -h --help" ;;
 	train) opts="-p --pathway -t --trainee --enter-findings -l --log --plain --list --stage --endpoint -h --help" ;;
-	report) opts="-p --pathway -f --format -o --output --force -h --help" ;;
+	report) opts="-p --pathway -f --format -o --output --force -w --watch --plain -h --help" ;;
 	replay) opts="-p --pathway -j --json --ids -l --log -h --help" ;;
 	test) opts="-p --pathway --coverage -h --help" ;;
 	check) opts="-s --strict -w --watch -h --help" ;;

@@ -50,7 +50,8 @@ static const char *recommended_label(const struct decision *d)
 	return NULL;
 }
 
-void screen_candidate_clauses(struct ui_doc *doc, const struct session_candidate *c, size_t indent, int target)
+void screen_candidate_clauses(struct ui_doc *doc, const struct session_candidate *c, size_t indent, int target,
+			      int max_depth, bool ids)
 {
 	if (!c->when) {
 		doc_add(doc, indent, NULL, ST_DIM, "otherwise: taken when no condition above holds", ST_DIM, target);
@@ -60,11 +61,16 @@ void screen_candidate_clauses(struct ui_doc *doc, const struct session_candidate
 		const struct expr_clause *cl = &c->why.clauses[k];
 		bool unknown = cl->type == TYPE_NONE;
 		const char *mark = doc_glyph(unknown ? GL_UNKNOWN : cl->truth ? GL_TRUE : GL_FALSE);
-		char *prefix = xasprintf("%s ", mark);
+		char *prefix, *line;
 
-		doc_add(doc, indent, prefix, unknown ? ST_DIM : cl->truth ? ST_OK : ST_FAIL, cl->text, ST_NORMAL,
-			target);
+		if (cl->depth > max_depth)
+			continue;
+		prefix = xasprintf("%s ", mark);
+		line = explain_clause_line(cl, ids);
+		doc_add(doc, indent + 2 * (size_t)cl->depth, prefix, unknown ? ST_DIM : cl->truth ? ST_OK : ST_FAIL, line,
+			ST_NORMAL, target);
 		free(prefix);
+		free(line);
 	}
 }
 
@@ -85,7 +91,7 @@ static void decision_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui
 		enum ui_style st = here ? ST_FOCUS : c->recommended ? ST_RECOMMENDED : ST_NORMAL;
 
 		doc_add(body, 0, prefix, st, label, st, (int)i + 1);
-		screen_candidate_clauses(body, c, 9, (int)i + 1);
+		screen_candidate_clauses(body, c, 9, (int)i + 1, EXPLAIN_SCREEN_DEPTH, ctx->ids);
 		free(prefix);
 		free(label);
 	}
@@ -111,8 +117,9 @@ static void decision_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui
 		const struct session_candidate *c = &d->cand[d->cursor];
 
 		doc_add(pane, 0, NULL, ST_HEADING, c->label, ST_HEADING, 0);
-		doc_add(pane, 2, "condition: ", ST_DIM, c->when ? c->when : "(none: the fallback)", ST_NORMAL, 0);
-		screen_candidate_clauses(pane, c, 2, 0);
+		if (ctx->ids)
+			doc_add(pane, 2, "condition: ", ST_DIM, c->when ? c->when : "(none: the fallback)", ST_NORMAL, 0);
+		screen_candidate_clauses(pane, c, 2, 0, EXPLAIN_ALL_DEPTHS, ctx->ids);
 		doc_blank(pane);
 	}
 	screen_evidence(ctx, pane);

@@ -35,9 +35,29 @@ static const char *const glyphs[GL_COUNT][2] = {
 	[GL_WRONG] = { "[wrong] ", "\u2718 " },
 };
 
+const char *doc_severity_label(enum pw_severity severity, bool ascii)
+{
+	static const char *const utf8[] = { "\u26a0 Urgent:", "! Caution:", "\u2139 Advice:" };
+
+	return use_utf8 && !ascii ? utf8[severity] : pathway_severity_label(severity);
+}
+
+enum ui_style doc_severity_style(enum pw_severity severity)
+{
+	static const enum ui_style styles[] = { [PW_URGENT] = ST_WARNING, [PW_CAUTION] = ST_CAUTION,
+						[PW_ADVICE] = ST_ADVICE };
+
+	return styles[severity];
+}
+
 void doc_set_utf8(bool utf8)
 {
 	use_utf8 = utf8;
+}
+
+bool doc_utf8(void)
+{
+	return use_utf8;
 }
 
 const char *doc_glyph(enum ui_glyph g)
@@ -56,14 +76,15 @@ void doc_free(struct ui_doc *d)
 	for (size_t i = 0; i < d->count; i++)
 		free(d->lines[i].text);
 	free(d->lines);
+	free(d->marks);
 	memset(d, 0, sizeof(*d));
 }
 
 static void push(struct ui_doc *d, char *text, size_t split, enum ui_style pstyle, enum ui_style style,
-		 int target)
+		 int target, enum doc_join join)
 {
 	d->lines = xgrow(d->lines, &d->cap, d->count + 1, sizeof(*d->lines));
-	d->lines[d->count++] = (struct doc_line){ text, split, pstyle, style, target };
+	d->lines[d->count++] = (struct doc_line){ text, split, pstyle, style, target, join };
 }
 
 /* Control characters would move the terminal's cursor: the output filter shows them as text (a
@@ -94,6 +115,7 @@ void doc_add(struct ui_doc *d, size_t indent, const char *prefix, enum ui_style 
 	size_t pwidth = prefix ? wrap_width(prefix, strlen(prefix)) : 0;
 	size_t avail = d->width > indent + pwidth ? d->width - indent - pwidth : 1;
 	struct wrap_lines w = { 0 };
+	enum doc_join join;
 	char *clean;
 
 	if (avail < 8 && d->width > 8)
@@ -113,7 +135,11 @@ void doc_add(struct ui_doc *d, size_t indent, const char *prefix, enum ui_style 
 				sb_append_char(&sb, ' ');
 		split = sb.len;
 		sb_append_len(&sb, clean + w.lines[i].start, w.lines[i].len);
-		push(d, sb_take(&sb), split, prefix_style, style, target);
+		if (i == 0 || clean[w.lines[i].start - 1] == '\n')
+			join = DOC_NEW;
+		else
+			join = clean[w.lines[i].start - 1] == ' ' ? DOC_SPACE : DOC_TIGHT;
+		push(d, sb_take(&sb), split, prefix_style, style, target, join);
 	}
 	wrap_lines_free(&w);
 	free(clean);
@@ -144,7 +170,13 @@ void doc_blank(struct ui_doc *d)
 {
 	if (d->count == 0 || d->lines[d->count - 1].text[0] == '\0')
 		return;
-	push(d, xstrdup(""), 0, ST_NORMAL, ST_NORMAL, 0);
+	push(d, xstrdup(""), 0, ST_NORMAL, ST_NORMAL, 0, DOC_NEW);
+}
+
+void doc_mark(struct ui_doc *d, size_t line, size_t start, size_t end, bool current)
+{
+	d->marks = xgrow(d->marks, &d->marks_cap, d->nmarks + 1, sizeof(*d->marks));
+	d->marks[d->nmarks++] = (struct doc_mark){ line, start, end, current };
 }
 
 bool doc_find(const struct ui_doc *d, int target, size_t *first, size_t *last)

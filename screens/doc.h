@@ -7,13 +7,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../src/pathway.h"
+
 enum ui_style {
 	ST_NORMAL = 0,
 	ST_HEADING,     /* node title, section headings */
 	ST_DIM,         /* secondary: ids, hints, unvisited stages */
 	ST_FOCUS,       /* the highlighted option / field / candidate */
 	ST_CHOSEN,      /* a selected option */
-	ST_WARNING,     /* warnings: never only colour (reverse/bold too) */
+	ST_WARNING,     /* urgent warnings, overrides: never only colour (reverse and bold too) */
+	ST_CAUTION,     /* a caution's title: reverse without colour */
+	ST_ADVICE,      /* an advice's title: bold */
 	ST_OK,          /* a true clause */
 	ST_FAIL,        /* a false clause */
 	ST_RECOMMENDED, /* the recommended candidate */
@@ -35,13 +39,35 @@ enum ui_glyph {
 
 /* Chooses UTF-8 glyphs or their ASCII fallbacks (set once by the terminal layer). */
 void doc_set_utf8(bool utf8);
+bool doc_utf8(void);
 const char *doc_glyph(enum ui_glyph g);
+
+/* A warning's mark and word: "\u26a0 Urgent:", "! Caution:", "\u2139 Advice:", or when ascii is
+ * true or doc_set_utf8 chose ASCII, pathway_severity_label's "!! Urgent:", "! Caution:", "i Advice:". */
+const char *doc_severity_label(enum pw_severity severity, bool ascii);
+
+/* The style of a warning's title line: ST_WARNING, ST_CAUTION or ST_ADVICE. */
+enum ui_style doc_severity_style(enum pw_severity severity);
+
+/* How a line continues the one before it, so that a search finds a phrase the wrap broke. */
+enum doc_join {
+	DOC_NEW,   /* a new paragraph (or the first line) */
+	DOC_SPACE, /* the same paragraph, wrapped at a space that the wrap dropped */
+	DOC_TIGHT, /* the same paragraph, cut inside a word or beside a wide character */
+};
 
 struct doc_line {
 	char *text;          /* owned; the whole line including indent and prefix */
 	size_t split;        /* bytes of text drawn in prefix_style; the rest in style */
 	enum ui_style prefix_style, style;
 	int target;          /* what a click on this line means to the screen; 0 = nothing */
+	enum doc_join join;
+};
+
+/* Bytes [start, end) of line `line`, drawn highlighted (a search match; the current one bold too). */
+struct doc_mark {
+	size_t line, start, end;
+	bool current;
 };
 
 struct ui_doc {
@@ -51,6 +77,8 @@ struct ui_doc {
 	int focus;           /* target to keep visible when it changes; 0 = none */
 	bool has_cursor;     /* a field is taking text: the terminal's cursor goes here */
 	size_t cursor_line, cursor_col;
+	struct doc_mark *marks; /* in line order; owned */
+	size_t nmarks, marks_cap;
 };
 
 /* Starts an empty document for width columns (at least 1). */
@@ -75,6 +103,9 @@ void doc_set_cursor(struct ui_doc *d, size_t col);
 
 /* Adds an empty line (not two in a row, and none at the top). */
 void doc_blank(struct ui_doc *d);
+
+/* Highlights bytes [start, end) of line `line`, as the current match when current is true. */
+void doc_mark(struct ui_doc *d, size_t line, size_t start, size_t end, bool current);
 
 /* The first and last line (inclusive) with this target; false when there is none. */
 bool doc_find(const struct ui_doc *d, int target, size_t *first, size_t *last);

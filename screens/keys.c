@@ -37,9 +37,10 @@ static const struct key_binding table[] = {
 	  "mark option N of a list (1 Yes, 2 No), highlight step N of a decision, or, in training, "
 	  "ask to commit to step N", "question, decision, training" },
 	{ UI_YES, { 'y', 'Y' }, "y", "answer yes (a yes/no field, a question asked at the bottom)", "question, prompt" },
-	{ UI_NO, { 'n', 'N' }, "n",
+	{ UI_NO, { 'n', 'N' }, "n, N",
 	  "answer no (a yes/no field, a question asked at the bottom); in an optional number or date "
-	  "field: not recorded", "question, prompt" },
+	  "field: not recorded; while a search's matches are highlighted, n and N go to the next and "
+	  "previous match instead", "question, prompt, search" },
 	{ UI_LEAVE, { 'r' }, "r", "leave the walk unfinished, to resume later (the endpoint's quit question)",
 	  "prompt" },
 	{ UI_NEXT_FIELD, { '\t' }, "Tab", "the next field", "question" },
@@ -53,7 +54,9 @@ static const struct key_binding table[] = {
 	{ UI_PANE_DOWN, { ']' }, "]", "scroll the evidence pane down", "evidence pane" },
 	{ UI_HELP, { '?', FK(KEY_F(1)) }, "?, F1", "this help", "everywhere" },
 	{ UI_SEARCH, { '/' }, "/",
-	  "search the text of this screen, as less does; / then an empty Enter finds the next match",
+	  "search the text of this screen, as less does, ignoring the case of ASCII letters and finding "
+	  "a phrase that wrapping broke over two lines; every match is highlighted until Esc or another "
+	  "screen, n and N go to the next and previous match, / then an empty Enter to the next",
 	  "everywhere" },
 	{ UI_QUIT, { 'q', FK(KEY_F(10)) }, "q, F10",
 	  "quit: asks first; at an endpoint, whether to finish and record it", "everywhere" },

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The line editor. Positions are byte offsets kept on UTF-8 character boundaries; widths are
- * display columns (wrap.h), so CJK text scrolls by whole characters. */
+ * display columns (wrap.h), so CJK text scrolls by whole characters, and without UTF-8 the columns
+ * of the ASCII drawn for the text. */
 #include "lineedit.h"
 
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 
 #include "../src/utf8.h"
 #include "../src/xalloc.h"
+#include "ascii.h"
 #include "ui.h"
 #include "wrap.h"
 
@@ -47,6 +49,44 @@ static size_t next_char(const char *s, size_t len, size_t at)
 		step = wrap_decode(s + at, len - at, &cp);
 	}
 	return at + step;
+}
+
+/* Columns that bytes [0, len) of s take as drawn: without UTF-8 the terminal shows their ASCII
+ * transliteration (ascii.h), which can be wider (ß: ss, ±: +/-) or narrower (a combining mark:
+ * nothing) than the characters, so the cursor is measured on that. */
+static size_t drawn_width(const char *s, size_t len)
+{
+	char *part, *ascii;
+	size_t width;
+
+	if (doc_utf8())
+		return wrap_width(s, len);
+	part = xstrndup(s, len);
+	ascii = ascii_transliterate(part);
+	width = strlen(ascii);
+	free(part);
+	free(ascii);
+	return width;
+}
+
+/* Bytes of s (len bytes), whole characters, that fit in width columns as drawn; *used receives
+ * their columns. */
+static size_t drawn_fit(const char *s, size_t len, size_t width, size_t *used)
+{
+	size_t n = 0, cols = 0;
+
+	if (doc_utf8())
+		return wrap_fit(s, len, width, used);
+	while (n < len) {
+		size_t next = next_char(s, len, n), w = drawn_width(s + n, next - n);
+
+		if (cols + w > width)
+			break;
+		cols += w;
+		n = next;
+	}
+	*used = cols;
+	return n;
 }
 
 static void delete_range(struct lineedit *le, size_t from, size_t to)
@@ -125,14 +165,14 @@ char *lineedit_box(struct lineedit *le, size_t width, size_t *cursor_col)
 	/* Keep the cursor in sight, with a cell for it after the last character. */
 	if (le->cursor < le->scroll)
 		le->scroll = le->cursor;
-	while (le->scroll < le->cursor && wrap_width(s + le->scroll, le->cursor - le->scroll) + 1 > cols)
+	while (le->scroll < le->cursor && drawn_width(s + le->scroll, le->cursor - le->scroll) + 1 > cols)
 		le->scroll = next_char(s, len, le->scroll);
-	shown = wrap_fit(s + le->scroll, len - le->scroll, cols, &used);
+	shown = drawn_fit(s + le->scroll, len - le->scroll, cols, &used);
 	sb_append(&sb, le->scroll > 0 ? "[<" : "[ ");
 	sb_append_len(&sb, s + le->scroll, shown);
 	for (pad = used; pad < cols; pad++)
 		sb_append_char(&sb, ' ');
 	sb_append(&sb, le->scroll + shown < len ? ">]" : " ]");
-	*cursor_col = 2 + wrap_width(s + le->scroll, le->cursor - le->scroll);
+	*cursor_col = 2 + drawn_width(s + le->scroll, le->cursor - le->scroll);
 	return sb_take(&sb);
 }

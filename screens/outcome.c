@@ -1,22 +1,54 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* An endpoint: the recommendation, what to do, what to document, then the warnings (visually distinct,
- * in the scrolling body so they are never cut off) and the evidence with citations. Enter
+ * in the scrolling body so they are never cut off), what would change the recommendation (computed
+ * once on arrival) and the evidence with citations. Enter
  * finishes the walk. The pane shows the route taken and any overrides. */
 #include "screen.h"
 
 #include <stdlib.h>
 
+#include "../src/whatif.h"
 #include "../src/xalloc.h"
+
+/* What would change the recommendation, computed once on arriving at the endpoint. */
+struct outcome {
+	struct whatif_change *changes;
+	size_t n;
+};
 
 static void *outcome_open(struct screen_ctx *ctx)
 {
-	(void)ctx;
-	return NULL;
+	struct outcome *o = xcalloc(1, sizeof(*o));
+
+	o->n = session_would_change(ctx->s, &o->changes);
+	return o;
 }
 
 static void outcome_close(void *state)
 {
-	(void)state;
+	struct outcome *o = state;
+
+	if (o)
+		whatif_changes_free(o->changes, o->n);
+	free(o);
+}
+
+/* Each single answer that would lead elsewhere, "text → endpoint title". */
+static void would_change(struct screen_ctx *ctx, struct ui_doc *body)
+{
+	const struct outcome *o = ctx->state;
+
+	doc_blank(body);
+	doc_add(body, 0, NULL, ST_HEADING, "What would change the recommendation", ST_HEADING, 0);
+	if (o->n == 0)
+		doc_add(body, 2, NULL, ST_NORMAL, "No single different answer would lead to another endpoint.",
+			ST_NORMAL, 0);
+	for (size_t i = 0; i < o->n; i++) {
+		char *line = xasprintf("%s \xe2\x86\x92 %s", o->changes[i].text, ctx->pw->nodes[o->changes[i].endpoint].title);
+
+		doc_add(body, 2, "- ", ST_DIM, line, ST_NORMAL, 0);
+		free(line);
+	}
 }
 
 static void route_pane(struct screen_ctx *ctx, struct ui_doc *pane)
@@ -57,6 +89,7 @@ static void outcome_draw(struct screen_ctx *ctx, struct ui_doc *body, struct ui_
 	screen_plan(ctx, body, "What to do", &n->actions);
 	screen_plan(ctx, body, "What to document", &n->document);
 	screen_warnings(ctx, body);
+	would_change(ctx, body);
 	if (nover > 0) {
 		doc_blank(body);
 		doc_addf(body, 0, ST_HEADING, "Overrides on this route: %zu (e shows them with their reasons)", nover);

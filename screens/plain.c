@@ -20,6 +20,7 @@
 #include "../src/journal.h"
 #include "../src/strbuf.h"
 #include "../src/utf8.h"
+#include "../src/whatif.h"
 #include "../src/xalloc.h"
 #include "ui.h"
 
@@ -32,6 +33,7 @@ struct plain {
 	size_t cap;
 	bool echo;  /* stdin is not a terminal: echo answers so the transcript reads well */
 	int signal; /* the signal that ended the walk */
+	bool ids;   /* explanations also in pathway syntax (--ids) */
 };
 
 /* Replaces the line in *line (a getline buffer of *cap bytes) by its clean form: invalid UTF-8,
@@ -132,6 +134,16 @@ static void print_evidence(struct plain *p)
 	}
 }
 
+/* A warning as one line: its severity's mark and word in ASCII ("!! Urgent:"), title, text. */
+static void print_warning(struct plain *p, int w)
+{
+	const struct pw_warning *pw_w = &p->pw->warnings[w];
+	char *text = session_warning_text(p->s, w, NULL);
+
+	printf("%s %s: %s\n", pathway_severity_label(pw_w->severity), pw_w->title, text);
+	free(text);
+}
+
 static void print_node(struct plain *p)
 {
 	const struct pw_node *n = &p->pw->nodes[session_node(p->s)];
@@ -148,12 +160,8 @@ static void print_node(struct plain *p)
 	printf("\n");
 	printf("%s: %s\n", n->screen == SCREEN_ENDPOINT ? "Endpoint" : "Screen", n->title);
 	if (n->screen != SCREEN_ENDPOINT)
-		for (size_t i = 0; i < nw; i++) {
-			char *text = session_warning_text(p->s, w[i], NULL);
-
-			printf("WARNING: %s: %s\n", p->pw->warnings[w[i]].title, text);
-			free(text);
-		}
+		for (size_t i = 0; i < nw; i++)
+			print_warning(p, w[i]);
 	print_text(p, NULL, n->text);
 	if (n->screen != SCREEN_ENDPOINT)
 		print_evidence(p);
@@ -344,25 +352,22 @@ static enum reply ask_variable(struct plain *p, int var)
 	return r;
 }
 
-void plain_print_candidates(const struct session_candidate *c, size_t n, int indent)
+void plain_print_candidates(const struct session_candidate *c, size_t n, int indent, int max_depth, bool ids)
 {
 	for (size_t i = 0; i < n; i++) {
 		printf("%*s%zu. %s%s\n", indent, "", i + 1, c[i].label, c[i].recommended ? " [recommended]" : "");
 		if (!c[i].when)
 			printf("%*sotherwise: taken when no condition above holds\n", indent + 5, "");
-		for (size_t k = 0; k < c[i].why.count; k++) {
-			const struct expr_clause *cl = &c[i].why.clauses[k];
-
-			printf("%*s%s: %s\n", indent + 5, "",
-			       cl->type == TYPE_NONE ? "unknown" : cl->truth ? "true" : "false", cl->text);
-		}
+		else if (ids)
+			printf("%*scondition: %s\n", indent + 5, "", c[i].when);
+		explain_print(stdout, &c[i].why, indent + 3, max_depth, ids);
 	}
 }
 
-static void print_candidates(struct session_candidate *c, size_t n)
+static void print_candidates(const struct plain *p, struct session_candidate *c, size_t n)
 {
 	printf("Next steps (the first whose condition holds is recommended):\n");
-	plain_print_candidates(c, n, 2);
+	plain_print_candidates(c, n, 2, EXPLAIN_SCREEN_DEPTH, p->ids);
 }
 
 static enum reply decide(struct plain *p, enum session_status *st)
@@ -372,7 +377,7 @@ static enum reply decide(struct plain *p, enum session_status *st)
 	int rec = -1;
 	enum reply r;
 
-	print_candidates(c, n);
+	print_candidates(p, c, n);
 	for (size_t i = 0; i < n; i++)
 		if (c[i].recommended)
 			rec = (int)i;
@@ -423,13 +428,14 @@ static void print_endpoint(struct plain *p)
 	size_t nw;
 	const int *w = session_warnings(p->s, &nw);
 
-	session_print_plan(p->s, stdout, "");
-	for (size_t i = 0; i < nw; i++) {
-		char *text = session_warning_text(p->s, w[i], NULL);
+	struct whatif_change *c;
+	size_t nc = session_would_change(p->s, &c);
 
-		printf("WARNING: %s: %s\n", p->pw->warnings[w[i]].title, text);
-		free(text);
-	}
+	session_print_plan(p->s, stdout, "");
+	for (size_t i = 0; i < nw; i++)
+		print_warning(p, w[i]);
+	whatif_changes_print(stdout, p->pw, c, nc, "");
+	whatif_changes_free(c, nc);
 	print_evidence(p);
 	print_text(p, "Note", p->pw->disclaimer);
 }
@@ -506,9 +512,9 @@ bool plain_relocate(struct session *s, struct journal *journal)
 	return moved;
 }
 
-int plain_run(struct session *s, const struct casefile *prefill, struct journal *journal)
+int plain_run(struct session *s, const struct casefile *prefill, struct journal *journal, bool ids)
 {
-	struct plain p = { .s = s, .pw = session_pathway(s), .echo = !isatty(STDIN_FILENO) };
+	struct plain p = { .s = s, .pw = session_pathway(s), .echo = !isatty(STDIN_FILENO), .ids = ids };
 	int status = 0;
 
 	/* The first action (the start, or the resume) could not be written: asked as for later ones. */

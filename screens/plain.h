@@ -5,6 +5,7 @@
 #ifndef PATHWALK_PLAIN_H
 #define PATHWALK_PLAIN_H
 
+#include "../src/explain_words.h"
 #include "../src/session.h"
 
 struct casefile;
@@ -14,16 +15,17 @@ struct journal;
  * be written, asks for another path to write all of it to. Returns the exit status: 0 finished or
  * quit with `q`, 1 stdin ended before the endpoint (journaled as interrupted "eof"), 5 journal not
  * writable, 128+N on signal N. */
-int plain_run(struct session *s, const struct casefile *prefill, struct journal *journal);
+int plain_run(struct session *s, const struct casefile *prefill, struct journal *journal, bool ids);
 
 /* The journal of s cannot be written: says so on stderr and asks on stdin for another path to write
  * all of it to, until that works (true) or the user gives up with an empty line, the end of input
  * or a signal (false, having said how many events were not saved). */
 bool plain_relocate(struct session *s, struct journal *journal);
 
-/* Prints the candidates numbered, the recommended one marked, each with its clauses' truth,
- * indented by indent columns. */
-void plain_print_candidates(const struct session_candidate *c, size_t n, int indent);
+/* Prints the candidates numbered, the recommended one marked, each with its clauses in clinical
+ * words (down to max_depth levels of derived values), indented by indent columns; with ids each
+ * condition and clause in pathway syntax too (walk --plain --ids). */
+void plain_print_candidates(const struct session_candidate *c, size_t n, int indent, int max_depth, bool ids);
 
 enum plain_read { PLAIN_LINE, PLAIN_EOF, PLAIN_SIGNAL };
 

@@ -42,11 +42,13 @@ static void add_warning(struct screen_ctx *ctx, struct ui_doc *d, int w)
 {
 	const struct pw_warning *pw_w = &ctx->pw->warnings[w];
 	char *rendered = session_warning_text(ctx->s, w, NULL);
-	char *head = xasprintf("%s ", doc_glyph(GL_WARN));
+	char *head = xasprintf("%s ", doc_severity_label(pw_w->severity, false));
+	enum ui_style style = doc_severity_style(pw_w->severity);
 
-	/* Title on its own line, so a long title cannot squeeze the text into a narrow column. */
-	doc_add(d, 0, head, ST_WARNING, pw_w->title, ST_WARNING, 0);
-	doc_add(d, 2, NULL, ST_WARNING, rendered, ST_HEADING, 0);
+	/* Title on its own line after the severity's mark and word (never colour alone), so a long
+	 * title cannot squeeze the text into a narrow column. */
+	doc_add(d, 0, head, style, pw_w->title, style, 0);
+	doc_add(d, 2, NULL, style, rendered, ST_HEADING, 0);
 	free(head);
 	free(rendered);
 }

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../src/explain_words.h"
 #include "../src/session.h"
 #include "ui.h"
 
@@ -40,6 +41,7 @@ struct screen_ctx {
 	const struct training *training; /* training mode: the choices so far; NULL in a walk */
 	size_t commit_transition;   /* with SCREEN_COMMIT */
 	char *differences;          /* training: how the findings entered differ from the case's */
+	bool ids;                   /* explanations also in pathway syntax, for authors (--ids) */
 };
 
 struct screen_ops {
@@ -102,7 +104,10 @@ void screen_evidence(struct screen_ctx *ctx, struct ui_doc *d);
 void screen_section(struct screen_ctx *ctx, struct ui_doc *d, const char *heading, const char *text,
 		    enum ui_style style);
 
-/* Shared content: the clauses of candidate c's condition with their truth, or the fallback note. */
-void screen_candidate_clauses(struct ui_doc *doc, const struct session_candidate *c, size_t indent, int target);
+/* Shared content: the clauses of candidate c's condition in clinical words with their truth, each
+ * level of a derived value's clauses indented two more, down to max_depth (EXPLAIN_SCREEN_DEPTH,
+ * EXPLAIN_ALL_DEPTHS); with ids each clause in pathway syntax too. Or the fallback note. */
+void screen_candidate_clauses(struct ui_doc *doc, const struct session_candidate *c, size_t indent, int target,
+			      int max_depth, bool ids);
 
 #endif

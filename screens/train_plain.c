@@ -102,7 +102,7 @@ static void print_reveal(struct headless *h)
 	printf("  The pathway recommends: %zu. %s\n", ch->recommended + 1,
 	       training_step_label(h->pw, &n->next[ch->recommended]));
 	printf("  Why (each step's condition with this patient's values):\n");
-	plain_print_candidates(c, count, 4);
+	plain_print_candidates(c, count, 4, EXPLAIN_ALL_DEPTHS, false);
 	for (size_t i = 0; i < ne; i++) {
 		const struct pw_evidence *ev = &n->evidence[e[i]];
 
@@ -120,8 +120,11 @@ static void print_screen_header(struct headless *h)
 	const int *w = session_warnings(h->s, &nw);
 
 	printf("\n[%s] %s  (%s)\n", h->pw->stages[n->stage].label, n->title, n->id);
-	for (size_t i = 0; i < nw; i++)
-		printf("  ! %s\n", h->pw->warnings[w[i]].title);
+	for (size_t i = 0; i < nw; i++) {
+		const struct pw_warning *pw_w = &h->pw->warnings[w[i]];
+
+		printf("  %s %s\n", pathway_severity_label(pw_w->severity), pw_w->title);
+	}
 }
 
 static void print_debrief(struct headless *h)

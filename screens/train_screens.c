@@ -126,7 +126,7 @@ static void draw_reveal(struct screen_ctx *ctx, struct blind *b, const struct tr
 							       : xstrdup(c->label);
 
 		doc_add(body, 0, prefix, ST_NORMAL, label, c->recommended ? ST_RECOMMENDED : ST_NORMAL, 0);
-		screen_candidate_clauses(body, c, 8, 0);
+		screen_candidate_clauses(body, c, 8, 0, EXPLAIN_ALL_DEPTHS, ctx->ids);
 		free(prefix);
 		free(label);
 	}

@@ -134,6 +134,8 @@ static void setup_styles(void)
 	style_attr[ST_FOCUS] = A_REVERSE;
 	style_attr[ST_CHOSEN] = A_BOLD;
 	style_attr[ST_WARNING] = A_BOLD | A_REVERSE;
+	style_attr[ST_CAUTION] = A_REVERSE;
+	style_attr[ST_ADVICE] = A_BOLD;
 	style_attr[ST_OK] = A_NORMAL;
 	style_attr[ST_FAIL] = A_NORMAL;
 	style_attr[ST_RECOMMENDED] = A_BOLD | A_UNDERLINE; /* stands out without colour (NO_COLOR) */
@@ -152,8 +154,10 @@ static void setup_styles(void)
 	init_pair(4, COLOR_RED, -1);
 	init_pair(5, COLOR_BLACK, COLOR_CYAN);
 	init_pair(6, COLOR_CYAN, -1);
+	init_pair(7, COLOR_BLACK, COLOR_YELLOW); /* a background of its own: readable on light and dark */
 	style_attr[ST_BAR] = COLOR_PAIR(1);
 	style_attr[ST_WARNING] = COLOR_PAIR(2) | A_BOLD;
+	style_attr[ST_CAUTION] = COLOR_PAIR(7);
 	style_attr[ST_OK] = COLOR_PAIR(3);
 	style_attr[ST_FAIL] = COLOR_PAIR(4);
 	style_attr[ST_RECOMMENDED] = COLOR_PAIR(3) | A_BOLD | A_UNDERLINE;
@@ -270,12 +274,9 @@ static bool flags_pending(void)
 	return interrupt_flag || termination_signal;
 }
 
-/* Sleeps in the kernel until the terminal has input or a signal arrives: no timeout, so an idle
- * walk makes no system calls. true when input is waiting; false when a signal (EINTR) or a flag
- * already set ended the wait: the caller checks the flags. */
-static bool wait_for_input(void)
+int ui_wait(bool input, int fd)
 {
-	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+	struct pollfd pfd[2] = { { .fd = input ? STDIN_FILENO : -1, .events = POLLIN }, { .fd = fd, .events = POLLIN } };
 	sigset_t block, old;
 	int r;
 
@@ -284,9 +285,11 @@ static bool wait_for_input(void)
 		sigaddset(&block, ending[i].sig);
 	sigaddset(&block, SIGWINCH);
 	sigprocmask(SIG_BLOCK, &block, &old);
-	r = flags_pending() ? 0 : ppoll(&pfd, 1, NULL, &old);
+	r = flags_pending() ? 0 : ppoll(pfd, fd >= 0 ? 2 : 1, NULL, &old);
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	return r > 0;
+	if (r <= 0)
+		return 0;
+	return (input && pfd[0].revents ? UI_WAIT_INPUT : 0) | (fd >= 0 && pfd[1].revents ? UI_WAIT_FD : 0);
 }
 
 static struct ui_event translate(int kind, wint_t ch)
@@ -321,11 +324,23 @@ static struct ui_event translate(int kind, wint_t ch)
 
 struct ui_event ui_read(void)
 {
-	wint_t ch;
-	int kind = wget_wch(stdscr, &ch); /* nodelay: what ncurses has buffered comes first */
+	bool ready;
 
+	return ui_read_or(-1, &ready);
+}
+
+struct ui_event ui_read_or(int fd, bool *ready)
+{
+	wint_t ch;
+	int kind = wget_wch(stdscr, &ch), woke; /* nodelay: what ncurses has buffered comes first */
+
+	*ready = false;
 	if (kind == ERR) {
-		if (!wait_for_input() && flags_pending())
+		woke = ui_wait(true, fd);
+		*ready = (woke & UI_WAIT_FD) != 0;
+		if (*ready && !(woke & UI_WAIT_INPUT))
+			return (struct ui_event){ UI_NONE, 0, 0, 0 };
+		if (!(woke & UI_WAIT_INPUT) && flags_pending())
 			return (struct ui_event){ UI_NONE, 0, 0, 0 };
 		kind = wget_wch(stdscr, &ch); /* input, or the KEY_RESIZE of a SIGWINCH */
 		if (kind == ERR)
@@ -478,6 +493,25 @@ static void draw_breadcrumb(WINDOW *w, const struct ui_frame *f, int cols)
 	}
 }
 
+/* The title bar's text in width columns. What does not fit is shortened with an ellipsis, from
+ * the pathway's title: a "  [case ID]" tag after it stays whole while it fits. */
+static void draw_title(const char *title, size_t width)
+{
+	const char *tag = strstr(title, "  [");
+	size_t tagw = tag ? wrap_width(tag, strlen(tag)) : 0;
+	attr_t attr = style_attr[ST_BAR] | A_BOLD;
+	char *head;
+
+	if (wrap_width(title, strlen(title)) <= width || !tag || tagw + 8 > width) {
+		put_label(win.top, title, width, attr);
+		return;
+	}
+	head = xstrndup(title, (size_t)(tag - title));
+	put_label(win.top, head, width - tagw, attr);
+	put_clipped(win.top, tag, strlen(tag), tagw, attr);
+	free(head);
+}
+
 static void draw_top(const struct layout *l, const struct ui_frame *f)
 {
 	char *key = xasprintf("%s\x1f%d\x1f%llx\x1f%d", f->title, f->current_stage, f->visited, l->cols);
@@ -488,7 +522,7 @@ static void draw_top(const struct layout *l, const struct ui_frame *f)
 	wmove(win.top, 0, 0);
 	fill(win.top, (size_t)l->cols, style_attr[ST_BAR] | A_BOLD);
 	wmove(win.top, 0, 1);
-	put_clipped(win.top, f->title, strlen(f->title), (size_t)l->cols - 2, style_attr[ST_BAR] | A_BOLD);
+	draw_title(f->title, (size_t)l->cols - 2);
 	if (f->nstages > 0)
 		draw_breadcrumb(win.top, f, l->cols);
 	wnoutrefresh(win.top);
@@ -590,17 +624,46 @@ static void draw_message(const struct layout *l, const struct ui_frame *f, const
 	wnoutrefresh(win.msg);
 }
 
+/* Draws line i of d from the cursor in width columns: the prefix and the text in their styles, a
+ * search match in reverse video (the reverse of its style, so it shows on a reversed line too) and
+ * the current match bold and underlined as well. Returns the columns used. */
+static size_t draw_line(WINDOW *w, const struct ui_doc *d, size_t i, size_t width)
+{
+	const struct doc_line *ln = &d->lines[i];
+	size_t len = strlen(ln->text), used = 0, pos = 0;
+
+	while (pos < len) {
+		size_t end = pos < ln->split ? ln->split : len;
+		attr_t attr = style_attr[pos < ln->split ? ln->prefix_style : ln->style];
+
+		for (size_t k = 0; k < d->nmarks; k++) {
+			const struct doc_mark *m = &d->marks[k];
+
+			if (m->line != i || m->end <= pos)
+				continue;
+			if (m->start > pos) {
+				end = m->start < end ? m->start : end;
+				continue;
+			}
+			end = m->end < end ? m->end : end;
+			attr = (attr ^ A_REVERSE) | (m->current ? A_BOLD | A_UNDERLINE : 0);
+		}
+		used += put_clipped(w, ln->text + pos, end - pos, width - used, attr);
+		pos = end;
+	}
+	return used;
+}
+
 static void draw_doc(WINDOW *w, int first_row, int rows, int cols, int margin, const struct ui_doc *d, size_t top)
 {
 	size_t width = cols > 2 * margin ? (size_t)(cols - 2 * margin) : 1;
 
 	for (int r = 0; r < rows && top + (size_t)r < d->count; r++) {
 		const struct doc_line *ln = &d->lines[top + (size_t)r];
-		size_t len = strlen(ln->text), used;
+		size_t used;
 
 		wmove(w, first_row + r, margin);
-		used = put_clipped(w, ln->text, ln->split, width, style_attr[ln->prefix_style]);
-		used += put_clipped(w, ln->text + ln->split, len - ln->split, width - used, style_attr[ln->style]);
+		used = draw_line(w, d, top + (size_t)r, width);
 		if (ln->style == ST_FOCUS && used < width)
 			fill(w, width - used, style_attr[ST_FOCUS]);
 	}

@@ -59,6 +59,18 @@ bool ui_take_interrupt(void);
  * so the caller checks the signal flags (ui_termination_signal, ui_take_interrupt). */
 struct ui_event ui_read(void);
 
+/* As ui_read, also waking when fd (any descriptor; -1: none) is readable: then *ready is set and
+ * the event is UI_NONE unless a key came too. */
+struct ui_event ui_read_or(int fd, bool *ready);
+
+/* Sleeps in the kernel (no timeout) until standard input (when input) or fd (-1: none) is
+ * readable or a signal arrives, with the signals of ui_install_signals taken only inside the wait. Returns
+ * UI_WAIT_INPUT | UI_WAIT_FD for what is readable, 0 for a signal (check the flags). Without
+ * curses too (the plain faces). */
+#define UI_WAIT_INPUT 1
+#define UI_WAIT_FD 2
+int ui_wait(bool input, int fd);
+
 /* The terminal size now. */
 void ui_size(int *rows, int *cols);
 

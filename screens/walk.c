@@ -98,6 +98,7 @@ static void open_screen(struct walk *w)
 	w->ctx.state = w->ops->open(&w->ctx);
 	w->shown_node = node;
 	w->body_top = w->pane_top = 0;
+	search_hide(&w->search);
 	w->last_focus = 0;
 	if (w->overlay == &help_screen)
 		w->overlay = NULL;
@@ -111,6 +112,7 @@ static void show_overlay(struct walk *w, const struct screen_ops *overlay)
 {
 	w->overlay = w->overlay == overlay ? NULL : overlay;
 	w->body_top = 0;
+	search_hide(&w->search);
 	w->last_focus = 0;
 }
 
@@ -321,19 +323,22 @@ static void quit_answer(struct walk *w, const struct ui_event *ev)
 	}
 }
 
-/* A key while the search text is typed: Enter scrolls to the next match after the top line. */
+/* The message line after a search key: which match is shown, that there is none, or nothing. */
+static void search_said(struct walk *w)
+{
+	char *status = search_text(&w->search) ? search_status(&w->search, &w->body) : NULL;
+
+	screen_message(&w->ctx, status && !search_showing(&w->search), status ? "%s" : NULL, status);
+	free(status);
+}
+
+/* A key while the search text is typed: Enter scrolls to the first match from the top line. */
 static void search_typed(struct walk *w, const struct ui_event *ev)
 {
-	size_t line;
-
 	if (search_key(&w->search, ev) != SEARCH_GO)
 		return;
-	if (search_find(&w->search, &w->body, w->body_top, &line)) {
-		w->body_top = line;
-		screen_message(&w->ctx, false, "Found \"%s\" (/ then Enter finds the next)", search_text(&w->search));
-	} else if (search_text(&w->search)) {
-		screen_message(&w->ctx, true, "\"%s\" is not on this screen", search_text(&w->search));
-	}
+	search_go(&w->search, &w->body, &w->body_top, (size_t)w->layout.body_rows);
+	search_said(w);
 }
 
 static void handle(struct walk *w, const struct ui_event *ev)
@@ -367,6 +372,14 @@ static void handle(struct walk *w, const struct ui_event *ev)
 	if (ev->action == UI_MOUSE) {
 		click(w, ev);
 		return;
+	}
+	if (!w->ctx.typing && search_showing(&w->search)) {
+		if (search_step(&w->search, ev, &w->body, &w->body_top, (size_t)w->layout.body_rows)) {
+			search_said(w);
+			return;
+		}
+		if (!search_showing(&w->search)) /* Esc: the matches and their message go */
+			screen_message(&w->ctx, false, NULL);
 	}
 	intent = ops->key(&w->ctx, ev);
 	if (intent == SCREEN_IGNORED && !w->ctx.typing)
@@ -410,7 +423,8 @@ static void draw(struct walk *w)
 	doc_init(&w->body, width);
 	doc_init(&w->pane, width);
 	ops->draw(&w->ctx, &w->body, &w->pane);
-	if (!w->overlay) { /* the bottom bar drops the id first; here it always is */
+	search_mark(&w->search, &w->body);
+	if (!w->overlay && w->ctx.ids) { /* for authors: the bottom bar drops the id first; here it always is */
 		doc_blank(&w->pane);
 		doc_addf(&w->pane, 0, ST_DIM, "Screen id: %s", n->id);
 	}
@@ -481,6 +495,7 @@ int walk_screens(const struct walk_options *opt, struct session *s, struct train
 	w.ctx.s = s;
 	w.ctx.pw = pw;
 	w.ctx.training = t;
+	w.ctx.ids = opt->ids;
 	w.stages = xcalloc(pw->nstages + 1, sizeof(*w.stages));
 	for (size_t i = 0; i < pw->nstages; i++)
 		w.stages[i] = pw->stages[i].label;
@@ -698,7 +713,7 @@ int walk_run(const struct walk_options *opt)
 	}
 	if (s && status == 0) {
 		if (opt->plain)
-			status = plain_run(s, opt->prefill, j);
+			status = plain_run(s, opt->prefill, j, opt->ids);
 		else
 			status = walk_screens(opt, s, NULL, j, notice, &fatal);
 	}

@@ -22,6 +22,7 @@ struct walk_options {
 	const char *clinician, *patient; /* given on the command line: not asked */
 	bool plain;                     /* line-by-line prompts on stdin/stdout, no curses */
 	bool force;                     /* resume a journal whose hash chain is broken (--force) */
+	bool ids;                       /* explanations also in pathway syntax, for authors (--ids) */
 };
 
 /* Runs a whole walk: asks the clinician's name and the patient reference (curses, skippable),

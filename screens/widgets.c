@@ -469,7 +469,10 @@ void widget_describe(const struct widget *w, struct screen_ctx *ctx, struct ui_d
 	doc_add(pane, 0, NULL, ST_HEADING, v->prompt, ST_HEADING, 0);
 	if (v->help)
 		doc_add(pane, 2, NULL, ST_NORMAL, v->help, ST_NORMAL, 0);
-	doc_addf(pane, 2, ST_DIM, "Variable %s: %s", v->id, kind);
+	if (ctx->ids)
+		doc_addf(pane, 2, ST_DIM, "Variable %s: %s", v->id, kind);
+	else
+		doc_addf(pane, 2, ST_DIM, "Answer: %s", kind);
 	if (v->type == TYPE_SET)
 		doc_add(pane, 2, NULL, ST_DIM,
 			"An untouched checklist is not an answer: tick what applies, or tick \"None of these\" "

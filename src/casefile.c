@@ -11,6 +11,7 @@
 #include "fileio.h"
 #include "pathway_ids.h"
 #include "session.h"
+#include "session_rules.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -177,13 +178,7 @@ int casefile_broken_constraint(const struct pathway *pw, const struct value *ans
 {
 	struct expr_env env = { pw, answers, no_derived, -1, false };
 
-	for (size_t i = from; i < pw->nconstraints; i++) {
-		struct value ok = expr_eval(pw->constraints[i].require, &env);
-
-		if (ok.type == TYPE_BOOL && !ok.u.b)
-			return (int)i;
-	}
-	return -1;
+	return rules_broken_constraint(&env, from);
 }
 
 /* Cross-field checks on the answers given; each violation names every field involved. */

@@ -8,7 +8,7 @@
 #include "fileio.h"
 
 static const char walk_usage[] =
-	"usage: pathwalk [walk] [-p FILE] [--case CASE] [--log FILE] [--plain]\n"
+	"usage: pathwalk [walk] [-p FILE] [--case CASE] [--log FILE] [--plain] [--ids]\n"
 	"                       [--clinician NAME] [--patient REF]\n"
 	"       pathwalk walk [-p FILE] [--case CASE] [--plain] [--force] --resume JOURNAL\n"
 	"\n"
@@ -19,6 +19,7 @@ static const char walk_usage[] =
 	"  -l, --log FILE      write the session journal to FILE (must not exist); default:\n"
 	"                      $XDG_STATE_HOME/pathwalk/sessions/\n"
 	"      --plain         line-by-line prompts on stdin/stdout, no full-screen interface\n"
+	"      --ids           for pathway authors: each condition and clause also in pathway syntax\n"
 	"      --clinician NAME  the clinician's name for the log (otherwise asked, optional)\n"
 	"      --patient REF   a patient reference for the log (otherwise asked, optional)\n"
 	"  -r, --resume JOURNAL  continue the interrupted session of JOURNAL, appending to it\n"
@@ -34,6 +35,7 @@ int cmd_walk(int argc, char **argv)
 		{ "case", required_argument, NULL, 'c' },
 		{ "log", required_argument, NULL, 'l' },
 		{ "plain", no_argument, NULL, 'P' },
+		{ "ids", no_argument, NULL, 'I' },
 		{ "clinician", required_argument, NULL, 'C' },
 		{ "patient", required_argument, NULL, 'R' },
 		{ "resume", required_argument, NULL, 'r' },
@@ -53,6 +55,7 @@ int cmd_walk(int argc, char **argv)
 		case 'c': case_path = optarg; break;
 		case 'l': opt.log_path = optarg; break;
 		case 'P': opt.plain = true; break;
+		case 'I': opt.ids = true; break;
 		case 'C': opt.clinician = optarg; break;
 		case 'R': opt.patient = optarg; break;
 		case 'r': opt.resume_path = optarg; break;

@@ -99,6 +99,8 @@ static int compare_sessions(const void *pa, const void *pb)
 
 	if (d == 0)
 		d = compare_or_empty(a->report->case_id, b->report->case_id);
+	if (d == 0)
+		d = compare_or_empty(a->report->started, b->report->started);
 	return d ? d : strcmp(a->file, b->file);
 }
 
@@ -210,6 +212,10 @@ static void node_figures(const struct cohort *c, struct cohort_node *n)
 			seconds[timed++] = ch[i]->u.choice.seconds;
 		if (!n->title)
 			n->title = ch[i]->u.choice.title;
+		if (!n->pathway && ch[i]->u.choice.recommended) {
+			n->pathway = ch[i]->u.choice.recommended;
+			n->pathway_label = ch[i]->u.choice.recommended_label;
+		}
 	}
 	most_common_wrong(n, ch, count);
 	n->median_seconds = median(seconds, timed);
@@ -264,6 +270,7 @@ static void case_figures(struct cohort *c)
 		k->mean_percent = scored ? sum / (double)scored : -1;
 		for (size_t n = 0; n < k->nnodes; n++)
 			node_figures(c, &k->nodes[n]);
+		cohort_grid_build(c, k);
 		c->weakest = xrealloc(c->weakest, (c->nweakest + k->nnodes + 1) * sizeof(*c->weakest));
 		for (size_t n = 0; n < k->nnodes; n++)
 			c->weakest[c->nweakest++] = &k->nodes[n];
@@ -271,8 +278,71 @@ static void case_figures(struct cohort *c)
 	sort(c->weakest, c->nweakest, sizeof(*c->weakest), compare_weakest);
 }
 
-void cohort_finish(struct cohort *c)
+static const char *pathway_of(const struct cohort_session *s)
 {
+	return s->report->pathway_id ? s->report->pathway_id : "";
+}
+
+bool cohort_tie_wins(const char *prefer, const char *id, const char *best)
+{
+	if (prefer && strcmp(best, prefer) == 0)
+		return false;
+	return (prefer && strcmp(id, prefer) == 0) || strcmp(id, best) < 0;
+}
+
+/* The pathway id most sessions used; a tie goes to the loaded pathway's (the bundled one, or
+ * -p's), else to the smallest id, for stable output. */
+static const char *common_pathway(const struct cohort *c)
+{
+	const char *best = NULL;
+	size_t best_count = 0;
+
+	for (size_t i = 0; i < c->nsessions; i++) {
+		size_t count = 0;
+
+		for (size_t k = 0; k < c->nsessions; k++)
+			count += strcmp(pathway_of(&c->sessions[k]), pathway_of(&c->sessions[i])) == 0;
+		if (count > best_count ||
+		    (count == best_count && cohort_tie_wins(c->pw ? c->pw->id : NULL, pathway_of(&c->sessions[i]), best))) {
+			best = pathway_of(&c->sessions[i]);
+			best_count = count;
+		}
+	}
+	return best;
+}
+
+/* Sets the sessions of another pathway than c->pathway_id aside as not included. */
+static bool one_pathway(struct cohort *c, struct diag_list *diags)
+{
+	size_t kept = 0;
+	bool all = true;
+
+	if (!c->pathway_id)
+		c->pathway_id = common_pathway(c);
+	for (size_t i = 0; i < c->nsessions; i++) {
+		struct cohort_session *s = &c->sessions[i];
+		char *why;
+
+		if (strcmp(pathway_of(s), c->pathway_id) == 0) {
+			c->sessions[kept++] = *s;
+			continue;
+		}
+		why = xasprintf("a journal of another pathway (%s; this report is of %s)",
+				*pathway_of(s) ? pathway_of(s) : "not recorded", c->pathway_id);
+		reject(c, s->file, 1, why, diags);
+		free(why);
+		report_free(s->report);
+		free(s->file);
+		all = false;
+	}
+	c->nsessions = kept;
+	return all;
+}
+
+bool cohort_finish(struct cohort *c, struct diag_list *diags)
+{
+	bool all = c->nsessions == 0 || one_pathway(c, diags);
+
 	sort(c->sessions, c->nsessions, sizeof(*c->sessions), compare_sessions);
 	sort(c->rejects, c->nrejects, sizeof(*c->rejects), compare_rejects);
 	for (size_t i = 0; i < c->nsessions; i++) {
@@ -284,6 +354,7 @@ void cohort_finish(struct cohort *c)
 			c->last_started = t;
 	}
 	case_figures(c);
+	return all;
 }
 
 void cohort_free(struct cohort *c)
@@ -296,8 +367,10 @@ void cohort_free(struct cohort *c)
 		free(c->rejects[i].file);
 		free(c->rejects[i].reason);
 	}
-	for (size_t i = 0; i < c->ncases; i++)
+	for (size_t i = 0; i < c->ncases; i++) {
 		free(c->cases[i].nodes);
+		cohort_grid_free(&c->cases[i].grid);
+	}
 	free(c->sessions);
 	free(c->rejects);
 	free(c->cases);

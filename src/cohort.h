@@ -37,9 +37,26 @@ struct cohort_node {
 	const char *case_id, *node, *title;
 	size_t order;                 /* position on the case's route */
 	size_t reached, correct;
+	const char *pathway, *pathway_label; /* the pathway's choice (its id and label); may be NULL */
 	const char *wrong, *wrong_label; /* the most common wrong choice; NULL when nobody was wrong */
 	size_t wrong_count;
 	double median_seconds;        /* < 0 when no time was recorded */
+};
+
+/* A row of a case's trainee x decision grid: one session of the case. */
+struct cohort_grid_row {
+	const struct cohort_session *session;
+	unsigned attempt;                 /* 1, 2, ...: the trainee's sessions of the case in order;
+					   * 0 when the trainee has only one */
+};
+
+/* The trainee x decision grid of a case (cohort_grid.c), the one model that the text, Markdown,
+ * HTML and CSV outputs lay out: cells[row * ncols + col] is the session's scored choice at the
+ * case's decision node col, NULL when the session did not reach it. */
+struct cohort_grid {
+	struct cohort_grid_row *rows;     /* owned; in session order (trainee, then start) */
+	size_t nrows, ncols;
+	const struct report_item **cells; /* owned array of borrowed choices */
 };
 
 struct cohort_case {
@@ -48,6 +65,12 @@ struct cohort_case {
 	double mean_percent;              /* of the sessions with at least one decision; < 0 if none */
 	struct cohort_node *nodes;        /* owned, in route order */
 	size_t nnodes;
+	struct cohort_grid grid;          /* owned */
+};
+
+/* The grid's symbols: UTF-8 marks, or ASCII for a terminal that cannot show them. */
+struct cohort_glyphs {
+	const char *correct, *wrong, *unscored, *not_reached;
 };
 
 struct cohort {
@@ -63,6 +86,9 @@ struct cohort {
 	size_t nweakest;
 	const char *first_started, *last_started; /* times of the earliest and latest session */
 	bool force;                       /* use journals whose hash chain is broken (--force) */
+	const char *pathway_id;           /* the pathway reported on: set before cohort_finish to
+					   * insist on one (-p); else the one most journals used */
+	bool ascii;                       /* text and Markdown grids in ASCII (a non-UTF-8 locale) */
 };
 
 /* Starts an empty cohort; pw (may be NULL) supplies node titles when it is the pathway a journal
@@ -75,13 +101,36 @@ void cohort_init(struct cohort *c, const struct pathway *pw, const char *source)
  * A journal whose hash chain does not hold is not included unless c->force. */
 bool cohort_add(struct cohort *c, const char *path, struct diag_list *diags);
 
-/* Sorts the sessions and computes the per-case and per-node figures; call once, after the last
- * cohort_add and before rendering. */
-void cohort_finish(struct cohort *c);
+/* Sets aside (as not included, with the problem appended to diags) the sessions of a pathway
+ * other than c->pathway_id (else the one most sessions used), sorts the sessions and computes the
+ * per-case and per-node figures and grids; call once, after the last cohort_add and before
+ * rendering. Returns false when a session was set aside. */
+bool cohort_finish(struct cohort *c, struct diag_list *diags);
 
 /* Appends the report in format (REPORT_TEXT, REPORT_MARKDOWN or REPORT_HTML; anything else is
  * rendered as text) to out. */
 void cohort_render(const struct cohort *c, enum report_format format, struct strbuf *out);
+
+/* Appends the report as CSV (cohort_csv.c): one row per trainee, case and decision of the grids. */
+void cohort_render_csv(const struct cohort *c, struct strbuf *out);
+
+/* Which pathway id a journal set is about when two are used equally often: true when id wins
+ * over best, that is when it is prefer (the loaded pathway's; may be NULL), or smaller and best
+ * is not prefer. Shared with the room of --watch (room.c). */
+bool cohort_tie_wins(const char *prefer, const char *id, const char *best);
+
+/* Builds k's grid from c's (sorted) sessions; cohort_finish calls it for every case. */
+void cohort_grid_build(const struct cohort *c, struct cohort_case *k);
+void cohort_grid_free(struct cohort_grid *g);
+
+/* The grid's symbols in UTF-8, or in ASCII when ascii. */
+const struct cohort_glyphs *cohort_glyphs(bool ascii);
+
+/* A cell's text: the mark and the decision time ("✔ 12s", "✘", "·"). Caller frees. */
+char *cohort_cell_text(const struct report_item *choice, const struct cohort_glyphs *g);
+
+/* A row's label: the trainee, and "#2" after it for their second session of the case. Caller frees. */
+char *cohort_row_label(const struct cohort_grid_row *row);
 
 /* Frees everything the cohort owns; the cohort is then empty. */
 void cohort_free(struct cohort *c);
@@ -95,12 +144,14 @@ enum cohort_line_kind {
 	COHORT_PARA,     /* a paragraph */
 	COHORT_ITEM,     /* an item of a list */
 	COHORT_DETAIL,   /* a detail line under the item before it */
+	COHORT_GRID,     /* the trainee x decision grid of a case (grid, kase) */
 };
 
 struct cohort_line {
 	enum cohort_line_kind kind;
 	char *text;      /* owned; plain text, not yet sanitized or escaped */
 	bool emphasis;   /* worth noticing (an incomplete session, a decision mostly wrong) */
+	const struct cohort_case *kase; /* COHORT_GRID: the case whose grid this is; else NULL */
 };
 
 struct cohort_outline {
@@ -109,8 +160,8 @@ struct cohort_outline {
 	char *running;   /* owned: the text format's running header line under the title */
 };
 
-/* Writes the report as an outline; free with cohort_outline_free. */
-void cohort_outline_build(const struct cohort *c, struct cohort_outline *out);
+/* Writes the report as an outline, its key in glyphs g; free with cohort_outline_free. */
+void cohort_outline_build(const struct cohort *c, const struct cohort_glyphs *g, struct cohort_outline *out);
 void cohort_outline_free(struct cohort_outline *o);
 
 #endif

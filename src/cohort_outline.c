@@ -106,14 +106,13 @@ static void node(struct cohort_outline *o, const struct cohort_node *n)
 {
 	char *median = seconds_text(n->median_seconds);
 
-	add(o, COHORT_ITEM, n->correct * 2 < n->reached, xasprintf("Decision %zu: %s (%s)", n->order + 1,
-	    or(n->title, "?"), n->node));
+	add(o, COHORT_ITEM, n->correct * 2 < n->reached, xasprintf("Decision %zu: %s", n->order + 1, or(n->title, "?")));
+	add(o, COHORT_DETAIL, false, xasprintf("the pathway's step: %s", or(n->pathway_label, "not recorded")));
 	add(o, COHORT_DETAIL, false, xasprintf("reached in %zu session%s; correct %zu/%zu (%u%%); median time %s", n->reached,
 	     n->reached == 1 ? "" : "s", n->correct, n->reached, percent(n->correct, n->reached), median));
 	if (n->wrong)
-		add(o, COHORT_DETAIL, false, xasprintf("most common wrong choice: %s (%s), chosen %zu time%s",
-		    or(n->wrong_label, "?"),
-		     n->wrong, n->wrong_count, n->wrong_count == 1 ? "" : "s"));
+		add(o, COHORT_DETAIL, false, xasprintf("most common wrong choice: %s, chosen %zu time%s",
+		    or(n->wrong_label, "?"), n->wrong_count, n->wrong_count == 1 ? "" : "s"));
 	else
 		add(o, COHORT_DETAIL, false, xstrdup("most common wrong choice: none"));
 	free(median);
@@ -136,6 +135,11 @@ static void cases(struct cohort_outline *o, const struct cohort *c)
 			     k->nsessions == 1 ? "" : "s"));
 		for (size_t n = 0; n < k->nnodes; n++)
 			node(o, &k->nodes[n]);
+		if (k->nnodes > 0) {
+			add(o, COHORT_PARA, false, xstrdup("Who chose what (columns: the decisions above):"));
+			add(o, COHORT_GRID, false, xstrdup(""));
+			o->lines[o->count - 1].kase = k;
+		}
 	}
 }
 
@@ -150,9 +154,25 @@ static void weakest(struct cohort_outline *o, const struct cohort *c)
 	for (size_t i = 0; i < c->nweakest; i++) {
 		const struct cohort_node *n = c->weakest[i];
 
-		add(o, COHORT_ITEM, n->correct * 2 < n->reached, xasprintf("%u%% correct (%zu/%zu): %s (%s), case %s",
-		     percent(n->correct, n->reached), n->correct, n->reached, or(n->title, "?"), n->node, n->case_id));
+		add(o, COHORT_ITEM, n->correct * 2 < n->reached, xasprintf("%u%% correct (%zu/%zu): %s, case %s",
+		     percent(n->correct, n->reached), n->correct, n->reached, or(n->title, "?"), n->case_id));
 	}
+}
+
+/* Every symbol the report uses, in the glyphs of its format. */
+static void legend(struct cohort_outline *o, const struct cohort_glyphs *g)
+{
+	add(o, COHORT_SECTION, false, xstrdup("Key"));
+	add(o, COHORT_ITEM, false, xasprintf("%s: the trainee chose the pathway's step", g->correct));
+	add(o, COHORT_ITEM, false, xasprintf("%s: the trainee chose another step", g->wrong));
+	add(o, COHORT_ITEM, false, xasprintf("%s: the journal did not record whether the choice was the pathway's", g->unscored));
+	add(o, COHORT_ITEM, false, xasprintf("%s: the session did not reach this decision", g->not_reached));
+	add(o, COHORT_ITEM, false, xstrdup("12s: the seconds the trainee took over the decision"));
+	add(o, COHORT_ITEM, false, xstrdup("#2: the trainee's second session of the same case"));
+	add(o, COHORT_ITEM, false, xstrdup("! at the start of a line (bold in Markdown and HTML): worth a look: an "
+					   "incomplete session, a decision most trainees got wrong, a journal not included"));
+	add(o, COHORT_PARA, false, xstrdup("Only each trainee's first choice at a decision is scored; a choice made again "
+					   "after going back is not."));
 }
 
 static void rejects(struct cohort_outline *o, const struct cohort *c)
@@ -170,10 +190,11 @@ static void rejects(struct cohort_outline *o, const struct cohort *c)
 	}
 }
 
-void cohort_outline_build(const struct cohort *c, struct cohort_outline *out)
+void cohort_outline_build(const struct cohort *c, const struct cohort_glyphs *g, struct cohort_outline *out)
 {
 	memset(out, 0, sizeof(*out));
 	header(out, c);
+	legend(out, g);
 	trainees(out, c);
 	cases(out, c);
 	weakest(out, c);

@@ -116,4 +116,34 @@ void expr_for_each_fixed_comparison(const struct expr *e, const struct pathway *
 /* Calls fn for every node index named in an at() of e, once per occurrence. */
 void expr_for_each_node(const struct expr *e, void (*fn)(int node, void *ctx), void *ctx);
 
+/* --- where conditions can change (src/expr_steps.c), for what_if --- */
+
+/* The values of one int or date variable at which a comparison may change, everything else held:
+ * answers and derived are the values of an evaluation (derived computed from answers, as the
+ * session computes them); answers[var] is rewritten while searching and restored after. */
+struct expr_steps {
+	const struct pathway *pw;
+	int var;
+	struct value *answers, *derived;
+	long lo, hi;          /* the values var may take */
+	long *points;         /* x in lo+1..hi where some comparison may differ between x-1 and x */
+	size_t npoints, cap;
+	signed char *dir;     /* per derived value: how it moves with var (expr_steps.c) */
+	unsigned char *need;  /* per derived value: read by the comparison being searched */
+};
+
+/* Prepares a search over var = lo..hi. Free with expr_steps_free. */
+void expr_steps_init(struct expr_steps *st, const struct pathway *pw, int var, struct value *answers,
+		     struct value *derived, long lo, long hi);
+void expr_steps_free(struct expr_steps *st);
+
+/* Adds the points of every int or date comparison in e that reads var, directly or through a
+ * derived value (the comparisons inside derived values are added by expr_steps_add_derived).
+ * Returns false when a comparison does not move one way with var (var on both sides of a
+ * product, a divisor that reads var, var added and subtracted): then its points are unknown. */
+bool expr_steps_add(struct expr_steps *st, const struct expr *e);
+
+/* expr_steps_add for the expression of every derived value. */
+bool expr_steps_add_derived(struct expr_steps *st);
+
 #endif

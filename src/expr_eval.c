@@ -355,7 +355,7 @@ void expr_render(struct strbuf *sb, const struct pathway *pw, const struct expr 
 		sb_append(sb, ")");
 }
 
-static bool is_literal(const struct expr *e)
+bool expr_is_literal(const struct expr *e)
 {
 	return e->kind == EXPR_INT || e->kind == EXPR_BOOL || e->kind == EXPR_OPTION || e->kind == EXPR_DATE;
 }
@@ -364,15 +364,14 @@ static bool is_literal(const struct expr *e)
  * and actual value ("pain_nrs = 6", "count(sij_tests) = 3"). */
 static void explain_operand(struct strbuf *sb, const struct expr *e, const struct expr_env *env)
 {
-	if (!is_literal(e)) {
+	if (!expr_is_literal(e)) {
 		expr_render(sb, env->pw, e, PREC_SUM);
 		sb_append(sb, " = ");
 	}
 	format_value(sb, env->pw, e->type.domain, expr_eval(e, env));
 }
 
-/* The comparison that holds exactly when "a op b" does not (unknown stays unknown). */
-static enum expr_op negate_op(enum expr_op op)
+enum expr_op expr_negate_op(enum expr_op op)
 {
 	switch (op) {
 	case OP_EQ:
@@ -427,7 +426,7 @@ static void explain(const struct expr *e, const struct expr_env *env, bool negat
 		return;
 	case EXPR_CMP:
 		explain_operand(&sb, e->kids[0], env);
-		sb_appendf(&sb, " %s ", expr_op_text(negated ? negate_op(e->op) : e->op));
+		sb_appendf(&sb, " %s ", expr_op_text(negated ? expr_negate_op(e->op) : e->op));
 		explain_operand(&sb, e->kids[1], env);
 		break;
 	case EXPR_BOOL:

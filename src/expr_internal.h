@@ -59,6 +59,13 @@ void expr_render(struct strbuf *sb, const struct pathway *pw, const struct expr 
 /* The operator as written ("==", "<=", "+"). */
 const char *expr_op_text(enum expr_op op);
 
+/* True for a number, true/false, a resolved option or date. */
+bool expr_is_literal(const struct expr *e);
+
+/* The comparison that holds exactly when "a op b" does not (unknown stays unknown); other
+ * operators unchanged. */
+enum expr_op expr_negate_op(enum expr_op op);
+
 /* Clause e (an atomic bool clause as expr_explain cuts them; negated under an odd number of
  * enclosing "!") in clinical words from the pathway's own words, ending with its verdict ("met",
  * "not met", "not yet answered"). Caller frees (src/expr_words.c). */

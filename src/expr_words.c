@@ -15,11 +15,6 @@
 
 static void subject(struct strbuf *sb, const struct expr *e, const struct expr_env *env, bool mid);
 
-static bool is_literal(const struct expr *e)
-{
-	return e->kind == EXPR_INT || e->kind == EXPR_BOOL || e->kind == EXPR_OPTION || e->kind == EXPR_DATE;
-}
-
 /* s, with its first letter lowered mid-sentence unless it starts an abbreviation ("MRI"). */
 static void append_name(struct strbuf *sb, const char *s, bool mid)
 {
@@ -134,7 +129,7 @@ static const char *op_words(enum expr_op op)
  * added to a date is a number of days. */
 static void term(struct strbuf *sb, const struct expr *e, const struct expr *whole, const struct expr_env *env)
 {
-	if (is_literal(e)) {
+	if (expr_is_literal(e)) {
 		if (e->kind == EXPR_INT && whole->type.type == TYPE_DATE)
 			sb_appendf(sb, "%ld day%s", e->number, e->number == 1 ? "" : "s");
 		else
@@ -203,15 +198,6 @@ static enum expr_op mirror_op(enum expr_op op)
 	}
 }
 
-static enum expr_op negate_op(enum expr_op op)
-{
-	static const enum expr_op opposite[] = {
-		[OP_EQ] = OP_NE, [OP_NE] = OP_EQ, [OP_LT] = OP_GE, [OP_LE] = OP_GT, [OP_GT] = OP_LE, [OP_GE] = OP_LT,
-	};
-
-	return op <= OP_GE ? opposite[op] : op;
-}
-
 /* How many options a count must reach: "at least one" rather than "more than 0". */
 static bool count_requirement(struct strbuf *sb, enum expr_op op, const struct expr *threshold)
 {
@@ -255,9 +241,9 @@ static void requirement(struct strbuf *sb, const struct expr *left, enum expr_op
 		sb_append(sb, number[op]);
 	else if (op == OP_NE)
 		sb_append(sb, "other than ");
-	if (is_literal(right) && right->kind == EXPR_INT && counts_days(left, env->pw)) {
+	if (expr_is_literal(right) && right->kind == EXPR_INT && counts_days(left, env->pw)) {
 		sb_appendf(sb, "%ld day%s", right->number, right->number == 1 ? "" : "s");
-	} else if (is_literal(right)) {
+	} else if (expr_is_literal(right)) {
 		/* A threshold reads in the unit of what it is compared with: "at least 50%". */
 		char *text = unit_var(left) >= 0 ? pathway_format_value_unit(env->pw, unit_var(left), &v)
 						: pathway_format_value(env->pw, left->type.domain, &v);
@@ -332,10 +318,10 @@ static void at_words(struct strbuf *sb, const struct expr *e, const struct expr_
 static bool compare_words(struct strbuf *sb, const struct expr *e, const struct expr_env *env, bool negated)
 {
 	const struct expr *left = e->kids[0], *right = e->kids[1];
-	enum expr_op op = negated ? negate_op(e->op) : e->op;
+	enum expr_op op = negated ? expr_negate_op(e->op) : e->op;
 	struct value v;
 
-	if (is_literal(left) && !is_literal(right)) {
+	if (expr_is_literal(left) && !expr_is_literal(right)) {
 		left = e->kids[1];
 		right = e->kids[0];
 		op = mirror_op(op);

@@ -122,6 +122,16 @@ static void check_notes_cite(struct linter *l)
 				    pw->nodes[u].id);
 }
 
+/* Every warning says how much it matters: one that does not is shown as a caution, which an
+ * urgent warning must not be. */
+static void check_severity(struct linter *l)
+{
+	for (size_t w = 0; w < l->pw->nwarnings; w++)
+		if (!l->pw->warnings[w].severity_given)
+			add(l, LINT_WARNING, l->pw->warnings[w].line, "warning '%s' has no severity, so it is shown "
+			    "as a caution (add severity = \"urgent\", \"caution\" or \"advice\")", l->pw->warnings[w].id);
+}
+
 /* Red-flag screening comes first: the start node is in the first stage of the breadcrumb. (Moving
  * back to an earlier stage later, e.g. a repeat injection, is legitimate and not reported.) */
 static void check_stage_order(struct linter *l)
@@ -490,6 +500,41 @@ static void check_conditions(struct linter *l)
 	}
 }
 
+static void set_flag(int index, void *flags)
+{
+	((bool *)flags)[index] = true;
+}
+
+/* Explanations name what decisions read by the pathway's own words: a variable a decision's
+ * condition reads (directly or through derived values) needs a `short`, a derived value a label. */
+static void check_explained_names(struct linter *l)
+{
+	const struct pathway *pw = l->pw;
+	bool *var = xcalloc(pw->nvars + 1, sizeof(*var)), *der = xcalloc(pw->nderived + 1, sizeof(*der));
+
+	for (size_t u = 0; u < pw->nnodes; u++)
+		for (size_t t = 0; t < pw->nodes[u].nnext; t++) {
+			expr_for_each_variable(pw->nodes[u].next[t].when, set_flag, var);
+			expr_for_each_derived(pw->nodes[u].next[t].when, set_flag, der);
+		}
+	/* A derived value only reads those declared before it: one pass backwards reaches them all. */
+	for (size_t i = pw->nderived; i-- > 0;)
+		if (der[i]) {
+			expr_for_each_variable(pw->derived[i].expr, set_flag, var);
+			expr_for_each_derived(pw->derived[i].expr, set_flag, der);
+		}
+	for (size_t i = 0; i < pw->nvars; i++)
+		if (var[i] && blank(pw->vars[i].short_name))
+			add(l, LINT_WARNING, pw->vars[i].line, "variable '%s' is read by a decision but has no short "
+			    "name: explanations name it by its prompt (add short = \"...\")", pw->vars[i].id);
+	for (size_t i = 0; i < pw->nderived; i++)
+		if (der[i] && blank(pw->derived[i].label))
+			add(l, LINT_WARNING, pw->derived[i].line, "derived value '%s' is read by a decision but has "
+			    "no label: explanations show its id (add label = \"...\")", pw->derived[i].id);
+	free(var);
+	free(der);
+}
+
 /* Texts a user tells apart on one screen must differ: the labels of one variable's options, and
  * of one decision's next steps. */
 static void check_labels(struct linter *l)
@@ -582,8 +627,10 @@ void lint_pathway(const struct pathway *pw, long today, const char *source, size
 	check_review_date(&l, today, source, len);
 	check_endpoints(&l);
 	check_notes_cite(&l);
+	check_severity(&l);
 	check_usage(&l);
 	check_conditions(&l);
+	check_explained_names(&l);
 }
 
 void lint_report_print(const struct lint_report *r, const char *file, const char *source, size_t len,

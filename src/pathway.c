@@ -14,6 +14,7 @@
 #include "pathway_ids.h"
 #include "pathway_internal.h"
 #include "sha256.h"
+#include "suggest.h"
 #include "xalloc.h"
 
 static const char *const top_members[] = {
@@ -27,7 +28,7 @@ static const char *const variable_members[] = {
 static const char *const option_members[] = { "id", "label", NULL };
 static const char *const derived_members[] = { "id", "expr", "label", NULL };
 static const char *const constraint_members[] = { "require", "message", NULL };
-static const char *const warning_members[] = { "id", "title", "when", "text", "refs", NULL };
+static const char *const warning_members[] = { "id", "title", "severity", "when", "text", "refs", NULL };
 static const char *const node_members[] = {
 	"id", "stage", "screen", "title", "text", "ask", "evidence", "next", "recommendation",
 	"actions", "document", NULL
@@ -390,6 +391,25 @@ static void load_constraints(struct loader *ld, const config_setting_t *root)
 	}
 }
 
+/* A warning's optional severity: caution when absent; an unknown word is an error at the word. */
+static void load_severity(struct loader *ld, struct pw_warning *w, const config_setting_t *g, const char *what)
+{
+	const char *word = cfg_string(&ld->rd, g, "severity", false, what);
+	struct suggest near;
+
+	w->severity = PW_CAUTION;
+	w->severity_given = word != NULL;
+	if (!word || pathway_severity_parse(word, &w->severity))
+		return;
+	diag_add(ld->rd.diags, ld->rd.file, cfg_line(cfg_member(g, "severity")),
+		 "%s: unknown severity '%s' (urgent, caution or advice)", what, word);
+	diag_point(ld->rd.diags, "severity", word, true);
+	suggest_init(&near, word, strlen(word));
+	for (int i = PW_URGENT; i <= PW_ADVICE; i++)
+		suggest_consider(&near, pathway_severity_name((enum pw_severity)i));
+	diag_suggest(ld->rd.diags, near.best);
+}
+
 static void load_warnings(struct loader *ld, const config_setting_t *root)
 {
 	struct pathway *pw = ld->pw;
@@ -409,6 +429,7 @@ static void load_warnings(struct loader *ld, const config_setting_t *root)
 		w->id = read_id(ld, g, "warning", false);
 		what = xasprintf("warning '%s'", w->id ? w->id : "?");
 		w->title = pathway_dup_or_null(cfg_string(&ld->rd, g, "title", true, what));
+		load_severity(ld, w, g, what);
 		pathway_load_warning_text(ld, &w->text, g, what);
 		w->when_source = pathway_dup_or_null(cfg_string(&ld->rd, g, "when", true, what));
 		if (w->when_source)

@@ -84,8 +84,18 @@ struct pw_plan {
 	size_t nitems;
 };
 
+/* How much a warning matters (its `severity`): the screens mark each with a word and show the
+ * most severe first; the journal's warning event records it. */
+enum pw_severity {
+	PW_URGENT,  /* act now: e.g. when to seek emergency care */
+	PW_CAUTION, /* a risk to weigh or a step to take before going on (the default) */
+	PW_ADVICE,  /* advice to give or to record */
+};
+
 struct pw_warning {
 	char *id, *title;
+	enum pw_severity severity;
+	bool severity_given;        /* false: the file did not say, and it is PW_CAUTION */
 	struct pw_plan text;        /* a string, or items each shown where its `when` holds */
 	char *when_source;
 	struct expr *when;          /* shown at a node when this is true there */
@@ -194,6 +204,15 @@ int pathway_find_variable(const struct pathway *pw, const char *id);
 const char *pathway_var_short(const struct pathway *pw, int var);
 int pathway_find_derived(const struct pathway *pw, const char *id);
 int pathway_find_warning(const struct pathway *pw, const char *id);
+
+/* The word of a severity in the pathway file and the journal: "urgent", "caution" or "advice". */
+const char *pathway_severity_name(enum pw_severity severity);
+
+/* A severity's mark and word in ASCII, for line output: "!! Urgent:", "! Caution:", "i Advice:". */
+const char *pathway_severity_label(enum pw_severity severity);
+
+/* The severity a word names; false (and *out untouched) when it names none. */
+bool pathway_severity_parse(const char *word, enum pw_severity *out);
 int pathway_find_reference(const struct pathway *pw, const char *id);
 /* Option index of id within variable var, or -1. */
 int pathway_find_option(const struct pathway *pw, int var, const char *id, size_t len);

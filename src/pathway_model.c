@@ -28,6 +28,30 @@ const char *pathway_var_short(const struct pathway *pw, int var)
 	return v->short_name ? v->short_name : v->prompt;
 }
 
+static const char *const severity_names[] = { "urgent", "caution", "advice" };
+
+const char *pathway_severity_name(enum pw_severity severity)
+{
+	return severity_names[severity];
+}
+
+const char *pathway_severity_label(enum pw_severity severity)
+{
+	static const char *const labels[] = { "!! Urgent:", "! Caution:", "i Advice:" };
+
+	return labels[severity];
+}
+
+bool pathway_severity_parse(const char *word, enum pw_severity *out)
+{
+	for (int i = PW_URGENT; i <= PW_ADVICE; i++)
+		if (strcmp(word, severity_names[i]) == 0) {
+			*out = (enum pw_severity)i;
+			return true;
+		}
+	return false;
+}
+
 int pathway_find_derived(const struct pathway *pw, const char *id)
 {
 	return strmap_get(&pw->derived_index, id, strlen(id));

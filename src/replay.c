@@ -24,8 +24,10 @@ static void print_node(const struct session *s, FILE *f, bool ids)
 	fprintf(f, "\n[%s] %s", pw->stages[n->stage].label, n->title);
 	fprintf(f, ids ? "  (%s)\n" : "\n", n->id);
 	for (size_t i = 0; i < nw; i++) {
-		fprintf(f, "  ! %s", pw->warnings[w[i]].title);
-		fprintf(f, ids ? "  (%s)\n" : "\n", pw->warnings[w[i]].id);
+		const struct pw_warning *pw_w = &pw->warnings[w[i]];
+
+		fprintf(f, "  %s %s", pathway_severity_label(pw_w->severity), pw_w->title);
+		fprintf(f, ids ? "  (%s)\n" : "\n", pw_w->id);
 	}
 	for (size_t i = 0; i < ne; i++) {
 		const struct pw_evidence *ev = &n->evidence[e[i]];
@@ -60,12 +62,18 @@ void replay_print_endpoint(const struct session *s, FILE *f)
 	size_t nw;
 	const int *w = session_warnings_shown(s, &nw);
 
+	struct whatif_change *c;
+	size_t nc = session_would_change(s, &c);
+
 	fprintf(f, "\nEndpoint: %s\n", n->title);
 	session_print_plan(s, f, "  ");
+	whatif_changes_print(f, pw, c, nc, "  ");
+	whatif_changes_free(c, nc);
 	if (nw > 0)
 		fprintf(f, "Warnings shown on this path:\n");
 	for (size_t i = 0; i < nw; i++)
-		fprintf(f, "  ! %s: %s\n", pw->warnings[w[i]].title, session_shown_text(s, w[i])->text);
+		fprintf(f, "  %s %s: %s\n", pathway_severity_label(pw->warnings[w[i]].severity),
+			pw->warnings[w[i]].title, session_shown_text(s, w[i])->text);
 	fprintf(f, "\n%s\n", pw->disclaimer);
 }
 

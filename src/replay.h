@@ -47,7 +47,8 @@ void replay_result_free(struct replay_result *r);
 enum replay_status replay_answer_screen(struct session *s, const struct casefile *c, FILE *human,
 					struct replay_result *out);
 
-/* Writes the endpoint the session is at for people: its title, the plan (session_print_plan),
+/* Writes the endpoint the session is at for people: its title, the plan (session_print_plan), what
+ * would change the recommendation (session_would_change),
  * every warning shown on the path with its text, and the disclaimer; no ids. */
 void replay_print_endpoint(const struct session *s, FILE *f);
 

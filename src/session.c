@@ -10,8 +10,8 @@
 
 #include "explain_words.h"
 #include "journal.h"
+#include "session_rules.h"
 #include "strbuf.h"
-#include "utf8.h"
 #include "xalloc.h"
 
 /* One step of the route: the node, and how many warnings had been shown before it was entered
@@ -92,9 +92,10 @@ static void refresh(struct session *s)
 	for (size_t i = 0; i < pw->nderived; i++)
 		s->derived[i] = expr_eval(pw->derived[i].expr, &env);
 	s->nwarnings_now = 0;
-	for (size_t i = 0; i < pw->nwarnings; i++)
-		if (is_true(pw->warnings[i].when, &env))
-			s->warnings_now[s->nwarnings_now++] = (int)i;
+	for (int sev = PW_URGENT; sev <= PW_ADVICE; sev++) /* the most severe first, then file order */
+		for (size_t i = 0; i < pw->nwarnings; i++)
+			if (pw->warnings[i].severity == (enum pw_severity)sev && is_true(pw->warnings[i].when, &env))
+				s->warnings_now[s->nwarnings_now++] = (int)i;
 	s->nevidence_now = 0;
 	for (size_t i = 0; i < n->nevidence; i++)
 		if (!n->evidence[i].when || is_true(n->evidence[i].when, &env))
@@ -213,15 +214,13 @@ static enum session_status enter_node(struct session *s)
 		int w = s->warnings_now[i];
 		enum shown_change change = shown_text_update(&s->wtext[w], s, w);
 
-		if (change == SHOWN_SAME)
-			continue;
 		if (change == SHOWN_FIRST)
 			s->shown[s->nshown++] = w;
+		if (change == SHOWN_SAME || !s->journal) /* no journal: no event to build */
+			continue;
 		event_open(&sb, "warning");
 		event_string(&sb, "node", n->id);
-		event_string(&sb, "warning", pw->warnings[w].id);
-		event_string(&sb, "title", pw->warnings[w].title);
-		event_string(&sb, "text", s->wtext[w].text);
+		session_warning_json(s, w, &sb);
 		sb_append(&sb, "}");
 		st = worst(st, record(s, &sb));
 	}
@@ -291,6 +290,11 @@ const struct pathway *session_pathway(const struct session *s)
 	return s->pw;
 }
 
+long session_today(const struct session *s)
+{
+	return s->today;
+}
+
 int session_node(const struct session *s)
 {
 	return s->route[s->nroute - 1].node;
@@ -328,25 +332,9 @@ const struct value *session_derived(const struct session *s)
 
 struct value session_initial_value(const struct session *s, int var)
 {
-	const struct pw_variable *v = &s->pw->vars[var];
 	struct expr_env env = env_of(s);
 
-	if (value_answered(&s->answers[var]))
-		return s->answers[var];
-	if (v->default_expr && (!v->default_when || is_true(v->default_when, &env))) {
-		struct value d = expr_eval(v->default_expr, &env);
-		char *problem = d.type != TYPE_NONE ? session_check_value(s->pw, var, &d) : NULL;
-
-		/* Unknown, or outside the variable's range: no computed default. */
-		if (d.type != TYPE_NONE && !problem)
-			return d;
-		free(problem);
-	}
-	if (v->default_today)
-		return value_date(s->today);
-	if (v->has_default)
-		return v->default_value;
-	return value_unknown();
+	return rules_initial_value(&env, var, s->today);
 }
 
 enum session_status session_set_answer(struct session *s, int var, struct value v)
@@ -402,17 +390,14 @@ static bool screen_acceptable(struct session *s)
 						 pw->vars[n->ask[i]].prompt, pw->vars[n->ask[i]].id));
 			return false;
 		}
-	for (size_t i = 0; i < pw->nconstraints; i++) {
-		const struct pw_constraint *c = &pw->constraints[i];
-		struct value ok = expr_eval(c->require, &env);
+	int broken = rules_broken_constraint(&env, 0);
 
-		if (ok.type == TYPE_BOOL && !ok.u.b) {
-			char *fields = describe_fields(s, c);
+	if (broken >= 0) {
+		char *fields = describe_fields(s, &pw->constraints[broken]);
 
-			set_message(s, xasprintf("%s (%s)", c->message, fields));
-			free(fields);
-			return false;
-		}
+		set_message(s, xasprintf("%s (%s)", pw->constraints[broken].message, fields));
+		free(fields);
+		return false;
 	}
 	return true;
 }
@@ -430,8 +415,10 @@ static enum session_status confirm_answers(struct session *s)
 		struct strbuf sb = STRBUF_INIT;
 		char *ids, *text;
 
-		if (revised && value_equal(&s->confirmed[var], &s->answers[var]))
+		if ((revised && value_equal(&s->confirmed[var], &s->answers[var])) || !s->journal) {
+			s->confirmed[var] = s->answers[var]; /* no journal: no event to build */
 			continue;
+		}
 		ids = pathway_format_value_ids(pw, var, &s->answers[var]);
 		text = pathway_format_value_unit(pw, var, &s->answers[var]);
 		event_open(&sb, "answer");
@@ -468,6 +455,8 @@ static enum session_status record_decision(struct session *s, size_t t, int reco
 	struct strbuf sb = STRBUF_INIT;
 	struct expr_explanation x = { 0 };
 
+	if (!s->journal)
+		return SESSION_OK; /* nothing to record: skip building the event */
 	event_open(&sb, reason ? "override" : "decision");
 	event_string(&sb, "node", n->id);
 	event_string(&sb, "goto", pw->nodes[tr->target].id);
@@ -499,13 +488,9 @@ static enum session_status record_decision(struct session *s, size_t t, int reco
 
 int session_recommended(const struct session *s)
 {
-	const struct pw_node *n = &s->pw->nodes[session_node(s)];
 	struct expr_env env = env_of(s);
 
-	for (size_t i = 0; i < n->nnext; i++)
-		if (!n->next[i].when || is_true(n->next[i].when, &env))
-			return (int)i;
-	return -1;
+	return rules_recommended(&env);
 }
 
 static void push_route(struct session *s, size_t via)
@@ -561,32 +546,12 @@ enum session_status session_advance(struct session *s)
 	return take(s, 0, NULL);
 }
 
-static bool has_visible_text(const char *s)
-{
-	for (; s && *s; s++)
-		if ((unsigned char)*s > ' ')
-			return true;
-	return false;
-}
-
 enum session_status session_override(struct session *s, size_t transition, const char *reason)
 {
-	const struct pw_node *n = &s->pw->nodes[session_node(s)];
+	char *refusal = rules_override_refusal(s->pw, session_node(s), transition, session_recommended(s), reason);
 
-	if (n->screen != SCREEN_DECISION) {
-		set_message(s, xstrdup("only a decision can be overridden"));
-		return SESSION_INVALID;
-	}
-	if (transition >= n->nnext) {
-		set_message(s, xstrdup("no such next step"));
-		return SESSION_INVALID;
-	}
-	if ((int)transition != session_recommended(s) && !has_visible_text(reason)) {
-		set_message(s, xstrdup("a reason is needed to choose another step than the recommended one"));
-		return SESSION_INVALID;
-	}
-	if (reason && utf8_count(reason) > SESSION_REASON_MAX) {
-		set_message(s, xasprintf("the reason is too long: at most %d characters", SESSION_REASON_MAX));
+	if (refusal) {
+		set_message(s, refusal);
 		return SESSION_INVALID;
 	}
 	return take(s, transition, reason);
@@ -632,20 +597,23 @@ enum session_status session_finish(struct session *s)
 		set_message(s, xstrdup(s->closed ? "the session is closed" : "the walk has not reached an endpoint"));
 		return SESSION_INVALID;
 	}
-	event_open(&sb, "endpoint");
-	event_string(&sb, "node", n->id);
-	event_string(&sb, "title", n->title);
-	text = n->recommendation ? session_render_text(s, n->recommendation) : NULL;
-	event_string(&sb, "recommendation", text);
-	free(text);
-	session_plan_json(s, &sb);
-	sb_append(&sb, ",\"warnings\":[");
-	for (size_t i = 0; i < s->nshown; i++) {
-		sb_append(&sb, i ? "," : "");
-		sb_append_json_string(&sb, pw->warnings[s->shown[i]].id);
+	st = SESSION_OK; /* no journal: the endpoint event (with its what_if) is not built */
+	if (s->journal) {
+		event_open(&sb, "endpoint");
+		event_string(&sb, "node", n->id);
+		event_string(&sb, "title", n->title);
+		text = n->recommendation ? session_render_text(s, n->recommendation) : NULL;
+		event_string(&sb, "recommendation", text);
+		free(text);
+		session_plan_json(s, &sb);
+		sb_append(&sb, ",\"warnings\":[");
+		for (size_t i = 0; i < s->nshown; i++) {
+			sb_append(&sb, i ? "," : "");
+			sb_append_json_string(&sb, pw->warnings[s->shown[i]].id);
+		}
+		sb_append(&sb, "]}");
+		st = record(s, &sb);
 	}
-	sb_append(&sb, "]}");
-	st = record(s, &sb);
 	event_open(&sb, "end");
 	sb_append(&sb, "}");
 	s->closed = s->finished = true;

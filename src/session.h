@@ -54,6 +54,9 @@ void session_free(struct session *s);
 
 const struct pathway *session_pathway(const struct session *s);
 
+/* The date the session was created with, for "today" defaults. */
+long session_today(const struct session *s);
+
 /* Current node index. */
 int session_node(const struct session *s);
 
@@ -144,8 +147,9 @@ void session_candidates_free(struct session_candidate *c, size_t n);
 /* Index of the recommended transition at the current node, or -1 (endpoint, or nothing true). */
 int session_recommended(const struct session *s);
 
-/* Warnings that apply at the current node, in pathway order; *n receives the count. The array is
- * owned by the session and valid until the next call that changes state. */
+/* Warnings that apply at the current node, urgent first, then caution, then advice, each in
+ * pathway order (the order the screens show and the journal records them); *n receives the
+ * count. The array is owned by the session and valid until the next call that changes state. */
 const int *session_warnings(const struct session *s, size_t *n);
 
 /* Every warning shown on the route so far, first-shown order, unique. */
@@ -194,8 +198,13 @@ struct strbuf;
  * then its citations "      [id] citation"; every line starts with indent. */
 void session_print_plan(const struct session *s, FILE *f, const char *indent);
 
+/* Appends the warning event's ,"warning":id,"title":...,"severity":...,"text":... members for
+ * warning w as it shows now (its text as last recorded by shown_text_update). */
+void session_warning_json(const struct session *s, int w, struct strbuf *sb);
+
 /* Appends the endpoint event's ,"actions":[...],"document":[...] members: each item shown, as
- * {"text": rendered text, "refs": [reference ids]}, so that a log prints exactly what was shown. */
+ * {"text": rendered text, "refs": [reference ids]}, so that a log prints exactly what was shown;
+ * then ,"would_change":[...] (session_would_change, as the endpoint screen shows it). */
 void session_plan_json(const struct session *s, struct strbuf *sb);
 
 /* Appends the node event's ,"evidence_refs":[...] member: the ids of the references cited by the

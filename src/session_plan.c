@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What a screen shows, as the journal records it: which items of an endpoint's `actions` and
  * `document` apply with the answers given (the endpoint event), and which references the
- * evidence shown on a screen cites (the node event), so that a log cites only what was shown. */
+ * evidence shown on a screen cites (the node event), and what a warning showed (the warning event),
+ * so that a log cites only what was shown. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "session.h"
+#include "whatif.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -58,8 +60,13 @@ void session_plan_json(const struct session *s, struct strbuf *sb)
 {
 	const struct pw_node *n = &session_pathway(s)->nodes[session_node(s)];
 
+	struct whatif_change *c;
+	size_t nc = session_would_change(s, &c);
+
 	plan_json(s, &n->actions, "actions", sb);
 	plan_json(s, &n->document, "document", sb);
+	whatif_changes_json(sb, session_pathway(s), c, nc);
+	whatif_changes_free(c, nc);
 }
 
 void session_evidence_json(const struct session *s, struct strbuf *sb)
@@ -83,6 +90,18 @@ void session_evidence_json(const struct session *s, struct strbuf *sb)
 		}
 	sb_append(sb, "]");
 	free(cited);
+}
+
+void session_warning_json(const struct session *s, int w, struct strbuf *sb)
+{
+	const struct pw_warning *pw_w = &session_pathway(s)->warnings[w];
+
+	sb_append(sb, ",\"warning\":");
+	sb_append_json_string(sb, pw_w->id);
+	sb_append(sb, ",\"title\":");
+	sb_append_json_string(sb, pw_w->title);
+	sb_appendf(sb, ",\"severity\":\"%s\",\"text\":", pathway_severity_name(pw_w->severity));
+	sb_append_json_string(sb, session_shown_text(s, w)->text);
 }
 
 char *session_warning_text(const struct session *s, int w, unsigned char *seen)

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* what_if (DESIGN §5): each answer of a case is changed on its own, the others held fixed, and the
- * changed case is replayed through the session engine (replay.c) on the same loaded pathway. */
+ * changed case is walked again (src/trial.c, by the session's rules) on the same loaded pathway.
+ * Only what can matter is tried: a variable that no condition, check or default reads is never
+ * varied, and an int or a date is tried only once per run of values over which no comparison
+ * changes (src/expr_steps.c), or at every value where that cannot be bounded. */
 #include "whatif.h"
 
 #include <stdlib.h>
 
-#include "replay.h"
-#include "session.h"
+#include "session_rules.h"
+#include "trial.h"
 #include "xalloc.h"
 
 /* How far a date is moved each way. */
@@ -18,7 +21,12 @@ struct trials {
 	struct casefile changed; /* base with answers replaced by the scratch copy below */
 	struct value *answers;
 	struct value *no_derived; /* all unknown, as the case loader checks constraints */
-	long today;
+	struct trial walk;
+	const struct expr **conds; /* every distinct transition condition and cross-field check */
+	size_t nconds;
+	bool *read;                /* per variable: some condition, check or default reads it */
+	bool computed_defaults;    /* the case leaves out a variable whose default is computed */
+	struct value *held, *held_derived; /* every value as the walk would see it, for expr_steps */
 	int endpoint;
 	struct whatif *out;
 	size_t n, cap;
@@ -27,15 +35,11 @@ struct trials {
 /* The endpoint the case reaches with var answered v, or -1 when the change is refused or stops. */
 static int endpoint_with(struct trials *t, int var, struct value v)
 {
-	struct replay_result r;
 	int end = -1;
 
 	t->answers[var] = v;
-	if (casefile_broken_constraint(t->pw, t->answers, t->no_derived, 0) < 0) {
-		if (replay_run(t->pw, &t->changed, NULL, t->today, NULL, &r) == REPLAY_COMPLETE)
-			end = session_node(r.session);
-		replay_result_free(&r);
-	}
+	if (casefile_broken_constraint(t->pw, t->answers, t->no_derived, 0) < 0)
+		end = trial_endpoint(&t->walk, &t->changed, var);
 	t->answers[var] = t->base->answers[var];
 	return end;
 }
@@ -55,13 +59,63 @@ static bool try_change(struct trials *t, int var, struct value v)
 	return true;
 }
 
+static struct value make(const struct value *like, long x)
+{
+	return like->type == TYPE_DATE ? value_date(x) : value_int(x);
+}
+
 /* The nearest value from `from` stepping by step (-1 or 1) while within lo..hi that changes the
- * endpoint; make builds the value (an int or a date). */
-static void nearest(struct trials *t, int var, long from, int step, long lo, long hi, struct value (*make)(long))
+ * endpoint, trying every value. */
+static void scan(struct trials *t, int var, long from, int step, long lo, long hi)
 {
 	for (long x = from + step; x >= lo && x <= hi; x += step)
-		if (try_change(t, var, make(x)))
+		if (try_change(t, var, make(&t->base->answers[var], x)))
 			return;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* As scan from `at` both ways, trying one value per run of values over which no comparison
+ * changes: the nearest to `at` of each run. False when the runs cannot be bounded. */
+static bool by_steps(struct trials *t, int var, long at, long lo, long hi)
+{
+	struct expr_steps st;
+	bool ok;
+
+	expr_steps_init(&st, t->pw, var, t->held, t->held_derived, lo, hi);
+	ok = expr_steps_add_derived(&st);
+	for (size_t i = 0; ok && i < t->nconds; i++)
+		ok = expr_steps_add(&st, t->conds[i]);
+	if (ok) {
+		const struct value *a = &t->base->answers[var];
+		size_t i;
+
+		qsort(st.points, st.npoints, sizeof(*st.points), by_value);
+		/* A point p starts a run: p - 1 ends the run below it. */
+		for (i = st.npoints; i-- > 0;)
+			if (st.points[i] <= at && (i + 1 == st.npoints || st.points[i] != st.points[i + 1]) &&
+			    try_change(t, var, make(a, st.points[i] - 1)))
+				break;
+		for (i = 0; i < st.npoints; i++)
+			if (st.points[i] > at && (i == 0 || st.points[i] != st.points[i - 1]) &&
+			    try_change(t, var, make(a, st.points[i])))
+				break;
+	}
+	expr_steps_free(&st);
+	return ok;
+}
+
+static void vary_scalar(struct trials *t, int var, long at, long lo, long hi)
+{
+	if (!t->computed_defaults && by_steps(t, var, at, lo, hi))
+		return;
+	scan(t, var, at, -1, lo, hi);
+	scan(t, var, at, 1, lo, hi);
 }
 
 static void vary(struct trials *t, int var)
@@ -69,10 +123,11 @@ static void vary(struct trials *t, int var)
 	const struct pw_variable *v = &t->pw->vars[var];
 	const struct value *a = &t->base->answers[var];
 
+	if (!t->read[var])
+		return; /* nothing reads it: no change of it can change the walk */
 	switch (a->type) {
 	case TYPE_INT:
-		nearest(t, var, a->u.i, -1, v->min, v->max, value_int);
-		nearest(t, var, a->u.i, 1, v->min, v->max, value_int);
+		vary_scalar(t, var, a->u.i, v->min, v->max);
 		break;
 	case TYPE_BOOL:
 		try_change(t, var, value_bool(!a->u.b));
@@ -90,10 +145,8 @@ static void vary(struct trials *t, int var)
 		/* Within what a case file can hold: years 1900 to 9999 (date_parse). */
 		long lo = date_from_ymd(1900, 1, 1), hi = DATE_MAX_DAYS;
 
-		nearest(t, var, a->u.date, -1, a->u.date - WHATIF_DATE_SPAN > lo ? a->u.date - WHATIF_DATE_SPAN : lo,
-			hi, value_date);
-		nearest(t, var, a->u.date, 1, lo, a->u.date + WHATIF_DATE_SPAN < hi ? a->u.date + WHATIF_DATE_SPAN : hi,
-			value_date);
+		vary_scalar(t, var, a->u.date, a->u.date - WHATIF_DATE_SPAN > lo ? a->u.date - WHATIF_DATE_SPAN : lo,
+			    a->u.date + WHATIF_DATE_SPAN < hi ? a->u.date + WHATIF_DATE_SPAN : hi);
 		break;
 	}
 	case TYPE_NONE:
@@ -101,20 +154,124 @@ static void vary(struct trials *t, int var)
 	}
 }
 
+static int by_address(const void *a, const void *b)
+{
+	const struct expr *x = *(const struct expr *const *)a, *y = *(const struct expr *const *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Every distinct condition of a transition and every cross-field check (shared trees once). */
+static void gather_conditions(struct trials *t)
+{
+	const struct pathway *pw = t->pw;
+	size_t n = pw->nconstraints, k = 0;
+
+	for (size_t i = 0; i < pw->nnodes; i++)
+		n += pw->nodes[i].nnext;
+	t->conds = xcalloc(n + 1, sizeof(*t->conds));
+	for (size_t i = 0; i < pw->nconstraints; i++)
+		t->conds[t->nconds++] = pw->constraints[i].require;
+	for (size_t i = 0; i < pw->nnodes; i++)
+		for (size_t j = 0; j < pw->nodes[i].nnext; j++)
+			if (pw->nodes[i].next[j].when)
+				t->conds[t->nconds++] = pw->nodes[i].next[j].when;
+	qsort(t->conds, t->nconds, sizeof(*t->conds), by_address);
+	for (size_t i = 0; i < t->nconds; i++)
+		if (k == 0 || t->conds[i] != t->conds[k - 1])
+			t->conds[k++] = t->conds[i];
+	t->nconds = k;
+}
+
+struct reads {
+	bool *vars, *derived;
+};
+
+static void read_var(int var, void *ctx)
+{
+	((struct reads *)ctx)->vars[var] = true;
+}
+
+static void read_derived(int d, void *ctx)
+{
+	((struct reads *)ctx)->derived[d] = true;
+}
+
+static void reads_of(const struct expr *e, struct reads *r)
+{
+	if (!e)
+		return;
+	expr_for_each_variable(e, read_var, r);
+	expr_for_each_derived(e, read_derived, r);
+}
+
+/* Marks every variable a condition, a check or a default reads, directly or through derived values
+ * (each reads only earlier ones, so one pass from the last settles them). */
+static void mark_read(struct trials *t)
+{
+	const struct pathway *pw = t->pw;
+	struct reads r = { xcalloc(pw->nvars + 1, sizeof(bool)), xcalloc(pw->nderived + 1, sizeof(bool)) };
+
+	for (size_t i = 0; i < t->nconds; i++)
+		reads_of(t->conds[i], &r);
+	for (size_t v = 0; v < pw->nvars; v++) {
+		reads_of(pw->vars[v].default_expr, &r);
+		reads_of(pw->vars[v].default_when, &r);
+	}
+	for (size_t d = pw->nderived; d-- > 0;)
+		if (r.derived[d])
+			reads_of(pw->derived[d].expr, &r);
+	t->read = r.vars;
+	free(r.derived);
+}
+
+/* The values the walk would see: the case's answers, else the literal default or today, "not
+ * recorded" for an optional variable; notes when a left-out variable's default is computed. */
+static void hold_values(struct trials *t, long today)
+{
+	const struct pathway *pw = t->pw;
+	struct expr_env env = { pw, t->held, NULL, pw->start, false };
+
+	t->held = xcalloc(pw->nvars + 1, sizeof(*t->held));
+	t->held_derived = xcalloc(pw->nderived + 1, sizeof(*t->held_derived));
+	env.answers = t->held;
+	for (size_t v = 0; v < pw->nvars; v++) {
+		t->held[v] = t->base->answers[v];
+		if (t->held[v].type != TYPE_NONE)
+			continue;
+		t->computed_defaults = t->computed_defaults || pw->vars[v].default_expr;
+		if (!pw->vars[v].default_expr)
+			t->held[v] = rules_initial_value(&env, (int)v, today);
+		if (t->held[v].type == TYPE_NONE && pw->vars[v].optional)
+			t->held[v] = value_not_recorded();
+	}
+	trial_derive(&t->walk, t->held, t->held_derived, pw->start);
+}
+
 size_t whatif_compute(const struct pathway *pw, const struct casefile *c, long today, int endpoint,
 		      struct whatif **out)
 {
-	struct trials t = { .pw = pw, .base = c, .changed = *c, .today = today, .endpoint = endpoint };
+	struct trials t = { .pw = pw, .base = c, .changed = *c, .endpoint = endpoint };
 
 	t.answers = xcalloc(pw->nvars + 1, sizeof(*t.answers));
 	t.no_derived = xcalloc(pw->nderived + 1, sizeof(*t.no_derived));
 	for (size_t v = 0; v < pw->nvars; v++)
 		t.answers[v] = c->answers[v];
 	t.changed.answers = t.answers;
+	trial_init(&t.walk, pw, today);
+	trial_record(&t.walk, c);
+	gather_conditions(&t);
+	mark_read(&t);
+	hold_values(&t, today);
 	for (size_t v = 0; v < pw->nvars; v++)
 		vary(&t, (int)v);
+	trial_free(&t.walk);
 	free(t.answers);
 	free(t.no_derived);
+	free(t.conds);
+	free(t.read);
+	free(t.held);
+	free(t.held_derived);
 	*out = t.out;
 	return t.n;
 }

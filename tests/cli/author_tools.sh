@@ -181,7 +181,11 @@ expect_not_in "$tmp/out" "strict" "check without --strict"
 expect_exit 1 "check --strict finds errors" -- "$bin" check --strict "$good/mini.cfg"
 expect_in "$tmp/err" "pathwalk: $good/mini.cfg:34:5: error: warning 'flagged' cites no reference" "strict FILE:LINE"
 expect_in "$tmp/err" "pathwalk: $good/mini.cfg:49:5: error: endpoint 'many' has no recommendation" "strict endpoint"
-expect_in "$tmp/out" "strict: 4 errors, 0 warnings" "strict summary"
+expect_in "$tmp/out" "strict: 4 errors, 4 warnings" "strict summary"
+expect_in "$tmp/err" "pathwalk: $good/mini.cfg:14:5: warning: variable 'score' is read by a decision but has no short name" \
+	"strict: a variable explained without a short name"
+expect_in "$tmp/err" "pathwalk: $good/mini.cfg:25:5: warning: derived value 'nsigns' is read by a decision but has no label" \
+	"strict: a derived value explained without a label"
 # Fix the errors; leave a warning (a passed review date) and a never-true comparison inside ||.
 sed -e 's/when = "flag"; text = "The flag is set.";/when = "flag || score > 10"; text = "The flag is set."; refs = [ "ref1" ];/' \
 	-e 's/text = "High score.";/text = "High score."; refs = [ "ref1" ];/' \
@@ -192,7 +196,7 @@ expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:6:3: warning: the review dat
 	"strict review date"
 expect_in "$tmp/err" "pathwalk: $tmp/mini-fixed.cfg:34:58: warning: 'score > 10' in warning 'flagged' is never true" \
 	"strict range"
-expect_in "$tmp/out" "strict: 0 errors, 2 warnings" "strict warnings summary"
+expect_in "$tmp/out" "strict: 0 errors, 6 warnings" "strict warnings summary"
 PATHWALK_NOW=bad expect_exit 2 "check --strict bad PATHWALK_NOW" -- "$bin" check --strict "$good/mini.cfg"
 expect_exit 0 "check --strict on the bundled pathway" -- "$bin" check --strict
 expect_in "$tmp/out" "strict: 0 errors" "strict bundled"

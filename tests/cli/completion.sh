@@ -56,6 +56,9 @@ refuse "log: no case files" a.cfg -- log ""
 expect "diff: pathways, cases and journals" a.cfg b.jsonl sub -- diff old.cfg new.cfg ""
 expect "-p completes a pathway file" a.cfg -- replay -p ""
 expect "log --format" text markdown html json -- log --format ""
+expect "report --format" text markdown html csv -- report --format ""
+expect "report --watch: a directory" sub -- report --watch ""
+refuse "report --watch: no files" b.jsonl -- report --watch ""
 expect "check -s" -s --strict -h --help -- check -
 
 # Every option each command's --help lists, short and long, is offered after a "-".

@@ -6,21 +6,8 @@
 # earlier answers pre-fills its field; F1 on the start form shows "About this pathway".
 . "$(dirname "$0")/lib.sh" "$@"
 
-node_id() { screen | tail -n 1 | awk '{print $NF}'; }
 # line_of TEXT: the first screen line (1-based) holding TEXT, or nothing
 line_of() { screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1; }
-
-# Enter through every pre-filled screen of a case until the node id in the bottom bar is $1.
-enter_until_node() {
-	local n=0 id
-	while id=$(node_id); [ "$id" != "$1" ] && [ $n -lt 40 ]; do
-		keys Enter
-		n=$((n + 1))
-		local i=0
-		while [ "$(node_id)" = "$id" ] && [ $i -lt 100 ]; do sleep 0.02; i=$((i + 1)); done
-	done
-	[ "$id" = "$1" ]
-}
 
 # The endpoint screen's order on the first screen (no scrolling).
 start -- walk --case "$SRC/config/cases/v5-sij-eligible.cfg" --log "$TMP/v5.jsonl"

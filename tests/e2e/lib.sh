@@ -172,6 +172,22 @@ expect_in_file() {
 	return 0
 }
 
+# node_id: the current node's id, the last word of the bottom bar.
+node_id() { screen | tail -n 1 | awk '{print $NF}'; }
+
+# enter_until_node ID: Enter through every pre-filled screen of a case until the node id in the
+# bottom bar is ID (at most 40 screens); false when it never is.
+enter_until_node() {
+	local n=0 id
+	while id=$(node_id); [ "$id" != "$1" ] && [ $n -lt 40 ]; do
+		keys Enter
+		n=$((n + 1))
+		local i=0
+		while [ "$(node_id)" = "$id" ] && [ $i -lt 100 ]; do sleep 0.02; i=$((i + 1)); done
+	done
+	[ "$id" = "$1" ]
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]

@@ -29,12 +29,18 @@ check "Error: 'maybe': answer y or n" "a bad yes/no is refused"
 check "Error: '2025-13-01' is not a date" "a bad date is refused"
 check "[Enter keeps: 2025-02-17]" "the date's default is shown and kept with Enter"
 check "1. High road [recommended]" "the decision lists the recommended step"
-check "true: score = 6" "the explanation is printed clause by clause"
+check "- Score: 6; needs more than 4: met" "the explanation is printed clause by clause in words"
+if grep -qF "score = 6" "$TMP/out"; then failed=$((failed + 1)); echo "FAIL: pathway syntax in the plain walk"; else ok "no pathway syntax without --ids"; fi
 check "Endpoint: High" "the endpoint is reached"
 check "Repeat on 2025-04-11" "the endpoint text is interpolated"
 check "Session log: $TMP/p1.jsonl" "the journal path is printed"
 expect_in_file "$TMP/p1.jsonl" '"event":"end"' "the journal has the end"
 grep -q $'\e' "$TMP/out" && { failed=$((failed + 1)); echo "FAIL: escape sequences in plain output"; } || ok "no escape sequences in plain mode"
+
+# --ids: for pathway authors, each condition and clause in pathway syntax too.
+printf '6\nn\na\n1,z\n\n2025-02-10\n\n\n' | "$BIN" walk --plain --ids -p "$mini" --log "$TMP/ids.jsonl" >"$TMP/out" 2>"$TMP/err"
+check "condition: score > 4 && kind == \"a\"" "--ids shows the condition"
+check "- Score: 6; needs more than 4: met  [score = 6 > 4]" "--ids shows each clause's pathway syntax"
 
 # A file already has the printable log's name: it is never replaced; the log takes the next free
 # name (NAME.1.txt, NAME.2.txt, ...).

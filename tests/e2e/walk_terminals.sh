@@ -20,12 +20,12 @@ expect_in_file "$TMP/dumb.jsonl" '"reason":"quit"' "the plain walk's journal rec
 # A pathway whose own text is not ASCII: accents, a dash, >=, an ellipsis and Chinese.
 sed -e 's/title = "Mini pathway";/title = "Mini – Überblick";/' \
 	-e 's/text = "Answer these.";/text = "Schmerz ≥ 4 Wochen… 坐骨神经痛 café";/' "$mini" >"$TMP/unicode.cfg"
-start -e LC_ALL=C -- walk -p "$TMP/unicode.cfg" --log "$TMP/c.jsonl"
+start -e LC_ALL=C -- walk --ids -p "$TMP/unicode.cfg" --log "$TMP/c.jsonl"
 expect "Mini - Uberblick" "the title is transliterated"
 expect "Schmerz >= 4 Wochen... ????? cafe" "the text is transliterated, Chinese shown as ?"
 expect "Score (0-10)" "the range dash has its ASCII fallback"
 keys e
-expect "Screen id: screen" "the pane shows the screen's id"
+expect "Screen id: screen" "with --ids the pane shows the screen's id"
 if screen | LC_ALL=C grep -q $'[\x80-\xff]'; then bad "a byte above 0x7f is on the screen"; else ok "no byte above 0x7f on the screen"; fi
 expect_not "M-" "no M- escapes of bytes above 0x7f"
 keys q y
@@ -122,6 +122,13 @@ tmux -L "$SOCK" resize-window -t pw -x 60 -y 24
 expect "?:help" "at 60 columns ?:help stays"
 expect "q:quit" "and q:quit stays"
 expect_not " choose " "and the node id is dropped first"
+keys q y
+expect "EXIT=0" "quits"
+
+# ---------------------------------------------------------------- the title bar at 60 columns
+start -x 60 -y 24 -- walk --case "$SRC/config/cases/anticoagulant-epidural.cfg" --clinician x --patient y --log "$TMP/title.jsonl"
+expect_line " Sciatica after a failed tr…  [case anticoagulant-epidural]" \
+	"at 60 columns the title is shortened with an ellipsis and the case tag stays whole"
 keys q y
 expect "EXIT=0" "quits"
 finish

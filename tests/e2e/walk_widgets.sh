@@ -33,7 +33,7 @@ expect "is not a date" "an impossible date is refused"
 keys BSpace BSpace; type_text 10; keys Enter
 expect "Next steps" "a complete screen continues to the decision"
 expect "High road  [recommended]" "the recommended step is marked"
-expect "score = 6" "the explanation shows the actual value"
+expect "✔ Score: 6; needs more than 4: met" "the explanation shows the actual value in words"
 screen >"$TMP/decision.txt"
 [ -n "${PATHWALK_E2E_CAPTURE:-}" ] && cp "$TMP/decision.txt" "$PATHWALK_E2E_CAPTURE"
 

@@ -17,11 +17,11 @@
 #define REFS "references = ( { id = \"r\"; citation = \"C\"; } );\n"
 #define STAGES "stages = ( { id = \"red\"; label = \"Red flags\"; }, { id = \"care\"; label = \"Care\"; } );\n"
 #define VARS \
-	"variables = ( { id = \"pain\"; type = \"int\"; min = 0; max = 10; prompt = \"Pain\"; },\n" \
-	"  { id = \"signs\"; type = \"set\"; prompt = \"Signs\"; options = ( { id = \"x\"; label = \"X\"; }, { id = \"y\"; label = \"Y\"; } ); },\n" \
-	"  { id = \"flag\"; type = \"bool\"; prompt = \"Flag\"; } );\n"
-#define DERIVED "derived = ( { id = \"nsigns\"; expr = \"count(signs)\"; } );\n"
-#define WARNINGS "warnings = ( { id = \"net\"; title = \"Net\"; when = \"endpoint\"; text = \"Signs: {nsigns}.\"; refs = [ \"r\" ]; } );\n"
+	"variables = ( { id = \"pain\"; type = \"int\"; min = 0; max = 10; prompt = \"Pain\"; short = \"Pain\"; },\n" \
+	"  { id = \"signs\"; type = \"set\"; prompt = \"Signs\"; short = \"Signs\"; options = ( { id = \"x\"; label = \"X\"; }, { id = \"y\"; label = \"Y\"; } ); },\n" \
+	"  { id = \"flag\"; type = \"bool\"; prompt = \"Flag\"; short = \"Flag\"; } );\n"
+#define DERIVED "derived = ( { id = \"nsigns\"; expr = \"count(signs)\"; label = \"Signs ticked\"; } );\n"
+#define WARNINGS "warnings = ( { id = \"net\"; title = \"Net\"; severity = \"urgent\"; when = \"endpoint\"; text = \"Signs: {nsigns}.\"; refs = [ \"r\" ]; } );\n"
 #define SCREEN "nodes = ( { id = \"screen\"; stage = \"red\"; screen = \"question\"; title = \"S\"; text = \"Answer.\"; ask = [ \"pain\", \"signs\", \"flag\" ]; next = ( { goto = \"decide\"; } ); },\n"
 #define DECIDE(cond) \
 	"  { id = \"decide\"; stage = \"care\"; screen = \"decision\"; title = \"D\"; text = \"Choose.\"; next = ( { when = \"" cond "\"; goto = \"high\"; }, { goto = \"low\"; } ); },\n"
@@ -81,8 +81,11 @@ Test(lint, finds_nothing_in_the_mini_fixture_but_its_uncited_notes)
 
 	lint_pathway(pw, TODAY_2025, NULL, 0, &report);
 	cr_assert_eq(report.errors, 4);
-	cr_assert_eq(report.warnings, 0);
+	cr_assert_eq(report.warnings, 4, "three variables without a short name and a derived value without a label");
 	cr_assert(found(LINT_ERROR, 34, "warning 'flagged' cites no reference"));
+	cr_assert(found(LINT_WARNING, 14, "variable 'score' is read by a decision but has no short name"));
+	cr_assert(found(LINT_WARNING, 25, "derived value 'nsigns' is read by a decision but has no label"));
+	cr_assert_not(found(LINT_WARNING, 0, "variable 'flag'"), "flag is read by a warning only, never explained");
 	cr_assert(found(LINT_ERROR, 49, "endpoint 'many' has no recommendation"));
 	pathway_free(pw);
 }
@@ -90,7 +93,7 @@ Test(lint, finds_nothing_in_the_mini_fixture_but_its_uncited_notes)
 Test(lint, reports_an_endpoint_that_cites_nothing)
 {
 	lint_text(HEAD("2030-01-01", "screen") REFS STAGES VARS DERIVED
-		  "warnings = ( { id = \"net\"; title = \"Net\"; when = \"at(high)\"; text = \"T\"; refs = [ \"r\" ]; } );\n"
+		  "warnings = ( { id = \"net\"; title = \"Net\"; severity = \"urgent\"; when = \"at(high)\"; text = \"T\"; refs = [ \"r\" ]; } );\n"
 		  SCREEN CLEAN_DECIDE HIGH LOW CLOSE, TODAY_2025);
 	cr_assert(found(LINT_ERROR, 12, "endpoint 'low' cites no reference"));
 	cr_assert_not(found(LINT_ERROR, 11, "cites no reference"), "high is cited by the warning at(high)");
@@ -111,7 +114,7 @@ Test(lint, conditional_evidence_does_not_cite_an_endpoint)
 Test(lint, reports_warnings_and_evidence_without_references)
 {
 	lint_text(HEAD("2030-01-01", "screen") REFS STAGES VARS DERIVED
-		  "warnings = ( { id = \"net\"; title = \"Net\"; when = \"endpoint\"; text = \"T\"; refs = [ \"r\" ]; },"
+		  "warnings = ( { id = \"net\"; title = \"Net\"; severity = \"urgent\"; when = \"endpoint\"; text = \"T\"; refs = [ \"r\" ]; },"
 		  " { id = \"bare\"; title = \"B\"; when = \"flag\"; text = \"T\"; } );\n"
 		  "nodes = ( { id = \"screen\"; stage = \"red\"; screen = \"question\"; title = \"S\"; text = \"A.\"; "
 		  "ask = [ \"pain\", \"signs\", \"flag\" ]; evidence = ( { note = \"Because.\"; } ); next = ( { goto = \"decide\"; } ); },\n"
@@ -146,9 +149,9 @@ Test(lint, reports_unused_variables_and_uncited_references)
 	lint_text(HEAD("2030-01-01", "screen")
 		  "references = ( { id = \"r\"; citation = \"C\"; }, { id = \"lonely\"; citation = \"L\"; } );\n"
 		  STAGES
-		  "variables = ( { id = \"pain\"; type = \"int\"; min = 0; max = 10; prompt = \"Pain\"; },\n"
-		  "  { id = \"signs\"; type = \"set\"; prompt = \"Signs\"; options = ( { id = \"x\"; label = \"X\"; }, { id = \"y\"; label = \"Y\"; } ); },\n"
-		  "  { id = \"flag\"; type = \"bool\"; prompt = \"Flag\"; }, { id = \"spare\"; type = \"bool\"; prompt = \"Spare\"; } );\n"
+		  "variables = ( { id = \"pain\"; type = \"int\"; min = 0; max = 10; prompt = \"Pain\"; short = \"Pain\"; },\n"
+		  "  { id = \"signs\"; type = \"set\"; prompt = \"Signs\"; short = \"Signs\"; options = ( { id = \"x\"; label = \"X\"; }, { id = \"y\"; label = \"Y\"; } ); },\n"
+		  "  { id = \"flag\"; type = \"bool\"; prompt = \"Flag\"; short = \"Flag\"; }, { id = \"spare\"; type = \"bool\"; prompt = \"Spare\"; } );\n"
 		  DERIVED WARNINGS SCREEN CLEAN_DECIDE HIGH LOW CLOSE, TODAY_2025);
 	cr_assert(found(LINT_WARNING, 6, "variable 'spare' is never asked and never used"));
 	cr_assert(found(LINT_WARNING, 2, "reference 'lonely' is never cited"));
@@ -203,7 +206,7 @@ Test(lint, leaves_reachable_comparisons_alone)
 Test(lint, reports_a_warning_that_can_never_be_shown)
 {
 	lint_text(HEAD("2030-01-01", "screen") REFS STAGES VARS DERIVED
-		  "warnings = ( { id = \"net\"; title = \"Net\"; when = \"endpoint\"; text = \"T\"; refs = [ \"r\" ]; },"
+		  "warnings = ( { id = \"net\"; title = \"Net\"; severity = \"urgent\"; when = \"endpoint\"; text = \"T\"; refs = [ \"r\" ]; },"
 		  " { id = \"never\"; title = \"N\"; when = \"pain < 0 && flag\"; text = \"T\"; refs = [ \"r\" ]; } );\n"
 		  SCREEN CLEAN_DECIDE HIGH LOW CLOSE, TODAY_2025);
 	cr_assert(found(LINT_ERROR, 8, "warning 'never' can never be shown"));

@@ -120,7 +120,7 @@ Test(replay, prints_a_readable_walk)
 	cr_assert(strstr(buf, "Seen on: 2024-03-01 (default)"));
 	cr_assert(strstr(buf, "Endpoint: High\n"));
 	cr_assert(strstr(buf, "Recommendation: Repeat on 2024-04-28."));
-	cr_assert(strstr(buf, "! Flagged: The flag is set."));
+	cr_assert(strstr(buf, "  ! Caution: Flagged: The flag is set."));
 	cr_assert_null(strstr(buf, "(choose)"), "no node id for clinicians");
 	cr_assert_null(strstr(buf, "score = 6"), "no pathway syntax for clinicians");
 	free(buf);
@@ -140,7 +140,7 @@ Test(replay, shows_ids_and_pathway_syntax_for_authors)
 	replay_run_ids(pw, c, NULL, 19783, f, true, &r);
 	fclose(f);
 	cr_assert(strstr(buf, "[One] Choose  (choose)\n"));
-	cr_assert(strstr(buf, "  ! Flagged  (flagged)\n"));
+	cr_assert(strstr(buf, "  ! Caution: Flagged  (flagged)\n"));
 	cr_assert(strstr(buf, "      - Score: 6; needs more than 4: met  [score = 6 > 4]\n"));
 	free(buf);
 	replay_result_free(&r);

@@ -15,15 +15,9 @@
 #include "journal.h"
 #include "lint.h"
 #include "session.h"
+#include "warning_fixture.h"
 
-/* Lines 1-4 of a pathway; the warnings given to with_warning() start on line 5. */
-#define HEAD \
-	"pathway = { id = \"t\"; title = \"T\"; version = \"1\"; review_date = \"2030-01-01\"; start = \"a\"; disclaimer = \"D\";\n" \
-	"references = ( { id = \"r\"; citation = \"C\"; } );\n" \
-	"stages = ( { id = \"s\"; label = \"S\"; } );\n" \
-	"variables = ( { id = \"n\"; type = \"int\"; min = 0; max = 10; prompt = \"N\"; } );\n"
-#define TAIL \
-	"\nnodes = ( { id = \"a\"; stage = \"s\"; screen = \"endpoint\"; title = \"A\"; } ); };"
+/* The warnings given to with_warning() start on line 5 (warning_fixture.h). */
 #define WARNING(text) \
 	"warnings = ( { id = \"w\"; title = \"W\"; when = \"endpoint\"; refs = [ \"r\" ];\n" text " } );"
 
@@ -208,14 +202,15 @@ Test(warning_text, the_journal_records_the_text_shown_and_again_when_it_changes)
 	cr_assert_gt(fread(text, 1, sizeof(text) - 1, f), 0);
 	fclose(f);
 	cr_assert(strstr(text, "\"event\":\"warning\",\"node\":\"choose\",\"warning\":\"fall\",\"title\":\"Fall risk\","
-			       "\"text\":\"The leg was numb after the last one (score 7). Advise care when walking.\""),
+			       "\"severity\":\"caution\",\"text\":\"The leg was numb after the last one (score 7). Advise care when walking.\""),
 		  "%s", text);
 	cr_assert(strstr(text, "\"event\":\"warning\",\"node\":\"inject\",\"warning\":\"fall\",\"title\":\"Fall risk\","
-			       "\"text\":\"This injection can numb the leg. The leg was numb after the last one "
+			       "\"severity\":\"caution\",\"text\":\"This injection can numb the leg. The leg was numb after the last one "
 			       "(score 7). Advise care when walking.\""), "%s", text);
 	/* Unchanged text is not journaled again: "plain" shows once, at the endpoint. */
 	cr_assert_eq(count(text, "\"warning\":\"fall\""), 2);
-	cr_assert_eq(count(text, "\"warning\":\"plain\",\"title\":\"Plain\",\"text\":\"Safety net.\""), 1);
+	cr_assert_eq(count(text, "\"warning\":\"plain\",\"title\":\"Plain\",\"severity\":\"caution\",\"text\":\"Safety net.\""),
+		     1);
 	/* The endpoint event lists each warning once. */
 	cr_assert(strstr(text, "\"warnings\":[\"fall\",\"plain\"]"), "%s", text);
 	unlink(path);

@@ -5,9 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "caselib.h"
 #include "casefile.h"
 #include "fixtures.h"
 #include "replay.h"
+#include "trial.h"
 #include "whatif.h"
 
 #define SPAN 3650L
@@ -232,6 +234,68 @@ Test(whatif, bundled_cases_at_thresholds_match_the_brute_force, .timeout = 600)
 		cr_expect_gt(check_case(pw, c, date_from_ymd(2025, 2, 17)), 0, "%s", cases[i]);
 		casefile_free(c);
 	}
+	diag_clear(&diags);
+	pathway_free(pw);
+}
+
+/* The endpoint replay_run reaches for c (-1 when it does not complete). */
+static int replay_endpoint(const struct pathway *pw, const struct casefile *c, long today)
+{
+	struct replay_result r;
+	int end = replay_run(pw, c, NULL, today, NULL, &r) == REPLAY_COMPLETE ? session_node(r.session) : -1;
+
+	replay_result_free(&r);
+	return end;
+}
+
+Test(whatif, trial_walks_end_where_replay_ends_for_every_bundled_case_and_change, .timeout = 600)
+{
+	struct diag_list diags = { 0 };
+	struct pathway *pw = pathway_load_bundled(&diags);
+	struct caselib lib;
+	long today = date_from_ymd(2025, 2, 17);
+	size_t compared = 0;
+
+	cr_assert_not_null(pw);
+	caselib_load_bundled(pw, today, &lib, &diags);
+	cr_assert_gt(lib.count, 50);
+	for (size_t i = 0; i < lib.count; i++) {
+		struct casefile *c = lib.entries[i].c;
+		struct trial t;
+		struct value *answers = c->answers;
+
+		trial_init(&t, pw, today);
+		cr_expect_eq(trial_record(&t, c), replay_endpoint(pw, c, today), "%s", c->id);
+		/* Every bool, choice and set changed by one step, and every int moved by one each way. */
+		c->answers = calloc(pw->nvars + 1, sizeof(*c->answers));
+		for (size_t v = 0; v < pw->nvars; v++) {
+			struct value alt[64];
+			size_t nalt = 0;
+
+			memcpy(c->answers, answers, pw->nvars * sizeof(*answers));
+			if (answers[v].type == TYPE_BOOL)
+				alt[nalt++] = value_bool(!answers[v].u.b);
+			for (size_t o = 0; answers[v].type == TYPE_CHOICE && o < pw->vars[v].noptions; o++)
+				alt[nalt++] = value_choice((int)o);
+			for (size_t o = 0; answers[v].type == TYPE_SET && o < pw->vars[v].noptions; o++)
+				alt[nalt++] = value_set(answers[v].u.set ^ ((uint64_t)1 << o));
+			if (answers[v].type == TYPE_INT && answers[v].u.i > pw->vars[v].min)
+				alt[nalt++] = value_int(answers[v].u.i - 1);
+			if (answers[v].type == TYPE_INT && answers[v].u.i < pw->vars[v].max)
+				alt[nalt++] = value_int(answers[v].u.i + 1);
+			for (size_t k = 0; k < nalt; k++) {
+				c->answers[v] = alt[k];
+				cr_expect_eq(trial_endpoint(&t, c, (int)v), replay_endpoint(pw, c, today), "%s: %s changed",
+					     c->id, pw->vars[v].id);
+				compared++;
+			}
+		}
+		free(c->answers);
+		c->answers = answers;
+		trial_free(&t);
+	}
+	cr_expect_gt(compared, 1000);
+	caselib_free(&lib);
 	diag_clear(&diags);
 	pathway_free(pw);
 }

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Issue 14, point 4 in a locale without UTF-8: the line editor's cursor sits under the character
+# it edits although the text is drawn as ASCII. With LC_ALL=C the reason field takes ASCII, edits
+# it with Left/Home, and no byte above 0x7f reaches the screen (a non-ASCII key cannot be decoded
+# there and is not taken). In an ISO-8859-1 locale (built with localedef when it is installed)
+# typed ß and ± are drawn as "ss" and "+/-", and the cursor is measured on what is drawn; the
+# journal records the characters typed.
+. "$(dirname "$0")/lib.sh" "$@"
+mini=$SRC/tests/data/good/mini.cfg
+cat >"$TMP/case.cfg" <<'CASE'
+case = { id = "le"; answers = { score = 6; flag = true; kind = "a"; signs = [ "x" ]; seen = "2025-02-17";
+  last = "2025-01-03"; }; };
+CASE
+
+cursor_x() { tmux -L "$SOCK" display -p -t pw '#{cursor_x}'; }
+# box_col TEXT: the column (0-based) where TEXT starts on the reason box's line
+box_col() { screen | grep -F "[ " | tail -n 1 | awk -v t="$1" '{ print index($0, t) - 1 }'; }
+# cursor_at WANT DESCRIPTION: polls until the terminal's cursor is in column WANT
+cursor_at() {
+	local i=0
+	while [ $i -lt $((TIMEOUT * 50)) ]; do
+		[ "$(cursor_x)" = "$1" ] && { ok "$2"; return 0; }
+		sleep 0.02
+		i=$((i + 1))
+	done
+	bad "$2: the cursor is in column $(cursor_x), not $1"
+}
+# to_reason LOG LOCALE-ENV...: starts the walk there and opens the override reason at the decision
+to_reason() {
+	local log=$1
+	shift
+	start "$@" -- walk -p "$mini" --case "$TMP/case.cfg" --log "$log"
+	wait_for "[case le]" || bad "the walk did not start"
+	keys Enter
+	wait_for "High road" || bad "the decision is not shown"
+	keys 2
+	keys Enter
+	wait_for "Reason (required" || bad "the reason prompt is not shown"
+}
+
+# ------------------------------------------------------------------ LC_ALL=C
+to_reason "$TMP/c.jsonl" -e LC_ALL=C
+type_text "abc"
+expect "[ abc " "LC_ALL=C: the reason takes ASCII"
+box_width=$(screen | grep -F "[ abc" | sed 's/ *$//' | awk '{ print length($0) }')
+start_col=$(box_col "abc")
+cursor_at $((start_col + 3)) "LC_ALL=C: the cursor is after the text"
+keys Left Left
+cursor_at $((start_col + 1)) "LC_ALL=C: Left moves the cursor under b"
+type_text "é"
+keys Home
+cursor_at "$start_col" "LC_ALL=C: Home moves the cursor under a"
+type_text "X"
+expect "[ Xabc " "LC_ALL=C: typing at the cursor inserts there; the undecodable key was not taken"
+if screen | LC_ALL=C grep -q $'[\x80-\xff]'; then bad "LC_ALL=C: a byte above 0x7f is on the screen"
+else ok "LC_ALL=C: no byte above 0x7f on the screen"; fi
+keys Enter
+expect_in_file "$TMP/c.jsonl" '"reason":"Xabc"' "LC_ALL=C: the journal records the reason typed"
+keys Enter
+expect "EXIT=0" "LC_ALL=C: the walk finishes"
+
+# ------------------------------------------------------------------ ISO-8859-1
+if command -v localedef >/dev/null && mkdir -p "$TMP/locale" && localedef -i en_US -f ISO-8859-1 "$TMP/locale/en_US.ISO-8859-1" 2>/dev/null; then
+	to_reason "$TMP/latin1.jsonl" -e LOCPATH="$TMP/locale" -e LANG=en_US.ISO-8859-1 -e LC_ALL=en_US.ISO-8859-1
+	type_text "a"
+	keys -H df # ß in ISO-8859-1
+	type_text "b"
+	keys -H b1 # ±
+	type_text "c"
+	expect "[ assb+/-c " "ISO-8859-1: ß and ± are drawn as ss and +/-"
+	start_col=$(box_col "assb")
+	cursor_at $((start_col + 8)) "ISO-8859-1: the cursor is after the drawn text"
+	keys Left Left
+	cursor_at $((start_col + 4)) "ISO-8859-1: Left twice puts the cursor under the + of +/-"
+	keys Home Right
+	cursor_at $((start_col + 1)) "ISO-8859-1: Home then Right puts it under the ss of ß"
+	keys Right
+	cursor_at $((start_col + 3)) "ISO-8859-1: Right steps over both columns of ss"
+	if [ "$(screen | grep -F "[ assb" | sed 's/ *$//' | awk '{ print length($0) }')" = "$box_width" ] &&
+		screen | grep -F "[ assb" | grep -q ']$'; then ok "ISO-8859-1: the box keeps its width"
+	else bad "ISO-8859-1: the box is not $box_width columns wide"; fi
+	keys Delete
+	expect "[ ass+/-c " "ISO-8859-1: Delete removes the b under the cursor"
+	keys Enter
+	expect_in_file "$TMP/latin1.jsonl" '"reason":"aß±c"' "ISO-8859-1: the journal records the characters typed"
+	keys Enter
+	expect "EXIT=0" "ISO-8859-1: the walk finishes"
+else
+	echo "note: localedef cannot build an ISO-8859-1 locale here; that part is not run"
+fi
+
+finish
