@@ -32,12 +32,10 @@ const char *lineedit_text(const struct lineedit *le)
 	return sb_str(&le->text);
 }
 
-/* The start of the character before byte offset at. */
+/* The start of the character (with its combining marks) before byte offset at. */
 static size_t prev_char(const char *s, size_t at)
 {
-	while (at > 0 && ((unsigned char)s[--at] & 0xc0) == 0x80)
-		;
-	return at;
+	return utf8_cluster_before(s, at);
 }
 
 /* The end of the character (with its combining marks) at byte offset at. */

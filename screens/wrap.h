@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Text measuring, word wrapping and layout arithmetic for the walk, by display width (a CJK
  * character takes 2 columns, a combining mark 0). No curses here: everything is unit-tested.
- * Widths come from wcwidth(), so the caller sets an LC_CTYPE locale first (setlocale). Text is
- * UTF-8; an invalid byte counts as one column and is never split from nothing. */
+ * The text functions are the screens' face of the one Unicode module (src/utf8.h, linebreak.h) in
+ * terminal columns: wcwidth() in the current locale, as curses draws, so the caller sets an
+ * LC_CTYPE locale first (setlocale). Text is UTF-8; an invalid byte counts as one column. */
 #ifndef PATHWALK_WRAP_H
 #define PATHWALK_WRAP_H
 
@@ -10,7 +11,7 @@
 #include <stddef.h>
 
 /* Decodes one UTF-8 character at s (at most len bytes) into *cp; returns its byte length (>= 1
- * when len > 0). An invalid or truncated sequence gives *cp = -1 and length 1. */
+ * when len > 0). An invalid or truncated sequence gives *cp = -1 and length 1. (utf8_decode.) */
 size_t wrap_decode(const char *s, size_t len, long *cp);
 
 /* Encodes code point cp (0..0x10FFFF, not a surrogate) as UTF-8 into out; returns the byte count,
@@ -24,8 +25,8 @@ int wrap_cp_width(long cp);
 /* Display width of the first len bytes of s. */
 size_t wrap_width(const char *s, size_t len);
 
-/* Bytes of s (len bytes) that fit in width columns without splitting a character from its
- * combining marks; *used (if not NULL) receives the columns those bytes take. */
+/* Bytes of s (len bytes) that fit in width columns without splitting a grapheme cluster (a letter
+ * and its combining marks); *used (if not NULL) receives the columns those bytes take. */
 size_t wrap_fit(const char *s, size_t len, size_t width, size_t *used);
 
 /* Bytes of a list of items separated by two spaces ("?:help  b:back  q:quit", len bytes) that
@@ -44,9 +45,10 @@ struct wrap_lines {
 	size_t count, cap;
 };
 
-/* Appends to out the lines of text wrapped to width columns (width >= 1): breaks at spaces (which
- * are dropped at the break), before and after wide (CJK) characters, and at '\n'; a word longer
- * than the width is cut at a character boundary. An empty text or an empty paragraph gives one
+/* Appends to out the lines of text wrapped to width columns (width >= 1) where Unicode's line
+ * breaking (UAX #14) allows: at spaces (dropped at the break), after hyphens, between CJK
+ * characters, and at '\n'; a leading indent is kept; a word longer than the width is cut between
+ * grapheme clusters. An empty text or an empty paragraph gives one
  * empty line. The lines point into text, which must outlive them. */
 void wrap_text(const char *text, size_t width, struct wrap_lines *out);
 

@@ -306,38 +306,51 @@ void diag_set_kind(struct diag_list *list, size_t from, enum diag_kind kind)
 		list->items[i].kind = kind;
 }
 
+/* Columns the character at p takes after column at (a tab goes to the next multiple of 8; a
+ * Chinese character takes two, a combining mark none: utf8_cp_width); *len gets its bytes. */
+static int char_columns(const char *p, int at, size_t *len)
+{
+	unsigned long cp;
+
+	if (*p == '\t') {
+		*len = 1;
+		return 8 - at % 8;
+	}
+	*len = utf8_decode(p, strlen(p), &cp, NULL);
+	return utf8_cp_width(cp);
+}
+
 /* Prints the quoted line, the caret under the place and the fix-it under the caret. Tabs are
- * expanded to the next multiple of 8 in all three, so the caret stays under its character. */
+ * expanded to the next multiple of 8 in all three and wide characters take two columns, so the
+ * caret stays under its character and underlines it whole. */
 static void print_excerpt(FILE *f, const struct diag *d, bool on)
 {
-	const char *s = d->source_line;
-	int col = 1, shown = 0, pad = 0;
+	const char *s = d->source_line, *p = s;
+	int col = 1, shown = 0, pad = 0, under = 0, i;
+	size_t n;
 
 	fprintf(f, "%5d | ", d->line);
-	for (const char *p = s; *p; p++) {
-		if (*p == '\t') {
+	for (const char *q = s; *q; q++) {
+		if (*q == '\t') {
 			do
 				fputc(' ', f);
 			while (++shown % 8);
 		} else {
-			fputc(*p, f);
-			shown += ((unsigned char)*p & 0xc0) != 0x80;
+			fputc(*q, f);
+			if (((unsigned char)*q & 0xc0) != 0x80)
+				shown += char_columns(q, shown, &n);
 		}
 	}
 	fprintf(f, "\n      | ");
-	for (const char *p = s; *p && col < d->column; p++) {
-		if (((unsigned char)*p & 0xc0) == 0x80)
-			continue;
-		if (*p == '\t')
-			pad = (pad / 8 + 1) * 8;
-		else
-			pad++;
-		col++;
-	}
+	for (; *p && col < d->column; col++, p += n)
+		pad += char_columns(p, pad, &n);
+	for (i = 0; *p && i < d->width; i++, p += n)
+		under += char_columns(p, pad + under, &n);
+	under += d->width - i; /* a place past the end of the line: one column a character */
 	fprintf(f, "%*s", pad, "");
 	colour_put(f, on, COLOUR_CARET);
 	fputc('^', f);
-	for (int i = 1; i < d->width; i++)
+	for (i = 1; i < under; i++)
 		fputc('~', f);
 	colour_put(f, on, COLOUR_RESET);
 	fputc('\n', f);

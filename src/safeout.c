@@ -13,25 +13,6 @@
 #include "strbuf.h"
 #include "utf8.h"
 
-/* Length of the UTF-8 sequence that the lead byte c starts; 0 when c cannot start one. */
-static size_t sequence_length(unsigned char c)
-{
-	return c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-}
-
-/* True when s[0, avail) is the beginning of a sequence longer than avail bytes. */
-static bool incomplete(const unsigned char *s, size_t avail)
-{
-	size_t n = sequence_length(s[0]);
-
-	if (n <= avail)
-		return false;
-	for (size_t i = 1; i < avail; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return false;
-	return true;
-}
-
 size_t safeout_filter(struct strbuf *sb, const char *s, size_t len, bool final)
 {
 	size_t i = 0, plain = 0;
@@ -46,7 +27,7 @@ size_t safeout_filter(struct strbuf *sb, const char *s, size_t len, bool final)
 			i++;
 			continue;
 		}
-		if (!final && c >= 0x80 && incomplete((const unsigned char *)s + i, len - i))
+		if (!final && c >= 0x80 && utf8_incomplete(s + i, len - i))
 			break;
 		n = utf8_decode(s + i, len - i, &cp, &valid);
 		if (valid && (c == '\n' || c == '\t' || c == '\f' || !utf8_is_unsafe(cp))) {

@@ -81,7 +81,7 @@ void textdoc_section(struct textdoc *d, const char *title)
 
 	b->keep_with_next = true;
 	textdoc_put(b, 0, NULL, title);
-	textdoc_rule(b, '-', strlen(title));
+	textdoc_rule(b, '-', utf8_width(title, strlen(title)));
 }
 
 void textdoc_title(struct textdoc *d, const char *title)
@@ -153,22 +153,14 @@ static void limit_running_header(struct utf8_lines *l)
 {
 	const size_t max = 4;
 	char *last;
-	size_t len = 0, width = 0;
+	size_t len;
 
 	if (l->count <= max)
 		return;
 	while (l->count > max)
 		free(l->lines[--l->count]);
 	last = l->lines[max - 1];
-	while (last[len]) {
-		unsigned long cp;
-		size_t n = utf8_decode(last + len, strlen(last + len), &cp, NULL);
-
-		if (width + (size_t)utf8_cp_width(cp) > TEXTDOC_WIDTH - 3)
-			break;
-		width += (size_t)utf8_cp_width(cp);
-		len += n;
-	}
+	len = utf8_fit(last, strlen(last), TEXTDOC_WIDTH - 3, UTF8_PRINT, NULL);
 	l->lines[max - 1] = xasprintf("%.*s...", (int)len, last);
 	free(last);
 }

@@ -94,6 +94,30 @@ Test(diag, points_into_an_expression_through_escapes_and_tabs)
 	diag_clear(&list);
 }
 
+Test(diag, the_caret_counts_wide_characters_as_two_columns)
+{
+	const char *src = "t = \"\xe5\x9d\x90\xe9\xaa\xa8\"; x = scroe;\n"; /* t = "坐骨"; x = scroe; */
+	struct diag_list list = { 0 };
+	char *out;
+
+	diag_set_source(&list, "f.cfg", src, strlen(src));
+	diag_add(&list, "f.cfg", 1, "unknown variable 'scroe'");
+	diag_point_offset(&list, (size_t)(strstr(src, "scroe") - src), 5);
+	diag_add(&list, "f.cfg", 1, "wide");
+	diag_point_offset(&list, 5, 6); /* the two Chinese characters */
+	diag_set_kind(&list, 0, DIAG_ERROR);
+	out = printed(&list);
+	cr_assert_str_eq(out,
+			 "pathwalk: f.cfg:1:15: error: unknown variable 'scroe'\n"
+			 "    1 | t = \"\xe5\x9d\x90\xe9\xaa\xa8\"; x = scroe;\n"
+			 "      |                 ^~~~~\n"
+			 "pathwalk: f.cfg:1:6: error: wide\n"
+			 "    1 | t = \"\xe5\x9d\x90\xe9\xaa\xa8\"; x = scroe;\n"
+			 "      |      ^~~~\n");
+	free(out);
+	diag_clear(&list);
+}
+
 Test(diag, plain_diagnostics_keep_the_old_form)
 {
 	struct diag_list list = { 0 };

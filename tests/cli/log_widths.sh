@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# The printed log's width, measured as terminals and printers' text filters measure it: glibc's
+# wcwidth in C.UTF-8. No line of the text log of any bundled case, nor of a case whose title and
+# override reason mix Chinese, Yijing hexagrams (wide), Devanagari with combining signs and emoji
+# (tests/data/good/wide-text.cfg) with a Chinese and hexagram patient reference, is wider than 80
+# columns, whatever the locale the log is rendered in; wrapping never splits a grapheme cluster.
+# Usage: log_widths.sh PATHWALK SOURCE_DIR
+set -u
+bin=${1:?pathwalk binary}
+src=${2:?source dir}
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+src=$(cd "$src" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
+passed=0 failed=0
+
+. "$src/tests/cli/lib_golden.sh"
+
+if ! have_python; then
+	echo "log_widths: SKIP (python3 is needed to call wcwidth)"
+	exit 0
+fi
+
+# widths FILE...: every line of every FILE is at most 80 columns by wcwidth in C.UTF-8; prints
+# the offending lines and fails otherwise.
+widths() {
+	python3 - "$@" <<'PY'
+import ctypes, locale, sys
+libc = ctypes.CDLL(None)
+libc.setlocale.restype = ctypes.c_char_p
+if not libc.setlocale(locale.LC_CTYPE, b"C.UTF-8"):
+    sys.exit("no C.UTF-8 locale")
+def width(line):
+    w = 0
+    for c in line:
+        n = libc.wcwidth(ctypes.c_wchar(c))
+        if n < 0:
+            sys.exit("a character wcwidth cannot measure: U+%04X in %r" % (ord(c), line))
+        w += n
+    return w
+bad = 0
+for name in sys.argv[1:]:
+    for i, line in enumerate(open(name, encoding="utf-8").read().replace("\f", "\n").split("\n"), 1):
+        if width(line) > 80:
+            bad += 1
+            if bad <= 10:
+                print("  | %s:%d is %d columns: %s" % (name.rsplit("/", 1)[-1], i, width(line), line))
+sys.exit(1 if bad else 0)
+PY
+}
+
+# --- every bundled case ----------------------------------------------------------------------
+logs=()
+for case in "$src"/config/cases/*.cfg; do
+	name=$(basename "$case" .cfg)
+	run 0 "replay $name" -- "$bin" replay --log "$tmp/$name.jsonl" "$case"
+	run 0 "log $name" -- "$bin" log --format text "$tmp/$name.jsonl"
+	cp "$tmp/out" "$tmp/$name.txt"
+	logs+=("$tmp/$name.txt")
+done
+if widths "${logs[@]}"; then ok; else bad "a bundled case's log is wider than 80 columns"; fi
+
+# --- wide, combining and joined text in the title, the reason and the patient reference -------
+patient='患者编号 坐骨神经痛-0042 ䷀䷁䷂䷃䷄䷅䷆䷇䷈䷉䷊䷋䷌䷍䷎䷏䷐䷑䷒䷓䷔䷕䷖䷗䷘䷙䷚䷛䷜䷝䷞䷟䷠䷡䷢䷣䷤䷥䷦䷧䷨䷩䷪䷫䷬䷭䷮䷯'
+run 0 "replay wide-text" -- "$bin" replay --log "$tmp/wide.jsonl" "$src/tests/data/good/wide-text.cfg"
+sed -i "1s/\"patient\":null/\"patient\":\"$patient\"/; 1s/\"clinician\":null/\"clinician\":\"Dr 王 ䷀\"/" "$tmp/wide.jsonl"
+rechain "$tmp/wide.jsonl"
+for locale in C.UTF-8 C; do
+	run 0 "log wide-text in LC_ALL=$locale" -- env LC_ALL=$locale "$bin" log --format text "$tmp/wide.jsonl"
+	cp "$tmp/out" "$tmp/wide-$locale.txt"
+	if widths "$tmp/wide-$locale.txt"; then ok; else bad "the wide-text log in LC_ALL=$locale is wider than 80 columns"; fi
+done
+if cmp -s "$tmp/wide-C.UTF-8.txt" "$tmp/wide-C.txt"; then ok; else bad "the log depends on the locale it is rendered in"; fi
+wide=$tmp/wide-C.UTF-8.txt
+expect_in "$wide" "䷀䷁䷂" "the patient reference's hexagrams"
+expect_in "$wide" "患者编号" "the patient reference"
+expect_in "$wide" "患者在理疗后" "the override reason"
+# Clusters stay whole on one line: a Devanagari word with its combining signs, a ZWJ family.
+expect_in "$wide" "हिंदी" "a Devanagari word with combining signs"
+expect_in "$wide" "👨‍👩‍👧" "an emoji ZWJ sequence"
+# The reason in the step-by-step record (the last "Reason:") comes back whole when its lines are
+# joined: nothing lost or cut at a wrap.
+if python3 - "$wide" <<'PY'; then ok; else bad "the wrapped reason does not join back to the case's text"; fi
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+m = re.match(r"Reason:\s*(.*?)\n +Recommended was", text[text.rindex("Reason:"):], re.S)
+joined = "".join(part.strip() for part in m.group(1).split("\n")) if m else ""
+want = "患者在理疗后仍有坐骨神经痛，希望先讨论硬膜外类固醇注射的风险与获益，再决定是否接受骶髂关节注射"
+sys.exit(0 if joined.startswith(want) and joined.replace(" ", "").endswith("family present".replace(" ", "")) else 1)
+PY
+
+echo "log_widths: $passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# A text field (the start form's clinician field, screens/lineedit.c) at 80x24 with wide (Chinese,
+# a Yijing hexagram) and combining (e + U+0301) characters: the cursor stands where the text ends,
+# moves one whole character per Left (never between a letter and its accent), the box keeps its
+# right edge, and a text wider than the box scrolls with the cursor inside it.
+. "$(dirname "$0")/lib.sh" "$@"
+
+# cursor_at X DESCRIPTION: polls until the terminal's cursor is in column X (0-based).
+cursor_at() {
+	local i=0 x
+	while [ $i -lt $((TIMEOUT * 50)) ]; do
+		x=$(tmux -L "$SOCK" display-message -p -t pw '#{cursor_x}')
+		[ "$x" = "$1" ] && { ok "$2"; return 0; }
+		sleep 0.02
+		i=$((i + 1))
+	done
+	bad "$2: cursor in column $x, expected $1"
+}
+
+# box_edge DESCRIPTION: the field's closing bracket is in column 78 by wcwidth, as in an empty box.
+box_edge() {
+	if screen | python3 -c '
+import ctypes, locale, sys
+libc = ctypes.CDLL(None)
+libc.setlocale.restype = ctypes.c_char_p
+libc.setlocale(locale.LC_CTYPE, b"C.UTF-8")
+line = next(l for l in sys.stdin.read().split("\n") if l.startswith("   ["))
+col = sum(libc.wcwidth(ctypes.c_wchar(c)) for c in line[:line.rindex("]")])
+sys.exit(0 if col == 78 else "closing bracket in column %d: %r" % (col, line))'; then ok "$1"; else bad "$1"; fi
+}
+
+PW_FORM=1 start -- walk
+wait_for "Clinician's name" || bad "no start form"
+cursor_at 5 "an empty field puts the cursor after '[ '"
+box_edge "the empty box ends in column 78"
+
+# 王医生 (6 columns) + space + café with a combining accent (4) + space + ䷀ (2): 14 columns.
+type_text $'王医生 cafe\u0301 \u4dc0'
+expect $'王医生 cafe\u0301 \u4dc0' "the wide and combining text is shown"
+cursor_at 19 "the cursor stands after 14 columns of text"
+box_edge "wide text does not push the box's edge"
+keys Left
+cursor_at 17 "Left steps back over the two-column hexagram"
+keys Left Left
+cursor_at 15 "Left steps back over e and its accent as one character"
+keys Left Left Left Left
+cursor_at 11 "Left over a wide Chinese character takes two columns"
+keys End
+cursor_at 19 "End goes back after the text"
+keys BSpace
+cursor_at 17 "Backspace removes the hexagram"
+keys BSpace BSpace
+cursor_at 15 "Backspace removes the space, then e with its accent"
+expect_not $'cafe\u0301' "the accent went with its e"
+
+# Wider than the box (72 columns between "[ " and " ]"): 40 hexagrams are 80. The box scrolls to
+# keep a cell for the cursor after the text: 35 hexagrams (70 columns) and the cursor in column 75.
+keys C-u
+cursor_at 5 "Ctrl-U empties the field"
+type_text "$(printf '\u4dc0%.0s' $(seq 40))"
+cursor_at 75 "after 80 columns of hexagrams the cursor stays inside the box"
+box_edge "a scrolled box of wide characters keeps its edge"
+expect "[<" "the box shows that text is scrolled off to the left"
+keys Home
+cursor_at 5 "Home goes to the first character"
+box_edge "the box scrolled back keeps its edge"
+keys C-c
+finish
