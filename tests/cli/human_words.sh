@@ -6,18 +6,8 @@
 # language; nor do the printed logs of their journals (text, Markdown, HTML); with --ids they do
 # show the pathway syntax, for pathway authors.
 # Usage: human_words.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
-passed=0 failed=0
-
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 # The ids a clinician must not read: the entries of the pathway's variables, derived, nodes and
 # warnings lists (one entry a line at four spaces, as the bundled file is written).

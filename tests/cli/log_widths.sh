@@ -6,15 +6,8 @@
 # (tests/data/good/wide-text.cfg) with a Chinese and hexagram patient reference, is wider than 80
 # columns, whatever the locale the log is rendered in; wrapping never splits a grapheme cluster.
 # Usage: log_widths.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
-passed=0 failed=0
 
 . "$src/tests/cli/lib_golden.sh"
 

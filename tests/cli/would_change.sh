@@ -4,15 +4,8 @@
 # plain walk of bundled cases show the section at the endpoint, in words (no ids), each line with
 # the title of the endpoint it leads to; the journal's endpoint event holds the same lines as
 # would_change; a case no single answer would move says so. Usage: would_change.sh PATHWALK SOURCE_DIR
-set -u
-bin=${1:?pathwalk binary}
-src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
-passed=0 failed=0
 
 . "$src/tests/cli/lib_golden.sh"
 
