@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Greedy line filling over libunistring's UAX #14 break opportunities and grapheme clusters. One
- * tailoring: no break after U+002D HYPHEN-MINUS or '/', which join identifiers, case names and
- * file paths ("sciatica-after-tpi", "/tmp/x/sessions") that a reader copies whole; U+2010 HYPHEN
+ * tailoring: no break after U+002D HYPHEN-MINUS, '/' or a '.' inside a word, which join
+ * identifiers, case names, file names and paths ("sciatica-after-tpi", "/tmp/e2e.x/sessions",
+ * "v5.jsonl") that a reader copies whole (libunistring 1.0 breaks "e2e.|DVSbot"); U+2010 HYPHEN
  * still breaks. */
 #include "linebreak.h"
 
@@ -57,7 +58,7 @@ static void wrap_paragraph(const char *text, size_t base, size_t plen, size_t *l
 		bool blank = is_blank(p[i]);
 
 		if (i > l.start && !blank && (breaks[i] == UC_BREAK_POSSIBLE || breaks[i] == UC_BREAK_HYPHENATION) &&
-		    p[i - 1] != '-' && p[i - 1] != '/') {
+		    p[i - 1] != '-' && p[i - 1] != '/' && p[i - 1] != '.') {
 			l.brk_end = l.ink_end;
 			l.brk_cols = l.ink_cols;
 			l.brk_next = i;
