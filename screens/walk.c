@@ -435,7 +435,7 @@ static void draw(struct walk *w)
 	f.current_stage = n->stage;
 	f.visited = session_stages_visited(w->s);
 	f.pane_title = ops->pane_title;
-	f.node_id = w->overlay ? w->overlay->name : n->id;
+	f.node_id = w->overlay ? w->overlay->name : w->ctx.ids ? n->id : NULL; /* ids: for authors */
 	if (w->search.typing) {
 		f.hints = "Enter:find  Esc:cancel";
 		f.message = search_prompt(&w->search);

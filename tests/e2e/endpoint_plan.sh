@@ -12,7 +12,7 @@ line_of() { screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1; }
 # The endpoint screen's order on the first screen (no scrolling).
 start -- walk --case "$SRC/config/cases/v5-sij-eligible.cfg" --log "$TMP/v5.jsonl"
 wait_for "[case v5-sij-eligible]" || bad "the walk did not start"
-enter_until_node sij_injection && ok "reached sij_injection" || bad "did not reach sij_injection"
+enter_until_node sij_injection "$TMP/v5.jsonl" && ok "reached sij_injection" || bad "did not reach sij_injection"
 expect "What to do" "the plan is on the endpoint's first screen"
 rec=$(line_of "Recommendation") todo=$(line_of "What to do") doc=$(line_of "What to document")
 warn=$(line_of "Warnings")

@@ -22,7 +22,7 @@ page_to() {
 
 start -- walk --case "$SRC/config/cases/v5-sij-eligible.cfg" --log "$TMP/v5.jsonl"
 wait_for "[case v5-sij-eligible]" || bad "the walk did not start"
-enter_until_node sij_injection && ok "reached sij_injection" || bad "did not reach sij_injection"
+enter_until_node sij_injection "$TMP/v5.jsonl" && ok "reached sij_injection" || bad "did not reach sij_injection"
 page_to "What would change the recommendation" && ok "the endpoint has the section" ||
 	bad "no section What would change the recommendation"
 page_to "4/10 or less → Continue conservative care and reassess" &&

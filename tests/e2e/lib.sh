@@ -195,19 +195,23 @@ expect_in_file() {
 	return 0
 }
 
-# node_id: the current node's id, the last word of the bottom bar.
-node_id() { screen | tail -n 1 | awk '{print $NF}'; }
+# node_id JOURNAL: the current node's id, from the journal's last node event (the screen shows
+# no ids without --ids; the node event is written before the screen is drawn).
+node_id() { grep -o '"event":"node","node":"[^"]*"' "$1" 2>/dev/null | tail -n 1 | sed 's/.*"node":"//; s/"$//'; }
 
-# enter_until_node ID: Enter through every pre-filled screen of a case until the node id in the
-# bottom bar is ID (at most 40 screens); false when it never is.
+# enter_until_node ID JOURNAL: Enter through every pre-filled screen of a case until the walk
+# journaling to JOURNAL is at node ID (at most 40 screens); false when it never is.
 enter_until_node() {
-	local n=0 id
-	while id=$(node_id); [ "$id" != "$1" ] && [ $n -lt 40 ]; do
+	local n=0 id i
+	i=0
+	while [ -z "$(node_id "$2")" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
+	while id=$(node_id "$2"); [ "$id" != "$1" ] && [ $n -lt 40 ]; do
 		keys Enter
 		n=$((n + 1))
-		local i=0
-		while [ "$(node_id)" = "$id" ] && [ $i -lt 100 ]; do sleep 0.02; i=$((i + 1)); done
+		i=0
+		while [ "$(node_id "$2")" = "$id" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
 	done
+	wait_settled
 	[ "$id" = "$1" ]
 }
 

@@ -11,8 +11,7 @@ walk_case() {
 	if [ ! -f "$case_file" ]; then failed=$((failed + 1)); echo "FAIL: $case_file is missing"; return; fi
 	start -- walk --case "$case_file" --log "$log"
 	wait_for "[case $1]" || { bad "$1: the walk did not start"; return; }
-	# At 80 columns a long node id leaves no room for every key hint: the id goes first (it is in
-	# the pane and the help), the hints stay whole ("q:qu" helps nobody).
+	# No node id in the bottom bar without --ids; the hints stay whole ("q:qu" helps nobody).
 	[ "$1" = v5-sij-eligible ] && expect_line " ?:help  0-9,-:type date  Enter:next  Tab:field  b:back  q:quit" \
 		"$1: the bottom bar drops the node id before any key hint"
 	# The endpoint is the screen whose Enter finishes; the node id may have left the bottom bar

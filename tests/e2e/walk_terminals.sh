@@ -107,10 +107,10 @@ keys q y
 expect "EXIT=0" "quits"
 
 # ---------------------------------------------------------------- NO_COLOR, bottom bar
-start -e NO_COLOR=1 -- walk -p "$mini" --log "$TMP/nocolor.jsonl"
+start -e NO_COLOR=1 -- walk --ids -p "$mini" --log "$TMP/nocolor.jsonl"
 expect "Score (0" "a walk with NO_COLOR"
 expect_line " ?:help  0-9:type  Enter:next  Tab:field  b:back  e:evidence  q:quit    screen" \
-	"at 80 columns the bottom bar has every hint and the node id"
+	"at 80 columns (and --ids) the bottom bar has every hint and the node id"
 type_text 6; keys Enter y Enter 1 Enter 1 Enter Enter
 type_text 2025-02-01; keys Enter
 expect "High road  [recommended]" "the decision"
