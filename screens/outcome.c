@@ -2,7 +2,7 @@
 /* An endpoint: the recommendation, what to do, what to document, then the warnings (visually distinct,
  * in the scrolling body so they are never cut off), what would change the recommendation (computed
  * once on arrival) and the evidence with citations. Enter
- * finishes the walk. The pane shows the route taken and any overrides. */
+ * finishes the walk. The pane shows the route taken and any overrides, by title (ids with --ids). */
 #include "screen.h"
 
 #include <stdlib.h>
@@ -60,7 +60,7 @@ static void route_pane(struct screen_ctx *ctx, struct ui_doc *pane)
 	for (size_t i = 0; i < n; i++) {
 		const struct pw_node *node = &ctx->pw->nodes[route[i]];
 		char *prefix = xasprintf("%2zu. ", i + 1);
-		char *line = xasprintf("%s (%s)", node->title, node->id);
+		char *line = ctx->ids ? xasprintf("%s (%s)", node->title, node->id) : xstrdup(node->title);
 
 		doc_add(pane, 2, prefix, ST_DIM, line, ST_NORMAL, 0);
 		free(prefix);
@@ -72,7 +72,11 @@ static void route_pane(struct screen_ctx *ctx, struct ui_doc *pane)
 		char *line;
 
 		session_override_get(ctx->s, i, &node, &target, &reason);
-		line = xasprintf("at %s chose %s: %s", ctx->pw->nodes[node].id, ctx->pw->nodes[target].id, reason);
+		if (ctx->ids)
+			line = xasprintf("at %s chose %s: %s", ctx->pw->nodes[node].id, ctx->pw->nodes[target].id, reason);
+		else
+			line = xasprintf("at %s chose %s: %s", ctx->pw->nodes[node].title, ctx->pw->nodes[target].title,
+					 reason);
 		doc_add(pane, 2, "override ", ST_WARNING, line, ST_NORMAL, 0);
 		free(line);
 	}

@@ -47,6 +47,10 @@ keys Enter
 expect "Overrides on this route: 1" "the override takes the chosen step"
 expect_in_file "$log" '"event":"node","node":"low"' "the override reaches the chosen endpoint"
 expect_in_file "$log" '"event":"override"' "the override is journaled"
+keys e
+expect "at Choose chose Low: patient prefers" "the e pane names the override by titles"
+expect_not "(choose)" "and shows no node id without --ids"
+keys e
 expect_in_file "$log" "patient prefers the low road (b and q are text here)" "the override reason is in the journal"
 
 keys b
