@@ -36,7 +36,7 @@ static void print_candidates_blind(const struct pathway *pw, const struct pw_nod
 {
 	printf("Which next step? Commit to one before the pathway's answer is shown:\n");
 	for (size_t i = 0; i < n->nnext; i++)
-		printf("  %zu. %s  (%s)\n", i + 1, training_step_label(pw, &n->next[i]), pw->nodes[n->next[i].target].id);
+		printf("  %zu. %s\n", i + 1, training_step_label(pw, &n->next[i]));
 }
 
 /* The transition named by text: a 1-based number or the id of the node it leads to; -1 if none. */
@@ -60,7 +60,7 @@ enum { CHOICE_EOF = -1, CHOICE_QUIT = -2, CHOICE_INVALID = -3, CHOICE_SIGNAL = -
  * when a signal arrived (h->signal set). */
 static int read_choice(struct headless *h, const struct pw_node *n)
 {
-	char *prompt = xasprintf("Your choice (1-%zu or a node id; q quits): ", n->nnext);
+	char *prompt = xasprintf("Your choice (1-%zu; q quits): ", n->nnext);
 	int t;
 
 	for (;;) {
@@ -83,7 +83,7 @@ static int read_choice(struct headless *h, const struct pw_node *n)
 			t = CHOICE_INVALID;
 			break;
 		}
-		printf("Error: '%s' is not one of the next steps: type 1 to %zu or a node id\n", h->line, n->nnext);
+		printf("Error: '%s' is not one of the next steps: type a number from 1 to %zu\n", h->line, n->nnext);
 	}
 	free(prompt);
 	return t;
@@ -119,7 +119,7 @@ static void print_screen_header(struct headless *h)
 	size_t nw;
 	const int *w = session_warnings(h->s, &nw);
 
-	printf("\n[%s] %s  (%s)\n", h->pw->stages[n->stage].label, n->title, n->id);
+	printf("\n[%s] %s\n", h->pw->stages[n->stage].label, n->title);
 	for (size_t i = 0; i < nw; i++) {
 		const struct pw_warning *pw_w = &h->pw->warnings[w[i]];
 
@@ -157,7 +157,7 @@ static void print_debrief(struct headless *h)
 
 		if (!ch)
 			continue;
-		printf("  %s (%s): %s, %lds\n", d->title, d->id, ch->correct ? "correct" : "incorrect", ch->seconds);
+		printf("  %s: %s, %lds\n", d->title, ch->correct ? "correct" : "incorrect", ch->seconds);
 		printf("    you chose:        %s\n", training_step_label(h->pw, &d->next[ch->chosen]));
 		printf("    pathway's step:   %s\n", training_step_label(h->pw, &d->next[ch->recommended]));
 		if (!ch->correct)

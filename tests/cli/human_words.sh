@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # What a clinician reads has no ids and no operators (issue 16): for every bundled case, replay's
-# human output and the plain walk (pre-filled from the case, every screen confirmed) contain no
+# human output, train --plain and the plain walk (pre-filled from the case, every screen confirmed) contain no
 # variable, derived, node or warning id of the bundled pathway and no operator of the condition
 # language; nor do the printed logs of their journals (text, Markdown, HTML); with --ids they do
 # show the pathway syntax, for pathway authors.
@@ -54,6 +54,9 @@ for case in "$src"/config/cases/*.cfg; do
 	human_outputs "$case" "$name"
 	no_ids "$tmp/$name.replay" "replay $name"
 	no_ids "$tmp/$name.plain" "walk --plain $name"
+	# The trainee's headless face: the first candidate at every decision, reveals and debrief.
+	yes 1 | head -n 60 | "$bin" train --plain --trainee T --log "$tmp/$name.train" "$case" >"$tmp/$name.trainout" 2>/dev/null
+	no_ids "$tmp/$name.trainout" "train --plain $name"
 	# Every decision replay printed is explained in words ending with a verdict.
 	if grep -q '^  \* ' "$tmp/$name.replay" && ! grep -qE '^ +- .*: (met|not met|not yet answered)$|\(needs .*\)$' \
 		"$tmp/$name.replay"; then
