@@ -198,12 +198,15 @@ static enum screen_intent blind_key(struct screen_ctx *ctx, const struct ui_even
 			return SCREEN_STAY;
 		}
 		b->cursor = b->asking = (int)(ev->ch - '1');
+		screen_message(ctx, false, NULL); /* the question replaces an earlier "Pick a step first" */
 		return SCREEN_STAY;
 	case UI_CONFIRM:
-		if (b->cursor < 0)
+		if (b->cursor < 0) {
 			screen_message(ctx, true, "Pick a step first: its number, or highlight it with the arrows");
-		else
+		} else {
 			b->asking = b->cursor;
+			screen_message(ctx, false, NULL);
+		}
 		return SCREEN_STAY;
 	default:
 		return SCREEN_IGNORED;

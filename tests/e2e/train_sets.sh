@@ -15,13 +15,17 @@ v1-cauda-equina
 r1-bowel-incontinence
 EOF
 
-# enter_until TEXT: presses Enter on each settled screen until one shows TEXT (at most 10).
+# enter_until TEXT: presses Enter on each screen until one shows TEXT (at most 10), each time
+# waiting for the screen to change first, so that a slow redraw (under ASan) never takes a
+# second Enter meant for the screen before.
 enter_until() {
-	local i
+	local i before
 	for i in $(seq 1 10); do
 		wait_settled
 		screen | grep -qF -- "$1" && return 0
+		before=$(screen | md5sum)
 		keys Enter
+		for _ in $(seq 1 250); do [ "$(screen | md5sum)" != "$before" ] && break; sleep 0.02; done
 	done
 	bad "no screen with '$1'"
 }
