@@ -40,18 +40,33 @@ struct trainer {
 	char *fatal;
 };
 
-static int run_session(struct trainer *tr, const struct casefile *c)
+/* The heading of a set: its title, or "Case set". */
+static const char *set_title(const struct caseset *set)
+{
+	return set->title ? set->title : "Case set";
+}
+
+/* Runs case c, the position'th case (1-based) of the set when there is one (0: not from a set,
+ * which the start event then does not name). */
+static int run_session(struct trainer *tr, const struct casefile *c, size_t position)
 {
 	const struct train_options *o = tr->o;
 	struct session_info info = { .mode = "train", .case_id = c->id, .case_title = c->title,
 				     .trainee = tr->trainee };
 	struct walk_options wopt = { .pw = o->pw, .prefill = c, .log_path = o->log_path, .plain = o->plain };
 	char *name = xasprintf("train-%s-%s", tr->trainee, c->id), *error = NULL, *fatal = NULL;
-	struct journal *j = walk_create_journal(o->log_path, name, &error);
+	struct journal *j;
 	struct outcome *out;
 	struct session *s;
 	struct training *t;
 	int status;
+
+	if (o->set && position > 0) {
+		info.set_title = set_title(o->set);
+		info.set_position = position;
+		info.set_count = o->set->count;
+	}
+	j = walk_create_journal(o->log_path, name, &error);
 
 	free(name);
 	if (!j) {
@@ -96,12 +111,6 @@ static void print_outcome(const struct outcome *out)
 	fflush(stdout);
 }
 
-/* The heading of a set: its title, or "Case set". */
-static const char *set_title(const struct caseset *set)
-{
-	return set->title ? set->title : "Case set";
-}
-
 static int run_plain(struct trainer *tr)
 {
 	const struct caseset *set = tr->o->set;
@@ -113,7 +122,7 @@ static int run_plain(struct trainer *tr)
 
 		if (set)
 			printf("%s%s: case %zu of %zu\n", i ? "\n" : "", set_title(set), i + 1, n);
-		status = run_session(tr, set ? set->items[i].entry->c : tr->o->cases[i]);
+		status = run_session(tr, set ? set->items[i].entry->c : tr->o->cases[i], set ? i + 1 : 0);
 		if (tr->fatal) {
 			fprintf(stderr, "%s\n", tr->fatal);
 			free(tr->fatal);
@@ -178,7 +187,7 @@ static int run_menu(struct trainer *tr)
 		free(summary);
 		if (k < 0)
 			break;
-		status = run_session(tr, entries[k]->c);
+		status = run_session(tr, entries[k]->c, set ? (size_t)k + 1 : 0);
 		if (status != 0 && status != 1)
 			break;
 		out = &tr->done[tr->ndone - 1];
@@ -205,7 +214,7 @@ static int run_curses(struct trainer *tr)
 	if (!o->ncases)
 		return run_menu(tr);
 	for (size_t i = 0; i < o->ncases && status == 0; i++)
-		status = run_session(tr, o->cases[i]);
+		status = run_session(tr, o->cases[i], 0);
 	return status;
 }
 

@@ -29,6 +29,9 @@ struct report *report_digest(const struct report *r)
 	d->case_id = keep(d, &cap, r->case_id);
 	d->case_title = keep(d, &cap, r->case_title);
 	d->trainee = keep(d, &cap, r->trainee);
+	d->set_title = keep(d, &cap, r->set_title);
+	d->set_position = r->set_position;
+	d->set_count = r->set_count;
 	d->started = keep(d, &cap, r->started);
 	d->status = r->status;
 	d->decisions_correct = r->decisions_correct;

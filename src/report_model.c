@@ -508,6 +508,19 @@ static void read_header(struct report *r, const struct json *start, const struct
 	r->today = json_get_string(start, "today");
 	r->trainee = json_get_string(start, "trainee");
 	r->case_title = json_get_string(start, "case_title");
+	{
+		const struct json *set = json_get(start, "set");
+		long position = 0, count = 0;
+
+		r->set_title = set ? json_get_string(set, "title") : NULL;
+		if (r->set_title && json_get_long(set, "position", &position) && json_get_long(set, "count", &count) &&
+		    position >= 1 && count >= position && count <= 100000) {
+			r->set_position = position;
+			r->set_count = count;
+		} else {
+			r->set_title = NULL; /* a set this version cannot read is not shown */
+		}
+	}
 	if (!source)
 		source = "the pathway";
 	if (!pw)

@@ -177,6 +177,8 @@ struct report {
 	char *session_date_owned;
 
 	const char *trainee, *case_title; /* training sessions; NULL otherwise */
+	const char *set_title;            /* training from a case set (start event's "set"); else NULL */
+	long set_position, set_count;     /* the case's place in that set (1-based) and its size; 0 */
 
 	enum report_status status;         /* from the last closing event (end, interrupted, resume) */
 	const char *interrupted_node, *interrupted_reason;

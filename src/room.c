@@ -183,6 +183,26 @@ static const char *trainee_of(const struct report *d)
 	return d->trainee ? d->trainee : "(not recorded)";
 }
 
+/* How many of t's set's cases the trainee finished, each place in the set counted once. */
+static size_t set_done(const struct room *r, const char *pathway, const struct room_trainee *t)
+{
+	bool *seen = xcalloc((size_t)t->set_count + 1, sizeof(*seen));
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->count; i++) {
+		const struct report *d = r->journals[i].digest;
+
+		if (!d || strcmp(pathway_of(&r->journals[i]), pathway) != 0 || strcmp(trainee_of(d), t->trainee) != 0 ||
+		    !d->set_title || strcmp(d->set_title, t->set_title) != 0 || d->set_count != t->set_count ||
+		    d->status != REPORT_COMPLETE || seen[d->set_position])
+			continue;
+		seen[d->set_position] = true;
+		n++;
+	}
+	free(seen);
+	return n;
+}
+
 struct room_trainee *room_trainees(const struct room *r, size_t *count)
 {
 	struct room_trainee *out = xcalloc(r->count + 1, sizeof(*out));
@@ -218,9 +238,15 @@ struct room_trainee *room_trainees(const struct room *r, size_t *count)
 			if (d->status == REPORT_UNFINISHED && !t->now_case)
 				t->now_case = "(no case)";
 			t->now_decisions = d->ndebrief;
+			t->set_title = d->set_title;
+			t->set_position = d->set_position;
+			t->set_count = d->set_count;
 		}
 	}
 	free(latest);
+	for (size_t k = 0; k < *count; k++)
+		if (out[k].set_title)
+			out[k].set_done = set_done(r, pathway, &out[k]);
 	if (*count > 1)
 		qsort(out, *count, sizeof(*out), compare_trainees);
 	return out;
@@ -232,6 +258,10 @@ char *room_trainee_text(const struct room_trainee *t)
 
 	utf8_append_clean(&sb, t->trainee, false);
 	sb_appendf(&sb, ": %zu session%s, %zu finished; ", t->sessions, t->sessions == 1 ? "" : "s", t->finished);
+	if (t->set_title) {
+		utf8_append_clean(&sb, t->set_title, false);
+		sb_appendf(&sb, ": %zu of %ld cases done; ", t->set_done, t->set_count);
+	}
 	if (t->now_case) {
 		sb_append(&sb, "now ");
 		utf8_append_clean(&sb, t->now_case, false);

@@ -37,6 +37,9 @@ struct room_trainee {
 	const char *now_case;       /* the latest session when it is unfinished (its case's title,
 				     * else id); NULL when none is */
 	size_t now_decisions;       /* decisions made in it */
+	const char *set_title;      /* the latest session's case set (training with --set); NULL none */
+	long set_position, set_count; /* that session's place in its set, 1-based, and the set's size */
+	size_t set_done;            /* the set's cases this trainee finished (each counted once) */
 	size_t correct, decided;    /* the running score over every session */
 };
 

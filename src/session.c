@@ -31,7 +31,8 @@ struct override {
 struct session {
 	const struct pathway *pw;
 	struct journal *journal;
-	char *mode, *case_id, *clinician, *patient, *trainee, *case_title;
+	char *mode, *case_id, *clinician, *patient, *trainee, *case_title, *set_title;
+	size_t set_position, set_count;
 	long today;
 
 	struct value *answers;   /* working answers */
@@ -172,6 +173,9 @@ struct session *session_new(const struct pathway *pw, struct journal *journal,
 		s->patient = info->patient ? xstrdup(info->patient) : NULL;
 		s->trainee = info->trainee ? xstrdup(info->trainee) : NULL;
 		s->case_title = info->case_title ? xstrdup(info->case_title) : NULL;
+		s->set_title = info->set_title ? xstrdup(info->set_title) : NULL;
+		s->set_position = info->set_title ? info->set_position : 0;
+		s->set_count = info->set_title ? info->set_count : 0;
 	}
 	s->answers = xcalloc(pw->nvars + 1, sizeof(*s->answers));
 	s->confirmed = xcalloc(pw->nvars + 1, sizeof(*s->confirmed));
@@ -252,6 +256,11 @@ enum session_status session_begin(struct session *s)
 		event_string(&sb, "case_title", s->case_title);
 	if (s->trainee)
 		event_string(&sb, "trainee", s->trainee);
+	if (s->set_title) {
+		sb_append(&sb, ",\"set\":{\"title\":");
+		sb_append_json_string(&sb, s->set_title);
+		sb_appendf(&sb, ",\"position\":%zu,\"count\":%zu}", s->set_position, s->set_count);
+	}
 	event_string(&sb, "today", today);
 	sb_append(&sb, "}");
 	st = record(s, &sb);
@@ -271,6 +280,7 @@ void session_free(struct session *s)
 	free(s->patient);
 	free(s->trainee);
 	free(s->case_title);
+	free(s->set_title);
 	free(s->answers);
 	free(s->confirmed);
 	free(s->derived);

@@ -30,6 +30,8 @@ struct session_info {
 	const char *patient;
 	const char *trainee;    /* training: the trainee's name or id */
 	const char *case_title; /* the case file's title, if any */
+	const char *set_title;  /* training from a case set: its title; NULL when not from a set */
+	size_t set_position, set_count; /* the case's place in the set (1-based) and the set's size */
 };
 
 /* Result of a session call. */

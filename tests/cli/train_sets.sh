@@ -72,6 +72,13 @@ expect_eq "Week 2: red flags, then injections: case 1 of 3|Week 2: red flags, th
 	"$(grep ': case [0-9] of 3$' "$tmp/plain.out" | tr '\n' '|' | sed 's/|$//')" "--plain --set heads each case"
 expect_eq 3 "$(grep -c '^score: ' "$tmp/plain.out")" "--plain --set: a score per case"
 expect_eq 3 "$(ls "$tmp"/state/pathwalk/sessions/*train-ada-*.jsonl | wc -l)" "--plain --set: a journal per case"
+# Each journal's start event names the set and the case's place in it; the room's live view
+# counts the set's cases done.
+expect_in "$(ls "$tmp"/state/pathwalk/sessions/*train-ada-v1-cauda-equina.jsonl)" \
+	'"set":{"title":"Week 2: red flags, then injections","position":2,"count":3}' "the journal names the set and the place"
+echo q | "$bin" report --watch "$tmp/state/pathwalk/sessions" --plain >"$tmp/watch.out" 2>&1
+expect_in "$tmp/watch.out" "ada: 3 sessions, 3 finished; Week 2: red flags, then injections: 3 of 3 cases done;" \
+	"report --watch shows the progress through the set"
 # v5's fourth decision was wrong (2, not 1): the debrief explains it as the reveal did.
 sed -n '/^Debrief:/,/^score:/p' "$tmp/plain.out" | sed -n '1,/^score:/p' >"$tmp/debrief"
 expect_in "$tmp/debrief" "incorrect" "the debrief names the wrong decision"
