@@ -8,17 +8,26 @@
 #include "report_model.h"
 #include "xalloc.h"
 
-void report_plan_read(const struct json *event, const char *key, struct report_plan *out)
+/* The array member key of an endpoint event, with room for its entries in *items (size bytes each,
+ * zeroed) and *count and *recorded set; NULL (and *items NULL) when the event has no such array. */
+static const struct json *list_of(const struct json *event, const char *key, void **items, size_t size,
+				  size_t *count, bool *recorded)
 {
 	const struct json *list = json_get(event, key);
 
-	out->items = NULL;
-	out->count = 0;
-	out->recorded = list && list->type == JSON_ARRAY;
-	if (!out->recorded)
-		return;
-	out->items = xcalloc(list->count + 1, sizeof(*out->items));
-	for (size_t i = 0; i < list->count; i++) {
+	*count = 0;
+	*recorded = list && list->type == JSON_ARRAY;
+	*items = *recorded ? xcalloc(list->count + 1, size) : NULL;
+	return *recorded ? list : NULL;
+}
+
+void report_plan_read(const struct json *event, const char *key, struct report_plan *out)
+{
+	void *items;
+	const struct json *list = list_of(event, key, &items, sizeof(*out->items), &out->count, &out->recorded);
+
+	out->items = items;
+	for (size_t i = 0; list && i < list->count; i++) {
 		const struct json *item = list->items[i];
 		const struct json *refs = json_get(item, "refs");
 		struct report_plan_item *it = &out->items[out->count];
@@ -44,15 +53,12 @@ void report_plan_free(struct report_plan *p)
 
 void report_changes_read(const struct json *event, struct report_changes *out)
 {
-	const struct json *list = json_get(event, "would_change");
+	void *items;
+	const struct json *list = list_of(event, "would_change", &items, sizeof(*out->items), &out->count,
+					  &out->recorded);
 
-	out->items = NULL;
-	out->count = 0;
-	out->recorded = list && list->type == JSON_ARRAY;
-	if (!out->recorded)
-		return;
-	out->items = xcalloc(list->count + 1, sizeof(*out->items));
-	for (size_t i = 0; i < list->count; i++) {
+	out->items = items;
+	for (size_t i = 0; list && i < list->count; i++) {
 		struct report_change *c = &out->items[out->count];
 
 		if (!(c->text = json_get_string(list->items[i], "text")))
