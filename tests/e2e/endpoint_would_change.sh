@@ -13,8 +13,7 @@ joined() { screen | tr '\n' ' ' | tr -s ' '; }
 page_to() {
 	local n=0
 	until joined | grep -qF -- "$1" || [ $n -ge 20 ]; do
-		keys NPage
-		wait_settled
+		press NPage
 		n=$((n + 1))
 	done
 	joined | grep -qF -- "$1"

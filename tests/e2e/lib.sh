@@ -195,6 +195,30 @@ expect_in_file() {
 	return 0
 }
 
+# press KEY...: sends the keys, then waits until the screen changes (at most 5 s) and settles, so
+# that the next key reaches the screen this one brought: a slow redraw (under ASan) never lets
+# two keys meant for two screens reach one.
+press() {
+	local before i=0
+	before=$(screen | md5sum)
+	keys "$@"
+	while [ "$(screen | md5sum)" = "$before" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
+	wait_settled
+}
+
+# enter_until TEXT: presses Enter, one screen at a time (see press), until a screen shows TEXT;
+# at most 10 screens. The screen at the call is checked first, once it has settled.
+enter_until() {
+	local i
+	wait_settled
+	for i in $(seq 1 10); do
+		screen | grep -qF -- "$1" && return 0
+		press Enter
+	done
+	screen | grep -qF -- "$1" && return 0
+	bad "no screen with '$1'"
+}
+
 # node_id JOURNAL: the current node's id, from the journal's last node event (the screen shows
 # no ids without --ids; the node event is written before the screen is drawn).
 node_id() { grep -o '"event":"node","node":"[^"]*"' "$1" 2>/dev/null | tail -n 1 | sed 's/.*"node":"//; s/"$//'; }

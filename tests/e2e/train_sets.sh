@@ -15,21 +15,6 @@ v1-cauda-equina
 r1-bowel-incontinence
 EOF
 
-# enter_until TEXT: presses Enter on each screen until one shows TEXT (at most 10), each time
-# waiting for the screen to change first, so that a slow redraw (under ASan) never takes a
-# second Enter meant for the screen before.
-enter_until() {
-	local i before
-	for i in $(seq 1 10); do
-		wait_settled
-		screen | grep -qF -- "$1" && return 0
-		before=$(screen | md5sum)
-		keys Enter
-		for _ in $(seq 1 250); do [ "$(screen | md5sum)" != "$before" ] && break; sleep 0.02; done
-	done
-	bad "no screen with '$1'"
-}
-
 # run_case CHOICE VERDICT: from the menu, Enter starts the highlighted case; the red-flag screen
 # is confirmed, CHOICE committed, and the reveal must say VERDICT; ends on the debrief.
 run_case() {
@@ -42,7 +27,6 @@ run_case() {
 	wait_for "Commit to $1. " || bad "the digit asks"
 	keys y
 	expect "$2" "case: the reveal says '$2'"
-	keys Enter
 	enter_until "Debrief:"
 }
 
