@@ -76,32 +76,84 @@ for p in problems[:10]:
 sys.exit(1 if problems else 0)
 PY
 	fi
-	check_sheets "$1" "$2"
+	check_sheets "$2" "$1"
 }
 
-# check_sheets FILE DESCRIPTION: a printer given the text log wastes no sheet: enscript on 66-line
-# pages prints as many sheets as the footer counts pages; so does CUPS' text-to-PDF filter, where
-# it is installed.
+# check_sheets DESCRIPTION FILE...: a printer given the text logs FILE... wastes no sheet: enscript
+# on 66-line pages prints them on as many sheets as their footers count pages; so does CUPS
+# (cups_sheets).
 check_sheets() {
-	local want sheets
-	want=$(grep -o 'page 1 of [0-9]*' "$1" | head -n 1 | sed 's/.* of //')
+	local what=$1 want sheets
+	shift
+	want=$(footer_pages "$@")
 	if command -v enscript >/dev/null; then
-		sheets=$(enscript -B -L 66 -p - "$1" 2>/dev/null | grep -c '^%%Page:')
-		if [ "$sheets" = "$want" ]; then ok; else bad "$2: enscript prints $sheets sheets for $want pages"; fi
+		sheets=$(enscript -B -L 66 -p - "$@" 2>/dev/null | grep -c '^%%Page:')
+		if [ "$sheets" = "$want" ]; then ok; else bad "$what: enscript prints $sheets sheets for $want pages"; fi
 	elif [ -z "${SHEETS_NOTICE:-}" ]; then
 		SHEETS_NOTICE=1
 		echo "SKIP: enscript not installed: the sheet count is not checked (apt-get install enscript)"
 	fi
-	if [ -x /usr/lib/cups/filter/texttopdf ] && command -v pdfinfo >/dev/null; then
-		sheets=$(/usr/lib/cups/filter/texttopdf 1 user title 1 "" "$1" 2>/dev/null | pdfinfo - 2>/dev/null |
-			sed -n 's/^Pages: *//p')
-		if [ "$sheets" = "$want" ]; then ok; else bad "$2: CUPS texttopdf prints ${sheets:-no} sheets for $want pages"; fi
-	elif [ -z "${CUPS_NOTICE:-}" ]; then
-		CUPS_NOTICE=1
-		echo "SKIP: CUPS' texttopdf filter not installed: the CUPS sheet count is not checked"
-	fi
+	cups_sheets "$what" "$@"
 }
 
+# footer_pages FILE...: the pages the text logs FILE... count in their "page 1 of M" footers, summed
+footer_pages() {
+	awk 'FNR == 1 { seen = 0 }
+	     !seen && match($0, /page 1 of [0-9]+/) { sum += substr($0, RSTART + 10, RLENGTH - 10); seen = 1 }
+	     END { print sum + 0 }' "$@"
+}
+
+# The options README and pathwalk(1) give for `lp`: CUPS' defaults (10 characters, 6 lines per
+# inch) fit 60 lines of 80 columns on Letter and under 80 columns on A4.
+CUPS_LP_OPTIONS="cpi=12 lpi=7"
+CUPS_TEXTTOPDF=/usr/lib/cups/filter/texttopdf
+CUPS_GENERIC_PPD=/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd
+
+# cups_sheets DESCRIPTION FILE...: `lp -o cpi=12 -o lpi=7` prints the text logs FILE..., one job
+# after another, on as many sheets as their footers count pages, none blank: CUPS' text filter is
+# run as cupsd runs it for a text job, with no PPD (Letter, CUPS' own margins) and with
+# cups-filters' generic PPD on A4. Says SKIP once when texttopdf or pdfinfo is not installed.
+cups_sheets() {
+	local what=$1 want job f n paper sheets blank
+	shift
+	if [ ! -x "$CUPS_TEXTTOPDF" ] || ! command -v pdfinfo >/dev/null || ! command -v pdftotext >/dev/null; then
+		if [ -z "${CUPS_NOTICE:-}" ]; then
+			CUPS_NOTICE=1
+			echo "SKIP: CUPS' texttopdf filter not installed: the CUPS sheet count is not checked (apt-get install cups-filters poppler-utils)"
+		fi
+		return 0
+	fi
+	want=$(footer_pages "$@")
+	job=$1
+	[ $# = 1 ] || { cat "$@" >"$tmp/cups.txt"; job=$tmp/cups.txt; }
+	for paper in Letter A4; do
+		if [ "$paper" = A4 ] && [ ! -f "$CUPS_GENERIC_PPD" ]; then continue; fi
+		cups_print "$paper" "$what" "$job" >"$tmp/cups.pdf"
+		sheets=$(pdfinfo "$tmp/cups.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+		if [ "$sheets" = "$want" ]; then ok; else
+			bad "$what: CUPS texttopdf ($paper, $CUPS_LP_OPTIONS) prints ${sheets:-no} sheets for $want pages"
+			for f; do
+				n=$(footer_pages "$f")
+				sheets=$(cups_print "$paper" "$what" "$f" | pdfinfo - 2>/dev/null | sed -n 's/^Pages: *//p')
+				[ "$sheets" = "$n" ] || echo "  | $(basename "$f"): ${sheets:-no} sheets for $n pages"
+			done
+			continue
+		fi
+		[ "$paper" = Letter ] || continue # the same pages, set in the same font: checked once
+		blank=$(pdftotext "$tmp/cups.pdf" - 2>/dev/null | awk 'BEGIN { RS = "\f" } !/[^[:space:]]/ { b++ } END { print b + 0 }')
+		if [ "$blank" = 0 ]; then ok; else bad "$what: CUPS texttopdf prints $blank blank sheets"; fi
+	done
+}
+
+# cups_print PAPER TITLE FILE: the PDF CUPS' text filter makes of FILE for `lp -o cpi=12 -o lpi=7`
+# on PAPER (Letter: no PPD; A4: the generic PPD), as cupsd runs it (job-id user title copies
+# options file, a UTF-8 text/plain job), on standard output.
+cups_print() {
+	local ppd=()
+	[ "$1" = A4 ] && ppd=(PPD="$CUPS_GENERIC_PPD")
+	env -u PPD "${ppd[@]}" CHARSET=utf-8 CONTENT_TYPE=text/plain FINAL_CONTENT_TYPE=application/pdf \
+		"$CUPS_TEXTTOPDF" 1 pathwalk "$2" 1 "$CUPS_LP_OPTIONS${ppd:+ media=$1}" "$3" 2>/dev/null
+}
 
 # rechain FILE: gives the lines of a journal made or edited by hand the integrity members pathwalk
 # writes (DESIGN §6): "seq" numbered 1..N, "prev" (the sha256 of the line before) after "time", and

@@ -5,6 +5,8 @@
 # override reason mix Chinese, Yijing hexagrams (wide), Devanagari with combining signs and emoji
 # (tests/data/good/wide-text.cfg) with a Chinese and hexagram patient reference, is wider than 80
 # columns, whatever the locale the log is rendered in; wrapping never splits a grapheme cluster.
+# The bundled cases' logs, printed one after another, take as many sheets as their footers count
+# pages, under enscript and under CUPS' text filter (lib_golden.sh's check_sheets).
 # Usage: log_widths.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
@@ -54,6 +56,9 @@ for case in "$src"/config/cases/*.cfg; do
 	logs+=("$tmp/$name.txt")
 done
 if widths "${logs[@]}"; then ok; else bad "a bundled case's log is wider than 80 columns"; fi
+# Printed one after another (enscript; CUPS as `lp -o cpi=12 -o lpi=7` prints them), they take
+# as many sheets as their footers count pages.
+check_sheets "the bundled cases' logs" "${logs[@]}"
 
 # --- wide, combining and joined text in the title, the reason and the patient reference -------
 patient='患者编号 坐骨神经痛-0042 ䷀䷁䷂䷃䷄䷅䷆䷇䷈䷉䷊䷋䷌䷍䷎䷏䷐䷑䷒䷓䷔䷕䷖䷗䷘䷙䷚䷛䷜䷝䷞䷟䷠䷡䷢䷣䷤䷥䷦䷧䷨䷩䷪䷫䷬䷭䷮䷯'
