@@ -197,5 +197,8 @@ void date_format(long days, char out[DATE_TEXT_SIZE])
 	int year, month, day;
 
 	date_to_ymd(days, &year, &month, &day);
-	snprintf(out, DATE_TEXT_SIZE, "%04d-%02d-%02d", year, month, day);
+	/* date_to_ymd clamps to 0000-01-01..9999-12-31: the remainders never change a value, they show
+	 * the compiler the bounds, so it sees the ten characters fit (-Wformat-truncation at -O3). */
+	snprintf(out, DATE_TEXT_SIZE, "%04u-%02u-%02u", (unsigned)year % 10000u, (unsigned)month % 100u,
+		 (unsigned)day % 100u);
 }
