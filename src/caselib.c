@@ -57,37 +57,46 @@ struct caselib_entry *caselib_add(struct caselib *lib, struct casefile *c, const
 	return e;
 }
 
-static const struct pathway *sort_pw; /* qsort has no context argument in C11 */
-
 /* The sort key's first parts: edge cases after vignettes, a stopped route last, then the stage. */
-static size_t along_pathway(const struct caselib_entry *e)
+static size_t along_pathway(const struct pathway *pw, const struct caselib_entry *e)
 {
 	size_t edge = strncmp(e->c->id, "edge-", 5) == 0;
 
 	if (e->endpoint < 0)
-		return (edge + 1) * (sort_pw->nstages + 1) - 1;
-	return edge * (sort_pw->nstages + 1) + (size_t)sort_pw->nodes[e->endpoint].stage;
+		return (edge + 1) * (pw->nstages + 1) - 1;
+	return edge * (pw->nstages + 1) + (size_t)pw->nodes[e->endpoint].stage;
 }
+
+/* An entry with its place along the pathway, worked out before sorting (qsort passes no context). */
+struct keyed_entry {
+	size_t along;
+	struct caselib_entry e;
+};
 
 static int by_pathway(const void *a, const void *b)
 {
-	const struct caselib_entry *x = a, *y = b;
-	size_t kx = along_pathway(x), ky = along_pathway(y);
+	const struct keyed_entry *x = a, *y = b;
 	int cmp;
 
-	if (kx != ky)
-		return kx < ky ? -1 : 1;
-	cmp = strcasecmp(x->c->title ? x->c->title : "", y->c->title ? y->c->title : "");
-	return cmp ? cmp : strcmp(x->c->id, y->c->id);
+	if (x->along != y->along)
+		return x->along < y->along ? -1 : 1;
+	cmp = strcasecmp(x->e.c->title ? x->e.c->title : "", y->e.c->title ? y->e.c->title : "");
+	return cmp ? cmp : strcmp(x->e.c->id, y->e.c->id);
 }
 
 void caselib_sort(struct caselib *lib, const struct pathway *pw)
 {
+	struct keyed_entry *keyed;
+
 	if (lib->count < 2)
 		return; /* and qsort must not see the NULL array of an empty library */
-	sort_pw = pw;
-	qsort(lib->entries, lib->count, sizeof(*lib->entries), by_pathway);
-	sort_pw = NULL;
+	keyed = xcalloc(lib->count, sizeof(*keyed));
+	for (size_t i = 0; i < lib->count; i++)
+		keyed[i] = (struct keyed_entry){ along_pathway(pw, &lib->entries[i]), lib->entries[i] };
+	qsort(keyed, lib->count, sizeof(*keyed), by_pathway);
+	for (size_t i = 0; i < lib->count; i++)
+		lib->entries[i] = keyed[i].e;
+	free(keyed);
 }
 
 void caselib_load_bundled(const struct pathway *pw, long today, struct caselib *out, struct diag_list *diags)
