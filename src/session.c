@@ -12,6 +12,7 @@
 #include "journal.h"
 #include "session_rules.h"
 #include "strbuf.h"
+#include "whatif_memo.h"
 #include "xalloc.h"
 
 /* One step of the route: the node, and how many warnings had been shown before it was entered
@@ -56,6 +57,7 @@ struct session {
 	struct override *overrides;
 	size_t noverrides, overrides_cap;
 
+	struct whatif_memo *would_change; /* session_would_change's last result (src/session_whatif.c) */
 	char *message;
 	bool closed;
 	bool finished;  /* closed by session_finish: the endpoint is recorded */
@@ -183,6 +185,7 @@ struct session *session_new(const struct pathway *pw, struct journal *journal,
 	s->warnings_now = xcalloc(pw->nwarnings + 1, sizeof(*s->warnings_now));
 	s->shown = xcalloc(pw->nwarnings + 1, sizeof(*s->shown));
 	s->wtext = shown_texts_new(pw);
+	s->would_change = whatif_memo_new(pw);
 	for (size_t i = 0; i < pw->nnodes; i++)
 		if (pw->nodes[i].nevidence > max_evidence)
 			max_evidence = pw->nodes[i].nevidence;
@@ -291,8 +294,14 @@ void session_free(struct session *s)
 	free(s->evidence_now);
 	free(s->shown);
 	shown_texts_free(s->wtext, s->pw->nwarnings);
+	whatif_memo_free(s->would_change);
 	free(s->message);
 	free(s);
+}
+
+struct whatif_memo *session_whatif_memo(const struct session *s)
+{
+	return s->would_change;
 }
 
 const struct pathway *session_pathway(const struct session *s)

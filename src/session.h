@@ -21,6 +21,7 @@
 
 struct journal;
 struct session;
+struct whatif_memo;
 
 /* What the session records in its "start" event. All strings are copied; any may be NULL. */
 struct session_info {
@@ -176,6 +177,10 @@ struct shown_text {
 	char *text;
 	unsigned char *seen;
 };
+
+/* The session's memo of what would change the recommendation (src/session_whatif.c updates it,
+ * also for a const session; it goes with the session). */
+struct whatif_memo *session_whatif_memo(const struct session *s);
 
 /* What warning w showed (the session keeps one per warning). */
 const struct shown_text *session_shown_text(const struct session *s, int w);

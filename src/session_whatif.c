@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What would change the recommendation at a session's endpoint (whatif.h): the session's answers
- * and overrides taken as a case, so that a walk and a replay are varied alike. */
+ * and overrides taken as a case, so that a walk and a replay are varied alike; kept in the
+ * session's memo, so the endpoint screen and session_finish compute it once per arrival. */
 #include <stdlib.h>
 
 #include "session.h"
 #include "whatif.h"
+#include "whatif_memo.h"
 #include "xalloc.h"
 
 size_t session_would_change(const struct session *s, struct whatif_change **out)
@@ -25,9 +27,12 @@ size_t session_would_change(const struct session *s, struct whatif_change **out)
 			t++;
 		c.overrides[c.noverrides++] = (struct case_override){ node, t, (char *)reason, 0 };
 	}
-	nw = whatif_compute(pw, &c, session_today(s), session_node(s), &w);
-	nc = whatif_words(pw, session_answers(s), w, nw, out);
-	free(w);
+	if (!whatif_memo_get(session_whatif_memo(s), &c, session_today(s), session_node(s), out, &nc)) {
+		nw = whatif_compute(pw, &c, session_today(s), session_node(s), &w);
+		nc = whatif_words(pw, session_answers(s), w, nw, out);
+		free(w);
+		whatif_memo_put(session_whatif_memo(s), &c, session_today(s), session_node(s), *out, nc);
+	}
 	free(c.overrides);
 	return nc;
 }

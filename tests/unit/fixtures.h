@@ -6,6 +6,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "casefile.h"
 #include "diag.h"
 #include "pathway.h"
 
@@ -42,6 +43,18 @@ static inline void dump_diags(const struct diag_list *d)
 {
 	for (size_t i = 0; i < d->count; i++)
 		cr_log_info("line %d: %s", d->items[i].line, d->items[i].message);
+}
+
+/* Loads the case file text against pw, failing the test with its diagnostics when it does not load. */
+static inline struct casefile *load_case_text(const struct pathway *pw, const char *text)
+{
+	struct diag_list diags = { 0 };
+	struct casefile *c = casefile_load_text("c.cfg", text, strlen(text), pw, &diags);
+
+	dump_diags(&diags);
+	diag_clear(&diags);
+	cr_assert_not_null(c);
+	return c;
 }
 
 #endif

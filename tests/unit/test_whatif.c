@@ -157,17 +157,6 @@ static size_t check_case(const struct pathway *pw, const struct casefile *c, lon
 	return n;
 }
 
-static struct casefile *load_text(const struct pathway *pw, const char *text)
-{
-	struct diag_list diags = { 0 };
-	struct casefile *c = casefile_load_text("c.cfg", text, strlen(text), pw, &diags);
-
-	dump_diags(&diags);
-	diag_clear(&diags);
-	cr_assert_not_null(c);
-	return c;
-}
-
 Test(whatif, mini_pathway_matches_the_brute_force)
 {
 	struct pathway *pw = load_fixture(FIXTURE("mini.cfg"));
@@ -184,7 +173,7 @@ Test(whatif, mini_pathway_matches_the_brute_force)
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct casefile *c = load_text(pw, cases[i]);
+		struct casefile *c = load_case_text(pw, cases[i]);
 
 		check_case(pw, c, 19783 /* 2024-03-01 */);
 		casefile_free(c);
@@ -195,7 +184,7 @@ Test(whatif, mini_pathway_matches_the_brute_force)
 Test(whatif, the_nearest_value_each_way_and_a_refused_change_is_skipped)
 {
 	struct pathway *pw = load_fixture(FIXTURE("mini.cfg"));
-	struct casefile *c = load_text(pw, "case = { id = \"hi\"; answers = { score = 6; flag = false; kind = \"a\"; "
+	struct casefile *c = load_case_text(pw, "case = { id = \"hi\"; answers = { score = 6; flag = false; kind = \"a\"; "
 					   "signs = [ \"x\", \"z\" ]; seen = \"2024-03-01\"; last = \"2024-03-01\"; }; };");
 	struct whatif *w;
 	size_t n = whatif_compute(pw, c, 19783, pathway_find_node(pw, "high"), &w);
