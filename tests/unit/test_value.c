@@ -77,7 +77,7 @@ Test(value, type_names_round_trip)
 	cr_assert_str_eq(value_type_name(TYPE_DATE), "date");
 	cr_assert_str_eq(value_type_name(TYPE_NONE), "unknown");
 	for (int t = TYPE_INT; t <= TYPE_DATE; t++)
-		cr_assert_eq(value_type_parse(value_type_name((enum value_type)t)), t);
+		cr_assert_eq(value_type_parse(value_type_name((enum value_type)t)), (enum value_type)t);
 }
 
 Test(value, type_parse_rejects_unknown_names)
