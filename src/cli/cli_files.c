@@ -17,13 +17,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-bool cli_has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 static int compare_paths(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -32,7 +25,7 @@ static int compare_paths(const void *a, const void *b)
 static bool wanted(const char *path, const char *const *suffixes)
 {
 	for (; *suffixes; suffixes++)
-		if (cli_has_suffix(path, *suffixes))
+		if (fileio_has_suffix(path, *suffixes))
 			return true;
 	return false;
 }
