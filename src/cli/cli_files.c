@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Files for the commands: collecting the inputs of commands that take files or directories (test,
- * diff, report), loading the pathway for rendering journals, writing an output file (log, report). */
+ * diff, report), checking free text given as an option, writing an output file (log, report). */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -187,22 +187,6 @@ int cli_write_output(const char *output, const char *data, size_t len, const cha
 	fprintf(stderr, "pathwalk: %s: cannot write %s: %s%s\n", output, what, strerror(errno),
 		errno == EEXIST || errno == ELOOP ? " (an existing file or link is never overwritten)" : "");
 	return EXIT_OUTPUT;
-}
-
-struct pathway *cli_load_journal_pathway(const char *path, bool *failed)
-{
-	struct diag_list diags = { 0 };
-	struct pathway *pw;
-
-	*failed = false;
-	if (path) {
-		pw = cli_load_pathway(path);
-		*failed = pw == NULL;
-		return pw;
-	}
-	pw = pathway_load_bundled(&diags);
-	diag_clear(&diags);
-	return pw;
 }
 
 bool cli_check_text(const char *command, const char *option, const char *text, size_t max_chars)
