@@ -53,6 +53,7 @@ Test(whatif_memo, holds_a_copy_for_exactly_its_inputs)
 	int end, score = pathway_find_variable(pw, "score");
 	struct case_override over = { pathway_find_node(pw, "choose"), 2, "r", 0 }; /* to "low" */
 	struct value kept;
+	struct case_override *loaded = c->overrides; /* the loader's (empty) array, put back at the end */
 
 	cr_assert_eq(replay_run(pw, c, NULL, TODAY, NULL, &r), REPLAY_COMPLETE);
 	end = session_node(r.session);
@@ -98,7 +99,7 @@ Test(whatif_memo, holds_a_copy_for_exactly_its_inputs)
 	cr_expect_not(whatif_memo_get(m, c, TODAY, end, &got, &ngot), "another override reason");
 	over.reason = "r";
 	c->noverrides = 0;
-	c->overrides = NULL;
+	c->overrides = loaded;
 	cr_expect_not(whatif_memo_get(m, c, TODAY, end, &got, &ngot), "the override withdrawn");
 	c->overrides = &over;
 	c->noverrides = 1;
@@ -112,7 +113,7 @@ Test(whatif_memo, holds_a_copy_for_exactly_its_inputs)
 	expect_same(got, ngot, want, nwant);
 	whatif_changes_free(got, ngot);
 	whatif_changes_free(want, nwant);
-	c->overrides = NULL;
+	c->overrides = loaded;
 	c->noverrides = 0;
 	whatif_memo_free(m);
 	casefile_free(c);
