@@ -87,7 +87,8 @@ fi
 # shows the escapes as text: the pane's title is not set, no colour or bidi control arrives (the
 # hostile colour is blue, which pathwalk's own coloured diagnostics never use).
 sed 's/title = "Mini pathway";/title = "Mini\\x1b]0;pwned\\x07\\x1b[34m red \\xe2\\x80\\xae pathway";/' "$mini" >"$TMP/hostile.cfg"
-start -- walk -p "$TMP/hostile.cfg" --log "$TMP/hostile.jsonl"
+# PW_FORM=1: a refused pathway shows no start form, so start does not wait for one.
+PW_FORM=1 start -- walk -p "$TMP/hostile.cfg" --log "$TMP/hostile.jsonl"
 expect "EXIT=3" "a hostile pathway is refused (exit 3)"
 expect 'U+001B' "the message names the control character"
 pane=$(tmux -L "$SOCK" capture-pane -p -e -t pw)
@@ -96,7 +97,7 @@ printf '%s' "$pane" | grep -qF $'\u202e' && bad "a right-to-left override reache
 [ "$(tmux -L "$SOCK" display-message -p -t pw '#{pane_title}')" != pwned ] && ok "the pane title was not set" ||
 	bad "an OSC sequence set the pane title"
 printf 'case = { id = "h"; title = "T\\x1b]0;pwned\\x07\\x1b[34m"; answers = { score = 6; }; };\n' >"$TMP/hostile-case.cfg"
-start -- walk -p "$mini" --case "$TMP/hostile-case.cfg" --log "$TMP/hostile-case.jsonl"
+PW_FORM=1 start -- walk -p "$mini" --case "$TMP/hostile-case.cfg" --log "$TMP/hostile-case.jsonl"
 expect "EXIT=3" "a hostile case is refused (exit 3)"
 pane=$(tmux -L "$SOCK" capture-pane -p -e -t pw)
 printf '%s' "$pane" | grep -qF $'\e[34m' && bad "the case's colour sequence reached the terminal" || ok "the case's escapes are shown as text"

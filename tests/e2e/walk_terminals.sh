@@ -9,7 +9,8 @@
 mini=$SRC/tests/data/good/mini.cfg
 
 # ---------------------------------------------------------------- TERM=dumb
-PW_TERM=dumb start -- walk -p "$mini" --log "$TMP/dumb.jsonl"
+# PW_FORM=1: the plain walk has no start form, so start does not wait for one.
+PW_TERM=dumb PW_FORM=1 start -- walk -p "$mini" --log "$TMP/dumb.jsonl"
 expect "cannot move the cursor; walking line by line instead (as with --plain)" "TERM=dumb gives a notice"
 expect "Score (whole number 0 to 10):" "and the plain walk's prompts"
 type_text q; keys Enter
