@@ -10,8 +10,12 @@
 mini=$SRC/tests/data/good/mini.cfg
 case_v5=$SRC/config/cases/v5-sij-eligible.cfg
 
-# pid_of PATTERN: the pathwalk process whose command line contains PATTERN.
-pid_of() { pgrep -f -- "$1" | head -n 1; }
+# walk_pid: the pathwalk that the current window runs (nothing once it has ended).
+walk_pid() {
+	local pid comm
+	pid=$(window_pid)
+	read -r comm <"/proc/$pid/comm" && [ "$comm" = pathwalk ] && echo "$pid"
+}
 alternate() { tmux -L "$SOCK" display-message -p -t pw '#{alternate_on}'; }
 
 # Each signal's walk, the training, the full-disk screen and the hostile text are sub-cases run
@@ -25,7 +29,7 @@ curses_signal() {
 	start -- walk -p "$mini" --log "$log"
 	expect "Score (0" "walk for SIG$sig"
 	[ "$(alternate)" = 1 ] && ok "the walk uses the alternate screen" || bad "alternate screen not on before SIG$sig"
-	pid=$(pid_of "--log $log")
+	pid=$(walk_pid)
 	[ -n "$pid" ] && kill -s "$sig" "$pid"
 	if [ "$sig" = INT ]; then
 		# In the curses walk Ctrl-C (SIGINT) asks whether to quit, like q.
@@ -54,7 +58,7 @@ plain_signal() { # SIG
 	log=$TMP/plain-$sig.jsonl
 	start -- walk --plain -p "$mini" --log "$log"
 	expect "Score (" "plain walk for SIG$sig"
-	pid=$(pid_of "--log $log")
+	pid=$(walk_pid)
 	[ -n "$pid" ] && kill -s "$sig" "$pid"
 	expect "EXIT=$((128 + n))" "plain walk: SIG$sig ends it with status $((128 + n))"
 	expect_line "icanon echo" "plain walk: SIG$sig leaves the terminal modes alone"
@@ -69,7 +73,7 @@ training_signal() {
 	log=$TMP/train-usr1.jsonl
 	start -- train --trainee T --log "$log" v1-cauda-equina
 	wait_for "Enter" && ok "training starts" || bad "training did not start"
-	pid=$(pid_of "--log $log")
+	pid=$(walk_pid)
 	[ -n "$pid" ] && kill -s USR1 "$pid"
 	expect "EXIT=$((128 + $(kill -l USR1)))" "training: SIGUSR1 ends it with 128+N"
 	[ "$(alternate)" = 0 ] && ok "training: the alternate screen is left" || bad "training: still on the alternate screen"
@@ -91,7 +95,7 @@ full_disk_signal() {
 			for _ in $(seq 1 100); do [ "$(screen | md5sum)" != "$before" ] && break; sleep 0.02; done
 		done
 		expect "The session log cannot be written" "the full-disk screen"
-		pid=$(pid_of "--log $fs/full.jsonl")
+		pid=$(walk_pid)
 		[ -n "$pid" ] && kill -TERM "$pid"
 		expect "EXIT=143" "SIGTERM on the full-disk screen exits 143"
 		expect_line "icanon echo" "and restores the terminal"
