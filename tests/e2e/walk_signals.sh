@@ -49,7 +49,6 @@ curses_signal() {
 	[ -s "$TMP/sig-$sig.txt" ] && grep -q "INCOMPLETE\|interrupted\|quit" "$TMP/sig-$sig.txt" &&
 		ok "SIG$sig: the printable log is written" || bad "SIG$sig: no printable log"
 }
-for sig in HUP INT QUIT PIPE USR1 USR2 ALRM TERM XCPU XFSZ VTALRM PROF; do spawn "sig-$sig" curses_signal "$sig"; done
 
 # The plain walk: the same signals end it with 128+N and the journal names them.
 plain_signal() { # SIG
@@ -65,7 +64,6 @@ plain_signal() { # SIG
 	expect_in_file "$log" "\"reason\":\"SIG$sig\"" "plain walk: the journal records SIG$sig"
 	[ -s "$TMP/plain-$sig.txt" ] && ok "plain walk: SIG$sig writes the printable log" || bad "plain walk: no printable log after SIG$sig"
 }
-for sig in QUIT PIPE USR1 ALRM INT; do spawn "plain-$sig" plain_signal "$sig"; done
 
 # Training (curses): SIGUSR1 while a case runs.
 training_signal() {
@@ -80,7 +78,6 @@ training_signal() {
 	expect_line "icanon echo" "training: the terminal modes are restored"
 	expect_in_file "$log" '"reason":"SIGUSR1"' "training: the journal records SIGUSR1"
 }
-spawn training training_signal
 
 # SIGTERM on the full-disk screen: 143, not 5.
 full_disk_signal() {
@@ -101,7 +98,6 @@ full_disk_signal() {
 		expect_line "icanon echo" "and restores the terminal"
 	fi
 }
-spawn full-disk full_disk_signal
 
 # Hostile text: a pathway and a case with escapes in their strings are refused, and the message
 # shows the escapes as text: the pane's title is not set, no colour or bidi control arrives (the
@@ -126,7 +122,13 @@ hostile_text() {
 	[ "$(tmux -L "$SOCK" display-message -p -t pw '#{pane_title}')" != pwned ] && ok "the case did not set the pane title" ||
 		bad "the case's OSC sequence set the pane title"
 }
-spawn hostile hostile_text
 
+# The longest sub-case (the full-disk walk goes through several screens) first, so that it does not
+# run alone at the end.
+spawn full-disk full_disk_signal
+for sig in HUP INT QUIT PIPE USR1 USR2 ALRM TERM XCPU XFSZ VTALRM PROF; do spawn "sig-$sig" curses_signal "$sig"; done
+for sig in QUIT PIPE USR1 ALRM INT; do spawn "plain-$sig" plain_signal "$sig"; done
+spawn training training_signal
+spawn hostile hostile_text
 collect
 finish

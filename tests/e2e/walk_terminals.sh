@@ -21,7 +21,6 @@ term_dumb() {
 	expect "EXIT=0" "q leaves the plain walk"
 	expect_in_file "$TMP/dumb.jsonl" '"reason":"quit"' "the plain walk's journal records the quit"
 }
-spawn dumb term_dumb
 
 # ---------------------------------------------------------------- LC_ALL=C
 # A pathway whose own text is not ASCII: accents, a dash, >=, an ellipsis and Chinese.
@@ -39,7 +38,6 @@ c_locale() {
 	keys q y
 	expect "EXIT=0" "quits"
 }
-spawn c-locale c_locale
 
 # ---------------------------------------------------------------- breadcrumb
 seps() { screen | sed -n 2p | grep -o -b '›' | cut -d: -f1 | tr '\n' ' '; }
@@ -58,7 +56,6 @@ breadcrumb() {
 	keys q y
 	expect "EXIT=0" "quits"
 }
-spawn breadcrumb breadcrumb
 
 # ---------------------------------------------------------------- mouse
 # xterm's X10 report: ESC [ M, then 32 + button, 32 + column, 32 + row (1-based); button 3 is the
@@ -88,7 +85,6 @@ mouse_clicks() {
 	expect "EXIT=0" "quits"
 	expect_in_file "$TMP/mouse.jsonl" '"event":"interrupted"' "the walk is journaled"
 }
-spawn mouse mouse_clicks
 
 # ---------------------------------------------------------------- keys from less, vi and htop
 keys_of_less() {
@@ -123,7 +119,6 @@ keys_of_less() {
 	keys q y
 	expect "EXIT=0" "quits"
 }
-spawn less-keys keys_of_less
 
 # ---------------------------------------------------------------- NO_COLOR, bottom bar
 no_color() {
@@ -145,7 +140,6 @@ no_color() {
 	keys q y
 	expect "EXIT=0" "quits"
 }
-spawn no-color no_color
 
 # ---------------------------------------------------------------- the title bar at 60 columns
 title_bar() {
@@ -155,7 +149,14 @@ title_bar() {
 	keys q y
 	expect "EXIT=0" "quits"
 }
-spawn title title_bar
 
+# The longest sub-case first, so that it does not run alone at the end.
+spawn less-keys keys_of_less
+spawn mouse mouse_clicks
+spawn no-color no_color
+spawn breadcrumb breadcrumb
+spawn c-locale c_locale
+spawn dumb term_dumb
+spawn title title_bar
 collect
 finish
