@@ -284,7 +284,9 @@ spawn() {
 	(
 		NAME=$NAME-$tag SOCKETS="" runs=0 passed=0 failed=0
 		trap kill_servers EXIT
-		trap "exit 143" TERM # after the command under way (a server being started) is done
+		# A signal ends the sub-case once the command under way (a server being started) is done.
+		trap "exit 130" INT
+		trap "exit 143" TERM
 		"$@"
 		echo "$passed $failed" >"$out.count"
 	) >"$out.out" 2>&1 &
