@@ -59,18 +59,9 @@ static void build(void)
 	}
 }
 
-static size_t count(const char *haystack, const char *needle)
-{
-	size_t n = 0;
-
-	for (const char *p = strstr(haystack, needle); p; p = strstr(p + 1, needle))
-		n++;
-	return n;
-}
-
 Test(rdoc_grid, text_lays_a_wide_grid_out_in_parts_within_80_columns)
 {
-	const char *t, *p;
+	const char *t, *p, *last;
 	size_t header_lines = 0;
 
 	build();
@@ -92,10 +83,12 @@ Test(rdoc_grid, text_lays_a_wide_grid_out_in_parts_within_80_columns)
 	/* 16 columns of "✘ 123s" do not fit beside the labels: at least two parts, each headed. */
 	cr_assert_geq(header_lines, 2, "the grid was not split into parts");
 	/* Every column is numbered once; the labels are cut to 20 columns, never split in a character. */
-	cr_assert_eq(count(t, " 16\n"), 1);
+	last = strstr(t, " 16\n");
+	cr_assert(last && !strstr(last + 1, " 16\n"), "column 16 is not numbered once:\n%s", t);
 	cr_assert_not_null(strstr(t, "   王小明王小明王小明  \xe2\x9c\x94 12s"), "label not cut at a break:\n%s", t);
 	cr_assert_null(strstr(t, "very"));
-	cr_assert_eq(count(t, "\xe2\x9c\x98 123s"), 2);
+	cr_assert_not_null(strstr(t, "   王小明王小明王小明  \xe2\x9c\x94 12s   \xe2\x9c\x98 123s\n"), "%s", t);
+	cr_assert_not_null(strstr(t, "   a|b <i>             \xe2\x9c\x94 12s   \xe2\x9c\x98 123s\n"), "%s", t);
 	/* A list row worth a look is marked "!", the others "-". */
 	cr_assert_not_null(strstr(t, "   - plain row\n"));
 	cr_assert_not_null(strstr(t, "   ! row worth a look\n      - its detail\n"));
@@ -129,9 +122,8 @@ Test(rdoc_grid, html_writes_a_table_with_headers_titles_and_strong_cells)
 	cr_assert_not_null(strstr(t, "<thead><tr><th scope=\"col\">Trainee</th>"
 				     "<th scope=\"col\" title=\"Decision &quot;1&quot; &lt;b&gt;\">1</th>"), "%s", t);
 	cr_assert_not_null(strstr(t, "<tr><th scope=\"row\">a|b &lt;i&gt;</th><td>"), "%s", t);
-	cr_assert_eq(count(t, "<td class=\"strong\">\xe2\x9c\x98 123s</td></tr>\n"), 2);
-	cr_assert_eq(count(t, "<tr>"), 3);
-	cr_assert_not_null(strstr(t, "</tbody>\n</table>\n"));
+	cr_assert_not_null(strstr(t, "<td class=\"strong\">\xe2\x9c\x98 123s</td></tr>\n<tr><th scope=\"row\">a|b"), "%s", t);
+	cr_assert_not_null(strstr(t, "<td class=\"strong\">\xe2\x9c\x98 123s</td></tr>\n</tbody>\n</table>\n"), "%s", t);
 	cr_assert_not_null(strstr(t, "<li><strong>row worth a look</strong>\n<ul>\n<li>its detail</li>"), "%s", t);
 }
 
