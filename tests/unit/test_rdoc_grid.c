@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/rdoc.h"
+#include "rdoc.h"
 #include "strbuf.h"
 #include "utf8.h"
 

@@ -2,7 +2,7 @@
 /* The training report in a printed format: built once as a document (cohort_outline.c) and
  * written by the same writers as the session log (render/rdoc.h). */
 #include "cohort.h"
-#include "render/rdoc.h"
+#include "rdoc.h"
 
 void cohort_render(const struct cohort *c, enum report_format format, struct strbuf *out)
 {

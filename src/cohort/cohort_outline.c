@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The training report's content, built once as a printable document (render/rdoc.h, see
+/* The training report's content, built once as a printable document (rdoc.h, see
  * cohort.h), so that every format says the same things in the same words. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cohort.h"
-#include "render/rdoc.h"
+#include "rdoc.h"
 #include "report_model.h"
 #include "xalloc.h"
 
