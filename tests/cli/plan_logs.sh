@@ -6,6 +6,7 @@
 # replayed with --log and printed in every format carries "About this pathway" first and the
 # three headings Recommendation, What to do, What to document. Usage: plan_logs.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
+in_memory
 plan=$src/tests/data/good/mini-plan.cfg
 export PATHWALK_NOW=2025-03-06T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
 
@@ -16,17 +17,17 @@ expect_not_in() { # FILE TEXT DESCRIPTION
 	if grep -qF -- "$2" "$1"; then bad "$3: '$2' in $(basename "$1")"; else ok; fi
 }
 # expect_order FILE DESCRIPTION TEXT...: each TEXT occurs, on a later line than the one before
+# (one awk reads FILE once: the first line after the last match that holds the next TEXT)
 expect_order() {
-	local file=$1 what=$2 last=0 line
+	local file=$1 what=$2 missing
 	shift 2
-	for text in "$@"; do
-		line=$(grep -nF -- "$text" "$file" | cut -d: -f1 | awk -v l="$last" '$1 > l { print; exit }')
-		if [ -z "$line" ]; then
-			bad "$what: '$text' not after line $last of $(basename "$file")"
-			return
-		fi
-		last=$line
-	done
+	missing=$(LC_ALL=C awk 'BEGIN { n = ARGC - 2; for (i = 1; i <= n; i++) want[i] = ARGV[i + 1]; ARGC = 2; k = 1; last = 0 }
+		k <= n && index($0, want[k]) { k++; last = NR }
+		END { if (k <= n) printf "%s\t%d", want[k], last }' "$file" "$@") || missing="$1"$'\t'0
+	if [ -n "$missing" ]; then
+		bad "$what: '${missing%$'\t'*}' not after line ${missing##*$'\t'} of $(basename "$file")"
+		return
+	fi
 	ok
 }
 
