@@ -108,15 +108,18 @@ check_sheets() {
 # "action_end" on every line (each line an action of its own), so that commands accept it. Earlier
 # chain members are replaced; a line that is not an object is chained over as it is.
 rechain() {
-	local f=$1 prev=0000000000000000000000000000000000000000000000000000000000000000 n=0 line
-	: >"$f.chain"
-	while IFS= read -r line || [ -n "$line" ]; do
-		n=$((n + 1))
-		line=$(printf '%s' "$line" | LC_ALL=C sed -E -e 's/,"prev":"[0-9a-f]{64}"//' -e 's/,"action_end":true}$/}/' \
-			-e "s/^\\{\"seq\":[0-9]+,\"time\":(\"[^\"]*\")/{\"seq\":$n,\"time\":\\1,\"prev\":\"$prev\"/" \
-			-e 's/}$/,"action_end":true}/')
-		printf '%s\n' "$line" >>"$f.chain"
-		prev=$(printf '%s' "$line" | sha256sum | cut -c1-64)
-	done <"$f"
-	mv "$f.chain" "$f"
+	# One perl for the whole file, not a sed and a sha256sum per line: Digest::SHA comes with
+	# Debian's perl, which dpkg-dev (in the README's apt-get line and .ci/run) depends on.
+	LC_ALL=C perl -MDigest::SHA=sha256_hex -e '
+		my ($prev, $n) = ("0" x 64, 0);
+		while (my $line = <STDIN>) {
+			chomp $line;
+			$n++;
+			$line =~ s/,"prev":"[0-9a-f]{64}"//;
+			$line =~ s/,"action_end":true\}\z/}/;
+			$line =~ s/^\{"seq":[0-9]+,"time":("[^"]*")/{"seq":$n,"time":$1,"prev":"$prev"/;
+			$line =~ s/\}\z/,"action_end":true}/;
+			print "$line\n";
+			$prev = sha256_hex($line);
+		}' <"$1" >"$1.chain" && mv "$1.chain" "$1"
 }
