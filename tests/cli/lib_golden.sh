@@ -42,42 +42,42 @@ compare_golden() {
 }
 
 # check_text FILE DESCRIPTION: printer layout: <= 80 columns, pages of at most 65 lines each ended
-# by a form feed and never padded, "page N of M" footers (queued: see run_queued_checks); then the
-# sheets printed (enscript, and CUPS' text filter where installed) must be M.
+# by a form feed and never padded, "page N of M" footers (queued: FILE must not change until
+# run_queued_checks); then the sheets printed (enscript, and CUPS' text filter where installed)
+# must be M.
 check_text() {
 	expect_in "$1" "page 1 of " "$2"
 	queue_check layout "$1" "$2: text layout"
 	check_sheets "$1" "$2"
 }
 
-# queue_check KIND FILE MESSAGE [ARGUMENT]: a check that python3 makes of (a copy of) FILE when
-# run_queued_checks runs them all in one python3, failing with MESSAGE; nothing without python3.
+# queue_check KIND FILE MESSAGE [ARGUMENT]: a check of FILE, failing with MESSAGE, that python3
+# makes when run_queued_checks runs all those queued in one python3 (FILE must not change until
+# then); nothing without python3.
 # KIND (tests/cli/queued_checks.py): layout (as check_text says), widths (no line wider than 80
 # columns by glibc's wcwidth), json (parses), utf8, csv-field (the first row's first field is
 # ARGUMENT), assert (ARGUMENT is python asserting about the file at `path`).
 queue_check() {
 	have_python || return 0
 	[ -d "$tmp/queued" ] || mkdir "$tmp/queued"
-	queued=$((${queued:-0} + 1)) waiting=$((${waiting:-0} + 1))
-	cp "$2" "$tmp/queued/$queued-${2##*/}"
-	printf '%s\0%s\0%s\0%s\0' "$1" "$3" "$tmp/queued/$queued-${2##*/}" "${4:-}" >>"$tmp/queued/manifest"
+	printf '%s\0%s\0%s\0%s\0' "$1" "$3" "$2" "${4:-}" >>"$tmp/queued/manifest"
 }
 
 # run_queued_checks: makes the checks queued so far, in one python3, and counts each (ok, or bad
 # with its message and details); the queue is then empty.
 run_queued_checks() {
 	[ -f "$tmp/queued/manifest" ] || return 0
-	local line made=0
+	local line made=0 all=
 	while IFS= read -r line; do
 		case $line in
 		ok) ok; made=$((made + 1)) ;;
 		"FAIL: "*) bad "${line#FAIL: }"; made=$((made + 1)) ;;
+		"all "*) all=${line#all } ;;
 		*) printf '%s\n' "$line" ;;
 		esac
 	done < <(python3 "$src/tests/cli/queued_checks.py" "$tmp/queued/manifest" 2>&1)
-	[ "$made" = "$waiting" ] || bad "only $made of the $waiting queued checks were made"
+	[ "$made" = "$all" ] || bad "$made queued checks made, of ${all:-an unknown number}"
 	rm -rf "$tmp/queued"
-	waiting=0
 }
 
 # check_sheets FILE DESCRIPTION: a printer given the text log wastes no sheet: enscript on 66-line

@@ -18,13 +18,16 @@ if ! have_python; then
 fi
 
 # --- every bundled case ----------------------------------------------------------------------
-for case in "$src"/config/cases/*.cfg; do
-	name=$(basename "$case" .cfg)
-	run 0 "replay $name" -- "$bin" replay --log "$tmp/$name.jsonl" "$case"
+# (two cases at a time: in_two)
+bundled_case() { # CASE: replayed and logged, its width queued
+	local name
+	name=$(basename "$1" .cfg)
+	run 0 "replay $name" -- "$bin" replay --log "$tmp/$name.jsonl" "$1"
 	run 0 "log $name" -- "$bin" log --format text "$tmp/$name.jsonl"
 	cp "$tmp/out" "$tmp/$name.txt"
 	queue_check widths "$tmp/$name.txt" "the log of the bundled case $name is wider than 80 columns"
-done
+}
+in_two bundled_case run_queued_checks "$src"/config/cases/*.cfg
 
 # --- wide, combining and joined text in the title, the reason and the patient reference -------
 patient='患者编号 坐骨神经痛-0042 ䷀䷁䷂䷃䷄䷅䷆䷇䷈䷉䷊䷋䷌䷍䷎䷏䷐䷑䷒䷓䷔䷕䷖䷗䷘䷙䷚䷛䷜䷝䷞䷟䷠䷡䷢䷣䷤䷥䷦䷧䷨䷩䷪䷫䷬䷭䷮䷯'

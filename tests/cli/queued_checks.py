@@ -2,7 +2,7 @@
 # The checks that the golden-file tests queue with queue_check (tests/cli/lib_golden.sh), made in
 # one python3 instead of one each. Reads the manifest (argv[1]: KIND, MESSAGE, FILE, ARGUMENT, each
 # ended by a NUL) and prints, per check in order, "ok" or "FAIL: MESSAGE" with details as "  | ..."
-# lines. Usage: python3 queued_checks.py MANIFEST
+# lines, then "all N" (N checks). Usage: python3 queued_checks.py MANIFEST
 import csv, ctypes, json, locale, re, sys, unicodedata
 
 
@@ -59,7 +59,7 @@ def widths(path, _):
             w += n
         return w
     problems = []
-    name = path.rsplit("/", 1)[-1].split("-", 1)[-1]  # the queued copy's name is N-NAME
+    name = path.rsplit("/", 1)[-1]
     for i, line in enumerate(open(path, encoding="utf-8").read().replace("\f", "\n").split("\n"), 1):
         if width(line) > 80:
             problems.append("%s:%d is %d columns: %s" % (name, i, width(line), line))
@@ -108,6 +108,7 @@ def main():
                 print("  | %s" % p)
         else:
             print("ok")
+    print("all %d" % (len(fields) // 4))
 
 
 main()

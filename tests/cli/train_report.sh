@@ -139,7 +139,8 @@ PY
 		[=+@\'-]*) want="'$typed" ;;
 		*) want=$typed ;;
 		esac
-		queue_check csv-field "$tmp/out" "csv trainee $typed" "$want"
+		cp "$tmp/out" "$tmp/formula-$n.csv"
+		queue_check csv-field "$tmp/formula-$n.csv" "csv trainee $typed" "$want"
 		case $typed in Smith*) expect_in "$tmp/out" '"Smith, ""Jo""",v1-cauda-equina' "csv: comma and quotes quoted, quotes doubled" ;; esac
 	done
 fi
