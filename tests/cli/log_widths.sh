@@ -21,10 +21,9 @@ fi
 # (two cases at a time: in_two)
 bundled_case() { # CASE: replayed and logged, its width queued
 	local name
-	name=$(basename "$1" .cfg)
+	name=${1##*/} name=${name%.cfg}
 	run 0 "replay $name" -- "$bin" replay --log "$tmp/$name.jsonl" "$1"
-	run 0 "log $name" -- "$bin" log --format text "$tmp/$name.jsonl"
-	cp "$tmp/out" "$tmp/$name.txt"
+	run 0 "log $name" -- "$bin" log --format text -o "$name.txt" "$tmp/$name.jsonl"
 	queue_check widths "$tmp/$name.txt" "the log of the bundled case $name is wider than 80 columns"
 }
 in_two bundled_case run_queued_checks "$src"/config/cases/*.cfg

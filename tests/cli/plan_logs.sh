@@ -148,7 +148,7 @@ expect_order "$tmp/train.out" "train --plain endpoint" "Endpoint: " "Recommendat
 # Part 2: every bundled case, every format, every endpoint (two cases at a time: in_two)
 bundled_case() { # CASE: replayed, logged in every format, the orders queued; $tmp/NAME.reached
 	local case=$1 name fmt
-	name=$(basename "$case" .cfg)
+	name=${case##*/} name=${name%.cfg}
 	if ! "$bin" replay --log "$tmp/$name.jsonl" "$case" >/dev/null 2>"$tmp/err"; then
 		grep -q "status *= *\"stopped\"" "$case" || { bad "replay $name"; sed 's/^/  | /' "$tmp/err"; }
 		return
