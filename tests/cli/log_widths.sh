@@ -56,7 +56,6 @@ m = re.match(r"Reason:\s*(.*?)\n +Recommended was", text[text.rindex("Reason:"):
 joined = "".join(part.strip() for part in m.group(1).split("\n")) if m else ""
 want = "患者在理疗后仍有坐骨神经痛，希望先讨论硬膜外类固醇注射的风险与获益，再决定是否接受骶髂关节注射"
 assert joined.startswith(want) and joined.replace(" ", "").endswith("family present".replace(" ", ""))'
-run_queued_checks
 
 # --- the training report: a trainee named in Chinese, emoji and combining marks -------------------
 name=$'王小明 👨\u200d👩\u200d👧 हिंदी Zoe\u0301 ䷀䷁ 学员二号'
@@ -67,7 +66,7 @@ done
 for locale in C.UTF-8 C; do
 	run 0 "report wide names in LC_ALL=$locale" -- env LC_ALL=$locale "$bin" report wide-alice.jsonl wide-bob.jsonl
 	cp "$tmp/out" "$tmp/report-$locale.txt"
-	if widths "$tmp/report-$locale.txt"; then ok; else bad "the report in LC_ALL=$locale is wider than 80 columns"; fi
+	queue_check widths "$tmp/report-$locale.txt" "the report in LC_ALL=$locale is wider than 80 columns"
 	expect_in "$tmp/report-$locale.txt" "$name alice" "report in LC_ALL=$locale: the name whole in its heading"
 done
 # The grid's name column is cut to 20 columns between clusters: the Devanagari word stays whole.
@@ -77,5 +76,6 @@ for fmt in markdown html; do
 	expect_in "$tmp/out" "$name bob" "report $fmt: the name whole"
 done
 
+run_queued_checks
 echo "log_widths: $passed passed, $failed failed"
 [ "$failed" = 0 ]
