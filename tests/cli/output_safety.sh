@@ -77,28 +77,35 @@ PY
 
 # every_string FILE WHAT MIN STATUS COMMAND...: for each string of FILE, with an OSC title sequence
 # and with a right-to-left override appended, COMMAND VARIANT exits STATUS naming VARIANT:LINE and
-# the code point, with clean output; at least MIN strings must have been tried.
+# the code point, with clean output; at least MIN strings must have been tried. Two variants at a
+# time (in_two, one_string).
 every_string() {
-	local file=$1 what=$2 min=$3 want=$4 kind cp count n line f status err
-	shift 4
+	local file=$1 what=$2 min=$3 kind count n line strings=()
+	string_status=$4 string_what=$what string_dir=$tmp/$what string_command=("${@:5}")
 	variants "$file" "$tmp/$what" esc '\x1b]0;title\x07' bidi '\xe2\x80\xae'
 	for kind in esc bidi; do
-		if [ $kind = esc ]; then cp=U+001B; else cp=U+202E; fi
 		count=0
 		while read -r n line; do
-			f=$tmp/$what-$kind/$n.cfg
-			"$@" "$f" >"$f.out" 2>"$f.err"
-			status=$?
-			IFS= read -r -d '' err <"$f.err"
-			if [ $status -eq "$want" ] && [[ $err == *"$f:$line:"* && $err == *"$cp"* ]]; then ok
-			else bad "$what string $n (line $line, $kind): exit $status"; cat -v "$f.err" | head -3; fi
-			clean_later "$f.out" "$what string $n ($kind): stdout"
-			clean_later "$f.err" "$what string $n ($kind): stderr"
+			strings+=("$kind $n $line")
 			count=$((count + 1))
 		done <"$tmp/$what-$kind/manifest"
 		[ "$count" -ge "$min" ] && ok || bad "only $count $what strings were tried"
 	done
-	clean_queued
+	in_two one_string clean_queued "${strings[@]}"
+}
+# one_string "KIND N LINE": every_string's check of variant N of KIND, $string_dir-KIND/N.cfg
+one_string() {
+	local kind n line f status err cp=U+001B
+	read -r kind n line <<<"$1"
+	[ "$kind" = esc ] || cp=U+202E
+	f=$string_dir-$kind/$n.cfg
+	"${string_command[@]}" "$f" >"$tmp/$kind-$n.out" 2>"$tmp/$kind-$n.err"
+	status=$?
+	IFS= read -r -d '' err <"$tmp/$kind-$n.err"
+	if [ $status -eq "$string_status" ] && [[ $err == *"$f:$line:"* && $err == *"$cp"* ]]; then ok
+	else bad "$string_what string $n (line $line, $kind): exit $status"; cat -v "$tmp/$kind-$n.err" | head -3; fi
+	clean_later "$tmp/$kind-$n.out" "$string_what string $n ($kind): stdout"
+	clean_later "$tmp/$kind-$n.err" "$string_what string $n ($kind): stderr"
 }
 
 # 1. Pathway: every string of mini.cfg.

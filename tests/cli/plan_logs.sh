@@ -166,7 +166,7 @@ bundled_case() { # CASE: replayed, logged in every format, the orders queued; $t
 }
 in_two bundled_case order_checked "$src"/config/cases/*.cfg
 cases=0
-for f in "$tmp"/part?/*.reached; do [ -e "$f" ] && cases=$((cases + 1)); done
+for f in "$tmp"/two*/part?/*.reached; do [ -e "$f" ] && cases=$((cases + 1)); done
 [ "$cases" -ge 20 ] && ok || bad "only $cases bundled cases reached an endpoint"
 
 echo "plan_logs: $passed passed, $failed failed ($cases bundled cases in every format)"
