@@ -24,6 +24,7 @@ command -v tmux >/dev/null || { echo "tmux is needed for $NAME"; echo "0 passed,
 
 cleanup() {
 	local s
+	stop_parts
 	for s in $SOCKETS; do tmux -L "$s" kill-server 2>/dev/null; done
 	rm -rf "$TMP"
 }
@@ -237,6 +238,49 @@ enter_until_node() {
 	done
 	wait_settled
 	[ "$id" = "$1" ]
+}
+
+# part NAME FUNCTION: runs FUNCTION in the background, side by side with the other parts: on tmux
+# servers of its own (killed when it ends) and in a state directory of its own, its output kept
+# in $TMP/part-NAME.out and its counts in .count until join_parts prints and adds them.
+PARTS=""
+PART_PIDS=""
+part() {
+	(
+		NAME=$NAME-$1 SOCKETS="" passed=0 failed=0
+		export XDG_STATE_HOME=$TMP/state-$1
+		trap 'for s in $SOCKETS; do tmux -L "$s" kill-server 2>/dev/null; done' EXIT
+		trap 'exit 130' INT TERM
+		"$2" >"$TMP/part-$1.out" 2>&1
+		echo "$passed $failed" >"$TMP/part-$1.count"
+	) &
+	PARTS="$PARTS $1"
+	PART_PIDS="$PART_PIDS $!"
+}
+
+# join_parts: waits for every part, then prints each one's output in the order they were started
+# and adds its counts (a part that ended without its counts is a failure).
+join_parts() {
+	local p p_passed p_failed
+	wait $PART_PIDS
+	PART_PIDS=""
+	for p in $PARTS; do
+		cat "$TMP/part-$p.out" 2>/dev/null
+		if read -r p_passed p_failed 2>/dev/null <"$TMP/part-$p.count"; then
+			passed=$((passed + p_passed)) failed=$((failed + p_failed))
+		else
+			failed=$((failed + 1))
+			echo "FAIL: part $p ended before it finished"
+		fi
+	done
+	PARTS=""
+}
+
+# stop_parts: at exit, ends the parts still running (each kills its own servers first).
+stop_parts() {
+	[ -n "$PART_PIDS" ] || return 0
+	kill $PART_PIDS 2>/dev/null
+	wait $PART_PIDS 2>/dev/null
 }
 
 finish() {
