@@ -22,10 +22,16 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then echo "0 passed, 0 failed"; exit 0; fi
 
 command -v tmux >/dev/null || { echo "tmux is needed for $NAME"; echo "0 passed, 1 failed"; exit 1; }
 
-cleanup() {
+# kill_servers: ends the tmux servers this shell started (a test's, or a spawned sub-case's).
+kill_servers() {
 	local s
-	stop_parts
 	for s in $SOCKETS; do tmux -L "$s" kill-server 2>/dev/null; done
+}
+cleanup() {
+	local j
+	for j in $(jobs -p); do kill "$j" 2>/dev/null; done # spawned sub-cases still running
+	wait
+	kill_servers
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -240,47 +246,49 @@ enter_until_node() {
 	[ "$id" = "$1" ]
 }
 
-# part NAME FUNCTION: runs FUNCTION in the background, side by side with the other parts: on tmux
-# servers of its own (killed when it ends) and in a state directory of its own, its output kept
-# in $TMP/part-NAME.out and its counts in .count until join_parts prints and adds them.
-PARTS=""
-PART_PIDS=""
-part() {
+# Sub-cases that do not depend on each other (each drives walks in windows of its own) can run
+# side by side. spawn TAG FUNCTION [ARG...]: runs FUNCTION ARGS in a background subshell with
+# tmux servers of its own (named after TAG), at most $PATHWALK_E2E_JOBS (default 4) at a time.
+# collect: waits for them all, then prints each one's output in the order they were spawned and
+# adds its passes and failures to the test's; a sub-case that did not return is a failure.
+E2E_JOBS=${PATHWALK_E2E_JOBS:-4}
+spawned=0
+collected=0
+running=0
+spawned_tags=()
+spawn() {
+	local tag=$1 out
+	shift
+	while [ "$running" -ge "$E2E_JOBS" ]; do wait -n; running=$((running - 1)); done
+	spawned=$((spawned + 1))
+	out=$TMP/job-$spawned
+	spawned_tags[spawned]=$tag
 	(
-		NAME=$NAME-$1 SOCKETS="" passed=0 failed=0
-		export XDG_STATE_HOME=$TMP/state-$1
-		trap 'for s in $SOCKETS; do tmux -L "$s" kill-server 2>/dev/null; done' EXIT
-		trap 'exit 130' INT TERM
-		"$2" >"$TMP/part-$1.out" 2>&1
-		echo "$passed $failed" >"$TMP/part-$1.count"
-	) &
-	PARTS="$PARTS $1"
-	PART_PIDS="$PART_PIDS $!"
+		NAME=$NAME-$tag SOCKETS="" runs=0 passed=0 failed=0
+		trap kill_servers EXIT
+		# A signal ends the sub-case once the command under way (a server being started) is done.
+		trap "exit 130" INT
+		trap "exit 143" TERM
+		"$@"
+		echo "$passed $failed" >"$out.count"
+	) >"$out.out" 2>&1 &
+	running=$((running + 1))
 }
-
-# join_parts: waits for every part, then prints each one's output in the order they were started
-# and adds its counts (a part that ended without its counts is a failure).
-join_parts() {
-	local p p_passed p_failed
-	wait $PART_PIDS
-	PART_PIDS=""
-	for p in $PARTS; do
-		cat "$TMP/part-$p.out" 2>/dev/null
-		if read -r p_passed p_failed 2>/dev/null <"$TMP/part-$p.count"; then
-			passed=$((passed + p_passed)) failed=$((failed + p_failed))
+collect() {
+	local i p f
+	wait
+	running=0
+	for i in $(seq $((collected + 1)) "$spawned"); do
+		cat "$TMP/job-$i.out"
+		if [ -f "$TMP/job-$i.count" ] && read -r p f <"$TMP/job-$i.count"; then
+			passed=$((passed + p))
+			failed=$((failed + f))
 		else
 			failed=$((failed + 1))
-			echo "FAIL: part $p ended before it finished"
+			echo "FAIL: the sub-case ${spawned_tags[i]} ended before it returned"
 		fi
 	done
-	PARTS=""
-}
-
-# stop_parts: at exit, ends the parts still running (each kills its own servers first).
-stop_parts() {
-	[ -n "$PART_PIDS" ] || return 0
-	kill $PART_PIDS 2>/dev/null
-	wait $PART_PIDS 2>/dev/null
+	collected=$spawned
 }
 
 finish() {

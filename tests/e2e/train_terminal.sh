@@ -150,8 +150,10 @@ enter_findings() {
 	expect_in_file "$TMP/ef.jsonl" '"findings_matched":3,"findings_total":6' "the score event counts the findings"
 }
 
-# The menu: filter, pick, quit.
+# The menu: filter, pick, quit. Its sessions' journals go to a state directory of its own (the
+# fbss training beside it writes there too).
 case_menu() {
+	export XDG_STATE_HOME=$TMP/state-menu
 	ncases=$(ls "$SRC"/config/cases/*.cfg | wc -l)
 	start -- train -t Bo
 	expect "Training cases: " "the case menu"
@@ -217,10 +219,10 @@ long_findings() {
 	keys q
 }
 
-# The four trainings are independent: they run side by side (see part in lib.sh).
-part v5 walk_v5
-part findings enter_findings
-part menu case_menu
-part wrapping long_findings
-join_parts
+# The four trainings are independent: they run side by side (spawn in lib.sh), the longest first.
+spawn v5 walk_v5
+spawn findings enter_findings
+spawn menu case_menu
+spawn wrapping long_findings
+collect
 finish
