@@ -7,6 +7,7 @@
 # show the pathway syntax, for pathway authors.
 # Usage: human_words.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
+in_memory
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
 
 # The inputs of the headless faces: Enter on every screen of a walk (the case's answers
@@ -14,39 +15,31 @@ export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$t
 yes '' | head -n 400 >"$tmp/enters"
 yes 1 | head -n 60 >"$tmp/ones"
 
-# run_case CASE NAME: every output of one case a person reads, in $tmp/NAME.*: replay's human
-# output (.replay, its exit status in .replay.status), the plain walk (.plain, its journal .jsonl),
-# train --plain (.trainout) and the printed logs of the walk's journal in every format a person
-# reads (.log.text, .log.markdown, .log.html, each exit status in .status; JSON keeps ids).
+# run_case NAME: every output of the bundled case NAME a person reads, in $out/NAME.*: replay's
+# human output (.replay, its exit status in .replay.status), the plain walk (.plain, its journal
+# .jsonl), train --plain (.trainout) and the printed logs of the walk's journal in every format a
+# person reads (.log.text, .log.markdown, .log.html, each exit status in .status; JSON keeps ids).
+out=$tmp
 run_case() {
-	local format
-	"$bin" replay "$1" >"$tmp/$2.replay" 2>"$tmp/$2.replay.err"
-	echo $? >"$tmp/$2.replay.status"
-	"$bin" walk --plain --case "$1" --log "$tmp/$2.jsonl" --clinician C --patient P \
-		<"$tmp/enters" >"$tmp/$2.plain" 2>"$tmp/$2.plain.err"
-	"$bin" train --plain --trainee T --log "$tmp/$2.train" "$1" <"$tmp/ones" >"$tmp/$2.trainout" 2>/dev/null
+	local case=$src/config/cases/$1.cfg format
+	"$bin" replay "$case" >"$out/$1.replay" 2>"$out/$1.replay.err"
+	echo $? >"$out/$1.replay.status"
+	"$bin" walk --plain --case "$case" --log "$out/$1.jsonl" --clinician C --patient P \
+		<"$out/enters" >"$out/$1.plain" 2>"$out/$1.plain.err"
+	"$bin" train --plain --trainee T --log "$out/$1.train" "$case" <"$out/ones" >"$out/$1.trainout" 2>/dev/null
 	for format in text markdown html; do
-		"$bin" log -f "$format" -o "$tmp/$2.log.$format" "$tmp/$2.jsonl" 2>/dev/null
-		echo $? >"$tmp/$2.log.$format.status"
+		"$bin" log -f "$format" -o "$out/$1.log.$format" "$out/$1.jsonl" 2>/dev/null
+		echo $? >"$out/$1.log.$format.status"
 	done
 }
 
-# The bundled cases, by name. They are independent: four workers take every fourth case each
-# (the runs wait on the journals' syncs as much as on the processor).
+# The bundled cases, by name; they are independent, and run in two shells at once (in_two).
 names=()
 for case in "$src"/config/cases/*.cfg; do
 	case=${case##*/}
 	names+=("${case%.cfg}")
 done
-workers=4
-for ((worker = 0; worker < workers; worker++)); do
-	(
-		for ((i = worker; i < ${#names[@]}; i += workers)); do
-			run_case "$src/config/cases/${names[i]}.cfg" "${names[i]}"
-		done
-	) &
-done
-wait
+in_two run_case true "${names[@]}"
 
 # The ids a clinician must not read: the entries of the pathway's variables, derived, nodes and
 # warnings lists (one entry a line at four spaces, as the bundled file is written).
