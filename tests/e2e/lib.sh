@@ -120,6 +120,24 @@ skip_form() {
 
 screen() { tmux -L "$SOCK" capture-pane -p -J -t pw 2>/dev/null; }
 
+# window_pid: the pid of the innermost process of the current window (the program its shell runs,
+# e.g. pathwalk), following each process's first child in /proc (pgrep -P where the kernel does
+# not list children): no scan of every process on the machine, as pgrep -f does.
+window_pid() {
+	local pid kids
+	pid=$(tmux -L "$SOCK" display-message -p -t pw '#{pane_pid}')
+	while [ -n "$pid" ]; do
+		if [ -r "/proc/$pid/task/$pid/children" ]; then
+			read -r kids <"/proc/$pid/task/$pid/children"
+		else
+			kids=$(pgrep -P "$pid")
+		fi
+		[ -n "$kids" ] || break
+		pid=${kids%%[ $'\n']*}
+	done
+	echo "$pid"
+}
+
 # keys KEY...: tmux key names (Enter, Space, Down, BTab, C-c, Escape...) or literal text with -l.
 keys() { tmux -L "$SOCK" send-keys -t pw "$@"; }
 type_text() { tmux -L "$SOCK" send-keys -t pw -l "$1"; }
