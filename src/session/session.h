@@ -90,6 +90,12 @@ enum session_status session_set_answer(struct session *s, int var, struct value 
 /* Clears the working answer of var. */
 void session_clear_answer(struct session *s, int var);
 
+struct casefile;
+
+/* walk --case: sets c's answers (c may be NULL) for the current node's variables that have no
+ * working answer yet, so answers given in this walk survive going back and forth. */
+void session_prefill(struct session *s, const struct casefile *c);
+
 /* Confirms the current screen: every asked variable must be answered and every constraint whose
  * variables are all known must hold (else SESSION_INVALID with a message naming the fields). Then
  * journals the answers, takes the first transition whose condition is true (journaled as a
@@ -195,7 +201,7 @@ void shown_text_forget(struct shown_text *t);
 
 struct strbuf;
 
-/* Writes the current endpoint's plan for the plain faces (src/session_text.c): under the headings
+/* Writes the current endpoint's plan for the plain faces (src/session/session_plan.c): under the headings
  * "Recommendation:", "What to do:" and "What to document:", each item shown now as "  - text",
  * then its citations "      [id] citation"; every line starts with indent. */
 void session_print_plan(const struct session *s, FILE *f, const char *indent);
