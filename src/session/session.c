@@ -10,6 +10,7 @@
 
 #include "explain_words.h"
 #include "journal.h"
+#include "json.h"
 #include "session_rules.h"
 #include "session_state.h"
 #include "strbuf.h"

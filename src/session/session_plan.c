@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "session.h"
 #include "whatif.h"
 #include "strbuf.h"

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 
+#include "json.h"
 #include "session_rules.h"
 #include "trial.h"
 #include "xalloc.h"
