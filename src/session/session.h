@@ -167,13 +167,13 @@ const int *session_warnings_shown(const struct session *s, size_t *n);
 const int *session_evidence(const struct session *s, size_t *n);
 
 /* The items of plan (the current node's actions or document) that apply now: those without a
- * condition or whose condition is true, as indices into plan->items in order (src/session_plan.c).
+ * condition or whose condition is true, as indices into plan->items in order (src/session/session_plan.c).
  * out has room for plan->nitems; returns the count. */
 size_t session_plan_shown(const struct session *s, const struct pw_plan *plan, int *out);
 
 /* The text of warning w as it shows at the current node: the items of its text that apply now,
  * rendered and joined by a space; marks them in seen (room for its nitems) unless NULL. Caller
- * frees (src/session_plan.c). */
+ * frees (src/session/session_plan.c). */
 char *session_warning_text(const struct session *s, int w, unsigned char *seen);
 
 /* What a warning showed: the text last journaled for it on the route (NULL: not shown there),
@@ -186,7 +186,7 @@ struct shown_text {
 /* What warning w showed (the session keeps one per warning). */
 const struct shown_text *session_shown_text(const struct session *s, int w);
 
-/* The session's side (src/session_plan.c): one empty record per warning of pw; freeing n of them. */
+/* The session's side (src/session/session_plan.c): one empty record per warning of pw; freeing n of them. */
 struct shown_text *shown_texts_new(const struct pathway *pw);
 void shown_texts_free(struct shown_text *t, size_t n);
 
