@@ -12,3 +12,46 @@ trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+# in_memory: moves $tmp to /dev/shm when it can and TMPDIR does not say where (a test whose scratch
+# files are journals, which pathwalk syncs to disk event by event, then waits on the disk for
+# nothing).
+in_memory() {
+	local d
+	[ -z "${TMPDIR:-}" ] || return 0
+	d=$(mktemp -d -p /dev/shm 2>/dev/null) || return 0
+	rmdir "$tmp" && tmp=$d
+}
+# in_two EACH LAST ITEM...: EACH ITEM for every ITEM, in two shells at once (one takes the odd
+# ITEMs, the other the even ones, each in order, then runs LAST), each with a scratch directory of
+# its own as $tmp ($tmp/twoN/part0, $tmp/twoN/part1 for the Nth call); their counts are added to
+# these, and what they print follows, the first shell's first. Only counts and files come back.
+in_two() {
+	local each=$1 last=$2 dir part pids=() p f
+	shift 2
+	in_two_calls=$((${in_two_calls:-0} + 1))
+	dir=$tmp/two$in_two_calls
+	mkdir "$dir" || { bad "in_two: cannot make $dir"; return; }
+	for part in 0 1; do
+		(
+			tmp=$dir/part$part passed=0 failed=0
+			mkdir "$tmp" || exit 1
+			set -- "${@:$((part + 1))}"
+			while [ $# -gt 0 ]; do
+				"$each" "$1"
+				shift 2 2>/dev/null || shift
+			done
+			"$last"
+			echo "$passed $failed" >"$tmp/counts"
+		) >"$dir/part$part.log" 2>&1 &
+		pids+=($!)
+	done
+	wait "${pids[@]}"
+	for part in 0 1; do
+		cat "$dir/part$part.log"
+		if read -r p f 2>/dev/null <"$dir/part$part/counts"; then
+			passed=$((passed + p)) failed=$((failed + f))
+		else
+			bad "the shell of part $part of $each stopped before its end"
+		fi
+	done
+}
