@@ -19,7 +19,7 @@ bin=$build/pathwalk
 runs_small=${RUNS_SMALL:-21}
 runs_large=${RUNS_LARGE:-11}
 runs_replay=${RUNS_REPLAY:-51}
-max_bytes=$((64 * 1024 * 1024)) # PATHWAY_MAX_BYTES in src/pathway.h
+max_bytes=$((64 * 1024 * 1024)) # PATHWAY_MAX_BYTES in src/pathway/pathway.h
 
 for tool in pathwalk genpathway bareparse pairs; do
 	if [ ! -x "$build/$tool" ]; then

@@ -449,7 +449,7 @@ static enum reply run_screen(struct plain *p, const struct casefile *prefill, en
 	print_node(p);
 	switch (n->screen) {
 	case SCREEN_QUESTION:
-		walk_prefill(p->s, prefill);
+		session_prefill(p->s, prefill);
 		for (size_t i = 0; i < n->nask && r == REPLY_TEXT; i++)
 			r = ask_variable(p, n->ask[i]);
 		if (r == REPLY_TEXT) {

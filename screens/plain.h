@@ -37,7 +37,4 @@ enum plain_read { PLAIN_LINE, PLAIN_EOF, PLAIN_SIGNAL };
  * arrived before or during the read. */
 enum plain_read plain_read_line(const char *prompt, bool echo, char **line, size_t *cap, int *signal);
 
-/* Sets the case's answers for the current node's variables that have no working answer yet. */
-void walk_prefill(struct session *s, const struct casefile *c);
-
 #endif

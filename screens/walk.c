@@ -61,23 +61,6 @@ static const struct screen_ops *ops_for(enum screen_kind kind, bool training)
 	}
 }
 
-/* --case: the case's answers become the working answers of the screen's variables, unless the
- * user has already answered them in this walk (going back and forth keeps their revisions). */
-void walk_prefill(struct session *s, const struct casefile *c)
-{
-	const struct pathway *pw = session_pathway(s);
-	const struct pw_node *n = &pw->nodes[session_node(s)];
-
-	if (!c)
-		return;
-	for (size_t i = 0; i < n->nask; i++) {
-		int var = n->ask[i];
-
-		if (session_answer(s, var)->type == TYPE_NONE && c->answers[var].type != TYPE_NONE)
-			session_set_answer(s, var, c->answers[var]);
-	}
-}
-
 static void close_screen(struct walk *w)
 {
 	if (w->ops)
@@ -92,7 +75,7 @@ static void open_screen(struct walk *w)
 
 	close_screen(w);
 	if (!w->training || !training_enters_findings(w->training))
-		walk_prefill(w->s, w->opt->prefill);
+		session_prefill(w->s, w->opt->prefill);
 	w->ops = ops_for(w->opt->pw->nodes[node].screen, w->training != NULL);
 	w->ctx.typing = false;
 	w->ctx.state = w->ops->open(&w->ctx);

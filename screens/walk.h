@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The interactive walk (curses) and its plain line-mode twin: the faces over the session engine.
- * This header does not include curses, so src/main.c can call it. */
+ * This header does not include curses, so src/cli/main.c can call it. */
 #ifndef PATHWALK_WALK_H
 #define PATHWALK_WALK_H
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* `pathwalk report --watch DIR`: the live view of a training room (src/room.h) on the terminal,
+/* `pathwalk report --watch DIR`: the live view of a training room (src/cohort/room.h) on the terminal,
  * or as plain lines (--plain), redrawn when a journal in DIR changes (inotify: it sleeps in the
  * kernel between changes, and never opens a journal but read-only). */
 #ifndef PATHWALK_WATCH_H

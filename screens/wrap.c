@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Measuring and wrapping by display width (the Unicode module, src/utf8.h and src/linebreak.h, in
+/* Measuring and wrapping by display width (the Unicode module, src/util/utf8.h and src/util/linebreak.h, in
  * terminal columns), and where the screen's parts go. */
 #include "wrap.h"
 

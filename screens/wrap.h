@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Text measuring, word wrapping and layout arithmetic for the walk, by display width (a CJK
  * character takes 2 columns, a combining mark 0). No curses here: everything is unit-tested.
- * The text functions are the screens' face of the one Unicode module (src/utf8.h, linebreak.h) in
+ * The text functions are the screens' face of the one Unicode module (src/util/utf8.h, linebreak.h) in
  * terminal columns: wcwidth() in the current locale, as curses draws, so the caller sets an
  * LC_CTYPE locale first (setlocale). Text is UTF-8; an invalid byte counts as one column. */
 #ifndef PATHWALK_WRAP_H

@@ -10,7 +10,7 @@
 
 #include "cohort.h"
 #include "fileio.h"
-#include "journal_chain.h"
+#include "journal_read.h"
 #include "report.h"
 #include "report_model.h"
 #include "strbuf.h"

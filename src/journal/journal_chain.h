@@ -46,12 +46,4 @@ void journal_chain_describe(const struct journal_chain *c, const char *file, str
 
 void journal_chain_free(struct journal_chain *c);
 
-struct journal_log;
-
-/* journal_read_file for the commands that use a journal (log, report, graph, diff, resume): a
- * journal whose chain does not hold (broken, or older than the chain) is refused, -1 with the
- * FILE:LINE problem in diags, unless force, when the problem is added to out->notices and the
- * log is used, marked "integrity not verified" wherever it is rendered. */
-int journal_read_verified(const char *path, bool force, struct journal_log *out, struct diag_list *diags);
-
 #endif

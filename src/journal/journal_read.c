@@ -215,3 +215,18 @@ void journal_log_free(struct journal_log *log)
 	diag_clear(&log->notices);
 	memset(log, 0, sizeof(*log));
 }
+
+int journal_read_verified(const char *path, bool force, struct journal_log *out, struct diag_list *diags)
+{
+	struct diag_list problem = { 0 };
+
+	if (journal_read_file(path, out, diags) != 0)
+		return -1;
+	if (out->chain.integrity == JOURNAL_CHAINED)
+		return 0;
+	journal_chain_describe(&out->chain, out->file, &problem);
+	diag_add(force ? &out->notices : diags, out->file, problem.items[0].line, "%s%s", problem.items[0].message,
+		 force ? "; used anyway (--force): integrity not verified" : " (--force uses it anyway)");
+	diag_clear(&problem);
+	return force ? 0 : -1;
+}

@@ -54,4 +54,10 @@ int journal_read_text(const char *name, const char *text, size_t len, struct jou
 /* Frees everything the log owns and resets it; NULL is fine. */
 void journal_log_free(struct journal_log *log);
 
+/* journal_read_file for the commands that use a journal (log, report, graph, diff, resume): a
+ * journal whose chain does not hold (broken, or older than the chain) is refused, -1 with the
+ * FILE:LINE problem in diags, unless force, when the problem is added to out->notices and the
+ * log is used, marked "integrity not verified" wherever it is rendered. */
+int journal_read_verified(const char *path, bool force, struct journal_log *out, struct diag_list *diags);
+
 #endif

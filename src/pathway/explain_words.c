@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "json.h"
 #include "strbuf.h"
 #include "xalloc.h"
 

@@ -69,7 +69,7 @@ struct value expr_eval(const struct expr *e, const struct expr_env *env);
 struct expr_clause {
 	char *text;          /* pathway syntax for authors and audit, e.g. "pain_nrs = 6 > 4"; owned */
 	char *words;         /* clinical words with the verdict, e.g. "Pain score: 6/10; needs more
-			      * than 4/10: met" (src/expr_words.c); owned */
+			      * than 4/10: met" (src/pathway/expr_words.c); owned */
 	int depth;           /* 0: a clause of the condition; K > 0: of a derived value K levels
 			      * under the nearest clause before it of depth K - 1 */
 	enum value_type type; /* TYPE_BOOL, or TYPE_NONE when unknown */
@@ -97,7 +97,7 @@ void expr_for_each_variable(const struct expr *e, void (*fn)(int var, void *ctx)
 /* Calls fn for every derived index the expression reads directly, once per occurrence. */
 void expr_for_each_derived(const struct expr *e, void (*fn)(int derived, void *ctx), void *ctx);
 
-/* --- static analysis (src/expr_range.c), for `pathwalk check --strict` and `pathwalk graph` --- */
+/* --- static analysis (src/pathway/expr_range.c), for `pathwalk check --strict` and `pathwalk graph` --- */
 
 /* What the declared ranges alone say about a bool expression, assuming its variables answered. */
 enum expr_truth { EXPR_MAYBE, EXPR_ALWAYS, EXPR_NEVER };
@@ -116,7 +116,7 @@ void expr_for_each_fixed_comparison(const struct expr *e, const struct pathway *
 /* Calls fn for every node index named in an at() of e, once per occurrence. */
 void expr_for_each_node(const struct expr *e, void (*fn)(int node, void *ctx), void *ctx);
 
-/* --- where conditions can change (src/expr_steps.c), for what_if --- */
+/* --- where conditions can change (src/pathway/expr_steps.c), for what_if --- */
 
 /* The values of one int or date variable at which a comparison may change, everything else held:
  * answers and derived are the values of an evaluation (derived computed from answers, as the

@@ -68,7 +68,7 @@ enum expr_op expr_negate_op(enum expr_op op);
 
 /* Clause e (an atomic bool clause as expr_explain cuts them; negated under an odd number of
  * enclosing "!") in clinical words from the pathway's own words, ending with its verdict ("met",
- * "not met", "not yet answered"). Caller frees (src/expr_words.c). */
+ * "not met", "not yet answered"). Caller frees (src/pathway/expr_words.c). */
 char *expr_words_clause(const struct expr *e, const struct expr_env *env, bool negated);
 
 #endif

@@ -35,23 +35,23 @@ struct expr *pathway_read_condition(struct loader *ld, const char *source, int l
 void pathway_check_interpolation(struct loader *ld, const char *text, int line, const char *what);
 
 /* Reads an endpoint's `actions` or `document` (member name): a string, or a list of items
- * { text; when; refs; } (src/pathway_plan.c). */
+ * { text; when; refs; } (src/pathway/pathway_plan.c). */
 void pathway_load_plan(struct loader *ld, struct pw_plan *plan, const config_setting_t *node,
 		       const char *name, const char *what);
 
 /* Reads a warning's required `text` like a plan (a string or a list of items { text; when; }):
- * each item shows where its `when` holds; items take no refs (src/pathway_plan.c). */
+ * each item shows where its `when` holds; items take no refs (src/pathway/pathway_plan.c). */
 void pathway_load_warning_text(struct loader *ld, struct pw_plan *text, const config_setting_t *g,
 			       const char *what);
 
-/* Reads the pathway's `scope` and `choices` (src/pathway_about.c). */
+/* Reads the pathway's `scope` and `choices` (src/pathway/pathway_about.c). */
 void pathway_load_about(struct loader *ld, const config_setting_t *root);
 
 /* Reads a variable's literal `default`, checked against its type, range and options
- * (src/pathway_defaults.c). */
+ * (src/pathway/pathway_defaults.c). */
 void pathway_load_default(struct loader *ld, struct pw_variable *v, const config_setting_t *g,
 			  const char *what);
-/* Reads `optional` of every variable (src/pathway_defaults.c); before derived values load. */
+/* Reads `optional` of every variable (src/pathway/pathway_defaults.c); before derived values load. */
 void pathway_load_optional(struct loader *ld, struct pw_variable *v, const config_setting_t *g,
 			   const char *what);
 

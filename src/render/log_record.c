@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "log_build.h"
+#include "log_parts.h"
 #include "strbuf.h"
 #include "xalloc.h"
 

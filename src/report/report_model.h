@@ -235,11 +235,11 @@ char *report_status_text(const struct report *r, bool ids);
 char *report_step_name(const struct report *r, const char *node, bool ids);
 
 /* Reads the endpoint event's plan member key ("actions" or "document") into *out
- * (src/report_plan.c); free with report_plan_free. */
+ * (src/report/report_plan.c); free with report_plan_free. */
 void report_plan_read(const struct json *event, const char *key, struct report_plan *out);
 void report_plan_free(struct report_plan *p);
 
-/* Reads the endpoint event's "would_change" list into *out (src/report_plan.c); entries without
+/* Reads the endpoint event's "would_change" list into *out (src/report/report_plan.c); entries without
  * a text are skipped; free with report_changes_free. */
 void report_changes_read(const struct json *event, struct report_changes *out);
 void report_changes_free(struct report_changes *c);
@@ -251,7 +251,7 @@ void report_changes_free(struct report_changes *c);
 #define REPORT_NO_SCOPE "not stated by the pathway"
 #define REPORT_CHOICES_HEADING "Choices made where the sources are ambiguous:"
 
-/* The JSON log (src/report_json.c): everything the journal says, ids and conditions included. The
+/* The JSON log (src/render/report_json.c): everything the journal says, ids and conditions included. The
  * printed formats are built as one document (src/render/log_build.h) and written by its writers. */
 void report_render_json(const struct report *r, struct strbuf *out);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "explain_words.h"
+#include "json.h"
 #include "strbuf.h"
 #include "whatif.h"
 #include "xalloc.h"

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "journal.h"
+#include "json.h"
 #include "strbuf.h"
 #include "xalloc.h"
 

@@ -10,58 +10,12 @@
 
 #include "explain_words.h"
 #include "journal.h"
+#include "json.h"
 #include "session_rules.h"
+#include "session_state.h"
 #include "strbuf.h"
 #include "whatif_memo.h"
 #include "xalloc.h"
-
-/* One step of the route: the node, and how many warnings had been shown before it was entered
- * (so going back forgets exactly the warnings first shown after it). */
-struct route_step {
-	int node;
-	size_t shown_before;
-	size_t overrides_before;
-};
-
-struct override {
-	int node, target;
-	int recommended; /* the transition the pathway recommended there, instead of which */
-	char *reason;
-};
-
-struct session {
-	const struct pathway *pw;
-	struct journal *journal;
-	char *mode, *case_id, *clinician, *patient, *trainee, *case_title, *set_title;
-	size_t set_position, set_count;
-	long today;
-
-	struct value *answers;   /* working answers */
-	struct value *confirmed; /* last journaled answer per variable */
-	struct value *derived;
-
-	struct route_step *route;
-	int *route_nodes;        /* the nodes of route, for session_route() */
-	int *route_via;          /* transition index that entered each step; -1 for the start */
-	size_t nroute, route_cap, route_nodes_cap, route_via_cap;
-
-	int *warnings_now;       /* recomputed by refresh() */
-	size_t nwarnings_now;
-	int *evidence_now;
-	size_t nevidence_now;
-
-	int *shown;              /* warnings shown on the route, first-shown order */
-	size_t nshown;
-	struct shown_text *wtext; /* per warning: what it showed (session.h) */
-
-	struct override *overrides;
-	size_t noverrides, overrides_cap;
-
-	struct whatif_memo *would_change; /* session_would_change's last result (src/session_whatif.c) */
-	char *message;
-	bool closed;
-	bool finished;  /* closed by session_finish: the endpoint is recorded */
-};
 
 static struct expr_env env_of(const struct session *s)
 {
@@ -109,11 +63,6 @@ static void set_message(struct session *s, char *message)
 {
 	free(s->message);
 	s->message = message;
-}
-
-const char *session_message(const struct session *s)
-{
-	return s->message ? s->message : "";
 }
 
 /* Adds one event to the action being built; SESSION_JOURNAL with a message when it cannot be. */
@@ -297,56 +246,6 @@ void session_free(struct session *s)
 	whatif_memo_free(s->would_change);
 	free(s->message);
 	free(s);
-}
-
-struct whatif_memo *session_whatif_memo(const struct session *s)
-{
-	return s->would_change;
-}
-
-const struct pathway *session_pathway(const struct session *s)
-{
-	return s->pw;
-}
-
-long session_today(const struct session *s)
-{
-	return s->today;
-}
-
-int session_node(const struct session *s)
-{
-	return s->route[s->nroute - 1].node;
-}
-
-bool session_at_endpoint(const struct session *s)
-{
-	return pathway_is_endpoint(s->pw, session_node(s));
-}
-
-bool session_closed(const struct session *s)
-{
-	return s->closed;
-}
-
-bool session_finished(const struct session *s)
-{
-	return s->finished;
-}
-
-const struct value *session_answer(const struct session *s, int var)
-{
-	return &s->answers[var];
-}
-
-const struct value *session_answers(const struct session *s)
-{
-	return s->answers;
-}
-
-const struct value *session_derived(const struct session *s)
-{
-	return s->derived;
 }
 
 struct value session_initial_value(const struct session *s, int var)
@@ -709,67 +608,3 @@ void session_candidates_free(struct session_candidate *c, size_t n)
 	free(c);
 }
 
-const int *session_warnings(const struct session *s, size_t *n)
-{
-	*n = s->nwarnings_now;
-	return s->warnings_now;
-}
-
-const int *session_warnings_shown(const struct session *s, size_t *n)
-{
-	*n = s->nshown;
-	return s->shown;
-}
-
-const struct shown_text *session_shown_text(const struct session *s, int w)
-{
-	return &s->wtext[w];
-}
-
-const int *session_evidence(const struct session *s, size_t *n)
-{
-	*n = s->nevidence_now;
-	return s->evidence_now;
-}
-
-const int *session_route(const struct session *s, size_t *n)
-{
-	*n = s->nroute;
-	return s->route_nodes;
-}
-
-const int *session_route_via(const struct session *s, size_t *n)
-{
-	*n = s->nroute;
-	return s->route_via;
-}
-
-unsigned long long session_stages_visited(const struct session *s)
-{
-	unsigned long long bits = 0;
-
-	for (size_t i = 0; i < s->nroute; i++) {
-		int stage = s->pw->nodes[s->route[i].node].stage;
-
-		if (stage >= 0 && stage < 64)
-			bits |= 1ULL << stage;
-	}
-	return bits;
-}
-
-size_t session_override_count(const struct session *s)
-{
-	return s->noverrides;
-}
-
-int session_override_recommended(const struct session *s, size_t i)
-{
-	return s->overrides[i].recommended;
-}
-
-void session_override_get(const struct session *s, size_t i, int *node, int *target, const char **reason)
-{
-	*node = s->overrides[i].node;
-	*target = s->overrides[i].target;
-	*reason = s->overrides[i].reason;
-}

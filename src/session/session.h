@@ -91,6 +91,12 @@ enum session_status session_set_answer(struct session *s, int var, struct value 
 /* Clears the working answer of var. */
 void session_clear_answer(struct session *s, int var);
 
+struct casefile;
+
+/* walk --case: sets c's answers (c may be NULL) for the current node's variables that have no
+ * working answer yet, so answers given in this walk survive going back and forth. */
+void session_prefill(struct session *s, const struct casefile *c);
+
 /* Confirms the current screen: every asked variable must be answered and every constraint whose
  * variables are all known must hold (else SESSION_INVALID with a message naming the fields). Then
  * journals the answers, takes the first transition whose condition is true (journaled as a
@@ -162,13 +168,13 @@ const int *session_warnings_shown(const struct session *s, size_t *n);
 const int *session_evidence(const struct session *s, size_t *n);
 
 /* The items of plan (the current node's actions or document) that apply now: those without a
- * condition or whose condition is true, as indices into plan->items in order (src/session_plan.c).
+ * condition or whose condition is true, as indices into plan->items in order (src/session/session_plan.c).
  * out has room for plan->nitems; returns the count. */
 size_t session_plan_shown(const struct session *s, const struct pw_plan *plan, int *out);
 
 /* The text of warning w as it shows at the current node: the items of its text that apply now,
  * rendered and joined by a space; marks them in seen (room for its nitems) unless NULL. Caller
- * frees (src/session_plan.c). */
+ * frees (src/session/session_plan.c). */
 char *session_warning_text(const struct session *s, int w, unsigned char *seen);
 
 /* What a warning showed: the text last journaled for it on the route (NULL: not shown there),
@@ -185,7 +191,7 @@ struct whatif_memo *session_whatif_memo(const struct session *s);
 /* What warning w showed (the session keeps one per warning). */
 const struct shown_text *session_shown_text(const struct session *s, int w);
 
-/* The session's side (src/session_plan.c): one empty record per warning of pw; freeing n of them. */
+/* The session's side (src/session/session_plan.c): one empty record per warning of pw; freeing n of them. */
 struct shown_text *shown_texts_new(const struct pathway *pw);
 void shown_texts_free(struct shown_text *t, size_t n);
 
@@ -200,7 +206,7 @@ void shown_text_forget(struct shown_text *t);
 
 struct strbuf;
 
-/* Writes the current endpoint's plan for the plain faces (src/session_text.c): under the headings
+/* Writes the current endpoint's plan for the plain faces (src/session/session_plan.c): under the headings
  * "Recommendation:", "What to do:" and "What to document:", each item shown now as "  - text",
  * then its citations "      [id] citation"; every line starts with indent. */
 void session_print_plan(const struct session *s, FILE *f, const char *indent);

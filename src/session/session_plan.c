@@ -2,10 +2,12 @@
 /* What a screen shows, as the journal records it: which items of an endpoint's `actions` and
  * `document` apply with the answers given (the endpoint event), and which references the
  * evidence shown on a screen cites (the node event), and what a warning showed (the warning event),
- * so that a log cites only what was shown. */
+ * so that a log cites only what was shown; and the plan printed for the plain faces. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "session.h"
 #include "whatif.h"
 #include "strbuf.h"
@@ -160,4 +162,36 @@ void shown_text_forget(struct shown_text *t)
 {
 	free(t->text);
 	t->text = NULL;
+}
+
+/* One plan heading and the items of plan shown now, each followed by its citations. */
+static void print_plan(const struct session *s, FILE *f, const char *indent, const char *heading,
+		       const struct pw_plan *plan)
+{
+	const struct pathway *pw = session_pathway(s);
+	int *shown = xcalloc(plan->nitems + 1, sizeof(*shown));
+	size_t n = session_plan_shown(s, plan, shown);
+
+	fprintf(f, "%s%s:%s\n", indent, heading, n ? "" : " nothing further");
+	for (size_t i = 0; i < n; i++) {
+		const struct pw_plan_item *it = &plan->items[shown[i]];
+		char *text = session_render_text(s, it->text);
+
+		fprintf(f, "%s  - %s\n", indent, text);
+		for (size_t k = 0; k < it->nrefs; k++)
+			fprintf(f, "%s      [%s] %s\n", indent, pw->refs[it->refs[k]].id, pw->refs[it->refs[k]].citation);
+		free(text);
+	}
+	free(shown);
+}
+
+void session_print_plan(const struct session *s, FILE *f, const char *indent)
+{
+	const struct pw_node *n = &session_pathway(s)->nodes[session_node(s)];
+	char *text = session_render_text(s, n->recommendation ? n->recommendation : "none given");
+
+	fprintf(f, "%sRecommendation: %s\n", indent, text);
+	free(text);
+	print_plan(s, f, indent, "What to do", &n->actions);
+	print_plan(s, f, indent, "What to document", &n->document);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The rules by which a walk moves on, shared by the session (src/session.c) and what_if's trial
- * walks (src/trial.c), so that both decide exactly alike: a screen's first value, the cross-field
+/* The rules by which a walk moves on, shared by the session (src/session/session.c) and what_if's trial
+ * walks (src/session/trial.c), so that both decide exactly alike: a screen's first value, the cross-field
  * checks, the recommended next step and whether an override may be taken. */
 #ifndef PATHWALK_SESSION_RULES_H
 #define PATHWALK_SESSION_RULES_H

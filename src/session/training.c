@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "clock.h"
+#include "json.h"
 #include "strbuf.h"
 #include "xalloc.h"
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Trial walks for what_if: where a case ends when walked as `replay` walks it (src/replay.c), by
- * the session's own rules (src/session_rules.c) but with no session, journal, warnings or texts. */
+/* Trial walks for what_if: where a case ends when walked as `replay` walks it (src/session/replay.c), by
+ * the session's own rules (src/session/session_rules.c) but with no session, journal, warnings or texts. */
 #ifndef PATHWALK_TRIAL_H
 #define PATHWALK_TRIAL_H
 

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* what_if (DESIGN §5): each answer of a case is changed on its own, the others held fixed, and the
- * changed case is walked again (src/trial.c, by the session's rules) on the same loaded pathway.
+ * changed case is walked again (src/session/trial.c, by the session's rules) on the same loaded pathway.
  * Only what can matter is tried: a variable that no condition, check or default reads is never
  * varied, and an int or a date is tried only once per run of values over which no comparison
- * changes (src/expr_steps.c), or at every value where that cannot be bounded. */
+ * changes (src/pathway/expr_steps.c), or at every value where that cannot be bounded. */
 #include "whatif.h"
 
 #include <stdlib.h>
 
+#include "json.h"
 #include "session_rules.h"
 #include "trial.h"
 #include "xalloc.h"

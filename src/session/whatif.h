@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* What would change the recommendation: the single-answer changes to a case that lead to another
- * endpoint (DESIGN §5, `what_if` in replay --json), found by walking each changed case again (src/trial.c). */
+ * endpoint (DESIGN §5, `what_if` in replay --json), found by walking each changed case again (src/session/trial.c). */
 #ifndef PATHWALK_WHATIF_H
 #define PATHWALK_WHATIF_H
 
@@ -58,7 +58,7 @@ void whatif_changes_print(FILE *f, const struct pathway *pw, const struct whatif
 struct session;
 
 /* What would change the recommendation where session s is (an endpoint): whatif_compute on its
- * answers and overrides, worded by whatif_words (src/session_whatif.c). Sets *out. */
+ * answers and overrides, worded by whatif_words (src/session/session_whatif.c). Sets *out. */
 size_t session_would_change(const struct session *s, struct whatif_change **out);
 
 #endif

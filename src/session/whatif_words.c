@@ -3,6 +3,7 @@
  * name (pathway_var_short), its unit and option labels, and the endpoint's title. */
 #include <stdlib.h>
 
+#include "json.h"
 #include "strbuf.h"
 #include "whatif.h"
 #include "xalloc.h"

@@ -72,6 +72,10 @@ const char *json_get_string(const struct json *j, const char *key);
 bool json_get_bool(const struct json *j, const char *key, bool *out);
 bool json_get_long(const struct json *j, const char *key, long *out);
 
+/* Appends s as a JSON string literal with quotes (the journal's strings); control characters are escaped and invalid
+ * UTF-8 bytes become U+FFFD, so the output is always valid JSON and valid UTF-8. NULL gives null. */
+void sb_append_json_string(struct strbuf *sb, const char *s);
+
 /* Appends s as a JSON string literal. Unlike sb_append_json_string, every control character
  * (C0, DEL, C1), bidirectional override and line/paragraph separator is written as a \u escape,
  * so the output never carries a raw control to a terminal; so are < > &, so no markup appears

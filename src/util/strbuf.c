@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "utf8.h"
 #include "xalloc.h"
 
 static void reserve(struct strbuf *sb, size_t extra)
@@ -48,53 +47,6 @@ void sb_appendf(struct strbuf *sb, const char *fmt, ...)
 	vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	sb->len += (size_t)n;
-}
-
-void sb_append_json_string(struct strbuf *sb, const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t len;
-
-	if (!str) {
-		sb_append(sb, "null");
-		return;
-	}
-	len = strlen(str);
-	sb_append_char(sb, '"');
-	for (size_t i = 0; i < len;) {
-		unsigned char c = s[i];
-		size_t n;
-
-		switch (c) {
-		case '"': sb_append(sb, "\\\""); i++; continue;
-		case '\\': sb_append(sb, "\\\\"); i++; continue;
-		case '\n': sb_append(sb, "\\n"); i++; continue;
-		case '\r': sb_append(sb, "\\r"); i++; continue;
-		case '\t': sb_append(sb, "\\t"); i++; continue;
-		default: break;
-		}
-		if (c < 0x20 || c == 0x7f) {
-			sb_appendf(sb, "\\u%04x", c);
-			i++;
-			continue;
-		}
-		{
-			unsigned long cp;
-			bool valid;
-
-			n = utf8_decode((const char *)s + i, len - i, &cp, &valid);
-			if (!valid)
-				n = 0;
-		}
-		if (n == 0) {
-			sb_append(sb, "\\ufffd");
-			i++;
-			continue;
-		}
-		sb_append_len(sb, (const char *)s + i, n);
-		i += n;
-	}
-	sb_append_char(sb, '"');
 }
 
 char *sb_take(struct strbuf *sb)

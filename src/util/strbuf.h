@@ -16,9 +16,6 @@ void sb_append(struct strbuf *sb, const char *s);
 void sb_append_len(struct strbuf *sb, const char *s, size_t len);
 void sb_appendf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_append_char(struct strbuf *sb, char c);
-/* Appends s as a JSON string literal with quotes; control characters are escaped and invalid
- * UTF-8 bytes become U+FFFD, so the output is always valid JSON and valid UTF-8. NULL gives null. */
-void sb_append_json_string(struct strbuf *sb, const char *s);
 /* Returns the contents ("" when empty), transferring ownership to the caller; the buffer is reset. */
 char *sb_take(struct strbuf *sb);
 /* Returns the contents without transferring ownership ("" when empty). */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Case sets (src/caseset.c) over the bundled pathway and case library: comments, the title line,
+/* Case sets (src/session/caseset.c) over the bundled pathway and case library: comments, the title line,
  * bundled ids and case files in the file's order, and every error with its FILE:LINE; and the
- * library's order along the pathway (src/caselib.c). */
+ * library's order along the pathway (src/session/caselib.c). */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Parsing and type-checking of the condition language (src/expr_parse.c). */
+/* Parsing and type-checking of the condition language (src/pathway/expr_parse.c). */
 #include "expr_fixture.h"
 
 TestSuite(expr, .init = expr_fixture_setup, .fini = expr_fixture_teardown);

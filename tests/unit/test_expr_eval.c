@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Evaluation, explanation and traversal of expressions (src/expr_eval.c). */
+/* Evaluation, explanation and traversal of expressions (src/pathway/expr_eval.c). */
 #include "expr_fixture.h"
 
 TestSuite(expr_eval, .init = expr_fixture_setup, .fini = expr_fixture_teardown);

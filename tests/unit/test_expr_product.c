@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Integer multiplication and division in the condition language: precedence, rounding, unknowns,
- * type errors, rendering and range analysis (src/expr_parse.c, expr_eval.c, expr_range.c). */
+ * type errors, rendering and range analysis (src/pathway/expr_parse.c, expr_eval.c, expr_range.c). */
 #include "expr_fixture.h"
 
 TestSuite(expr_product, .init = expr_fixture_setup, .fini = expr_fixture_teardown);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Clinical wording of explanation clauses (src/expr_words.c) and their journal and human forms
- * (src/explain_words.c): every kind of clause and value, from the pathway's own words. */
+/* Clinical wording of explanation clauses (src/pathway/expr_words.c) and their journal and human forms
+ * (src/pathway/explain_words.c): every kind of clause and value, from the pathway's own words. */
 #include "expr_fixture.h"
 
 #include "explain_words.h"

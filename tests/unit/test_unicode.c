@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The Unicode module (src/utf8.c, src/linebreak.c): validation, display width in print and on the
+/* The Unicode module (src/util/utf8.c, src/util/linebreak.c): validation, display width in print and on the
  * terminal, and UAX #14 line breaking that never splits a grapheme cluster. */
 #include <criterion/criterion.h>
 #include <locale.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* what_if (src/whatif.c) against a brute-force replay of every single-answer change. */
+/* what_if (src/session/whatif.c) against a brute-force replay of every single-answer change. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>

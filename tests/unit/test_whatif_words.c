@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* What would change the recommendation in words (src/whatif_words.c): grouping by variable and
+/* What would change the recommendation in words (src/session/whatif_words.c): grouping by variable and
  * endpoint, and the wording of each kind of value. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
