@@ -12,3 +12,9 @@ trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+# python3: the interpreter CMake found (PATHWALK_PYTHON), without the site module (-S): the
+# tests use the standard library only, and site-packages may hold start-up hooks (.pth files;
+# pyenv's imports certifi, 0.08 s a start). Run by hand, without PATHWALK_PYTHON, python3 is PATH's.
+if [ -n "${PATHWALK_PYTHON:-}" ] && [ -x "$PATHWALK_PYTHON" ]; then
+	python3() { "$PATHWALK_PYTHON" -S "$@"; }
+fi
