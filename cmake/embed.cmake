@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 # Generates bundled.c: the bundled pathway and case library as byte arrays with their SHA-256
-# digests (see src/bundled.h), so that nothing embedded is hashed at run time.
+# digests (see src/pathway/bundled.h), so that nothing embedded is hashed at run time.
 # Run as: cmake -DSRC=<source dir> -DOUT=<file> -P embed.cmake
 file(GLOB cases RELATIVE "${SRC}/config/cases" "${SRC}/config/cases/*.cfg")
 list(SORT cases)

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "../src/strbuf.h"
+#include "strbuf.h"
 #include "wrap.h"
 
 /* Generated with Python unicodedata (NFKD without combining marks) for U+00A0..U+024F, with

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/xalloc.h"
+#include "xalloc.h"
 #include "lineedit.h"
 
 struct decision {

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/safeout.h"
-#include "../src/strbuf.h"
-#include "../src/xalloc.h"
+#include "safeout.h"
+#include "strbuf.h"
+#include "xalloc.h"
 #include "ascii.h"
 #include "wrap.h"
 

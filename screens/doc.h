@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../src/pathway.h"
+#include "pathway.h"
 
 enum ui_style {
 	ST_NORMAL = 0,

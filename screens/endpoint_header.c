@@ -7,8 +7,8 @@
 
 #include <stdlib.h>
 
-#include "../src/training.h"
-#include "../src/xalloc.h"
+#include "training.h"
+#include "xalloc.h"
 
 void screen_endpoint_header(struct screen_ctx *ctx, struct ui_doc *body)
 {

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/xalloc.h"
+#include "xalloc.h"
 #include "lineedit.h"
 #include "screen.h"
 #include "ui.h"

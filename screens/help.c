@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/xalloc.h"
+#include "xalloc.h"
 #include "wrap.h"
 
 static void *help_open(struct screen_ctx *ctx)

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/utf8.h"
-#include "../src/xalloc.h"
+#include "utf8.h"
+#include "xalloc.h"
 #include "ascii.h"
 #include "ui.h"
 #include "wrap.h"

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../src/strbuf.h"
+#include "strbuf.h"
 #include "keys.h"
 
 struct ui_event;

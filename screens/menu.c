@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/strbuf.h"
-#include "../src/xalloc.h"
+#include "strbuf.h"
+#include "xalloc.h"
 #include "ui.h"
 #include "lineedit.h"
 #include "wrap.h"

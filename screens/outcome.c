@@ -7,8 +7,8 @@
 
 #include <stdlib.h>
 
-#include "../src/whatif.h"
-#include "../src/xalloc.h"
+#include "whatif.h"
+#include "xalloc.h"
 
 /* What would change the recommendation, computed once on arriving at the endpoint. */
 struct outcome {

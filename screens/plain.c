@@ -16,12 +16,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../src/casefile.h"
-#include "../src/journal.h"
-#include "../src/strbuf.h"
-#include "../src/utf8.h"
-#include "../src/whatif.h"
-#include "../src/xalloc.h"
+#include "casefile.h"
+#include "journal.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "whatif.h"
+#include "xalloc.h"
 #include "ui.h"
 
 enum reply { REPLY_TEXT, REPLY_BACK, REPLY_QUIT, REPLY_EOF, REPLY_SIGNAL };

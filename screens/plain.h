@@ -5,8 +5,8 @@
 #ifndef PATHWALK_PLAIN_H
 #define PATHWALK_PLAIN_H
 
-#include "../src/explain_words.h"
-#include "../src/session.h"
+#include "explain_words.h"
+#include "session.h"
 
 struct casefile;
 struct journal;

@@ -5,7 +5,7 @@
 
 #include <stdlib.h>
 
-#include "../src/xalloc.h"
+#include "xalloc.h"
 #include "widgets.h"
 
 struct question {

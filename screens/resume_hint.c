@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/strbuf.h"
-#include "../src/xalloc.h"
+#include "strbuf.h"
+#include "xalloc.h"
 
 /* A word for the shell: quoted unless it is plainly safe. Caller frees. */
 static char *shell_word(const char *word)

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../src/xalloc.h"
+#include "xalloc.h"
 
 void screen_message(struct screen_ctx *ctx, bool error, const char *fmt, ...)
 {

@@ -9,8 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../src/explain_words.h"
-#include "../src/session.h"
+#include "explain_words.h"
+#include "session.h"
 #include "ui.h"
 
 enum screen_intent {

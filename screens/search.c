@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/strbuf.h"
-#include "../src/xalloc.h"
+#include "strbuf.h"
+#include "xalloc.h"
 #include "ui.h"
 
 #define NOT_DRAWN SIZE_MAX /* a joining space: no byte of any line */

@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/clock.h"
-#include "../src/journal.h"
-#include "../src/logfile.h"
-#include "../src/strbuf.h"
-#include "../src/xalloc.h"
+#include "clock.h"
+#include "journal.h"
+#include "logfile.h"
+#include "strbuf.h"
+#include "xalloc.h"
 #include "form.h"
 #include "ui.h"
 #include "walk.h"

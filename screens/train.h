@@ -9,9 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../src/caselib.h"
-#include "../src/caseset.h"
-#include "../src/training.h"
+#include "caselib.h"
+#include "caseset.h"
+#include "training.h"
 
 struct train_options {
 	const struct pathway *pw;

@@ -14,9 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../src/journal.h"
-#include "../src/replay.h"
-#include "../src/xalloc.h"
+#include "journal.h"
+#include "replay.h"
+#include "xalloc.h"
 #include "plain.h"
 #include "ui.h"
 

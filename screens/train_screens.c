@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/training.h"
-#include "../src/xalloc.h"
+#include "training.h"
+#include "xalloc.h"
 #include "wrap.h"
 
 /* ---------------------------------------------------------------- the decision */

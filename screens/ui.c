@@ -19,9 +19,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../src/safeout.h"
-#include "../src/strbuf.h"
-#include "../src/xalloc.h"
+#include "safeout.h"
+#include "strbuf.h"
+#include "xalloc.h"
 #include "ascii.h"
 
 /* The terminal layer's state is global on purpose: signal handlers must reach it. */

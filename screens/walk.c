@@ -14,14 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/casefile.h"
-#include "../src/clock.h"
-#include "../src/journal.h"
-#include "../src/logfile.h"
-#include "../src/paths.h"
-#include "../src/resume.h"
-#include "../src/training.h"
-#include "../src/xalloc.h"
+#include "casefile.h"
+#include "clock.h"
+#include "journal.h"
+#include "logfile.h"
+#include "paths.h"
+#include "resume.h"
+#include "training.h"
+#include "xalloc.h"
 #include "form.h"
 #include "plain.h"
 #include "screen.h"

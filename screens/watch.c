@@ -12,9 +12,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../src/room.h"
-#include "../src/strbuf.h"
-#include "../src/xalloc.h"
+#include "room.h"
+#include "strbuf.h"
+#include "xalloc.h"
 #include "ui.h"
 
 /* The room as lines of text: a heading, a line per trainee, then the journals not counted. */

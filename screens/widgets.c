@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/xalloc.h"
+#include "xalloc.h"
 #include "wrap.h"
 
 static const struct pw_variable *var_of(const struct screen_ctx *ctx, const struct widget *w)

@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#include "../src/strbuf.h"
+#include "strbuf.h"
 #include "lineedit.h"
 #include "screen.h"
 

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "../src/linebreak.h"
-#include "../src/xalloc.h"
+#include "linebreak.h"
+#include "xalloc.h"
 
 size_t wrap_decode(const char *s, size_t len, long *cp)
 {

@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../screens/train.h"
+#include "train.h"
 #include "caselib.h"
 #include "caseset.h"
 #include "clock.h"

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "exit_code.h"
 #include "strbuf.h"
 #include "utf8.h"
 

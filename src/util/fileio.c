@@ -23,6 +23,13 @@ const char *fileio_input_name(const char *path)
 	return fileio_is_stdio(path) ? "<stdin>" : path;
 }
 
+bool fileio_has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
 int fileio_write_all(int fd, const char *buf, size_t len, size_t *done)
 {
 	size_t written = 0;

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "clock.h"
+#include "fileio.h"
 #include "journal_read.h"
 #include "replay.h"
 #include "strbuf.h"
@@ -215,7 +216,7 @@ static bool is_journal(const char *path)
 	FILE *f;
 	int ch;
 
-	if (cli_has_suffix(path, ".jsonl") || cli_has_suffix(path, ".json"))
+	if (fileio_has_suffix(path, ".jsonl") || fileio_has_suffix(path, ".json"))
 		return true;
 	if (!(f = fopen(path, "rb")))
 		return false;

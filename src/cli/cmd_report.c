@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../screens/watch.h"
+#include "watch.h"
 #include "cli.h"
 #include "cohort.h"
 #include "strbuf.h"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* `pathwalk check [FILE]`, and loading inputs for every command. */
-#include <getopt.h>
+/* One check of a pathway file (`pathwalk check`, and each round of `check --watch`): loading,
+ * validation, and with --strict the clinical lint, each finding printed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,48 +12,6 @@
 #include "fileio.h"
 #include "lint.h"
 #include "xalloc.h"
-
-struct pathway *cli_load_pathway(const char *path)
-{
-	struct diag_list diags = { 0 };
-	struct pathway *pw;
-	bool io_error = false;
-
-	pw = path ? pathway_load_file(path, &diags, &io_error) : pathway_load_bundled(&diags);
-	diag_print(&diags, stderr);
-	diag_clear(&diags);
-	return pw;
-}
-
-struct casefile *cli_load_case(const char *path, const struct pathway *pw)
-{
-	struct diag_list diags = { 0 };
-	bool io_error = false;
-	struct casefile *c = casefile_load_file(path, pw, &diags, &io_error);
-
-	diag_print(&diags, stderr);
-	diag_clear(&diags);
-	return c;
-}
-
-static const char check_usage[] =
-	"usage: pathwalk check [--strict] [--watch] [FILE]\n"
-	"\n"
-	"Validate a pathway file (default: the bundled pathway; - reads standard input) and report\n"
-	"every problem as FILE:LINE:COLUMN: error: message, with the line quoted and a caret under\n"
-	"the place. Beyond what loading refuses, conditions the declared ranges make impossible,\n"
-	"labels repeated on one screen and stages without a node are errors; endpoints without\n"
-	"actions are warnings. Exit 0 when valid, 1 when problems were found, 3 when unreadable.\n"
-	"\n"
-	"  -s, --strict  also lint a valid pathway clinically: endpoints and notes that cite no\n"
-	"                reference, red-flag screening not first, a passed review date (today is\n"
-	"                PATHWALK_NOW when set), unused variables and references, comparisons the\n"
-	"                declared ranges fix, a ';' that libconfig lets an author leave out.\n"
-	"                Findings are printed as FILE:LINE:COLUMN: error: ... or warning: ...;\n"
-	"                exit 1 when there is an error, 0 when there are only warnings\n"
-	"  -w, --watch   check FILE again each time it is saved (also by rename, as editors do)\n"
-	"                and print the new findings; q (or a signal) ends it\n"
-	"  -h, --help    show this help\n";
 
 /* The --strict lint of a valid pathway whose text is source (for the line of review_date, which
  * the model does not keep, for quoting, and for the ';' libconfig let pass): prints its findings
@@ -131,40 +89,4 @@ int cli_check_file(const char *path, bool strict)
 	xalloc_release(source);
 	pathway_free(pw);
 	return status;
-}
-
-int cmd_check(int argc, char **argv)
-{
-	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "strict", no_argument, NULL, 's' },
-		{ "watch", no_argument, NULL, 'w' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *path;
-	bool strict = false, watch = false;
-	int c;
-
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":hsw", options, NULL)) != -1) {
-		if (c == 's') {
-			strict = true;
-			continue;
-		}
-		if (c == 'w') {
-			watch = true;
-			continue;
-		}
-		if (c == 'h') {
-			fputs(check_usage, stdout);
-			return EXIT_OK;
-		}
-		return cli_bad_option("check", c, argv, options);
-	}
-	if (argc - optind > 1)
-		return cli_usage_error("check", "check takes one pathway file at most");
-	path = optind < argc ? argv[optind] : NULL;
-	if (watch && (!path || fileio_is_stdio(path)))
-		return cli_usage_error("check", "--watch needs a pathway FILE to watch");
-	return watch ? cli_check_watch(path, strict) : cli_check_file(path, strict);
 }

@@ -8,16 +8,8 @@
 #include <stddef.h>
 
 #include "casefile.h"
+#include "exit_code.h"
 #include "pathway.h"
-
-enum exit_code {
-	EXIT_OK = 0,
-	EXIT_NEGATIVE = 1, /* the job ran; the answer is no (check found problems, tests failed) */
-	EXIT_USAGE = 2,
-	EXIT_INPUT = 3,    /* an input file could not be read or is invalid */
-	EXIT_STOPPED = 4,  /* replay stopped: a needed answer is missing and has no default */
-	EXIT_OUTPUT = 5,   /* the log or another output could not be written */
-};
 
 /* Loads the pathway at path, or the bundled one when path is NULL. Prints every problem to stderr
  * and returns NULL (the caller exits with EXIT_INPUT). */
@@ -50,7 +42,6 @@ struct cli_files {
 /* Appends to list; prints a message and returns false for a path that cannot be read. */
 bool cli_collect_files(struct cli_files *list, const char *path, const char *const *suffixes);
 void cli_files_free(struct cli_files *list);
-bool cli_has_suffix(const char *s, const char *suffix);
 
 /* Free text given as an option that goes into a journal (a name, a reference): valid UTF-8, no
  * control or text-direction characters (utf8_is_unsafe), at most max_chars characters; NULL is

@@ -12,6 +12,9 @@ bool fileio_is_stdio(const char *path);
 /* The name of an input in messages: "<stdin>" for "-", else path itself. */
 const char *fileio_input_name(const char *path);
 
+/* True when the name s ends in suffix (".jsonl"). */
+bool fileio_has_suffix(const char *s, const char *suffix);
+
 /* Writes all len bytes of buf to fd, retrying after signals and short writes. Returns 0, or -1
  * with errno set; *done (may be NULL) says how many bytes reached the file either way. */
 int fileio_write_all(int fd, const char *buf, size_t len, size_t *done);

@@ -8,8 +8,8 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
-#include "cli.h"
 #include "cohort.h"
+#include "fileio.h"
 #include "journal_chain.h"
 #include "report.h"
 #include "report_model.h"
@@ -95,7 +95,7 @@ bool room_update(struct room *r, const char *name)
 	struct room_journal *j;
 	size_t at;
 
-	if (!cli_has_suffix(name, ".jsonl") || name[0] == '.' || strchr(name, '/'))
+	if (!fileio_has_suffix(name, ".jsonl") || name[0] == '.' || strchr(name, '/'))
 		return false;
 	path = xasprintf("%s/%s", r->dir, name);
 	j = find(r, name, &at);

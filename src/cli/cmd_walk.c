@@ -3,7 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "../screens/walk.h"
+#include "walk.h"
 #include "cli.h"
 #include "fileio.h"
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Files for the commands: collecting the inputs of commands that take files or directories (test,
- * diff, report), loading the pathway for rendering journals, writing an output file (log, report). */
+ * diff, report), checking free text given as an option, writing an output file (log, report). */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -17,13 +17,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-bool cli_has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 static int compare_paths(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -32,7 +25,7 @@ static int compare_paths(const void *a, const void *b)
 static bool wanted(const char *path, const char *const *suffixes)
 {
 	for (; *suffixes; suffixes++)
-		if (cli_has_suffix(path, *suffixes))
+		if (fileio_has_suffix(path, *suffixes))
 			return true;
 	return false;
 }
@@ -194,22 +187,6 @@ int cli_write_output(const char *output, const char *data, size_t len, const cha
 	fprintf(stderr, "pathwalk: %s: cannot write %s: %s%s\n", output, what, strerror(errno),
 		errno == EEXIST || errno == ELOOP ? " (an existing file or link is never overwritten)" : "");
 	return EXIT_OUTPUT;
-}
-
-struct pathway *cli_load_journal_pathway(const char *path, bool *failed)
-{
-	struct diag_list diags = { 0 };
-	struct pathway *pw;
-
-	*failed = false;
-	if (path) {
-		pw = cli_load_pathway(path);
-		*failed = pw == NULL;
-		return pw;
-	}
-	pw = pathway_load_bundled(&diags);
-	diag_clear(&diags);
-	return pw;
 }
 
 bool cli_check_text(const char *command, const char *option, const char *text, size_t max_chars)
