@@ -29,7 +29,7 @@ grep -E '^(The following tests FAILED|[[:space:]]+[0-9]+ - )' "$tmp/ctest.out"
 
 # One table from ctest's result lines ("12/85 Test #12: unit/test_json ...   Passed    0.05 sec")
 # and the launcher's lines ("USER SYS WALL LEFTOVER NAME").
-awk -v top="$top" -v run="$(cat "$tmp/run")" '
+awk -v top="$top" -v run="$(tail -n 1 "$tmp/run")" '
 FNR == NR { cpu[$5] = $1 + $2; left[$5] = $4; next }
 / Test +#[0-9]+: / {
 	name = $4
