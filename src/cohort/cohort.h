@@ -2,8 +2,8 @@
 /* The instructor's training report (`pathwalk report`): many training journals summarised per
  * trainee, per case and per decision node. Each journal is read into the same model as the log
  * (report_model.h), so a session's choices, score and status mean exactly what its log shows.
- * The report is first written as an outline of plain-text lines (cohort_outline.c); the renderers
- * (cohort_render.c) only lay the outline out and escape it for their format. */
+ * The report is built once as a printable document (cohort_outline.c, render/rdoc.h) that the log's
+ * writers lay out and escape for each format (cohort_render.c); CSV is data (cohort_csv.c). */
 #ifndef PATHWALK_COHORT_H
 #define PATHWALK_COHORT_H
 
@@ -16,6 +16,7 @@
 #include "report.h"
 
 struct strbuf;
+struct rdoc;
 
 /* One training journal that is included. */
 struct cohort_session {
@@ -50,8 +51,8 @@ struct cohort_grid_row {
 					   * 0 when the trainee has only one */
 };
 
-/* The trainee x decision grid of a case (cohort_grid.c), the one model that the text, Markdown,
- * HTML and CSV outputs lay out: cells[row * ncols + col] is the session's scored choice at the
+/* The trainee x decision grid of a case (cohort_grid.c), the one model that the report's document
+ * (a grid node) and the CSV output lay out: cells[row * ncols + col] is the session's scored choice at the
  * case's decision node col, NULL when the session did not reach it. */
 struct cohort_grid {
 	struct cohort_grid_row *rows;     /* owned; in session order (trainee, then start) */
@@ -135,33 +136,7 @@ char *cohort_row_label(const struct cohort_grid_row *row);
 /* Frees everything the cohort owns; the cohort is then empty. */
 void cohort_free(struct cohort *c);
 
-/* --- the outline the renderers lay out (internal to cohort_*.c) ---------------------------- */
-
-enum cohort_line_kind {
-	COHORT_TITLE,    /* the document title */
-	COHORT_SECTION,  /* a section heading */
-	COHORT_HEADING,  /* a heading inside a section (a trainee, a case) */
-	COHORT_PARA,     /* a paragraph */
-	COHORT_ITEM,     /* an item of a list */
-	COHORT_DETAIL,   /* a detail line under the item before it */
-	COHORT_GRID,     /* the trainee x decision grid of a case (grid, kase) */
-};
-
-struct cohort_line {
-	enum cohort_line_kind kind;
-	char *text;      /* owned; plain text, not yet sanitized or escaped */
-	bool emphasis;   /* worth noticing (an incomplete session, a decision mostly wrong) */
-	const struct cohort_case *kase; /* COHORT_GRID: the case whose grid this is; else NULL */
-};
-
-struct cohort_outline {
-	struct cohort_line *lines;
-	size_t count, cap;
-	char *running;   /* owned: the text format's running header line under the title */
-};
-
-/* Writes the report as an outline, its key in glyphs g; free with cohort_outline_free. */
-void cohort_outline_build(const struct cohort *c, const struct cohort_glyphs *g, struct cohort_outline *out);
-void cohort_outline_free(struct cohort_outline *o);
+/* Builds the report as a document (zeroed here), its marks in glyphs g; free with rdoc_free. */
+void cohort_build(const struct cohort *c, const struct cohort_glyphs *g, struct rdoc *d);
 
 #endif

@@ -103,12 +103,7 @@ void report_render_ids(const struct report *r, enum report_format format, bool i
 		return;
 	}
 	log_build(r, ids, &d);
-	if (format == REPORT_TEXT)
-		rdoc_write_text(&d, out);
-	else if (format == REPORT_MARKDOWN)
-		rdoc_write_markdown(&d, out);
-	else
-		rdoc_write_html(&d, out);
+	rdoc_write(&d, format, out);
 	rdoc_free(&d);
 }
 

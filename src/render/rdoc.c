@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Building and freeing the printable document tree (see doc.h). */
+/* Building, writing and freeing the printable document tree (see rdoc.h). */
 #include "rdoc.h"
 
 #include <stdarg.h>
@@ -63,6 +63,7 @@ static void add_row(struct rdoc_node *node, const char *label, char *text, int d
 	row->label = label ? xstrdup(label) : NULL;
 	row->text = text;
 	row->depth = depth;
+	row->strong = false;
 }
 
 void rdoc_row(struct rdoc_node *node, const char *label, const char *text)
@@ -86,6 +87,30 @@ void rdoc_item(struct rdoc_node *list, int depth, const char *fmt, ...)
 	va_start(ap, fmt);
 	add_row(list, NULL, xvasprintf(fmt, ap), depth);
 	va_end(ap);
+}
+
+void rdoc_strong_row(struct rdoc_node *node)
+{
+	if (node->nrows > 0)
+		node->rows[node->nrows - 1].strong = true;
+}
+
+struct rdoc_node *rdoc_grid(struct rdoc_node *parent, size_t ncols)
+{
+	struct rdoc_node *n = rdoc_add(parent, RDOC_GRID);
+
+	n->ncols = ncols > 0 ? ncols : 1;
+	return n;
+}
+
+void rdoc_write(const struct rdoc *d, enum report_format format, struct strbuf *out)
+{
+	if (format == REPORT_MARKDOWN)
+		rdoc_write_markdown(d, out);
+	else if (format == REPORT_HTML)
+		rdoc_write_html(d, out);
+	else
+		rdoc_write_text(d, out);
 }
 
 static void free_node(struct rdoc_node *n)

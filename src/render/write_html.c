@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The HTML writer of the printable document: one self-contained file (inline CSS, no scripts,
- * nothing fetched) with print styles: the summary fills page 1 and the record starts on page 2,
- * and no note (a decision, a warning, the endpoint) is split across pages, on A4 or Letter. Every
- * text goes through markup_html (sanitized and escaped). */
+ * nothing fetched) with print styles: what precedes a page-break hint fills page 1 (the log's
+ * summary), and no note (a decision, a warning, the endpoint) or grid is split across pages, on A4
+ * or Letter. Every text goes through markup_html (sanitized and escaped). */
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "rdoc.h"
 #include "markup.h"
@@ -29,6 +30,12 @@ static const char style[] =
 	"@page a4{size:A4}@page letter{size:Letter}body.a4{page:a4}body.letter{page:letter}\n"
 	"@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}a{color:#000}"
 	"hr.page-break{border:0;margin:0}}\n";
+
+/* Added to the style sheet of a document that has a grid. */
+static const char grid_style[] =
+	"table.grid{border-collapse:collapse;margin:.4em 0;break-inside:avoid;page-break-inside:avoid}\n"
+	"table.grid th,table.grid td{border:1px solid #888;padding:.1em .5em;text-align:left;white-space:nowrap}\n"
+	"table.grid th[scope=row]{font-weight:normal}td.strong{font-weight:bold;background:#eee}\n";
 
 static void h(struct strbuf *out, const char *text)
 {
@@ -70,11 +77,55 @@ static void list(struct strbuf *out, const struct rdoc_node *n)
 			sb_append(out, "</li>\n");
 		open = i < n->nrows;
 		if (open) {
-			sb_append(out, "<li>");
+			sb_append(out, n->rows[i].strong ? "<li><strong>" : "<li>");
 			h(out, n->rows[i].text);
+			sb_append(out, n->rows[i].strong ? "</strong>" : "");
 		}
 	}
 	sb_appendf(out, "</%s>\n", tag);
+}
+
+/* A grid as a table: the header line's cells head the columns (a longer name as their title),
+ * each line's first cell heads its row; a strong cell is bold on grey, never shown by colour alone. */
+static void grid(struct strbuf *out, const struct rdoc_node *n)
+{
+	size_t nlines = (n->nrows + n->ncols - 1) / n->ncols;
+
+	if (nlines == 0)
+		return;
+	sb_append(out, "<table class=\"grid\">\n<thead>");
+	for (size_t l = 0; l < nlines; l++) {
+		sb_append(out, l == 1 ? "\n<tbody>\n<tr>" : "<tr>");
+		for (size_t col = 0; col < n->ncols && l * n->ncols + col < n->nrows; col++) {
+			const struct rdoc_row *cell = &n->rows[l * n->ncols + col];
+			const char *tag = l == 0 || col == 0 ? "th" : "td";
+
+			if (l == 0 || col == 0)
+				sb_appendf(out, "<th scope=\"%s\"", l == 0 ? "col" : "row");
+			else
+				sb_append(out, "<td");
+			if (cell->label) {
+				sb_append(out, " title=\"");
+				markup_html(out, cell->label, "", false);
+				sb_append_char(out, '"');
+			}
+			sb_append(out, cell->strong ? " class=\"strong\">" : ">");
+			h(out, cell->text);
+			sb_appendf(out, "</%s>", tag);
+		}
+		sb_append(out, l == 0 ? "</tr></thead>" : "</tr>\n");
+	}
+	sb_append(out, nlines > 1 ? "</tbody>\n</table>\n" : "\n</table>\n");
+}
+
+/* Whether n or a node under it is a grid with cells. */
+static bool has_grid(const struct rdoc_node *n)
+{
+	bool found = n->kind == RDOC_GRID && n->nrows > 0;
+
+	for (size_t i = 0; i < n->nchildren && !found; i++)
+		found = has_grid(n->children[i]);
+	return found;
 }
 
 static const char *note_class(enum rdoc_style s)
@@ -107,6 +158,7 @@ static void node(struct strbuf *out, const struct rdoc_node *n)
 	case RDOC_FIELDS:
 	case RDOC_TERMS: labelled(out, n); break;
 	case RDOC_LIST: list(out, n); break;
+	case RDOC_GRID: grid(out, n); break;
 	case RDOC_NOTE:
 		sb_appendf(out, "<div class=\"note %s\">\n", note_class(n->style));
 		if (n->text[0]) {
@@ -125,7 +177,13 @@ static void node(struct strbuf *out, const struct rdoc_node *n)
 
 void rdoc_write_html(const struct rdoc *d, struct strbuf *out)
 {
-	markup_html_head(out, d->title, style);
+	struct strbuf css = STRBUF_INIT;
+
+	sb_append(&css, style);
+	if (has_grid(&d->root))
+		sb_append(&css, grid_style);
+	markup_html_head(out, d->title, sb_str(&css));
+	sb_free(&css);
 	for (size_t i = 0; i < d->root.nchildren; i++)
 		node(out, d->root.children[i]);
 	sb_append(out, "</body>\n</html>\n");

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The Markdown writer of the printable document: plain CommonMark (no tables or other
- * extensions), so any renderer shows it the same. Every text goes through markup_md (sanitized,
- * every character with a Markdown meaning escaped), so no field can become a link, a tag or
- * emphasis; warnings and alerts are block quotes. */
+/* The Markdown writer of the printable document: plain CommonMark, so any renderer shows it the
+ * same, but for a grid, which is a pipe table (GitHub's extension; elsewhere it still reads as
+ * aligned rows). Every text goes through markup_md (sanitized, every character with a Markdown
+ * meaning escaped), so no field can become a link, a tag or emphasis; warnings and alerts are
+ * block quotes. */
 #include <stdbool.h>
 #include <string.h>
 
@@ -28,9 +29,28 @@ static void rows(struct strbuf *out, const struct rdoc_node *n)
 			markup_md(out, row->label, "");
 			sb_append(out, n->kind == RDOC_TERMS ? "**: " : ":** ");
 		}
+		sb_append(out, row->strong ? "**" : "");
 		markup_md(out, row->text, "");
-		sb_append_char(out, '\n');
+		sb_append(out, row->strong ? "**\n" : "\n");
 	}
+}
+
+/* A grid as a pipe table, its first line the header; a cell's text carries its meaning. */
+static void grid(struct strbuf *out, const struct rdoc_node *n)
+{
+	if (n->nrows == 0)
+		return;
+	for (size_t i = 0; i < n->nrows; i++) {
+		sb_append(out, i % n->ncols == 0 ? "\n| " : " ");
+		markup_md(out, n->rows[i].text, "");
+		sb_append(out, " |");
+		if (i + 1 == n->ncols) {
+			sb_append(out, "\n|");
+			for (size_t col = 0; col < n->ncols; col++)
+				sb_append(out, ":--|");
+		}
+	}
+	sb_append_char(out, '\n');
 }
 
 static void node(struct strbuf *out, const struct rdoc_node *n);
@@ -85,6 +105,7 @@ static void node(struct strbuf *out, const struct rdoc_node *n)
 		sb_append_char(out, '\n');
 		rows(out, n);
 		break;
+	case RDOC_GRID: grid(out, n); break;
 	case RDOC_NOTE: note(out, n); break;
 	case RDOC_BREAK: sb_append(out, "\n---\n"); break;
 	case RDOC_ROOT: break;

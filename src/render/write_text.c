@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The plain-text writer of the printable document, for printers: laid out with textdoc (80
  * columns by display width, numbered pages ended by form feeds, never padded). Content under a
- * level-3 heading is indented; a note, a row of terms or a list is kept on one page. textdoc
- * sanitizes every text it is given. */
+ * level-3 heading is indented; a note, a row of terms, a list or a grid is kept on one page; a
+ * grid is laid out in fixed columns. textdoc sanitizes every text it is given. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,9 +10,12 @@
 #include "rdoc.h"
 #include "strbuf.h"
 #include "textdoc.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define INDENT 3
+#define GRID_LABEL_MAX 20 /* columns of a grid's label column */
+#define GRID_GAP 2        /* columns between a grid's columns */
 
 struct writer {
 	struct textdoc *d;
@@ -50,7 +53,7 @@ static void list_row(const struct rdoc_node *n, size_t i, size_t *number, struct
 	if (n->ordered && row->depth == 0)
 		mark = xasprintf("%zu. ", ++*number);
 	else
-		mark = xstrdup("- ");
+		mark = xstrdup(row->strong ? "! " : "- ");
 	textdoc_put(b, indent + (size_t)row->depth * INDENT, mark, row->text);
 	free(mark);
 }
@@ -79,6 +82,88 @@ static void put(const struct rdoc_node *n, struct textdoc_block *b, size_t inden
 		break;
 	default: break;
 	}
+}
+
+/* s sanitized and cut to at most width columns (at a break, as wrapping would). Caller frees. */
+static char *fit(const char *s, size_t width)
+{
+	struct strbuf clean = STRBUF_INIT;
+	struct utf8_lines lines = { 0 };
+	char *out;
+
+	utf8_append_clean(&clean, s, false);
+	if (utf8_width(sb_str(&clean), clean.len) <= width)
+		return sb_take(&clean);
+	utf8_wrap(sb_str(&clean), width, 0, &lines);
+	out = xstrdup(lines.count ? lines.lines[0] : "");
+	utf8_lines_free(&lines);
+	sb_free(&clean);
+	return out;
+}
+
+static size_t width_of(const char *s)
+{
+	return utf8_width(s, strlen(s));
+}
+
+/* Appends s to line, padded with spaces to width columns. */
+static void pad(struct strbuf *line, const char *s, size_t width)
+{
+	sb_append(line, s);
+	for (size_t w = width_of(s); w < width; w++)
+		sb_append_char(line, ' ');
+}
+
+/* Puts line, without its trailing spaces, into b at indent, and empties it. */
+static void put_trimmed(struct textdoc_block *b, size_t indent, struct strbuf *line)
+{
+	while (line->len > 0 && sb_str(line)[line->len - 1] == ' ')
+		line->len--;
+	textdoc_put(b, indent, NULL, sb_str(line));
+	sb_reset(line);
+}
+
+/* A grid in fixed columns: its labels (cut to GRID_LABEL_MAX columns), then as many columns side
+ * by side as fit the page, the rest below them under the header line again; one block. */
+static void grid(const struct writer *w, const struct rdoc_node *n, int space)
+{
+	size_t ncols = n->ncols, nlines = (n->nrows + ncols - 1) / ncols, label_w = 0, cell_w = 3, per_part;
+	size_t cell_max = TEXTDOC_WIDTH - w->indent - GRID_LABEL_MAX - 2 * GRID_GAP;
+	char **cells;
+	struct strbuf line = STRBUF_INIT;
+	struct textdoc_block *b;
+
+	if (nlines == 0)
+		return;
+	cells = xcalloc(nlines * ncols + 1, sizeof(*cells));
+	b = textdoc_block(w->d, true, space);
+
+	for (size_t i = 0; i < nlines * ncols; i++) {
+		cells[i] = fit(i < n->nrows ? n->rows[i].text : "", i % ncols == 0 ? GRID_LABEL_MAX : cell_max);
+		if (i % ncols == 0 && width_of(cells[i]) > label_w)
+			label_w = width_of(cells[i]);
+		else if (i % ncols != 0 && width_of(cells[i]) + GRID_GAP > cell_w)
+			cell_w = width_of(cells[i]) + GRID_GAP;
+	}
+	per_part = (TEXTDOC_WIDTH - w->indent - label_w - GRID_GAP) / cell_w;
+	if (per_part == 0)
+		per_part = 1;
+	for (size_t from = 1; from < ncols || from == 1; from += per_part) {
+		size_t to = from + per_part < ncols ? from + per_part : ncols;
+
+		if (from > 1)
+			textdoc_put(b, 0, NULL, NULL);
+		for (size_t l = 0; l < nlines; l++) {
+			pad(&line, cells[l * ncols], label_w + GRID_GAP);
+			for (size_t col = from; col < to; col++)
+				pad(&line, cells[l * ncols + col], cell_w);
+			put_trimmed(b, w->indent, &line);
+		}
+	}
+	sb_free(&line);
+	for (size_t i = 0; i < nlines * ncols; i++)
+		free(cells[i]);
+	free(cells);
 }
 
 static void heading(struct writer *w, const struct rdoc_node *n)
@@ -128,6 +213,7 @@ static void node(struct writer *w, const struct rdoc_node *n)
 	switch (n->kind) {
 	case RDOC_HEADING: heading(w, n); break;
 	case RDOC_NOTE: note(w, n); break;
+	case RDOC_GRID: grid(w, n, space); break;
 	case RDOC_BREAK: textdoc_block(w->d, true, 0)->new_page = true; break;
 	case RDOC_TERMS:
 		/* One block per question, so a page break falls between answers. */
@@ -158,7 +244,8 @@ void rdoc_write_text(const struct rdoc *d, struct strbuf *out)
 
 	for (size_t i = 0; i < d->root.nchildren; i++)
 		node(&w, d->root.children[i]);
-	textdoc_put(&running, 0, NULL, d->running[0]);
-	textdoc_put(&running, 0, NULL, d->running[1]);
+	for (size_t i = 0; i < 2; i++)
+		if (d->running[i])
+			textdoc_put(&running, 0, NULL, d->running[i]);
 	textdoc_render(&t, &running, out);
 }

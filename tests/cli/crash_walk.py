@@ -1,17 +1,12 @@
-#!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Drives `pathwalk walk --plain` through a fixed walk, whatever screen it starts on (a fresh
-walk, or one resumed after a crash): Enter everywhere (the case pre-fills the answers), except
-that on the first visit to BACK_SCREEN it goes back once (unless the journal already records a
-back), and at OVERRIDE_SCREEN it overrides the recommendation with a reason. When the journal
-cannot be written, it gives the path in $CRASH_WALK_RELOCATE (once), else gives up. The shim in
-$CRASH_WALK_PRELOAD is preloaded into pathwalk only, not into this driver.
-Usage: crash_walk.py JOURNAL PATHWALK ARGS...   Exits with pathwalk's status (137 when killed),
-having copied pathwalk's output to its own."""
-import json
+"""The driver of the crash-point test (crash_points.py): drives `pathwalk walk --plain` through a
+fixed walk, whatever screen it starts on (a fresh walk, or one resumed after a crash): Enter
+everywhere (the case pre-fills the answers), except that on the first visit to BACK_SCREEN it goes
+back once (unless the journal already records a back), and at OVERRIDE_SCREEN it overrides the
+recommendation with a reason. When the journal cannot be written, it gives the relocation path
+(once), else gives up."""
 import os
 import subprocess
-import sys
 
 BACK_SCREEN = "Screen: Pain, duration and function"
 OVERRIDE_SCREEN = "Screen: Sacroiliac joint injection"
@@ -19,6 +14,7 @@ REASON = "the patient prefers an epidural"
 
 
 def journal_has_back(path):
+    """Whether the journal at path (if any) records a back."""
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
             return any('"event":"back"' in line for line in f)
@@ -26,20 +22,19 @@ def journal_has_back(path):
         return False
 
 
-def main():
-    journal, argv = sys.argv[1], sys.argv[2:]
-    env = dict(os.environ)
-    if env.get("CRASH_WALK_PRELOAD"):
-        env["LD_PRELOAD"] = env["CRASH_WALK_PRELOAD"]
-    p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-    out, screen, prompts = b"", "", 0
-    relocate = moved = os.environ.get("CRASH_WALK_RELOCATE", "")
+def drive(argv, env, journal, stderr, relocate=""):
+    """Runs argv (pathwalk walk --plain ...) with env and its standard error to the file stderr,
+    answering its prompts as above; journal is the path it writes. Returns (status, output): the
+    exit status (128 + the signal when killed: 137 for SIGKILL) and its standard output, text."""
+    p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env)
+    whole, out, screen, prompts = [], b"", "", 0
+    moved = relocate
     while True:
         chunk = os.read(p.stdout.fileno(), 65536)
         if not chunk:
             break
+        whole.append(chunk)
         out += chunk
-        sys.stdout.buffer.write(chunk)
         for line in out.decode("utf-8", "replace").splitlines():
             if line.startswith("Screen: "):
                 screen = line
@@ -50,8 +45,10 @@ def main():
         prompts += 1
         if prompts > 300:
             p.kill()
-            print("crash_walk: more than 300 prompts; stuck at " + last, file=sys.stderr)
-            sys.exit(99)
+            p.wait()
+            stderr.write(("crash_walk: more than 300 prompts; stuck at " + last + "\n").encode())
+            stderr.flush()
+            return 99, b"".join(whole).decode("utf-8", "replace")
         if "Write the session log to another path" in last:
             reply, relocate = relocate, ""
         elif last.startswith("Reason for choosing"):
@@ -71,9 +68,6 @@ def main():
         p.stdin.close()
     except BrokenPipeError:
         pass
+    p.stdout.close()
     rc = p.wait()
-    sys.exit(128 - rc if rc < 0 else rc)
-
-
-if __name__ == "__main__":
-    main()
+    return (128 - rc if rc < 0 else rc), b"".join(whole).decode("utf-8", "replace")

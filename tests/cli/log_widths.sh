@@ -5,6 +5,8 @@
 # override reason mix Chinese, Yijing hexagrams (wide), Devanagari with combining signs and emoji
 # (tests/data/good/wide-text.cfg) with a Chinese and hexagram patient reference, is wider than 80
 # columns, whatever the locale the log is rendered in; wrapping never splits a grapheme cluster.
+# Nor is a line of the text training report, with a trainee's name of the same mix (cut in the
+# grid without splitting a cluster); its Markdown and HTML carry the name whole.
 # Usage: log_widths.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
@@ -83,6 +85,25 @@ joined = "".join(part.strip() for part in m.group(1).split("\n")) if m else ""
 want = "患者在理疗后仍有坐骨神经痛，希望先讨论硬膜外类固醇注射的风险与获益，再决定是否接受骶髂关节注射"
 sys.exit(0 if joined.startswith(want) and joined.replace(" ", "").endswith("family present".replace(" ", "")) else 1)
 PY
+
+# --- the training report: a trainee named in Chinese, emoji and combining marks -------------------
+name=$'王小明 👨\u200d👩\u200d👧 हिंदी Zoe\u0301 ䷀䷁ 学员二号'
+for who in alice bob; do
+	sed "s/\"trainee\":\"$who\"/\"trainee\":\"$name $who\"/" "$src/tests/data/train/$who-v5.jsonl" >"$tmp/wide-$who.jsonl"
+	rechain "$tmp/wide-$who.jsonl"
+done
+for locale in C.UTF-8 C; do
+	run 0 "report wide names in LC_ALL=$locale" -- env LC_ALL=$locale "$bin" report wide-alice.jsonl wide-bob.jsonl
+	cp "$tmp/out" "$tmp/report-$locale.txt"
+	if widths "$tmp/report-$locale.txt"; then ok; else bad "the report in LC_ALL=$locale is wider than 80 columns"; fi
+	expect_in "$tmp/report-$locale.txt" "$name alice" "report in LC_ALL=$locale: the name whole in its heading"
+done
+# The grid's name column is cut to 20 columns between clusters: the Devanagari word stays whole.
+expect_in "$tmp/report-C.UTF-8.txt" $'王小明 👨\u200d👩\u200d👧 हिंदी  ✔ 12s' "report grid: the name cut at a break"
+for fmt in markdown html; do
+	run 0 "report wide names --format $fmt" -- "$bin" report -f $fmt wide-alice.jsonl wide-bob.jsonl
+	expect_in "$tmp/out" "$name bob" "report $fmt: the name whole"
+done
 
 echo "log_widths: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -62,13 +62,13 @@ expect_in "$t" "  alice    ✔ 12s  ✔ 30s  ✔ 18s  ✔ 25s" "text grid: alice
 expect_in "$t" "  carol    ✘ 55s  ✔ 30s  ·      ·" "text grid: carol wrong, then not reached"
 expect_in "$t" "  frank    ✔ 9s   ·" "text grid: frank's torn journal up to its last whole action"
 expect_in "$tmp/report.md" "| bob | ✔ 9s | ✔ 30s | ✘ 41s | ✔ 25s |" "markdown grid row"
-expect_in "$tmp/report.html" '<td class="wrong">✘ 41s</td>' "html grid: a wrong choice marked and styled"
+expect_in "$tmp/report.html" '<td class="strong">✘ 41s</td>' "html grid: a wrong choice marked and styled"
 for mark in "✔: " "✘: " "·: " "?: " "12s: " "#2: " "! at the start of a line"; do
 	expect_in "$t" "$mark" "key explains '$mark'"
 done
 run 3 "report in a non-UTF-8 locale" -- env LC_ALL=C "$bin" report $good frank-torn.jsonl gina-knee.jsonl
 expect_in "$tmp/out" "  carol    NO 55s  ok 30s  -       -" "ASCII grid"
-expect_in "$tmp/out" "  - ok: the trainee chose the pathway's step" "ASCII key"
+expect_in "$tmp/out" "- ok: the trainee chose the pathway's step" "ASCII key"
 expect_not_in "$tmp/out" "✔" "ASCII grid: no UTF-8 marks"
 # CSV: the exact columns, LF line ends, one row per trainee, case and decision.
 c=$tmp/report.csv

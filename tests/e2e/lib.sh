@@ -36,9 +36,16 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then echo "0 passed, 0 failed"; exit 0; fi
 
 command -v tmux >/dev/null || { echo "tmux is needed for $NAME"; echo "0 passed, 1 failed"; exit 1; }
 
-cleanup() {
+# kill_servers: ends the tmux servers this shell started (a test's, or a spawned sub-case's).
+kill_servers() {
 	local s
 	for s in $SOCKETS; do tmux -L "$s" kill-server 2>/dev/null; done
+}
+cleanup() {
+	local j
+	for j in $(jobs -p); do kill "$j" 2>/dev/null; done # spawned sub-cases still running
+	wait
+	kill_servers
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -126,6 +133,24 @@ skip_form() {
 }
 
 screen() { tmux -L "$SOCK" capture-pane -p -J -t pw 2>/dev/null; }
+
+# window_pid: the pid of the innermost process of the current window (the program its shell runs,
+# e.g. pathwalk), following each process's first child in /proc (pgrep -P where the kernel does
+# not list children): no scan of every process on the machine, as pgrep -f does.
+window_pid() {
+	local pid kids
+	pid=$(tmux -L "$SOCK" display-message -p -t pw '#{pane_pid}')
+	while [ -n "$pid" ]; do
+		if [ -r "/proc/$pid/task/$pid/children" ]; then
+			read -r kids <"/proc/$pid/task/$pid/children"
+		else
+			kids=$(pgrep -P "$pid")
+		fi
+		[ -n "$kids" ] || break
+		pid=${kids%%[ $'\n']*}
+	done
+	echo "$pid"
+}
 
 # keys KEY...: tmux key names (Enter, Space, Down, BTab, C-c, Escape...) or literal text with -l.
 keys() { tmux -L "$SOCK" send-keys -t pw "$@"; }
@@ -259,6 +284,51 @@ enter_until_node() {
 	done
 	wait_settled
 	[ "$id" = "$1" ]
+}
+
+# Sub-cases that do not depend on each other (each drives walks in windows of its own) can run
+# side by side. spawn TAG FUNCTION [ARG...]: runs FUNCTION ARGS in a background subshell with
+# tmux servers of its own (named after TAG), at most $PATHWALK_E2E_JOBS (default 4) at a time.
+# collect: waits for them all, then prints each one's output in the order they were spawned and
+# adds its passes and failures to the test's; a sub-case that did not return is a failure.
+E2E_JOBS=${PATHWALK_E2E_JOBS:-4}
+spawned=0
+collected=0
+running=0
+spawned_tags=()
+spawn() {
+	local tag=$1 out
+	shift
+	while [ "$running" -ge "$E2E_JOBS" ]; do wait -n; running=$((running - 1)); done
+	spawned=$((spawned + 1))
+	out=$TMP/job-$spawned
+	spawned_tags[spawned]=$tag
+	(
+		NAME=$NAME-$tag SOCKETS="" runs=0 passed=0 failed=0
+		trap kill_servers EXIT
+		# A signal ends the sub-case once the command under way (a server being started) is done.
+		trap "exit 130" INT
+		trap "exit 143" TERM
+		"$@"
+		echo "$passed $failed" >"$out.count"
+	) >"$out.out" 2>&1 &
+	running=$((running + 1))
+}
+collect() {
+	local i p f
+	wait
+	running=0
+	for i in $(seq $((collected + 1)) "$spawned"); do
+		cat "$TMP/job-$i.out"
+		if [ -f "$TMP/job-$i.count" ] && read -r p f <"$TMP/job-$i.count"; then
+			passed=$((passed + p))
+			failed=$((failed + f))
+		else
+			failed=$((failed + 1))
+			echo "FAIL: the sub-case ${spawned_tags[i]} ended before it returned"
+		fi
+	done
+	collected=$spawned
 }
 
 finish() {

@@ -10,17 +10,26 @@
 mini=$SRC/tests/data/good/mini.cfg
 case_v5=$SRC/config/cases/v5-sij-eligible.cfg
 
-# pid_of PATTERN: the pathwalk process whose command line contains PATTERN.
-pid_of() { pgrep -f -- "$1" | head -n 1; }
+# walk_pid: the pathwalk that the current window runs (nothing once it has ended).
+walk_pid() {
+	local pid comm
+	pid=$(window_pid)
+	read -r comm <"/proc/$pid/comm" && [ "$comm" = pathwalk ] && echo "$pid"
+}
 alternate() { tmux -L "$SOCK" display-message -p -t pw '#{alternate_on}'; }
 
-for sig in HUP INT QUIT PIPE USR1 USR2 ALRM TERM XCPU XFSZ VTALRM PROF; do
+# Each signal's walk, the training, the full-disk screen and the hostile text are sub-cases run
+# side by side (spawn, collect: tests/e2e/lib.sh), each in tmux servers of its own.
+
+# curses_signal SIG: a curses walk ended by SIG.
+curses_signal() {
+	local sig=$1 n log pid
 	n=$(kill -l "$sig")
 	log=$TMP/sig-$sig.jsonl
 	start -- walk -p "$mini" --log "$log"
 	expect "Score (0" "walk for SIG$sig"
 	[ "$(alternate)" = 1 ] && ok "the walk uses the alternate screen" || bad "alternate screen not on before SIG$sig"
-	pid=$(pid_of "--log $log")
+	pid=$(walk_pid)
 	[ -n "$pid" ] && kill -s "$sig" "$pid"
 	if [ "$sig" = INT ]; then
 		# In the curses walk Ctrl-C (SIGINT) asks whether to quit, like q.
@@ -39,68 +48,87 @@ for sig in HUP INT QUIT PIPE USR1 USR2 ALRM TERM XCPU XFSZ VTALRM PROF; do
 	expect "Printable log: $TMP/sig-$sig.txt" "SIG$sig: the printable log path is printed"
 	[ -s "$TMP/sig-$sig.txt" ] && grep -q "INCOMPLETE\|interrupted\|quit" "$TMP/sig-$sig.txt" &&
 		ok "SIG$sig: the printable log is written" || bad "SIG$sig: no printable log"
-done
+}
 
 # The plain walk: the same signals end it with 128+N and the journal names them.
-for sig in QUIT PIPE USR1 ALRM INT; do
+plain_signal() { # SIG
+	local sig=$1 n log pid
 	n=$(kill -l "$sig")
 	log=$TMP/plain-$sig.jsonl
 	start -- walk --plain -p "$mini" --log "$log"
 	expect "Score (" "plain walk for SIG$sig"
-	pid=$(pid_of "--log $log")
+	pid=$(walk_pid)
 	[ -n "$pid" ] && kill -s "$sig" "$pid"
 	expect "EXIT=$((128 + n))" "plain walk: SIG$sig ends it with status $((128 + n))"
 	expect_line "icanon echo" "plain walk: SIG$sig leaves the terminal modes alone"
 	expect_in_file "$log" "\"reason\":\"SIG$sig\"" "plain walk: the journal records SIG$sig"
 	[ -s "$TMP/plain-$sig.txt" ] && ok "plain walk: SIG$sig writes the printable log" || bad "plain walk: no printable log after SIG$sig"
-done
+}
 
 # Training (curses): SIGUSR1 while a case runs.
-log=$TMP/train-usr1.jsonl
-start -- train --trainee T --log "$log" v1-cauda-equina
-wait_for "Enter" && ok "training starts" || bad "training did not start"
-pid=$(pid_of "--log $log")
-[ -n "$pid" ] && kill -s USR1 "$pid"
-expect "EXIT=$((128 + $(kill -l USR1)))" "training: SIGUSR1 ends it with 128+N"
-[ "$(alternate)" = 0 ] && ok "training: the alternate screen is left" || bad "training: still on the alternate screen"
-expect_line "icanon echo" "training: the terminal modes are restored"
-expect_in_file "$log" '"reason":"SIGUSR1"' "training: the journal records SIGUSR1"
+training_signal() {
+	local log pid
+	log=$TMP/train-usr1.jsonl
+	start -- train --trainee T --log "$log" v1-cauda-equina
+	wait_for "Enter" && ok "training starts" || bad "training did not start"
+	pid=$(walk_pid)
+	[ -n "$pid" ] && kill -s USR1 "$pid"
+	expect "EXIT=$((128 + $(kill -l USR1)))" "training: SIGUSR1 ends it with 128+N"
+	[ "$(alternate)" = 0 ] && ok "training: the alternate screen is left" || bad "training: still on the alternate screen"
+	expect_line "icanon echo" "training: the terminal modes are restored"
+	expect_in_file "$log" '"reason":"SIGUSR1"' "training: the journal records SIGUSR1"
+}
 
 # SIGTERM on the full-disk screen: 143, not 5.
-if full_disk_walk "the full-disk signal test" \
-	"stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\\n' ' '; echo"; then
-	expect "Red flags" "a walk whose journal is on a nearly full disk"
-	for _ in $(seq 1 40); do
-		screen | grep -qF "The session log cannot be written" && break
-		before=$(screen | md5sum)
-		keys Enter
-		for _ in $(seq 1 100); do [ "$(screen | md5sum)" != "$before" ] && break; sleep 0.02; done
-	done
-	expect "The session log cannot be written" "the full-disk screen"
-	pid=$(pid_of "--log $fs/full.jsonl")
-	[ -n "$pid" ] && kill -TERM "$pid"
-	expect "EXIT=143" "SIGTERM on the full-disk screen exits 143"
-	expect_line "icanon echo" "and restores the terminal"
-fi
+full_disk_signal() {
+	local pid before
+	if full_disk_walk "the full-disk signal test" \
+		"stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\\n' ' '; echo"; then
+		expect "Red flags" "a walk whose journal is on a nearly full disk"
+		for _ in $(seq 1 40); do
+			screen | grep -qF "The session log cannot be written" && break
+			before=$(screen | md5sum)
+			keys Enter
+			for _ in $(seq 1 100); do [ "$(screen | md5sum)" != "$before" ] && break; sleep 0.02; done
+		done
+		expect "The session log cannot be written" "the full-disk screen"
+		pid=$(walk_pid)
+		[ -n "$pid" ] && kill -TERM "$pid"
+		expect "EXIT=143" "SIGTERM on the full-disk screen exits 143"
+		expect_line "icanon echo" "and restores the terminal"
+	fi
+}
 
 # Hostile text: a pathway and a case with escapes in their strings are refused, and the message
 # shows the escapes as text: the pane's title is not set, no colour or bidi control arrives (the
 # hostile colour is blue, which pathwalk's own coloured diagnostics never use).
-sed 's/title = "Mini pathway";/title = "Mini\\x1b]0;pwned\\x07\\x1b[34m red \\xe2\\x80\\xae pathway";/' "$mini" >"$TMP/hostile.cfg"
-start -- walk -p "$TMP/hostile.cfg" --log "$TMP/hostile.jsonl"
-expect "EXIT=3" "a hostile pathway is refused (exit 3)"
-expect 'U+001B' "the message names the control character"
-pane=$(tmux -L "$SOCK" capture-pane -p -e -t pw)
-printf '%s' "$pane" | grep -qF $'\e[34m' && bad "a colour sequence reached the terminal" || ok "no colour sequence reached the terminal"
-printf '%s' "$pane" | grep -qF $'\u202e' && bad "a right-to-left override reached the terminal" || ok "no bidi control reached the terminal"
-[ "$(tmux -L "$SOCK" display-message -p -t pw '#{pane_title}')" != pwned ] && ok "the pane title was not set" ||
-	bad "an OSC sequence set the pane title"
-printf 'case = { id = "h"; title = "T\\x1b]0;pwned\\x07\\x1b[34m"; answers = { score = 6; }; };\n' >"$TMP/hostile-case.cfg"
-start -- walk -p "$mini" --case "$TMP/hostile-case.cfg" --log "$TMP/hostile-case.jsonl"
-expect "EXIT=3" "a hostile case is refused (exit 3)"
-pane=$(tmux -L "$SOCK" capture-pane -p -e -t pw)
-printf '%s' "$pane" | grep -qF $'\e[34m' && bad "the case's colour sequence reached the terminal" || ok "the case's escapes are shown as text"
-[ "$(tmux -L "$SOCK" display-message -p -t pw '#{pane_title}')" != pwned ] && ok "the case did not set the pane title" ||
-	bad "the case's OSC sequence set the pane title"
+hostile_text() {
+	local pane
+	sed 's/title = "Mini pathway";/title = "Mini\\x1b]0;pwned\\x07\\x1b[34m red \\xe2\\x80\\xae pathway";/' "$mini" >"$TMP/hostile.cfg"
+	# PW_FORM=1: a refused pathway shows no start form, so start does not wait for one.
+	PW_FORM=1 start -- walk -p "$TMP/hostile.cfg" --log "$TMP/hostile.jsonl"
+	expect "EXIT=3" "a hostile pathway is refused (exit 3)"
+	expect 'U+001B' "the message names the control character"
+	pane=$(tmux -L "$SOCK" capture-pane -p -e -t pw)
+	printf '%s' "$pane" | grep -qF $'\e[34m' && bad "a colour sequence reached the terminal" || ok "no colour sequence reached the terminal"
+	printf '%s' "$pane" | grep -qF $'\u202e' && bad "a right-to-left override reached the terminal" || ok "no bidi control reached the terminal"
+	[ "$(tmux -L "$SOCK" display-message -p -t pw '#{pane_title}')" != pwned ] && ok "the pane title was not set" ||
+		bad "an OSC sequence set the pane title"
+	printf 'case = { id = "h"; title = "T\\x1b]0;pwned\\x07\\x1b[34m"; answers = { score = 6; }; };\n' >"$TMP/hostile-case.cfg"
+	PW_FORM=1 start -- walk -p "$mini" --case "$TMP/hostile-case.cfg" --log "$TMP/hostile-case.jsonl"
+	expect "EXIT=3" "a hostile case is refused (exit 3)"
+	pane=$(tmux -L "$SOCK" capture-pane -p -e -t pw)
+	printf '%s' "$pane" | grep -qF $'\e[34m' && bad "the case's colour sequence reached the terminal" || ok "the case's escapes are shown as text"
+	[ "$(tmux -L "$SOCK" display-message -p -t pw '#{pane_title}')" != pwned ] && ok "the case did not set the pane title" ||
+		bad "the case's OSC sequence set the pane title"
+}
 
+# The longest sub-case (the full-disk walk goes through several screens) first, so that it does not
+# run alone at the end.
+spawn full-disk full_disk_signal
+for sig in HUP INT QUIT PIPE USR1 USR2 ALRM TERM XCPU XFSZ VTALRM PROF; do spawn "sig-$sig" curses_signal "$sig"; done
+for sig in QUIT PIPE USR1 ALRM INT; do spawn "plain-$sig" plain_signal "$sig"; done
+spawn training training_signal
+spawn hostile hostile_text
+collect
 finish

@@ -6,11 +6,14 @@
  *   tear       after the N-th write() has written the first half of its buffer (a torn write)
  *   fdatasync  before the N-th fdatasync() (the lines written are in the page cache, not synced)
  *   eio        the N-th fdatasync() fails with EIO instead (nothing is killed)
- * Only the program's own calls are seen (stdio writes through libc's internal calls are not). */
+ * Only the program's own calls are seen (stdio writes through libc's internal calls are not).
+ * PATHWALK_CRASH_COUNT=FILE writes "write W fdatasync S" there at exit: how many calls of each a
+ * run made, so the test knows every point to kill at from one uninterrupted run. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -60,4 +63,16 @@ int fdatasync(int fd)
 		return -1;
 	}
 	return real(fd);
+}
+
+/* With PATHWALK_CRASH_COUNT set, writes the counts of the calls seen to that file at exit. */
+__attribute__((destructor)) static void write_counts(void)
+{
+	const char *path = getenv("PATHWALK_CRASH_COUNT");
+	FILE *f;
+
+	if (!path || !(f = fopen(path, "w")))
+		return;
+	fprintf(f, "write %ld fdatasync %ld\n", calls_write, calls_sync);
+	fclose(f);
 }
