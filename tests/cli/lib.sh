@@ -18,3 +18,10 @@ bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 if [ -n "${PATHWALK_PYTHON:-}" ] && [ -x "$PATHWALK_PYTHON" ]; then
 	python3() { "$PATHWALK_PYTHON" -S "$@"; }
 fi
+# file_has FILE TEXT: FILE exists and holds TEXT (a fixed string), read and matched in bash, so a
+# check starts no process (a grep each cost a few ms of CPU).
+file_has() {
+	local text=
+	[ -f "$1" ] && IFS= read -r -d '' text <"$1"
+	[ -f "$1" ] && [[ $text == *"$2"* ]]
+}

@@ -8,17 +8,11 @@
 . "$(dirname "$0")/lib.sh" "$@"
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
 
-# has FILE TEXT: FILE holds TEXT (read and matched in bash: no grep per check).
-has() {
-	local text=
-	[ -f "$1" ] && IFS= read -r -d '' text <"$1"
-	[[ $text == *"$2"* ]]
-}
 expect_in() { # FILE TEXT DESCRIPTION
-	if has "$1" "$2"; then ok; else bad "$3: '$2' not in $(basename "$1")"; tail -n 15 "$1" | sed 's/^/  | /'; fi
+	if file_has "$1" "$2"; then ok; else bad "$3: '$2' not in $(basename "$1")"; tail -n 15 "$1" | sed 's/^/  | /'; fi
 }
 expect_not_in() { # FILE TEXT DESCRIPTION
-	if has "$1" "$2"; then bad "$3: '$2' found in $(basename "$1")"; grep -nF -- "$2" "$1" | head -3; else ok; fi
+	if file_has "$1" "$2"; then bad "$3: '$2' found in $(basename "$1")"; grep -nF -- "$2" "$1" | head -3; else ok; fi
 }
 expect_status() { # WANT GOT DESCRIPTION
 	if [ "$1" = "$2" ]; then ok; else bad "$3: exit $2, expected $1"; sed 's/^/  | /' "$tmp/err" | head; fi
