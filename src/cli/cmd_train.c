@@ -176,6 +176,19 @@ static const char *login_name(void)
 	return p && p->pw_name ? p->pw_name : "unknown";
 }
 
+/* Whether the command uses the bundled case library: for --set, --list, the menu (no CASE) or a
+ * CASE that is no file (a bundled id). Loading it routes every bundled case, so a training on
+ * case files alone does without it. */
+static bool needs_library(const struct train_args *a, int argc, char **argv)
+{
+	if (a->set_path || a->list || optind >= argc)
+		return true;
+	for (int i = optind; i < argc; i++)
+		if (access(argv[i], F_OK) != 0)
+			return true;
+	return false;
+}
+
 int cmd_train(int argc, char **argv)
 {
 	struct train_args a = { 0 };
@@ -198,7 +211,8 @@ int cmd_train(int argc, char **argv)
 		pathway_free(pw);
 		return EXIT_USAGE;
 	}
-	caselib_load_bundled(pw, clock_today(), &lib, &diags);
+	if (needs_library(&a, argc, argv))
+		caselib_load_bundled(pw, clock_today(), &lib, &diags);
 	diag_clear(&diags); /* bundled cases that do not fit another pathway are simply not offered */
 	if (a.set_path) {
 		bool io_error;

@@ -7,7 +7,39 @@
 # show the pathway syntax, for pathway authors.
 # Usage: human_words.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
+in_memory
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
+
+# The inputs of the headless faces: Enter on every screen of a walk (the case's answers
+# confirmed), the first candidate at every decision of a training (reveals and debrief too).
+yes '' | head -n 400 >"$tmp/enters"
+yes 1 | head -n 60 >"$tmp/ones"
+
+# run_case NAME: every output of the bundled case NAME a person reads, in $out/NAME.*: replay's
+# human output (.replay, its exit status in .replay.status), the plain walk (.plain, its journal
+# .jsonl), train --plain (.trainout) and the printed logs of the walk's journal in every format a
+# person reads (.log.text, .log.markdown, .log.html, each exit status in .status; JSON keeps ids).
+out=$tmp
+run_case() {
+	local case=$src/config/cases/$1.cfg format
+	"$bin" replay "$case" >"$out/$1.replay" 2>"$out/$1.replay.err"
+	echo $? >"$out/$1.replay.status"
+	"$bin" walk --plain --case "$case" --log "$out/$1.jsonl" --clinician C --patient P \
+		<"$out/enters" >"$out/$1.plain" 2>"$out/$1.plain.err"
+	"$bin" train --plain --trainee T --log "$out/$1.train" "$case" <"$out/ones" >"$out/$1.trainout" 2>/dev/null
+	for format in text markdown html; do
+		"$bin" log -f "$format" -o "$out/$1.log.$format" "$out/$1.jsonl" 2>/dev/null
+		echo $? >"$out/$1.log.$format.status"
+	done
+}
+
+# The bundled cases, by name; they are independent, and run in two shells at once (in_two).
+names=()
+for case in "$src"/config/cases/*.cfg; do
+	case=${case##*/}
+	names+=("${case%.cfg}")
+done
+in_two run_case true "${names[@]}"
 
 # The ids a clinician must not read: the entries of the pathway's variables, derived, nodes and
 # warnings lists (one entry a line at four spaces, as the bundled file is written).
@@ -21,16 +53,42 @@ nids=$(wc -l <"$tmp/ids")
 # its headings with ====), and "!x": a ! before a letter.
 printf '%s\n' ' == ' ' != ' ' && ' ' || ' ' <= ' ' >= ' 'count(' 'has(' 'at(' >"$tmp/operators"
 
+# Every output a person reads; each search below is one grep over all of them, and each file's
+# checks read what it found: the ids shown (whole words, sorted) and whether an operator is.
+files=()
+for name in "${names[@]}"; do
+	files+=("$tmp/$name.replay" "$tmp/$name.plain" "$tmp/$name.trainout")
+	for format in text markdown html; do files+=("$tmp/$name.log.$format"); done
+done
+declare -A ids_shown operator_shown screen_shown star_shown verdict_shown
+while IFS= read -r hit; do
+	file=${hit%%:*}
+	ids_shown[$file]+="${hit#*:} "
+done < <(grep -oHwFf "$tmp/ids" "${files[@]}" 2>/dev/null | sort -u)
+while IFS= read -r file; do operator_shown[$file]=1; done < <(
+	grep -lFf "$tmp/operators" "${files[@]}" 2>/dev/null
+	grep -lE '![a-z(]' "${files[@]}" 2>/dev/null)
+while IFS= read -r file; do screen_shown[$file]=1; done < <(grep -l "^Screen: \|^Endpoint: " "$tmp"/*.plain)
+while IFS= read -r file; do star_shown[$file]=1; done < <(grep -l '^  \* ' "$tmp"/*.replay)
+while IFS= read -r file; do verdict_shown[$file]=1; done < <(
+	grep -lE '^ +- .*: (met|not met|not yet answered)$|\(needs .*\)$' "$tmp"/*.replay)
+
 # no_ids FILE WHAT: FILE shows none of the ids (as whole words) and none of the operators.
 no_ids() {
 	local hit
-	if hit=$(grep -owFf "$tmp/ids" "$1" | sort -u | head -5 | tr '\n' ' ') && [ -n "$hit" ]; then
-		bad "$2: ids shown: $hit"
+	if [ ! -f "$1" ]; then
+		bad "$2: no output"
+		bad "$2: no output"
+		return
+	fi
+	if [ -n "${ids_shown[$1]-}" ]; then
+		read -ra hit <<<"${ids_shown[$1]}"
+		bad "$2: ids shown: ${hit[*]:0:5} "
 		grep -nwFf "$tmp/ids" "$1" | head -3 | sed 's/^/  | /'
 	else
 		ok
 	fi
-	if grep -qFf "$tmp/operators" "$1" || grep -qE '![a-z(]' "$1"; then
+	if [ -n "${operator_shown[$1]-}" ]; then
 		bad "$2: an operator shown"
 		{ grep -nFf "$tmp/operators" "$1"; grep -nE '![a-z(]' "$1"; } | head -3 | sed 's/^/  | /'
 	else
@@ -38,41 +96,30 @@ no_ids() {
 	fi
 }
 
-# human_outputs CASE NAME: runs both human outputs of one case into $tmp/NAME.replay, .plain.
-human_outputs() {
-	"$bin" replay "$1" >"$tmp/$2.replay" 2>"$tmp/$2.replay.err"
-	case $? in 0 | 4) ok ;; *) bad "$2: replay exit $?" ;; esac
-	yes '' | head -n 400 | "$bin" walk --plain --case "$1" --log "$tmp/$2.jsonl" --clinician C --patient P \
-		>"$tmp/$2.plain" 2>"$tmp/$2.plain.err"
-	grep -q "^Screen: \|^Endpoint: " "$tmp/$2.plain" && ok || bad "$2: the plain walk showed no screen"
-}
-
-ncases=0
-for case in "$src"/config/cases/*.cfg; do
-	name=$(basename "$case" .cfg)
-	ncases=$((ncases + 1))
-	human_outputs "$case" "$name"
+for name in "${names[@]}"; do
+	status=none
+	read -r status <"$tmp/$name.replay.status"
+	case $status in 0 | 4) ok ;; *) bad "$name: replay exit $status" ;; esac
+	[ -n "${screen_shown[$tmp/$name.plain]-}" ] && ok || bad "$name: the plain walk showed no screen"
 	no_ids "$tmp/$name.replay" "replay $name"
 	no_ids "$tmp/$name.plain" "walk --plain $name"
-	# The trainee's headless face: the first candidate at every decision, reveals and debrief.
-	yes 1 | head -n 60 | "$bin" train --plain --trainee T --log "$tmp/$name.train" "$case" >"$tmp/$name.trainout" 2>/dev/null
 	no_ids "$tmp/$name.trainout" "train --plain $name"
 	# Every decision replay printed is explained in words ending with a verdict.
-	if grep -q '^  \* ' "$tmp/$name.replay" && ! grep -qE '^ +- .*: (met|not met|not yet answered)$|\(needs .*\)$' \
-		"$tmp/$name.replay"; then
+	if [ -n "${star_shown[$tmp/$name.replay]-}" ] && [ -z "${verdict_shown[$tmp/$name.replay]-}" ]; then
 		bad "replay $name: no clause in words"
 	else
 		ok
 	fi
 done
-[ "$ncases" -ge 40 ] && ok || bad "only $ncases bundled cases"
+[ "${#names[@]}" -ge 40 ] && ok || bad "only ${#names[@]} bundled cases"
 
 # The printed log of every plain walk's journal, in every format a person reads (JSON keeps ids).
-for journal in "$tmp"/*.jsonl; do
+for name in "${names[@]}"; do
 	for format in text markdown html; do
-		"$bin" log -f "$format" -o "$tmp/log.$format" "$journal" 2>/dev/null || bad "log -f $format $journal"
-		no_ids "$tmp/log.$format" "log -f $format $(basename "$journal")"
-		rm -f "$tmp/log.$format"
+		status=none
+		read -r status <"$tmp/$name.log.$format.status"
+		[ "$status" = 0 ] || bad "log -f $format $name.jsonl"
+		no_ids "$tmp/$name.log.$format" "log -f $format $name.jsonl"
 	done
 done
 
@@ -83,8 +130,8 @@ grep -qF "  (sij_decision)" "$tmp/ids.replay" && ok || bad "replay --ids: no nod
 grep -qF "condition: last_injection_type == \"tpi\" && sij_eligible" "$tmp/ids.replay" && ok ||
 	bad "replay --ids: no condition"
 grep -qF "  [sij_eligible = yes]" "$tmp/ids.replay" && ok || bad "replay --ids: no clause in pathway syntax"
-yes '' | head -n 400 | "$bin" walk --plain --ids --case "$case" --log "$tmp/ids.jsonl" --clinician C --patient P \
-	>"$tmp/ids.plain" 2>&1
+"$bin" walk --plain --ids --case "$case" --log "$tmp/ids.jsonl" --clinician C --patient P \
+	<"$tmp/enters" >"$tmp/ids.plain" 2>&1
 grep -qF "  [sij_eligible = yes]" "$tmp/ids.plain" && ok || bad "walk --plain --ids: no clause in pathway syntax"
 
 # The journal keeps the clause in pathway syntax beside its words and depth.
