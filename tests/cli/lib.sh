@@ -25,23 +25,28 @@ file_has() {
 	[ -f "$1" ] && IFS= read -r -d '' text <"$1"
 	[ -f "$1" ] && [[ $text == *"$2"* ]]
 }
-# in_memory: moves $tmp to /dev/shm when it can (a test whose scratch files are journals, which
-# pathwalk syncs to disk event by event, then spends its time waiting on the disk for nothing).
+# in_memory: moves $tmp to /dev/shm when it can and TMPDIR does not say where (a test whose scratch
+# files are journals, which pathwalk syncs to disk event by event, then waits on the disk for
+# nothing).
 in_memory() {
 	local d
+	[ -z "${TMPDIR:-}" ] || return 0
 	d=$(mktemp -d -p /dev/shm 2>/dev/null) || return 0
 	rmdir "$tmp" && tmp=$d
 }
 # in_two EACH LAST ITEM...: EACH ITEM for every ITEM, in two shells at once (one takes the odd
 # ITEMs, the other the even ones, each in order, then runs LAST), each with a scratch directory of
-# its own as $tmp ($tmp/part0, $tmp/part1); their counts are added to these, and what they print
-# follows, the first shell's first. Only counts and files come back from them.
+# its own as $tmp ($tmp/twoN/part0, $tmp/twoN/part1 for the Nth call); their counts are added to
+# these, and what they print follows, the first shell's first. Only counts and files come back.
 in_two() {
-	local each=$1 last=$2 part pids=() p f
+	local each=$1 last=$2 dir part pids=() p f
 	shift 2
+	in_two_calls=$((${in_two_calls:-0} + 1))
+	dir=$tmp/two$in_two_calls
+	mkdir "$dir" || { bad "in_two: cannot make $dir"; return; }
 	for part in 0 1; do
 		(
-			tmp=$tmp/part$part passed=0 failed=0
+			tmp=$dir/part$part passed=0 failed=0
 			mkdir "$tmp" || exit 1
 			set -- "${@:$((part + 1))}"
 			while [ $# -gt 0 ]; do
@@ -50,13 +55,13 @@ in_two() {
 			done
 			"$last"
 			echo "$passed $failed" >"$tmp/counts"
-		) >"$tmp/part$part.log" 2>&1 &
+		) >"$dir/part$part.log" 2>&1 &
 		pids+=($!)
 	done
 	wait "${pids[@]}"
 	for part in 0 1; do
-		cat "$tmp/part$part.log"
-		if read -r p f 2>/dev/null <"$tmp/part$part/counts"; then
+		cat "$dir/part$part.log"
+		if read -r p f 2>/dev/null <"$dir/part$part/counts"; then
 			passed=$((passed + p)) failed=$((failed + f))
 		else
 			bad "the shell of part $part of $each stopped before its end"

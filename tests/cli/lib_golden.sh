@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Helpers shared by the golden-file tests (log_golden.sh, train_report.sh); sourced, not run.
-# The caller sets tmp (a scratch directory, where commands run), passed=0 and failed=0.
+# The caller sets tmp (a scratch directory, where commands run), src (the source tree), passed=0
+# and failed=0.
 # UPDATE_GOLDEN=1 makes compare_golden rewrite the golden file instead of comparing.
 
 ok() { passed=$((passed + 1)); }
@@ -41,42 +42,42 @@ compare_golden() {
 }
 
 # check_text FILE DESCRIPTION: printer layout: <= 80 columns, pages of at most 65 lines each ended
-# by a form feed and never padded, "page N of M" footers; then the sheets printed (enscript, and
-# CUPS' text filter where installed) must be M.
+# by a form feed and never padded, "page N of M" footers (queued: FILE must not change until
+# run_queued_checks); then the sheets printed (enscript, and CUPS' text filter where installed)
+# must be M.
 check_text() {
 	expect_in "$1" "page 1 of " "$2"
-	if have_python; then
-		if python3 - "$1" <<'PY'; then ok; else bad "$2: text layout"; fi
-import sys, unicodedata
-text = open(sys.argv[1], encoding="utf-8").read()
-pages = text.split("\f")
-problems = []
-if pages[-1] != "":
-    problems.append("the text does not end with a form feed")
-pages.pop()
-def width(s):
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-for n, page in enumerate(pages, 1):
-    lines = page.split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    if len(lines) > 65:
-        problems.append("page %d has %d lines" % (n, len(lines)))
-    if not lines[-1].strip().endswith("page %d of %d" % (n, len(pages))):
-        problems.append("page %d footer is %r" % (n, lines[-1]))
-    if len(lines) > 3 and lines[-3] == "":
-        problems.append("page %d is padded with blank lines" % n)
-    for i, line in enumerate(lines, 1):
-        if width(line) > 80:
-            problems.append("page %d line %d is %d columns" % (n, i, width(line)))
-        if line != line.rstrip():
-            problems.append("page %d line %d has trailing blanks" % (n, i))
-for p in problems[:10]:
-    print("  |", p)
-sys.exit(1 if problems else 0)
-PY
-	fi
+	queue_check layout "$1" "$2: text layout"
 	check_sheets "$1" "$2"
+}
+
+# queue_check KIND FILE MESSAGE [ARGUMENT]: a check of FILE, failing with MESSAGE, that python3
+# makes when run_queued_checks runs all those queued in one python3 (FILE must not change until
+# then); nothing without python3.
+# KIND (tests/cli/queued_checks.py): layout (as check_text says), widths (no line wider than 80
+# columns by glibc's wcwidth), json (parses), utf8, csv-field (the first row's first field is
+# ARGUMENT), assert (ARGUMENT is python asserting about the file at `path`).
+queue_check() {
+	have_python || return 0
+	[ -d "$tmp/queued" ] || mkdir "$tmp/queued"
+	printf '%s\0%s\0%s\0%s\0' "$1" "$3" "$2" "${4:-}" >>"$tmp/queued/manifest"
+}
+
+# run_queued_checks: makes the checks queued so far, in one python3, and counts each (ok, or bad
+# with its message and details); the queue is then empty.
+run_queued_checks() {
+	[ -f "$tmp/queued/manifest" ] || return 0
+	local line made=0 all=
+	while IFS= read -r line; do
+		case $line in
+		ok) ok; made=$((made + 1)) ;;
+		"FAIL: "*) bad "${line#FAIL: }"; made=$((made + 1)) ;;
+		"all "*) all=${line#all } ;;
+		*) printf '%s\n' "$line" ;;
+		esac
+	done < <(python3 "$src/tests/cli/queued_checks.py" "$tmp/queued/manifest" 2>&1)
+	[ "$made" = "$all" ] || bad "$made queued checks made, of ${all:-an unknown number}"
+	rm -rf "$tmp/queued"
 }
 
 # check_sheets FILE DESCRIPTION: a printer given the text log wastes no sheet: enscript on 66-line
@@ -108,15 +109,18 @@ check_sheets() {
 # "action_end" on every line (each line an action of its own), so that commands accept it. Earlier
 # chain members are replaced; a line that is not an object is chained over as it is.
 rechain() {
-	local f=$1 prev=0000000000000000000000000000000000000000000000000000000000000000 n=0 line
-	: >"$f.chain"
-	while IFS= read -r line || [ -n "$line" ]; do
-		n=$((n + 1))
-		line=$(printf '%s' "$line" | LC_ALL=C sed -E -e 's/,"prev":"[0-9a-f]{64}"//' -e 's/,"action_end":true}$/}/' \
-			-e "s/^\\{\"seq\":[0-9]+,\"time\":(\"[^\"]*\")/{\"seq\":$n,\"time\":\\1,\"prev\":\"$prev\"/" \
-			-e 's/}$/,"action_end":true}/')
-		printf '%s\n' "$line" >>"$f.chain"
-		prev=$(printf '%s' "$line" | sha256sum | cut -c1-64)
-	done <"$f"
-	mv "$f.chain" "$f"
+	# One perl for the whole file, not a sed and a sha256sum per line: Digest::SHA comes with
+	# Debian's perl, which dpkg-dev (in the README's apt-get line and .ci/run) depends on.
+	LC_ALL=C perl -MDigest::SHA=sha256_hex -e '
+		my ($prev, $n) = ("0" x 64, 0);
+		while (my $line = <STDIN>) {
+			chomp $line;
+			$n++;
+			$line =~ s/,"prev":"[0-9a-f]{64}"//;
+			$line =~ s/,"action_end":true\}\z/}/;
+			$line =~ s/^\{"seq":[0-9]+,"time":("[^"]*")/{"seq":$n,"time":$1,"prev":"$prev"/;
+			$line =~ s/\}\z/,"action_end":true}/;
+			print "$line\n";
+			$prev = sha256_hex($line);
+		}' <"$1" >"$1.chain" && mv "$1.chain" "$1"
 }

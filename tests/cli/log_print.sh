@@ -29,21 +29,27 @@ fi
 "$bin" log "${pathway[@]}" -f html -o "$tmp/log.html" "$tmp/j.jsonl" 2>"$tmp/err" || { bad "log -f html"; cat "$tmp/err"; exit 1; }
 "$bin" log "${pathway[@]}" -f json -o "$tmp/log.json" "$tmp/j.jsonl" 2>"$tmp/err" || { bad "log -f json"; cat "$tmp/err"; exit 1; }
 
-# print SIZE: the log printed on paper SIZE (a4 or letter) as $tmp/SIZE.pdf and, page by page
-# (form feeds between pages), $tmp/SIZE.txt
+# print SIZE...: the log printed on each paper SIZE (a4 or letter) by one Chromium as $tmp/SIZE.pdf
 print() {
-	sed "s/<body>/<body class=\"$1\">/" "$tmp/log.html" >"$tmp/$1.html"
-	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-		--disable-component-update --disable-sync --no-first-run --no-pdf-header-footer \
-		--user-data-dir="$tmp/profile" --print-to-pdf="$tmp/$1.pdf" "file://$tmp/$1.html" >"$tmp/chromium.log" 2>&1
+	local size pages=()
+	for size in "$@"; do
+		sed "s/<body>/<body class=\"$size\">/" "$tmp/log.html" >"$tmp/$size.html"
+		pages+=("$tmp/$size.html")
+	done
+	timeout 120 python3 "$src/tests/cli/print_pdf.py" "$tmp/profile" "${pages[@]}" >"$tmp/chromium.log" 2>&1
+}
+
+# pdf_text SIZE: $tmp/SIZE.pdf page by page (form feeds between pages) as $tmp/SIZE.txt
+pdf_text() {
 	if [ ! -s "$tmp/$1.pdf" ]; then
-		bad "chromium wrote no PDF on $1"; tail -20 "$tmp/chromium.log"; return 1
+		bad "chromium wrote no PDF on $1"; tail -20 "$tmp/chromium.log" "$tmp/profile.log"; return 1
 	fi
 	pdftotext -layout "$tmp/$1.pdf" "$tmp/$1.txt" || { bad "pdftotext on $1"; return 1; }
 }
 
+print a4 letter
 for size in a4 letter; do
-	print "$size" || continue
+	pdf_text "$size" || continue
 	if python3 - "$tmp/log.json" "$tmp/$size.txt" "$size" "$(pdfinfo "$tmp/$size.pdf" 2>/dev/null)" <<'PY'; then :; else failed=$((failed + 1)); fi
 import json, re, sys
 log = json.load(open(sys.argv[1], encoding="utf-8"))

@@ -9,6 +9,7 @@
 # grid without splitting a cluster); its Markdown and HTML carry the name whole.
 # Usage: log_widths.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
+in_memory
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
 
 . "$src/tests/cli/lib_golden.sh"
@@ -18,44 +19,16 @@ if ! have_python; then
 	exit 0
 fi
 
-# widths FILE...: every line of every FILE is at most 80 columns by wcwidth in C.UTF-8; prints
-# the offending lines and fails otherwise.
-widths() {
-	python3 - "$@" <<'PY'
-import ctypes, locale, sys
-libc = ctypes.CDLL(None)
-libc.setlocale.restype = ctypes.c_char_p
-if not libc.setlocale(locale.LC_CTYPE, b"C.UTF-8"):
-    sys.exit("no C.UTF-8 locale")
-def width(line):
-    w = 0
-    for c in line:
-        n = libc.wcwidth(ctypes.c_wchar(c))
-        if n < 0:
-            sys.exit("a character wcwidth cannot measure: U+%04X in %r" % (ord(c), line))
-        w += n
-    return w
-bad = 0
-for name in sys.argv[1:]:
-    for i, line in enumerate(open(name, encoding="utf-8").read().replace("\f", "\n").split("\n"), 1):
-        if width(line) > 80:
-            bad += 1
-            if bad <= 10:
-                print("  | %s:%d is %d columns: %s" % (name.rsplit("/", 1)[-1], i, width(line), line))
-sys.exit(1 if bad else 0)
-PY
-}
-
 # --- every bundled case ----------------------------------------------------------------------
-logs=()
-for case in "$src"/config/cases/*.cfg; do
-	name=$(basename "$case" .cfg)
-	run 0 "replay $name" -- "$bin" replay --log "$tmp/$name.jsonl" "$case"
-	run 0 "log $name" -- "$bin" log --format text "$tmp/$name.jsonl"
-	cp "$tmp/out" "$tmp/$name.txt"
-	logs+=("$tmp/$name.txt")
-done
-if widths "${logs[@]}"; then ok; else bad "a bundled case's log is wider than 80 columns"; fi
+# (two cases at a time: in_two)
+bundled_case() { # CASE: replayed and logged, its width queued
+	local name
+	name=${1##*/} name=${name%.cfg}
+	run 0 "replay $name" -- "$bin" replay --log "$tmp/$name.jsonl" "$1"
+	run 0 "log $name" -- "$bin" log --format text -o "$name.txt" "$tmp/$name.jsonl"
+	queue_check widths "$tmp/$name.txt" "the log of the bundled case $name is wider than 80 columns"
+}
+in_two bundled_case run_queued_checks "$src"/config/cases/*.cfg
 
 # --- wide, combining and joined text in the title, the reason and the patient reference -------
 patient='患者编号 坐骨神经痛-0042 ䷀䷁䷂䷃䷄䷅䷆䷇䷈䷉䷊䷋䷌䷍䷎䷏䷐䷑䷒䷓䷔䷕䷖䷗䷘䷙䷚䷛䷜䷝䷞䷟䷠䷡䷢䷣䷤䷥䷦䷧䷨䷩䷪䷫䷬䷭䷮䷯'
@@ -65,7 +38,7 @@ rechain "$tmp/wide.jsonl"
 for locale in C.UTF-8 C; do
 	run 0 "log wide-text in LC_ALL=$locale" -- env LC_ALL=$locale "$bin" log --format text "$tmp/wide.jsonl"
 	cp "$tmp/out" "$tmp/wide-$locale.txt"
-	if widths "$tmp/wide-$locale.txt"; then ok; else bad "the wide-text log in LC_ALL=$locale is wider than 80 columns"; fi
+	queue_check widths "$tmp/wide-$locale.txt" "the wide-text log in LC_ALL=$locale is wider than 80 columns"
 done
 if cmp -s "$tmp/wide-C.UTF-8.txt" "$tmp/wide-C.txt"; then ok; else bad "the log depends on the locale it is rendered in"; fi
 wide=$tmp/wide-C.UTF-8.txt
@@ -77,14 +50,12 @@ expect_in "$wide" "हिंदी" "a Devanagari word with combining signs"
 expect_in "$wide" "👨‍👩‍👧" "an emoji ZWJ sequence"
 # The reason in the step-by-step record (the last "Reason:") comes back whole when its lines are
 # joined: nothing lost or cut at a wrap.
-if python3 - "$wide" <<'PY'; then ok; else bad "the wrapped reason does not join back to the case's text"; fi
-import re, sys
-text = open(sys.argv[1], encoding="utf-8").read()
+queue_check assert "$wide" "the wrapped reason does not join back to the case's text" '
+text = open(path, encoding="utf-8").read()
 m = re.match(r"Reason:\s*(.*?)\n +Recommended was", text[text.rindex("Reason:"):], re.S)
 joined = "".join(part.strip() for part in m.group(1).split("\n")) if m else ""
 want = "患者在理疗后仍有坐骨神经痛，希望先讨论硬膜外类固醇注射的风险与获益，再决定是否接受骶髂关节注射"
-sys.exit(0 if joined.startswith(want) and joined.replace(" ", "").endswith("family present".replace(" ", "")) else 1)
-PY
+assert joined.startswith(want) and joined.replace(" ", "").endswith("family present".replace(" ", ""))'
 
 # --- the training report: a trainee named in Chinese, emoji and combining marks -------------------
 name=$'王小明 👨\u200d👩\u200d👧 हिंदी Zoe\u0301 ䷀䷁ 学员二号'
@@ -95,7 +66,7 @@ done
 for locale in C.UTF-8 C; do
 	run 0 "report wide names in LC_ALL=$locale" -- env LC_ALL=$locale "$bin" report wide-alice.jsonl wide-bob.jsonl
 	cp "$tmp/out" "$tmp/report-$locale.txt"
-	if widths "$tmp/report-$locale.txt"; then ok; else bad "the report in LC_ALL=$locale is wider than 80 columns"; fi
+	queue_check widths "$tmp/report-$locale.txt" "the report in LC_ALL=$locale is wider than 80 columns"
 	expect_in "$tmp/report-$locale.txt" "$name alice" "report in LC_ALL=$locale: the name whole in its heading"
 done
 # The grid's name column is cut to 20 columns between clusters: the Devanagari word stays whole.
@@ -105,5 +76,6 @@ for fmt in markdown html; do
 	expect_in "$tmp/out" "$name bob" "report $fmt: the name whole"
 done
 
+run_queued_checks
 echo "log_widths: $passed passed, $failed failed"
 [ "$failed" = 0 ]

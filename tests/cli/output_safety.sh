@@ -6,17 +6,9 @@
 # command's standard output or error raw; and every command whose standard output is /dev/full
 # exits 5 with a message. Usage: output_safety.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
+in_memory
 mini=$src/tests/data/good/mini.cfg
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
-clean() { # FILE DESCRIPTION: no control but newline, tab and form feed; no C1, no bidi control; UTF-8
-	if LC_ALL=C grep -q $'[\x01-\x08\x0b\x0d-\x1f\x7f]' "$1"; then
-		bad "$2: a raw control character"; LC_ALL=C grep -n $'[\x01-\x08\x0b\x0d-\x1f\x7f]' "$1" | head -3 | cat -v
-	elif LC_ALL=C grep -qP '\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c|\xe2\x80[\xa8\xa9]' "$1"; then
-		bad "$2: a raw C1 or text-direction control"
-	elif ! iconv -f UTF-8 -t UTF-8 "$1" >/dev/null 2>&1; then
-		bad "$2: invalid UTF-8"
-	else ok; fi
-}
 # run CODE DESCRIPTION -- COMMAND...: stdout and stderr in $tmp/out, $tmp/err, both must be clean
 run() {
 	local want=$1 what=$2
@@ -24,55 +16,96 @@ run() {
 	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
 	local got=$?
 	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | cat -v | head -5; fi
-	clean "$tmp/out" "$what: stdout"
-	clean "$tmp/err" "$what: stderr"
+	clean_later "$tmp/out" "$what: stdout"
+	clean_later "$tmp/err" "$what: stderr"
+	clean_queued
 }
 
-# Every string literal of a file, one variant per literal with the payload appended inside it
-# (as libconfig escapes, so the raw-byte scan sees only backslashes). Writes DIR/N.cfg and a
-# manifest line "N LINE" per variant.
-variants() { # FILE PAYLOAD DIR
-	mkdir -p "$3"
-	python3 - "$1" "$2" "$3" <<'PY'
-import re, sys
-path, payload, out = sys.argv[1:4]
+# clean_later FILE DESCRIPTION: FILE must be clean (no control but newline, tab and form feed; no
+# C1, no bidi control; UTF-8), checked with the others queued by clean_queued (FILE must not change
+# before then): one grep per test and one iconv for them all, then one ok or bad per file in order.
+clean_later() { later_files+=("$1") later_what+=("$2"); }
+clean_queued() {
+	[ "${#later_files[@]}" -gt 0 ] || return 0
+	local -A control=() other=() invalid=()
+	local f i
+	while IFS= read -r f; do control[$f]=1; done < <(LC_ALL=C grep -l $'[\x01-\x08\x0b\x0d-\x1f\x7f]' "${later_files[@]}")
+	while IFS= read -r f; do other[$f]=1; done < <(LC_ALL=C grep -lP '\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c|\xe2\x80[\xa8\xa9]' "${later_files[@]}")
+	# iconv checks each file on its own: when all of them convert, every one is valid UTF-8.
+	if ! iconv -f UTF-8 -t UTF-8 "${later_files[@]}" >/dev/null 2>&1; then
+		for f in "${later_files[@]}"; do iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 || invalid[$f]=1; done
+	fi
+	for i in "${!later_files[@]}"; do
+		f=${later_files[$i]}
+		if [ -n "${control[$f]:-}" ]; then
+			bad "${later_what[$i]}: a raw control character"; LC_ALL=C grep -n $'[\x01-\x08\x0b\x0d-\x1f\x7f]' "$f" | head -3 | cat -v
+		elif [ -n "${other[$f]:-}" ]; then
+			bad "${later_what[$i]}: a raw C1 or text-direction control"
+		elif [ -n "${invalid[$f]:-}" ]; then
+			bad "${later_what[$i]}: invalid UTF-8"
+		else ok; fi
+	done
+	later_files=() later_what=()
+}
+later_files=() later_what=()
+clean() { clean_later "$1" "$2"; clean_queued; } # FILE DESCRIPTION: checked now
+
+# variants FILE PREFIX KIND PAYLOAD...: for each KIND, every string literal of FILE, one variant per
+# literal with PAYLOAD appended inside it (as libconfig escapes, so the raw-byte scan sees only
+# backslashes). Writes PREFIX-KIND/N.cfg and a manifest line "N LINE" per variant.
+variants() {
+	python3 - "$@" <<'PY'
+import os, re, sys
+path, prefix, kinds = sys.argv[1], sys.argv[2], sys.argv[3:]
 lines = open(path, encoding="utf-8").read().split("\n")
 literal = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
-n = 0
-with open(out + "/manifest", "w") as manifest:
-    for i, line in enumerate(lines):
-        if line.lstrip().startswith("#"):
-            continue
-        for m in literal.finditer(line):
-            n += 1
-            changed = line[:m.end() - 1] + payload + line[m.end() - 1:]
-            open("%s/%d.cfg" % (out, n), "w", encoding="utf-8").write("\n".join(lines[:i] + [changed] + lines[i + 1:]))
-            manifest.write("%d %d\n" % (n, i + 1))
+for kind, payload in zip(kinds[::2], kinds[1::2]):
+    out = "%s-%s" % (prefix, kind)
+    os.makedirs(out, exist_ok=True)
+    n = 0
+    with open(out + "/manifest", "w") as manifest:
+        for i, line in enumerate(lines):
+            if line.lstrip().startswith("#"):
+                continue
+            for m in literal.finditer(line):
+                n += 1
+                changed = line[:m.end() - 1] + payload + line[m.end() - 1:]
+                open("%s/%d.cfg" % (out, n), "w", encoding="utf-8").write("\n".join(lines[:i] + [changed] + lines[i + 1:]))
+                manifest.write("%d %d\n" % (n, i + 1))
 PY
 }
 
 # every_string FILE WHAT MIN STATUS COMMAND...: for each string of FILE, with an OSC title sequence
 # and with a right-to-left override appended, COMMAND VARIANT exits STATUS naming VARIANT:LINE and
-# the code point, with clean output; at least MIN strings must have been tried.
+# the code point, with clean output; at least MIN strings must have been tried. Two variants at a
+# time (in_two, one_string).
 every_string() {
-	local file=$1 what=$2 min=$3 want=$4 kind payload cp count n line f status
-	shift 4
+	local file=$1 what=$2 min=$3 kind count n line strings=()
+	string_status=$4 string_what=$what string_dir=$tmp/$what string_command=("${@:5}")
+	variants "$file" "$tmp/$what" esc '\x1b]0;title\x07' bidi '\xe2\x80\xae'
 	for kind in esc bidi; do
-		if [ $kind = esc ]; then payload='\x1b]0;title\x07' cp=U+001B; else payload='\xe2\x80\xae' cp=U+202E; fi
-		variants "$file" "$payload" "$tmp/$what-$kind"
 		count=0
 		while read -r n line; do
-			f=$tmp/$what-$kind/$n.cfg
-			"$@" "$f" >"$tmp/out" 2>"$tmp/err"
-			status=$?
-			if [ $status -eq "$want" ] && grep -qF "$f:$line:" "$tmp/err" && grep -qF "$cp" "$tmp/err"; then ok
-			else bad "$what string $n (line $line, $kind): exit $status"; cat -v "$tmp/err" | head -3; fi
-			clean "$tmp/out" "$what string $n ($kind): stdout"
-			clean "$tmp/err" "$what string $n ($kind): stderr"
+			strings+=("$kind $n $line")
 			count=$((count + 1))
 		done <"$tmp/$what-$kind/manifest"
 		[ "$count" -ge "$min" ] && ok || bad "only $count $what strings were tried"
 	done
+	in_two one_string clean_queued "${strings[@]}"
+}
+# one_string "KIND N LINE": every_string's check of variant N of KIND, $string_dir-KIND/N.cfg
+one_string() {
+	local kind n line f status err cp=U+001B
+	read -r kind n line <<<"$1"
+	[ "$kind" = esc ] || cp=U+202E
+	f=$string_dir-$kind/$n.cfg
+	"${string_command[@]}" "$f" >"$tmp/$kind-$n.out" 2>"$tmp/$kind-$n.err"
+	status=$?
+	IFS= read -r -d '' err <"$tmp/$kind-$n.err"
+	if [ $status -eq "$string_status" ] && [[ $err == *"$f:$line:"* && $err == *"$cp"* ]]; then ok
+	else bad "$string_what string $n (line $line, $kind): exit $status"; cat -v "$tmp/$kind-$n.err" | head -3; fi
+	clean_later "$tmp/$kind-$n.out" "$string_what string $n ($kind): stdout"
+	clean_later "$tmp/$kind-$n.err" "$string_what string $n ($kind): stderr"
 }
 
 # 1. Pathway: every string of mini.cfg.
@@ -133,29 +166,29 @@ grep -qF '\u001b]0;title\u0007' "$tmp/text.jsonl" && grep -qP '\x{202e}' "$tmp/t
 	bad "the hostile journal holds the escapes"
 # A journal edited this way may fail an integrity check: --force renders it anyway, where it exists.
 force=$("$bin" log --help 2>&1 | grep -q -- '--force' && echo --force)
+# outputs NAME DESCRIPTION COMMAND...: COMMAND's stdout and stderr in $tmp/NAME.out and .err, both
+# queued for clean as "DESCRIPTION: stdout" and "DESCRIPTION: stderr"
+outputs() {
+	local name=$1 what=$2
+	shift 2
+	"$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+	clean_later "$tmp/$name.out" "$what: stdout"
+	clean_later "$tmp/$name.err" "$what: stderr"
+}
 for j in text node; do
 	for fmt in text markdown html json; do
-		"$bin" log $force -p "$mini" -f $fmt "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
-		clean "$tmp/out" "log -f $fmt of the $j journal: stdout"
-		clean "$tmp/err" "log -f $fmt of the $j journal: stderr"
+		outputs "$j-log-$fmt" "log -f $fmt of the $j journal" "$bin" log $force -p "$mini" -f $fmt "$tmp/$j.jsonl"
 	done
-	"$bin" log $force -p "$mini" -o - "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
-	clean "$tmp/out" "log -o - of the $j journal"
-	"$bin" report $force -p "$mini" "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
-	clean "$tmp/out" "report of the $j journal: stdout"
-	clean "$tmp/err" "report of the $j journal: stderr"
-	"$bin" graph $force -p "$mini" --format text --journal "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
-	clean "$tmp/out" "graph --journal of the $j journal: stdout"
-	clean "$tmp/err" "graph --journal of the $j journal: stderr"
-	"$bin" diff $force "$mini" "$mini" "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
-	clean "$tmp/out" "diff of the $j journal: stdout"
-	clean "$tmp/err" "diff of the $j journal: stderr"
+	"$bin" log $force -p "$mini" -o - "$tmp/$j.jsonl" >"$tmp/$j-log-o.out" 2>"$tmp/err"
+	clean_later "$tmp/$j-log-o.out" "log -o - of the $j journal"
+	outputs "$j-report" "report of the $j journal" "$bin" report $force -p "$mini" "$tmp/$j.jsonl"
+	outputs "$j-graph" "graph --journal of the $j journal" "$bin" graph $force -p "$mini" --format text --journal "$tmp/$j.jsonl"
+	outputs "$j-diff" "diff of the $j journal" "$bin" diff $force "$mini" "$mini" "$tmp/$j.jsonl"
 	if [ -n "$force" ]; then
-		"$bin" verify "$tmp/$j.jsonl" >"$tmp/out" 2>"$tmp/err"
-		clean "$tmp/out" "verify of the $j journal: stdout"
-		clean "$tmp/err" "verify of the $j journal: stderr"
+		outputs "$j-verify" "verify of the $j journal" "$bin" verify "$tmp/$j.jsonl"
 	fi
 done
+clean_queued
 # An interrupted walk to resume, with hostile text in its answers' words and a hostile node id.
 printf '6\nq\n' | "$bin" walk --plain -p "$mini" --log "$tmp/part.jsonl" >/dev/null 2>&1
 sed 's/"node":"screen"/"node":"screen\\u001b]0;title\\u0007\\u202e"/' "$tmp/part.jsonl" >"$tmp/part-node.jsonl"

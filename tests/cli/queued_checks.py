@@ -1,0 +1,114 @@
+# SPDX-License-Identifier: Apache-2.0
+# The checks that the golden-file tests queue with queue_check (tests/cli/lib_golden.sh), made in
+# one python3 instead of one each. Reads the manifest (argv[1]: KIND, MESSAGE, FILE, ARGUMENT, each
+# ended by a NUL) and prints, per check in order, "ok" or "FAIL: MESSAGE" with details as "  | ..."
+# lines, then "all N" (N checks). Usage: python3 queued_checks.py MANIFEST
+import csv, ctypes, json, locale, re, sys, unicodedata
+
+
+def layout(path, _):
+    """Printer layout: <= 80 columns, pages of at most 65 lines each ended by a form feed and never
+    padded, "page N of M" footers."""
+    text = open(path, encoding="utf-8").read()
+    pages = text.split("\f")
+    problems = []
+    if pages[-1] != "":
+        problems.append("the text does not end with a form feed")
+    pages.pop()
+
+    def width(s):
+        return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    for n, page in enumerate(pages, 1):
+        lines = page.split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        if len(lines) > 65:
+            problems.append("page %d has %d lines" % (n, len(lines)))
+        if not lines[-1].strip().endswith("page %d of %d" % (n, len(pages))):
+            problems.append("page %d footer is %r" % (n, lines[-1]))
+        if len(lines) > 3 and lines[-3] == "":
+            problems.append("page %d is padded with blank lines" % n)
+        for i, line in enumerate(lines, 1):
+            if width(line) > 80:
+                problems.append("page %d line %d is %d columns" % (n, i, width(line)))
+            if line != line.rstrip():
+                problems.append("page %d line %d has trailing blanks" % (n, i))
+    return problems[:10]
+
+
+_wcwidth = {}
+
+
+def widths(path, _):
+    """Every line at most 80 columns by glibc's wcwidth in C.UTF-8 (each character measured once)."""
+    if not _wcwidth:
+        libc = ctypes.CDLL(None)
+        libc.setlocale.restype = ctypes.c_char_p
+        if not libc.setlocale(locale.LC_CTYPE, b"C.UTF-8"):
+            sys.exit("no C.UTF-8 locale")
+        _wcwidth[None] = libc.wcwidth
+
+    def width(line):
+        w = 0
+        for c in line:
+            n = _wcwidth.get(c)
+            if n is None:
+                n = _wcwidth[c] = _wcwidth[None](ctypes.c_wchar(c))
+            if n < 0:
+                raise ValueError("a character wcwidth cannot measure: U+%04X in %r" % (ord(c), line))
+            w += n
+        return w
+    problems = []
+    name = path.rsplit("/", 1)[-1]
+    for i, line in enumerate(open(path, encoding="utf-8").read().replace("\f", "\n").split("\n"), 1):
+        if width(line) > 80:
+            problems.append("%s:%d is %d columns: %s" % (name, i, width(line), line))
+    return problems[:10]
+
+
+def parses(path, _):
+    """The file is one JSON document."""
+    json.load(open(path, encoding="utf-8"))
+    return []
+
+
+def utf8(path, _):
+    """The file is valid UTF-8."""
+    open(path, "rb").read().decode("utf-8")
+    return []
+
+
+def csv_field(path, want):
+    """The first field of the second line (the first row after the header), read as CSV, is want."""
+    lines = open(path, encoding="utf-8", newline="").read().split("\n")
+    field = next(csv.reader([lines[1] if len(lines) > 1 else ""]), [""])[0]
+    return [] if field == want else ["field read back as [%s], expected [%s]" % (field, want)]
+
+
+def asserts(path, code):
+    """Runs code (python statements: assert ...) with path, json and re in scope."""
+    exec(code, {"path": path, "json": json, "re": re})
+    return []
+
+
+KINDS = {"layout": layout, "widths": widths, "json": parses, "utf8": utf8, "csv-field": csv_field, "assert": asserts}
+
+
+def main():
+    fields = open(sys.argv[1], "rb").read().decode("utf-8", "surrogateescape").split("\0")[:-1]
+    for i in range(0, len(fields), 4):
+        kind, message, path, arg = fields[i:i + 4]
+        try:
+            problems = KINDS[kind](path, arg)
+        except Exception as e:  # a check that raises fails, and says why
+            problems = ["%s: %s" % (type(e).__name__, e)]
+        if problems:
+            print("FAIL: %s" % message)
+            for p in problems:
+                print("  | %s" % p)
+        else:
+            print("ok")
+    print("all %d" % (len(fields) // 4))
+
+
+main()
