@@ -5,11 +5,16 @@
 # pressed, and prints strace's summary and the total. The walk sleeps in ppoll until a key or a
 # signal arrives, so the expected total is 0 (a 100 ms curses timeout made about 10 per second).
 # Then one key is sent while strace watches, to show that the count is not 0 for want of tracing.
+# Last, the CPU time a key costs the walk: KEYS (default 100) keystrokes into the first field, a
+# digit then Backspace, each sent once the screen shows the one before, with the walk's own CPU
+# time (/proc/PID/schedstat, nanoseconds) read before and after. Its last two lines are
+# "idle system calls: N" and "CPU per key: X ms" (bench/run.sh reads them).
 # Usage: bench/idle_syscalls.sh [BUILD_DIR] [SECONDS]   (run from the source tree; needs strace
 # with permission to trace a child of this shell: kernel.yama.ptrace_scope 0 or 1)
 set -u
 build=${1:-./build}
 seconds=${2:-5}
+keys=${KEYS:-100}
 bin=$(cd "$build" && pwd)/pathwalk
 src=$(cd "$(dirname "$0")/.." && pwd)
 sock=pw-bench-idle-$$
@@ -39,7 +44,28 @@ count() { # SECONDS [KEY]: strace -c for that long; a key is sent midway when gi
 	# strace prints no table at all when nothing was called
 	awk '$NF == "total" { n = $4 } END { print "total system calls:", n + 0 }' "$tmp/strace.txt"
 }
+screen() { tmux -L "$sock" capture-pane -p -t pw; }
+# type_key KEY: sends KEY and waits (at most 5 s) until the screen changes.
+type_key() {
+	local before i=0
+	before=$(screen)
+	tmux -L "$sock" send-keys -t pw "$1"
+	while [ "$(screen)" = "$before" ] && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
+}
+cpu_ns() { awk '{ print $1 }' "/proc/$pid/schedstat"; }
+
 echo "== idle for ${seconds}s (no key pressed)"
-count "$seconds"
+count "$seconds" | tee "$tmp/idle.txt"
+idle=$(awk '/^total system calls:/ { print $4 }' "$tmp/idle.txt")
 echo "== the same with one key (Tab) pressed"
 count 1 Tab
+echo "== $keys keys typed into the first field (a digit, then Backspace)"
+type_key BTab # back to the first field (the Tab above moved on)
+before=$(cpu_ns)
+for i in $(seq 1 $((keys / 2))); do
+	type_key 7
+	type_key BSpace
+done
+after=$(cpu_ns)
+echo "idle system calls: $idle"
+awk -v b="$before" -v a="$after" -v k="$keys" 'BEGIN { printf "CPU per key: %.3f ms\n", (a - b) / 1e6 / k }'

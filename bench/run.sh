@@ -8,7 +8,10 @@
 # same against `bareparse --visit` (a parse that also reads every setting once). Then the ratio of
 # `pathwalk replay --json` of a bundled case (with its what_if) to a bare parse of the bundled pathway,
 # and the same on the synthetic 10k-node pathway.
-# Goals (issue 20): check <= 1.3x at 100k nodes, peak RSS <= 1.5x, replay --json <= 1.5x.
+# Last, bench/idle_syscalls.sh: the system calls of an idle walk in 5 s (strace -c -p) and the CPU
+# time per key of a walk (skipped, with a note, when strace or tmux is missing).
+# Goals (issue 20): check <= 1.3x at 100k nodes, peak RSS <= 1.5x, replay --json <= 1.5x, no
+# system call in an idle walk, under 1 ms of CPU per key.
 # Usage: bench/run.sh [BUILD_DIR]   (default ./build; builds nothing)
 # RUNS_SMALL (default 21), RUNS_LARGE (11) and RUNS_REPLAY (51) set the pairs per measurement.
 # Exit 0 when every goal is met, 1 when one is missed or a run failed, 2 when tools are missing.
@@ -139,9 +142,37 @@ if [ -f "$tmp/synthetic-10000.cfg" ]; then
 	fi
 fi
 
+idle=
+per_key=
+if command -v strace >/dev/null && command -v tmux >/dev/null; then
+	printf '\nan idle walk (bench/idle_syscalls.sh, 5 s) and its CPU time per key:\n'
+	bash "$src/bench/idle_syscalls.sh" "$build" 5 >"$tmp/idle.out" 2>&1
+	idle=$(awk '/^idle system calls:/ { print $4 }' "$tmp/idle.out")
+	per_key=$(awk '/^CPU per key:/ { print $4 }' "$tmp/idle.out")
+	printf '  system calls while idle: %s; CPU per key: %s ms\n' "${idle:-?}" "${per_key:-?}"
+	if [ -z "$idle" ] || [ -z "$per_key" ]; then
+		echo "bench: bench/idle_syscalls.sh failed:" >&2
+		sed 's/^/  | /' "$tmp/idle.out" >&2
+		status=1
+	fi
+else
+	printf '\nan idle walk: skipped (bench/idle_syscalls.sh needs strace and tmux)\n'
+fi
+
 echo
 [ -n "$ratio_100k" ] && goal "check / bare parse at 100k nodes (CPU)" "$ratio_100k" 1.3
 [ -n "$rss_100k" ] && goal "check / bare parse at 100k nodes (peak RSS)" "$rss_100k" 1.5
 [ -n "${rss_last:-}" ] && goal "check / bare parse, largest file (peak RSS)" "$rss_last" 1.5
 [ -n "$replay" ] && goal "replay --json / bare parse of the pathway" "$(field ratio "$replay")" 1.5
+# limit NAME VALUE LIMIT UNIT: as goal, for a figure that is not a ratio.
+limit() {
+	if awk -v v="$2" -v l="$3" 'BEGIN { exit !(v <= l) }'; then
+		printf '  goal %-40s %6s %s <= %s: met\n' "$1" "$2" "$4" "$3"
+	else
+		printf '  goal %-40s %6s %s <= %s: NOT MET\n' "$1" "$2" "$4" "$3"
+		status=1
+	fi
+}
+[ -n "$idle" ] && limit "system calls of an idle walk in 5 s" "$idle" 0 calls
+[ -n "$per_key" ] && limit "CPU per key of a walk" "$per_key" 1 ms
 exit $status

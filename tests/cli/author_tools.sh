@@ -22,10 +22,10 @@ expect_exit() {
 	fi
 }
 expect_in() { # FILE TEXT DESCRIPTION
-	if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
+	if file_has "$1" "$2"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
 }
 expect_not_in() { # FILE TEXT DESCRIPTION
-	if grep -qF -- "$2" "$1"; then bad "$3: '$2' unexpectedly in $(basename "$1")"; else ok; fi
+	if file_has "$1" "$2"; then bad "$3: '$2' unexpectedly in $(basename "$1")"; else ok; fi
 }
 
 # --- graph ---------------------------------------------------------------------------------

@@ -73,10 +73,14 @@ while IFS=$'\t' read -r file command want message caret extra; do
 	esac
 	"${limit[@]}" "$bin" "${args[@]}" >"$tmp/out" 2>"$tmp/err" </dev/null
 	got=$?
+	# The outputs are matched in bash (no grep per check).
+	err= out=
+	IFS= read -r -d '' err <"$tmp/err"
+	IFS= read -r -d '' out <"$tmp/out"
 	if [ "$got" != "$want" ]; then
 		bad "$file: $command exited $got, expected $want"
 		show "$tmp/err"
-	elif ! grep -qF -- "$message" "$tmp/err"; then
+	elif [[ $err != *"$message"* ]]; then
 		bad "$file: stderr lacks \"$message\""
 		show "$tmp/err"
 	elif [ -n "${caret:-}" ] && [ "$(caret_of "$tmp/err" "$message")" != "$caret" ]; then
@@ -85,10 +89,10 @@ while IFS=$'\t' read -r file command want message caret extra; do
 	else
 		ok
 	fi
-	if grep -qF 'syntax error: syntax error' "$tmp/err"; then
+	if [[ $err == *'syntax error: syntax error'* ]]; then
 		bad "$file: libconfig's bare \"syntax error\" passed through"
 	fi
-	if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error|Segmentation' "$tmp/out" "$tmp/err"; then
+	if [[ $out$'\n'$err =~ AddressSanitizer|LeakSanitizer|runtime\ error|Segmentation ]]; then
 		bad "$file: sanitizer report or crash"
 		show "$tmp/err"
 	fi

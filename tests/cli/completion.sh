@@ -19,6 +19,8 @@ complete_words() {
 		_pathwalk
 		printf "%s\n" "${COMPREPLY[@]}"' sh "$src/completions/pathwalk.bash" "$@") 2>&1 | sort -u
 }
+# offered WORD WORDS: WORDS (one a line) has WORD as a whole line (matched in bash: no grep each).
+offered() { [[ $'\n'$2$'\n' == *$'\n'"$1"$'\n'* ]]; }
 expect() { # DESCRIPTION WANT... -- WORDS...: each WANT is offered
 	local what=$1 words=() wants=()
 	shift
@@ -27,13 +29,13 @@ expect() { # DESCRIPTION WANT... -- WORDS...: each WANT is offered
 	local got
 	got=$(complete_words "$@")
 	for w in "${wants[@]}"; do
-		if printf '%s\n' "$got" | grep -qxF -- "$w"; then ok; else bad "$what: '$w' not offered for 'pathwalk $*' (got: $(echo $got))"; fi
+		if offered "$w" "$got"; then ok; else bad "$what: '$w' not offered for 'pathwalk $*' (got: $(echo $got))"; fi
 	done
 }
 refuse() { # DESCRIPTION WORD -- WORDS...: WORD is not offered
 	local what=$1 word=$2
 	shift 3
-	if complete_words "$@" | grep -qxF -- "$word"; then bad "$what: '$word' offered for 'pathwalk $*'"; else ok; fi
+	if offered "$word" "$(complete_words "$@")"; then bad "$what: '$word' offered for 'pathwalk $*'"; else ok; fi
 }
 
 expect "commands" walk train replay test check log report graph diff -- ""
@@ -57,7 +59,7 @@ for cmd in walk train replay test check log report graph diff; do
 	opts=$("$bin" $cmd --help | grep -E -- '^ +-' | grep -oE -- '(^|[ ,])--?[a-zA-Z][a-z-]*' | tr -d ' ,' | sort -u)
 	got=$(complete_words $cmd -)
 	for o in $opts; do
-		if printf '%s\n' "$got" | grep -qxF -- "$o"; then ok; else bad "$cmd: option $o (from --help) is not completed"; fi
+		if offered "$o" "$got"; then ok; else bad "$cmd: option $o (from --help) is not completed"; fi
 	done
 done
 

@@ -43,16 +43,17 @@ commands=$("$bin" --help | awk '/^commands:/{on=1; next} /^$/{if(on) exit} on &&
 [ -n "$commands" ] && ok || bad "no commands found in pathwalk --help"
 for cmd in "" $commands; do
 	help=$("$bin" $cmd --help) || { bad "pathwalk $cmd --help failed"; continue; }
+	# The page is matched in bash (no grep per option); a newline around it stands for ^ and $.
 	for opt in $(printf '%s\n' "$help" | grep -oE -- '--[a-z][a-z-]*' | sort -u); do
-		if printf '%s\n' "$man_text" | grep -qF -- "$opt"; then ok; else bad "pathwalk $cmd: option $opt is not in man/pathwalk.1"; fi
+		if [[ $man_text == *"$opt"* ]]; then ok; else bad "pathwalk $cmd: option $opt is not in man/pathwalk.1"; fi
 	done
 	# Short options as listed in the option table: "  -p, --pathway FILE".
 	for opt in $(printf '%s\n' "$help" | grep -oE -- '^ +-[a-zA-Z],' | tr -d ' ,' | sort -u); do
-		if printf '%s\n' "$man_text" | grep -qE -- "(^|[^a-zA-Z0-9-])$opt([^a-zA-Z0-9-]|\$)"; then ok
+		if [[ $'\n'$man_text$'\n' =~ [^a-zA-Z0-9-]$opt[^a-zA-Z0-9-] ]]; then ok
 		else bad "pathwalk $cmd: option $opt is not in man/pathwalk.1"; fi
 	done
 	if [ -n "$cmd" ]; then
-		if printf '%s\n' "$man_text" | grep -qE "^\.SS $cmd\$"; then ok; else bad "no section for '$cmd' in man/pathwalk.1"; fi
+		if [[ $'\n'$man_text$'\n' == *$'\n'".SS $cmd"$'\n'* ]]; then ok; else bad "no section for '$cmd' in man/pathwalk.1"; fi
 	fi
 done
 

@@ -10,7 +10,8 @@
 . "$(dirname "$0")/lib.sh" "$@"
 
 for case in "$src"/config/cases/*.cfg; do
-	name=$(basename "$case" .cfg)
+	name=${case##*/}
+	name=${name%.cfg}
 	if "$bin" replay --json --log "$tmp/$name.jsonl" "$case" >"$tmp/$name.json" 2>"$tmp/err"; then ok; else
 		bad "replay $name"; sed 's/^/  | /' "$tmp/err"
 	fi

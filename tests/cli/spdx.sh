@@ -15,15 +15,18 @@ if grep -q 'Apache License' "$src/LICENSE" 2>/dev/null && grep -q 'Version 2.0, 
 else bad "LICENSE does not hold the Apache License 2.0"; fi
 
 checked=0
+# Read with bash's own read: about 300 files, no process each.
 while IFS= read -r -d '' f; do
 	rel=${f#"$src"/}
 	case $rel in
 	config/cases/*) continue ;; # case vignettes are data (debian/copyright covers them)
 	*.c | *.h | *.sh | *.bash | *.cmake | CMakeLists.txt | man/*.[1-8] | config/*.cfg) ;;
-	*) head -c 2 "$f" | grep -q '^#!' || continue ;;
+	*) magic=; LC_ALL=C IFS= read -r -n 2 magic <"$f" 2>/dev/null; [ "$magic" = '#!' ] || continue ;;
 	esac
 	checked=$((checked + 1))
-	if head -n 3 "$f" | grep -qF "$tag"; then ok; else bad "$rel: no '$tag' in its first lines"; fi
+	l1= l2= l3=
+	{ IFS= read -r l1; IFS= read -r l2; IFS= read -r l3; } <"$f"
+	if [[ $l1$'\n'$l2$'\n'$l3 == *"$tag"* ]]; then ok; else bad "$rel: no '$tag' in its first lines"; fi
 done < <(find "$src" \( -name .git -o -type d \( -name 'build*' -o -name 'obj-*' \) -o -path "$src/tests/data" \
 	-o -path "$src/debian/.debhelper" -o -path "$src/debian/pathwalk" -o -path "$src/debian/tmp" \) -prune \
 	-o -type f -print0)

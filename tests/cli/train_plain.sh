@@ -9,10 +9,10 @@
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
 
 expect_in() { # FILE TEXT DESCRIPTION
-	if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; tail -n 15 "$1" | sed 's/^/  | /'; fi
+	if file_has "$1" "$2"; then ok; else bad "$3: '$2' not in $(basename "$1")"; tail -n 15 "$1" | sed 's/^/  | /'; fi
 }
 expect_not_in() { # FILE TEXT DESCRIPTION
-	if grep -qF -- "$2" "$1"; then bad "$3: '$2' found in $(basename "$1")"; grep -nF -- "$2" "$1" | head -3; else ok; fi
+	if file_has "$1" "$2"; then bad "$3: '$2' found in $(basename "$1")"; grep -nF -- "$2" "$1" | head -3; else ok; fi
 }
 expect_status() { # WANT GOT DESCRIPTION
 	if [ "$1" = "$2" ]; then ok; else bad "$3: exit $2, expected $1"; sed 's/^/  | /' "$tmp/err" | head; fi
@@ -48,7 +48,7 @@ expect_in "$tmp/v5-right.txt" "page 1 of" "printable log written"
 # The printable log cannot be written (its name and every other name tried are taken: an existing
 # file is never replaced): the score is still printed, the journal is whole, and the exit status is 5.
 mkdir "$tmp/v5-noprint.txt"
-for i in $(seq 1 99); do mkdir "$tmp/v5-noprint.$i.txt"; done
+mkdir "$tmp"/v5-noprint.{1..99}.txt
 train v5-noprint $'4\n2\n6\n1\n' v5-sij-eligible
 expect_status 5 $status "printable log not written"
 [ "$(last_line "$tmp/v5-noprint.out")" = "score: 4/4" ] && ok || bad "printable log not written: no score line"

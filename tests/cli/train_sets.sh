@@ -9,7 +9,7 @@
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
 
 expect_in() { # FILE TEXT DESCRIPTION
-	if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; tail -n 15 "$1" | sed 's/^/  | /'; fi
+	if file_has "$1" "$2"; then ok; else bad "$3: '$2' not in $(basename "$1")"; tail -n 15 "$1" | sed 's/^/  | /'; fi
 }
 expect_status() { # WANT GOT DESCRIPTION
 	if [ "$1" = "$2" ]; then ok; else bad "$3: exit $2, expected $1"; sed 's/^/  | /' "$tmp/err" | head; fi

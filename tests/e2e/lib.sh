@@ -16,6 +16,20 @@ export XDG_STATE_HOME=$TMP/state
 TIMEOUT=${PATHWALK_E2E_TIMEOUT:-10}
 passed=0
 failed=0
+# The polls below spawn one tmux client each and nothing else (no grep, md5sum or sleep): the
+# screen is matched in bash, and nap waits on a FIFO that nothing writes, in bash's own read.
+mkfifo "$TMP/nap"
+exec {NAP_FD}<>"$TMP/nap"
+# python3: the interpreter CMake found (PATHWALK_PYTHON), without the site module (-S): the
+# tests use the standard library only, and site-packages may hold start-up hooks (.pth files;
+# pyenv's imports certifi, 0.08 s a start). Run by hand, without PATHWALK_PYTHON, python3 is PATH's.
+if [ -n "${PATHWALK_PYTHON:-}" ] && [ -x "$PATHWALK_PYTHON" ]; then
+	python3() { "$PATHWALK_PYTHON" -S "$@"; }
+fi
+# nap SECONDS: sleeps without starting a process.
+nap() { read -r -t "$1" -u "$NAP_FD" _ || true; }
+# on_screen TEXT: the screen (now) shows TEXT (a fixed string).
+on_screen() { [[ $(screen) == *"$1"* ]]; }
 
 # Executed directly (ctest runs every tests/e2e/*.sh): this file only defines helpers.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then echo "0 passed, 0 failed"; exit 0; fi
@@ -57,8 +71,8 @@ start_window() {
 	runs=$((runs + 1))
 	SOCK=pw-$$-$NAME-$runs
 	SOCKETS="$SOCKETS $SOCK"
-	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x "$1" -y "$2" "$3"
-	tmux -L "$SOCK" set-option -t pw remain-on-exit on >/dev/null 2>&1
+	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x "$1" -y "$2" "$3" \; \
+		set-option -t pw remain-on-exit on >/dev/null 2>&1
 }
 
 # full_disk_walk WHAT [LINE...]: in the window, a walk of case_v5 whose journal ($fs/full.jsonl)
@@ -146,8 +160,8 @@ type_text() { tmux -L "$SOCK" send-keys -t pw -l "$1"; }
 wait_for() {
 	local text=$1 limit=${2:-$TIMEOUT} i=0
 	while [ $i -lt $((limit * 50)) ]; do
-		screen | grep -qF -- "$text" && return 0
-		sleep 0.02
+		on_screen "$text" && return 0
+		nap 0.02
 		i=$((i + 1))
 	done
 	return 1
@@ -157,8 +171,8 @@ wait_for() {
 wait_gone() {
 	local text=$1 limit=${2:-$TIMEOUT} i=0
 	while [ $i -lt $((limit * 50)) ]; do
-		screen | grep -qF -- "$text" || return 0
-		sleep 0.02
+		on_screen "$text" || return 0
+		nap 0.02
 		i=$((i + 1))
 	done
 	return 1
@@ -169,15 +183,15 @@ wait_gone() {
 wait_settled() {
 	local limit=${1:-$TIMEOUT} i=0 same=0 last="" now
 	while [ $i -lt $((limit * 50)) ]; do
-		now=$(screen | md5sum)
-		if [ "$now" = "$last" ]; then
+		now=$(screen)
+		if [ $i -gt 0 ] && [ "$now" = "$last" ]; then
 			same=$((same + 1))
 			[ $same -ge 2 ] && return 0
 		else
 			same=0
 			last=$now
 		fi
-		sleep 0.02
+		nap 0.02
 		i=$((i + 1))
 	done
 	return 1
@@ -190,16 +204,16 @@ expect() {
 # expect_line LINE DESCRIPTION: waits for a screen line that is exactly LINE (trailing blanks
 # ignored).
 expect_line() {
-	local i=0
+	local i=0 nl=$'\n'
 	while [ $i -lt $((TIMEOUT * 50)) ]; do
-		screen | sed 's/ *$//' | grep -qxF -- "$1" && { ok "$2"; return 0; }
-		sleep 0.02
+		[[ $nl$(screen)$nl == *"$nl$1"*( )"$nl"* ]] && { ok "$2"; return 0; }
+		nap 0.02
 		i=$((i + 1))
 	done
 	bad "$2: no line '$1'"
 }
 expect_not() { # TEXT DESCRIPTION: the screen (now) does not show TEXT
-	if screen | grep -qF -- "$1"; then bad "$2: '$1' is on the screen"; else ok "$2"; fi
+	if on_screen "$1"; then bad "$2: '$1' is on the screen"; else ok "$2"; fi
 }
 
 # The journal of the walk that just ran (the only one in the state directory, or FILE given).
@@ -208,10 +222,11 @@ journal() { ls "$XDG_STATE_HOME"/pathwalk/sessions/*.jsonl 2>/dev/null | tail -n
 # expect_in_file FILE TEXT DESCRIPTION: polls until FILE holds TEXT (the program may write it just
 # after the screen that the test saw).
 expect_in_file() {
-	local i=0
+	local i=0 text
 	while [ $i -lt $((TIMEOUT * 50)) ]; do
-		[ -f "$1" ] && grep -qF -- "$2" "$1" && { ok "$3"; return 0; }
-		sleep 0.02
+		[ -f "$1" ] && IFS= read -r -d "" text <"$1"
+		[ -f "$1" ] && [[ $text == *"$2"* ]] && { ok "$3"; return 0; }
+		nap 0.02
 		i=$((i + 1))
 	done
 	failed=$((failed + 1))
@@ -225,9 +240,9 @@ expect_in_file() {
 # two keys meant for two screens reach one.
 press() {
 	local before i=0
-	before=$(screen | md5sum)
+	before=$(screen)
 	keys "$@"
-	while [ "$(screen | md5sum)" = "$before" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
+	while [ "$(screen)" = "$before" ] && [ $i -lt 250 ]; do nap 0.02; i=$((i + 1)); done
 	wait_settled
 }
 
@@ -236,29 +251,36 @@ press() {
 enter_until() {
 	local i
 	wait_settled
-	for i in $(seq 1 10); do
-		screen | grep -qF -- "$1" && return 0
+	for ((i = 1; i <= 10; i++)); do
+		on_screen "$1" && return 0
 		press Enter
 	done
-	screen | grep -qF -- "$1" && return 0
+	on_screen "$1" && return 0
 	bad "no screen with '$1'"
 }
 
 # node_id JOURNAL: the current node's id, from the journal's last node event (the screen shows
 # no ids without --ids; the node event is written before the screen is drawn).
-node_id() { grep -o '"event":"node","node":"[^"]*"' "$1" 2>/dev/null | tail -n 1 | sed 's/.*"node":"//; s/"$//'; }
+# Read and cut in bash: it is polled.
+node_id() {
+	local text="" tag='"event":"node","node":"'
+	[ -f "$1" ] && IFS= read -r -d "" text <"$1"
+	[[ $text == *"$tag"* ]] || return 0
+	text=${text##*"$tag"}
+	echo "${text%%\"*}"
+}
 
 # enter_until_node ID JOURNAL: Enter through every pre-filled screen of a case until the walk
 # journaling to JOURNAL is at node ID (at most 40 screens); false when it never is.
 enter_until_node() {
 	local n=0 id i
 	i=0
-	while [ -z "$(node_id "$2")" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
+	while [ -z "$(node_id "$2")" ] && [ $i -lt 250 ]; do nap 0.02; i=$((i + 1)); done
 	while id=$(node_id "$2"); [ "$id" != "$1" ] && [ $n -lt 40 ]; do
 		keys Enter
 		n=$((n + 1))
 		i=0
-		while [ "$(node_id "$2")" = "$id" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i + 1)); done
+		while [ "$(node_id "$2")" = "$id" ] && [ $i -lt 250 ]; do nap 0.02; i=$((i + 1)); done
 	done
 	wait_settled
 	[ "$id" = "$1" ]

@@ -16,16 +16,15 @@ walk_case() {
 		"$1: the bottom bar drops the node id before any key hint"
 	# The endpoint is the screen whose Enter finishes; the node id may have left the bottom bar
 	# (it goes first when the hints need the room), so the journal names the node.
-	while ! screen | grep -qF "Enter:finish" && [ $n -lt 40 ]; do
-		local before
-		before=$(screen | md5sum)
+	local before
+	while before=$(screen); [[ $before != *"Enter:finish"* ]] && [ $n -lt 40 ]; do
 		keys Enter
 		n=$((n + 1))
 		# wait until the screen moved on (or showed a message)
 		local i=0
-		while [ "$(screen | md5sum)" = "$before" ] && [ $i -lt 100 ]; do sleep 0.02; i=$((i + 1)); done
+		while [ "$(screen)" = "$before" ] && [ $i -lt 100 ]; do nap 0.02; i=$((i + 1)); done
 	done
-	if screen | grep -qF "Enter:finish" && grep -qF "\"event\":\"node\",\"node\":\"$endpoint\"" "$log"; then
+	if on_screen "Enter:finish" && grep -qF "\"event\":\"node\",\"node\":\"$endpoint\"" "$log"; then
 		ok "$1: reached $endpoint with Enter on each screen ($n screens)"
 	else
 		bad "$1: did not reach $endpoint"

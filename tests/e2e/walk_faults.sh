@@ -18,16 +18,15 @@ walk_pid() {
 
 # enter_until TEXT: presses Enter until the screen shows TEXT (at most 40 times).
 enter_until() {
-	local i
-	for i in $(seq 1 40); do
-		screen | grep -qF -- "$1" && return 0
-		local before
-		before=$(screen | md5sum)
+	local i j before
+	for ((i = 1; i <= 40; i++)); do
+		before=$(screen)
+		[[ $before == *"$1"* ]] && return 0
 		# A training decision commits only to a step picked and confirmed: the first one.
-		if screen | grep -qF "Which next step? Commit to one"; then keys 1 y; else keys Enter; fi
-		for _ in $(seq 1 100); do [ "$(screen | md5sum)" != "$before" ] && break; sleep 0.02; done
+		if [[ $before == *"Which next step? Commit to one"* ]]; then keys 1 y; else keys Enter; fi
+		for ((j = 0; j < 100; j++)); do [ "$(screen)" != "$before" ] && break; nap 0.02; done
 	done
-	screen | grep -qF -- "$1"
+	on_screen "$1"
 }
 
 # ---------------------------------------------------------------- SIGKILL, render, resume
@@ -93,7 +92,7 @@ if full_disk_walk "the ENOSPC walk test" \
 	type_text "$fs/still-full.jsonl"
 	keys Enter
 	expect "still-full.jsonl: No space" "a path on the same full disk is refused and asked again"
-	for _ in $(seq 1 100); do keys BSpace; done
+	keys -N 100 BSpace
 	type_text "$TMP/saved.jsonl"
 	keys Enter
 	expect "The session log is now written to $TMP/saved.jsonl" "the journal is written to the new path"
@@ -185,11 +184,11 @@ EOF
 		*EXIT=*) break ;;
 		*"Write the session log to another path"*) type_text "$TMP/trainsaved.jsonl"; asked=$((asked + 1)) ;;
 		"Your choice"*) type_text "${choices%% *}"; choices=${choices#* } ;;
-		*) sleep 0.05; continue ;;
+		*) nap 0.05; continue ;;
 		esac
-		before=$(screen | md5sum)
+		before=$(screen)
 		keys Enter
-		for _ in $(seq 1 100); do [ "$(screen | md5sum)" != "$before" ] && break; sleep 0.02; done
+		for ((i = 0; i < 100; i++)); do [ "$(screen)" != "$before" ] && break; nap 0.02; done
 	done
 	[ $asked = 1 ] && ok "a full disk asks the trainee at the terminal for another path" || bad "asked $asked times for another path"
 	expect "EXIT=0" "the training finishes after the journal moved"

@@ -21,7 +21,7 @@ cursor_at() {
 	local i=0
 	while [ $i -lt $((TIMEOUT * 50)) ]; do
 		[ "$(cursor_x)" = "$1" ] && { ok "$2"; return 0; }
-		sleep 0.02
+		nap 0.02
 		i=$((i + 1))
 	done
 	bad "$2: the cursor is in column $(cursor_x), not $1"

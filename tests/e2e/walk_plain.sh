@@ -55,7 +55,7 @@ expect_in_file "$TMP/p1a.1.txt" "Clinician signature:" "the new printable log is
 # The printable log cannot be written (its name and every other name tried are taken): the
 # journal is whole, the walk says why and exits 5, as for any output it could not write.
 mkdir "$TMP/p1b.txt"
-for i in $(seq 1 99); do mkdir "$TMP/p1b.$i.txt"; done
+mkdir "$TMP"/p1b.{1..99}.txt
 plain "$TMP/p1b.jsonl" '6\nn\na\n1,z\n\n2025-02-10\n\n\n'
 status_is 5 "a walk whose printable log cannot be written exits 5"
 check "p1b.txt: cannot write the printable log: File exists" "and says which file could not be written"

@@ -12,7 +12,7 @@ cursor_at() {
 	while [ $i -lt $((TIMEOUT * 50)) ]; do
 		x=$(tmux -L "$SOCK" display-message -p -t pw '#{cursor_x}')
 		[ "$x" = "$1" ] && { ok "$2"; return 0; }
-		sleep 0.02
+		nap 0.02
 		i=$((i + 1))
 	done
 	bad "$2: cursor in column $x, expected $1"

@@ -6,10 +6,12 @@
  * copies, dictionary tokens, truncation). Each mutated input is first written to --last, so a crash
  * can be replayed: fuzz_X that-file. A real fuzzer explores far more: see the README. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fuzz.h"
 #include "xalloc.h"
@@ -193,14 +195,21 @@ static void run(const unsigned char *data, size_t len)
 	free(exact);
 }
 
-static void save_last(const char *path, const struct blob *b)
+/* Overwrites the --last file (FD, open for the whole run; -1 when none) with b. It is rewritten in
+ * place, not reopened and truncated: on ext4 a file truncated and closed is flushed each time,
+ * which cost a sixth of a run. What was written is in the file even if the process dies next. */
+static void save_last(int fd, const struct blob *b)
 {
-	FILE *f;
+	static size_t written;
 
-	if (!path || !(f = fopen(path, "wb")))
+	if (fd < 0)
 		return;
-	fwrite(b->data, 1, b->len, f);
-	fclose(f);
+	if (pwrite(fd, b->data, b->len, 0) != (ssize_t)b->len ||
+	    (b->len < written && ftruncate(fd, (off_t)b->len) != 0)) {
+		perror("fuzz: the --last file");
+		exit(2);
+	}
+	written = b->len;
 }
 
 int main(int argc, char **argv)
@@ -208,7 +217,7 @@ int main(int argc, char **argv)
 	struct blobs corpus = { 0 }, dict = { 0 };
 	long mutations = 0;
 	const char *last = NULL;
-	int i = 1;
+	int i = 1, last_fd = -1;
 
 	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i += 2) {
 		if (i + 1 >= argc)
@@ -235,6 +244,10 @@ int main(int argc, char **argv)
 		}
 	for (size_t k = 0; k < corpus.count; k++)
 		run(corpus.items[k].data, corpus.items[k].len);
+	if (last && (last_fd = open(last, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0) {
+		perror(last);
+		return 2;
+	}
 	for (long m = 0; m < mutations && corpus.count; m++) {
 		const struct blob *seed = &corpus.items[rnd(corpus.count)];
 		struct blob b = { xmalloc(seed->len ? seed->len : 1), seed->len };
@@ -243,11 +256,13 @@ int main(int argc, char **argv)
 		memcpy(b.data, seed->data, seed->len);
 		for (size_t e = 0; e < edits; e++)
 			mutate(&b, &dict);
-		save_last(last, &b);
+		save_last(last_fd, &b);
 		run(b.data, b.len);
 		free(b.data);
 	}
 	printf("fuzz: %zu inputs and %ld mutations of them ran without a fault\n", corpus.count, mutations);
+	if (last_fd >= 0)
+		close(last_fd);
 	for (size_t k = 0; k < corpus.count; k++)
 		free(corpus.items[k].data);
 	for (size_t k = 0; k < dict.count; k++)
