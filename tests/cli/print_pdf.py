@@ -66,17 +66,17 @@ def wait_for(event, session):
 
 
 try:
+    # One page, navigated to each file in turn: a new target per file costs a renderer's start-up.
+    target = call("Target.createTarget", url="about:blank")["targetId"]
+    session = call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+    call("Page.enable", session=session)
     for page in pages:
-        target = call("Target.createTarget", url="about:blank")["targetId"]
-        session = call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        call("Page.enable", session=session)
         call("Page.navigate", session=session, url="file://" + os.path.abspath(page))
         wait_for("Page.loadEventFired", session)
         pdf = call("Page.printToPDF", session=session, printBackground=True, preferCSSPageSize=True,
                    displayHeaderFooter=False)
         with open(page[:-len(".html")] + ".pdf", "wb") as out:
             out.write(base64.b64decode(pdf["data"]))
-        call("Target.closeTarget", targetId=target)
     os.write(to_chromium[1], json.dumps({"id": last_id + 1, "method": "Browser.close"}).encode() + b"\0")
     browser.wait(timeout=60)
 finally:
