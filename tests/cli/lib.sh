@@ -15,8 +15,11 @@ bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 # python3: the interpreter CMake found (PATHWALK_PYTHON), without the site module (-S): the
 # tests use the standard library only, and site-packages may hold start-up hooks (.pth files;
 # pyenv's imports certifi, 0.08 s a start). Run by hand, without PATHWALK_PYTHON, python3 is PATH's.
+# python_cmd: the same command as an array, for commands that start it themselves (timeout).
+python_cmd=(python3)
 if [ -n "${PATHWALK_PYTHON:-}" ] && [ -x "$PATHWALK_PYTHON" ]; then
-	python3() { "$PATHWALK_PYTHON" -S "$@"; }
+	python_cmd=("$PATHWALK_PYTHON" -S)
+	python3() { "${python_cmd[@]}" "$@"; }
 fi
 # file_has FILE TEXT: FILE exists and holds TEXT (a fixed string), read and matched in bash, so a
 # check starts no process (a grep each cost a few ms of CPU).

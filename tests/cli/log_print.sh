@@ -36,7 +36,7 @@ print() {
 		sed "s/<body>/<body class=\"$size\">/" "$tmp/log.html" >"$tmp/$size.html"
 		pages+=("$tmp/$size.html")
 	done
-	timeout 120 python3 "$src/tests/cli/print_pdf.py" "$tmp/profile" "${pages[@]}" >"$tmp/chromium.log" 2>&1
+	timeout 120 "${python_cmd[@]}" "$src/tests/cli/print_pdf.py" "$tmp/profile" "${pages[@]}" >"$tmp/chromium.log" 2>&1
 }
 
 # pdf_text SIZE: $tmp/SIZE.pdf page by page (form feeds between pages) as $tmp/SIZE.txt
