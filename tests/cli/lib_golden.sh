@@ -16,8 +16,8 @@ run() {
 	local got=$?
 	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | head -20; fi
 }
-expect_in() { # FILE TEXT DESCRIPTION
-	if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
+expect_in() { # FILE TEXT DESCRIPTION (TEXT may span lines; matched in bash: lib.sh's file_has)
+	if file_has "$1" "$2"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
 }
 expect_not_in() { # FILE TEXT DESCRIPTION
 	if grep -qF -- "$2" "$1"; then bad "$3: '$2' found in $(basename "$1")"; grep -nF -- "$2" "$1" | head -5; else ok; fi
