@@ -48,52 +48,59 @@ pdf_text() {
 }
 
 print a4 letter
+# Each size's PDF read back, then checked with the others in one python3 (SIZE TEXT PDFINFO each);
+# it exits with the number of sizes that failed.
+checks=()
 for size in a4 letter; do
 	pdf_text "$size" || continue
-	if python3 - "$tmp/log.json" "$tmp/$size.txt" "$size" "$(pdfinfo "$tmp/$size.pdf" 2>/dev/null)" <<'PY'; then :; else failed=$((failed + 1)); fi
+	checks+=("$size" "$tmp/$size.txt" "$(pdfinfo "$tmp/$size.pdf" 2>/dev/null)")
+done
+if [ "${#checks[@]}" -gt 0 ]; then
+	python3 - "$tmp/log.json" "${checks[@]}" <<'PY' || failed=$((failed + $?))
 import json, re, sys
 log = json.load(open(sys.argv[1], encoding="utf-8"))
-pages = [re.sub(r"\s+", " ", p) for p in open(sys.argv[2], encoding="utf-8").read().split("\f")]
-size, info = sys.argv[3], sys.argv[4]
-printed = " ".join(pages)
-bad = 0
-def fail(msg):
-    global bad
-    print("FAIL: %s: %s" % (size, msg))
-    bad += 1
-want_size = {"a4": "(A4)", "letter": "(letter)"}[size]
-if want_size not in info:
-    fail("the PDF is not on %s paper: %s" % (size, re.findall(r"Page size:.*", info)))
-pages_n = int(re.search(r"Pages:\s*(\d+)", info).group(1))
-if pages_n < 2:
-    fail("%d page(s): the record does not start on page 2" % pages_n)
-def norm(t):
-    return re.sub(r"\s+", " ", t).strip()
-summary = {"outcome": log["endpoint"]["title"], "recommendation": log["endpoint"].get("recommendation") or "",
-           "signature line": "Clinician signature:", "journal digest": log["journal_digest"]}
-titles = [e["title"] for e in log["events"] if e.get("event") == "warning" and e.get("title")]
-for i, t in enumerate(titles):
-    summary["warning %d" % (i + 1)] = t
-for what, text in summary.items():
-    if not norm(text) or norm(text) not in pages[0]:
-        fail("page 1 lacks the %s: %r" % (what, norm(text)[:80]))
-for what in ["About this pathway", "The walk", "Step 1."]:
-    if what in pages[0]:
-        fail("page 1 holds the record's %r" % what)
-if len(pages) > 1 and "About this pathway" not in pages[1]:
-    fail("page 2 does not start the record with About this pathway")
-for what, text in {"disclaimer": log["disclaimer"] or ""}.items():
-    if not norm(text) or norm(text) not in printed:
-        fail("the printed PDF lacks the %s: %r" % (what, norm(text)[:80]))
-# A decision is one box: its heading and its "At <time>, ..." line on the same page.
-for n, page in enumerate(pages, 1):
-    for m in re.finditer(r"Decision: ", page):
-        rest = page[m.end():]
-        nxt = rest.find("Decision: ")
-        if not re.search(r"At \d{4}-\d\d-\d\dT", rest[:nxt] if nxt >= 0 else rest):
-            fail("page %d: a decision is split across pages" % n)
-print("log_print: %s: PDF of %d pages checked" % (size, pages_n))
-sys.exit(1 if bad else 0)
+def check(size, text_file, info):
+    pages = [re.sub(r"\s+", " ", p) for p in open(text_file, encoding="utf-8").read().split("\f")]
+    printed = " ".join(pages)
+    bad = 0
+    def fail(msg):
+        nonlocal bad
+        print("FAIL: %s: %s" % (size, msg))
+        bad += 1
+    want_size = {"a4": "(A4)", "letter": "(letter)"}[size]
+    if want_size not in info:
+        fail("the PDF is not on %s paper: %s" % (size, re.findall(r"Page size:.*", info)))
+    pages_n = int(re.search(r"Pages:\s*(\d+)", info).group(1))
+    if pages_n < 2:
+        fail("%d page(s): the record does not start on page 2" % pages_n)
+    def norm(t):
+        return re.sub(r"\s+", " ", t).strip()
+    summary = {"outcome": log["endpoint"]["title"], "recommendation": log["endpoint"].get("recommendation") or "",
+               "signature line": "Clinician signature:", "journal digest": log["journal_digest"]}
+    titles = [e["title"] for e in log["events"] if e.get("event") == "warning" and e.get("title")]
+    for i, t in enumerate(titles):
+        summary["warning %d" % (i + 1)] = t
+    for what, text in summary.items():
+        if not norm(text) or norm(text) not in pages[0]:
+            fail("page 1 lacks the %s: %r" % (what, norm(text)[:80]))
+    for what in ["About this pathway", "The walk", "Step 1."]:
+        if what in pages[0]:
+            fail("page 1 holds the record's %r" % what)
+    if len(pages) > 1 and "About this pathway" not in pages[1]:
+        fail("page 2 does not start the record with About this pathway")
+    for what, text in {"disclaimer": log["disclaimer"] or ""}.items():
+        if not norm(text) or norm(text) not in printed:
+            fail("the printed PDF lacks the %s: %r" % (what, norm(text)[:80]))
+    # A decision is one box: its heading and its "At <time>, ..." line on the same page.
+    for n, page in enumerate(pages, 1):
+        for m in re.finditer(r"Decision: ", page):
+            rest = page[m.end():]
+            nxt = rest.find("Decision: ")
+            if not re.search(r"At \d{4}-\d\d-\d\dT", rest[:nxt] if nxt >= 0 else rest):
+                fail("page %d: a decision is split across pages" % n)
+    print("log_print: %s: PDF of %d pages checked" % (size, pages_n))
+    return bad
+sys.exit(sum(1 for i in range(2, len(sys.argv), 3) if check(*sys.argv[i:i + 3])))
 PY
-done
+fi
 [ "$failed" = 0 ]
