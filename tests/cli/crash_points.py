@@ -31,9 +31,11 @@ def seen(what, err):
 
 def walk(journal, args, crash="", relocate="", count=""):
     """The driven plain walk writing journal (its standard error in journal.err), with the shim
-    when crash (CALL:N) or count (a file for the counts) is given. Returns (status, out, err)."""
-    env = dict(os.environ)
+    when crash (CALL:N) or count (a file for the counts) is given, else in this environment.
+    Returns (status, out, err)."""
+    env = None
     if crash or count:
+        env = dict(os.environ)
         env["LD_PRELOAD"] = shim
         env["PATHWALK_CRASH"] = crash
         env["PATHWALK_CRASH_COUNT"] = count
