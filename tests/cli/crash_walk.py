@@ -23,9 +23,10 @@ def journal_has_back(path):
 
 
 def drive(argv, env, journal, stderr, relocate=""):
-    """Runs argv (pathwalk walk --plain ...) with env and its standard error to the file stderr,
-    answering its prompts as above; journal is the path it writes. Returns (status, output): the
-    exit status (128 + the signal when killed: 137 for SIGKILL) and its standard output, text."""
+    """Runs argv (pathwalk walk --plain ...) with env (None: this environment) and its standard
+    error to the file stderr, answering its prompts as above; journal is the path it writes.
+    Returns (status, output): the exit status (128 + the signal when killed: 137 for SIGKILL)
+    and its standard output, text."""
     p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, env=env)
     whole, out, screen, prompts = [], b"", "", 0
     moved = relocate
@@ -35,12 +36,14 @@ def drive(argv, env, journal, stderr, relocate=""):
             break
         whole.append(chunk)
         out += chunk
-        for line in out.decode("utf-8", "replace").splitlines():
-            if line.startswith("Screen: "):
-                screen = line
         if not out.endswith(b": "):
             continue
-        last = out.decode("utf-8", "replace").rsplit("\n", 1)[-1]
+        # The screen is the last one shown since the last prompt (or the one before, if none).
+        text = out.decode("utf-8", "replace")
+        for line in text.splitlines():
+            if line.startswith("Screen: "):
+                screen = line
+        last = text.rsplit("\n", 1)[-1]
         out = b""
         prompts += 1
         if prompts > 300:

@@ -11,14 +11,17 @@ in_memory
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
 
 # The inputs of the headless faces: Enter on every screen of a walk (the case's answers
-# confirmed), the first candidate at every decision of a training (reveals and debrief too).
+# confirmed), the first candidate at every decision of a training (reveals and debrief too):
+# 60 a case, for as many cases as there are (one training works through many).
+ncases=$(find "$src/config/cases" -maxdepth 1 -name '*.cfg' | wc -l)
 yes '' | head -n 400 >"$tmp/enters"
-yes 1 | head -n 60 >"$tmp/ones"
+yes 1 | head -n $((60 * ncases)) >"$tmp/ones"
 
 # run_case NAME: every output of the bundled case NAME a person reads, in $out/NAME.*: replay's
 # human output (.replay, its exit status in .replay.status), the plain walk (.plain, its journal
-# .jsonl), train --plain (.trainout) and the printed logs of the walk's journal in every format a
-# person reads (.log.text, .log.markdown, .log.html, each exit status in .status; JSON keeps ids).
+# .jsonl) and the printed logs of the walk's journal in every format a person reads (.log.text,
+# .log.markdown, .log.html, each exit status in .status; JSON keeps ids); NAME is added to the
+# shell's list of cases to train on ($tmp/trainees, for train_cases).
 out=$tmp
 run_case() {
 	local case=$src/config/cases/$1.cfg format
@@ -26,11 +29,24 @@ run_case() {
 	echo $? >"$out/$1.replay.status"
 	"$bin" walk --plain --case "$case" --log "$out/$1.jsonl" --clinician C --patient P \
 		<"$out/enters" >"$out/$1.plain" 2>"$out/$1.plain.err"
-	"$bin" train --plain --trainee T --log "$out/$1.train" "$case" <"$out/ones" >"$out/$1.trainout" 2>/dev/null
 	for format in text markdown html; do
 		"$bin" log -f "$format" -o "$out/$1.log.$format" "$out/$1.jsonl" 2>/dev/null
 		echo $? >"$out/$1.log.$format.status"
 	done
+	echo "$1" >>"$tmp/trainees"
+}
+
+# train_cases: train --plain on every case of the shell's list, in one training (each case a
+# session of its own, its output ending with its "score: C/T" line), each case's output cut out
+# into $out/NAME.trainout by one awk; a case the training did not reach has no .trainout.
+train_cases() {
+	[ -f "$tmp/trainees" ] || return 0
+	local cases=() name
+	while IFS= read -r name; do cases+=("$src/config/cases/$name.cfg"); done <"$tmp/trainees"
+	XDG_STATE_HOME=$tmp/state "$bin" train --plain --trainee T "${cases[@]}" <"$out/ones" 2>/dev/null |
+		awk -v out="$out" 'FNR == NR { name[NR] = $0; next }
+			{ file = out "/" name[n + 1] ".trainout"; print >file }
+			/^score: [0-9]+\/[0-9]+$/ { close(file); if (++n == length(name)) exit }' "$tmp/trainees" -
 }
 
 # The bundled cases, by name; they are independent, and run in two shells at once (in_two).
@@ -39,7 +55,7 @@ for case in "$src"/config/cases/*.cfg; do
 	case=${case##*/}
 	names+=("${case%.cfg}")
 done
-in_two run_case true "${names[@]}"
+in_two run_case train_cases "${names[@]}"
 
 # The ids a clinician must not read: the entries of the pathway's variables, derived, nodes and
 # warnings lists (one entry a line at four spaces, as the bundled file is written).

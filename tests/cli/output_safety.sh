@@ -212,8 +212,9 @@ full() { # DESCRIPTION COMMAND...
 	local what=$1
 	shift
 	"$@" >/dev/full 2>"$tmp/err" </dev/null
-	local got=$?
-	if [ "$got" = 5 ] && grep -qF "standard output" "$tmp/err"; then ok
+	local got=$? err
+	IFS= read -r -d '' err <"$tmp/err"
+	if [ "$got" = 5 ] && [[ $err == *"standard output"* ]]; then ok
 	else bad "$what on /dev/full: exit $got, expected 5 with a message"; sed 's/^/  | /' "$tmp/err" | head -3; fi
 }
 if [ -w /dev/full ]; then
