@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "journal_read.h"
+#include "render.h"
 #include "report.h"
 #include "strbuf.h"
 #include "xalloc.h"

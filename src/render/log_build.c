@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "log_parts.h"
+#include "render.h"
 #include "strbuf.h"
 #include "xalloc.h"
 

@@ -15,6 +15,7 @@
 
 #include "fileio.h"
 #include "journal_read.h"
+#include "render.h"
 #include "report.h"
 #include "strbuf.h"
 #include "xalloc.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "render.h"
 #include "report_model.h"
 #include "strbuf.h"
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The printable session log (DESIGN §6): a journal rendered for people as text, Markdown or HTML,
  * or for other tools as one JSON object. Every format is rendered from one model built from the
- * journal's events (report_model.h), so the formats cannot disagree about what happened. */
+ * journal's events (report_model.h), so the formats cannot disagree about what happened; src/render
+ * (render.h) renders it. */
 #ifndef PATHWALK_REPORT_H
 #define PATHWALK_REPORT_H
 
@@ -29,12 +30,6 @@ bool report_pathway_matched(const struct report *r);
 
 /* Why the pathway is not used (e.g. "the pathway in x.cfg has another sha256"), or NULL when it is. */
 const char *report_pathway_notice(const struct report *r);
-
-/* Appends the report in format to out. The printed formats (text, Markdown, HTML) name steps,
- * questions and warnings by their titles; ids also prints the node, variable, warning and derived
- * ids and the conditions in the pathway's syntax (pathwalk log --ids). JSON always has them. */
-void report_render(const struct report *r, enum report_format format, struct strbuf *out);
-void report_render_ids(const struct report *r, enum report_format format, bool ids, struct strbuf *out);
 
 /* Frees the model; NULL is fine. */
 void report_free(struct report *r);

@@ -251,10 +251,6 @@ void report_changes_free(struct report_changes *c);
 #define REPORT_NO_SCOPE "not stated by the pathway"
 #define REPORT_CHOICES_HEADING "Choices made where the sources are ambiguous:"
 
-/* The JSON log (src/render/report_json.c): everything the journal says, ids and conditions included. The
- * printed formats are built as one document (src/render/log_build.h) and written by its writers. */
-void report_render_json(const struct report *r, struct strbuf *out);
-
 /* Why the journal's integrity was not verified (it was used with --force): "INTEGRITY NOT
  * VERIFIED: ...", naming the line of the break; NULL when its chain holds. Caller frees. */
 char *report_integrity_text(const struct report *r);

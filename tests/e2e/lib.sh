@@ -37,9 +37,14 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then echo "0 passed, 0 failed"; exit 0; fi
 command -v tmux >/dev/null || { echo "tmux is needed for $NAME"; echo "0 passed, 1 failed"; exit 1; }
 
 # kill_servers: ends the tmux servers this shell started (a test's, or a spawned sub-case's).
+# kill_servers: ends this test's tmux servers and removes their socket files, which tmux 3.3
+# leaves behind in its socket directory.
 kill_servers() {
 	local s
-	for s in $SOCKETS; do tmux -L "$s" kill-server 2>/dev/null; done
+	for s in $SOCKETS; do
+		tmux -L "$s" kill-server 2>/dev/null
+		rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$EUID/$s"
+	done
 }
 cleanup() {
 	local j

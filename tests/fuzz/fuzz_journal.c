@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "fuzz.h"
 #include "journal_read.h"
+#include "render.h"
 #include "report.h"
 #include "resume.h"
 #include "safeout.h"

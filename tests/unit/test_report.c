@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "journal_read.h"
+#include "render.h"
 #include "report.h"
 #include "strbuf.h"
 #include "utf8.h"
