@@ -9,45 +9,17 @@
 #include <string.h>
 
 #include "pathway.h"
+#include "saturate.h"
 #include "xalloc.h"
-
-/* Integer arithmetic saturates instead of overflowing: a defined result for hostile input, and
- * one that keeps comparisons such as "x + huge > y" pointing the right way. */
-static long add_saturating(long a, long b)
-{
-	if (b > 0 && a > LONG_MAX - b)
-		return LONG_MAX;
-	if (b < 0 && a < LONG_MIN - b)
-		return LONG_MIN;
-	return a + b;
-}
-
-static long sub_saturating(long a, long b)
-{
-	if (b < 0 && a > LONG_MAX + b)
-		return LONG_MAX;
-	if (b > 0 && a < LONG_MIN + b)
-		return LONG_MIN;
-	return a - b;
-}
 
 /* a * b saturating, and a / b rounding toward zero (C's rule); dividing by zero is unknown. */
 static struct value product(struct value a, enum expr_op op, struct value b)
 {
-	long r;
-
 	if (a.type != TYPE_INT || b.type != TYPE_INT)
 		return value_unknown();
-	if (op == OP_DIV) {
-		if (b.u.i == 0)
-			return value_unknown();
-		if (a.u.i == LONG_MIN && b.u.i == -1)
-			return value_int(LONG_MAX);
-		return value_int(a.u.i / b.u.i);
-	}
-	if (__builtin_mul_overflow(a.u.i, b.u.i, &r))
-		return value_int((a.u.i < 0) == (b.u.i < 0) ? LONG_MAX : LONG_MIN);
-	return value_int(r);
+	if (op == OP_DIV)
+		return b.u.i == 0 ? value_unknown() : value_int(sat_div(a.u.i, b.u.i));
+	return value_int(sat_mul(a.u.i, b.u.i));
 }
 
 static struct value date_clamped(long days)
@@ -61,16 +33,16 @@ static struct value date_clamped(long days)
 
 static struct value arithmetic(struct value a, enum expr_op op, struct value b)
 {
-	long (*apply)(long, long) = op == OP_ADD ? add_saturating : sub_saturating;
+	long (*apply)(long, long) = op == OP_ADD ? sat_add : sat_sub;
 
 	if (a.type == TYPE_INT && b.type == TYPE_INT)
 		return value_int(apply(a.u.i, b.u.i));
 	if (a.type == TYPE_DATE && b.type == TYPE_INT)
 		return date_clamped(apply(a.u.date, b.u.i));
 	if (op == OP_ADD && a.type == TYPE_INT && b.type == TYPE_DATE)
-		return date_clamped(add_saturating(a.u.i, b.u.date));
+		return date_clamped(sat_add(a.u.i, b.u.date));
 	if (op == OP_SUB && a.type == TYPE_DATE && b.type == TYPE_DATE)
-		return value_int(sub_saturating(a.u.date, b.u.date));
+		return value_int(sat_sub(a.u.date, b.u.date));
 	return value_unknown();
 }
 

@@ -8,6 +8,7 @@
 
 #include "expr_internal.h"
 #include "pathway.h"
+#include "saturate.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -19,29 +20,9 @@ struct interval {
 
 static const struct interval unbounded = { false, 0, 0 };
 
-/* Pathway integers fit in 32 bits, so these only saturate on absurd sums; saturating keeps the
- * interval a sound over-approximation instead of overflowing. */
-static long add_sat(long a, long b)
-{
-	if (b > 0 && a > LONG_MAX - b)
-		return LONG_MAX;
-	if (b < 0 && a < LONG_MIN - b)
-		return LONG_MIN;
-	return a + b;
-}
-
 static long neg_sat(long a)
 {
 	return a == LONG_MIN ? LONG_MAX : -a;
-}
-
-static long mul_sat(long a, long b)
-{
-	long r;
-
-	if (__builtin_mul_overflow(a, b, &r))
-		return (a < 0) == (b < 0) ? LONG_MAX : LONG_MIN;
-	return r;
 }
 
 /* a * b or a / b over intervals: the extremes are at the corners (truncating division is
@@ -55,7 +36,7 @@ static struct interval product_range(struct interval a, enum expr_op op, struct 
 		return unbounded;
 	for (int i = 0; i < 4; i++) {
 		long x = i & 1 ? a.hi : a.lo, y = i & 2 ? b.hi : b.lo;
-		long v = op == OP_MUL ? mul_sat(x, y) : x == LONG_MIN && y == -1 ? LONG_MAX : x / y;
+		long v = op == OP_MUL ? sat_mul(x, y) : sat_div(x, y);
 
 		r.lo = v < r.lo ? v : r.lo;
 		r.hi = v > r.hi ? v : r.hi;
@@ -127,11 +108,11 @@ static struct interval range_of(const struct expr *e, const struct analysis *a, 
 			if (!t.bounded || e->kids[i]->type.type != TYPE_INT)
 				return unbounded;
 			if (e->ops[i] == OP_ADD) {
-				r.lo = add_sat(r.lo, t.lo);
-				r.hi = add_sat(r.hi, t.hi);
+				r.lo = sat_add(r.lo, t.lo);
+				r.hi = sat_add(r.hi, t.hi);
 			} else {
-				r.lo = add_sat(r.lo, neg_sat(t.hi));
-				r.hi = add_sat(r.hi, neg_sat(t.lo));
+				r.lo = sat_add(r.lo, neg_sat(t.hi));
+				r.hi = sat_add(r.hi, neg_sat(t.lo));
 			}
 		}
 		return r;
