@@ -240,6 +240,18 @@ expect_in_file() {
 	return 0
 }
 
+# cursor_at X DESCRIPTION: polls until the terminal's cursor is in column X (0-based); ok or bad.
+cursor_at() {
+	local i=0 x
+	while [ $i -lt $((TIMEOUT * 50)) ]; do
+		x=$(tmux -L "$SOCK" display-message -p -t pw '#{cursor_x}')
+		[ "$x" = "$1" ] && { ok "$2"; return 0; }
+		nap 0.02
+		i=$((i + 1))
+	done
+	bad "$2: the cursor is in column $x, not $1"
+}
+
 # press KEY...: sends the keys, then waits until the screen changes (at most 5 s) and settles, so
 # that the next key reaches the screen this one brought: a slow redraw (under ASan) never lets
 # two keys meant for two screens reach one.

@@ -13,19 +13,8 @@ case = { id = "le"; answers = { score = 6; flag = true; kind = "a"; signs = [ "x
   last = "2025-01-03"; }; };
 CASE
 
-cursor_x() { tmux -L "$SOCK" display -p -t pw '#{cursor_x}'; }
 # box_col TEXT: the column (0-based) where TEXT starts on the reason box's line
 box_col() { screen | grep -F "[ " | tail -n 1 | awk -v t="$1" '{ print index($0, t) - 1 }'; }
-# cursor_at WANT DESCRIPTION: polls until the terminal's cursor is in column WANT
-cursor_at() {
-	local i=0
-	while [ $i -lt $((TIMEOUT * 50)) ]; do
-		[ "$(cursor_x)" = "$1" ] && { ok "$2"; return 0; }
-		nap 0.02
-		i=$((i + 1))
-	done
-	bad "$2: the cursor is in column $(cursor_x), not $1"
-}
 # to_reason LOG LOCALE-ENV...: starts the walk there and opens the override reason at the decision
 to_reason() {
 	local log=$1

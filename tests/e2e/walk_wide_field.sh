@@ -6,18 +6,6 @@
 # right edge, and a text wider than the box scrolls with the cursor inside it.
 . "$(dirname "$0")/lib.sh" "$@"
 
-# cursor_at X DESCRIPTION: polls until the terminal's cursor is in column X (0-based).
-cursor_at() {
-	local i=0 x
-	while [ $i -lt $((TIMEOUT * 50)) ]; do
-		x=$(tmux -L "$SOCK" display-message -p -t pw '#{cursor_x}')
-		[ "$x" = "$1" ] && { ok "$2"; return 0; }
-		nap 0.02
-		i=$((i + 1))
-	done
-	bad "$2: cursor in column $x, expected $1"
-}
-
 # box_edge DESCRIPTION: the field's closing bracket is in column 78 by wcwidth, as in an empty box.
 box_edge() {
 	if screen | python3 -c '
