@@ -53,7 +53,8 @@ cleanup() {
 	for j in $(jobs -p); do kill "$j" 2>/dev/null; done # spawned sub-cases still running
 	wait
 	kill_servers
-	rm -rf "$TMP"
+	# A walk that the end of its window interrupted may still be writing its printable log here.
+	rm -rf "$TMP" 2>/dev/null || { nap 0.5; rm -rf "$TMP"; }
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -67,10 +68,10 @@ bad() {
 	while IFS= read -r line; do printf '  | %s\n' "$line"; done <<<"$SCREEN"
 }
 
-# The environment every walk runs with, as assignments in front of a shell command (no env process);
-# extra VAR=value words may follow.
+# run_env [VAR=value...]: the environment every walk runs with, as assignments to put in front
+# of a shell command (no env process), in RUN_ENV; the extra assignments follow.
 run_env() {
-	printf '%s ' LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="${PW_TERM:-tmux-256color}" ESCDELAY=25 \
+	printf -v RUN_ENV '%s ' LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="${PW_TERM:-tmux-256color}" ESCDELAY=25 \
 		PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC XDG_STATE_HOME="$XDG_STATE_HOME" HOME="$TMP/home" "$@"
 }
 
@@ -101,7 +102,8 @@ full_disk_walk() {
 	{
 		echo "mount -t tmpfs -o size=16k tmpfs '$fs' || exit 99"
 		echo "dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null"
-		echo "$(run_env) '$BIN' walk --case '$case_v5' --clinician Tester --log '$fs/full.jsonl'"
+		run_env
+		echo "$RUN_ENV'$BIN' walk --case '$case_v5' --clinician Tester --log '$fs/full.jsonl'"
 		echo 'echo EXIT=$?'
 		printf '%s\n' "$@"
 	} >"$TMP/fullwalk.sh"
@@ -128,7 +130,8 @@ start() {
 	shift
 	local args="" a
 	for a in "$@"; do args="$args '$a'"; done
-	start_window "$cols" "$rows" "$(run_env $extra) '$BIN' $args; echo EXIT=\$?; $STTY_MODES; sleep 600"
+	run_env $extra
+	start_window "$cols" "$rows" "$RUN_ENV'$BIN' $args; echo EXIT=\$?; $STTY_MODES; exec sleep 600"
 	# A curses walk first asks for the clinician's name and the patient reference: skip both,
 	# unless the test wants the form (PW_FORM=1) or the walk does not ask.
 	case " $* " in
@@ -150,9 +153,47 @@ skip_form() {
 # screen: prints the screen now (capture's SCREEN), for a file or a pipe.
 screen() { capture; printf '%s\n' "$SCREEN"; }
 
+# split_lines ARRAY TEXT: the lines of TEXT (empty ones too) in the array named ARRAY; split in
+# bash (a here-string would go through a pipe, read a byte at a time).
+split_lines() {
+	local -n lines=$1
+	local rest=$2$'\n'
+	lines=()
+	while [ -n "$rest" ]; do
+		lines+=("${rest%%$'\n'*}")
+		rest=${rest#*$'\n'}
+	done
+}
+# screen_lines: the screen now, a line an element, in SCREEN_LINES.
+screen_lines() { capture; split_lines SCREEN_LINES "$SCREEN"; }
+# line_of TEXT: the first screen line (1-based) holding TEXT, in LINE_NO; empty if none does.
+line_of() {
+	local i
+	LINE_NO=""
+	screen_lines
+	for ((i = 0; i < ${#SCREEN_LINES[@]}; i++)); do
+		[[ ${SCREEN_LINES[i]} == *"$1"* ]] && { LINE_NO=$((i + 1)); return 0; }
+	done
+}
+# high_bytes: the screen (now) holds a byte above 0x7f (matched in the C locale, a byte at a time).
+high_bytes() {
+	local LC_ALL=C
+	capture
+	[[ $SCREEN == *[$'\x80'-$'\xff']* ]]
+}
+# last_line: the screen's last line that is not blank (spaces only), in LAST.
+last_line() {
+	local i
+	LAST=""
+	screen_lines
+	for ((i = ${#SCREEN_LINES[@]} - 1; i >= 0; i--)); do
+		[[ ${SCREEN_LINES[i]} == *[!\ ]* ]] && { LAST=${SCREEN_LINES[i]}; return 0; }
+	done
+}
+
 # window_pid: the pid of the innermost process of the current window (the program its shell runs,
-# e.g. pathwalk), following each process's first child in /proc (pgrep -P where the kernel does
-# not list children): no scan of every process on the machine, as pgrep -f does.
+# e.g. pathwalk), in WINDOW_PID, following each process's first child in /proc (pgrep -P where
+# the kernel does not list children): no scan of every process on the machine, as pgrep -f does.
 window_pid() {
 	local pid kids
 	tmx_get '#{pane_pid}'
@@ -166,7 +207,17 @@ window_pid() {
 		[ -n "$kids" ] || break
 		pid=${kids%%[ $'\n']*}
 	done
-	echo "$pid"
+	WINDOW_PID=$pid
+}
+
+# pathwalk_pid: the pid of the pathwalk that the current window runs, in PID; empty when the
+# window's innermost process is not a pathwalk (it has not started yet, or it has ended).
+pathwalk_pid() {
+	local comm=""
+	window_pid
+	PID=$WINDOW_PID
+	[ -n "$PID" ] && read -r comm 2>/dev/null <"/proc/$PID/comm"
+	[ "$comm" = pathwalk ] || PID=""
 }
 
 # keys KEY...: tmux key names (Enter, Space, Down, BTab, C-c, Escape...) or literal text with -l.
@@ -239,13 +290,26 @@ journal() {
 	[ -e "$JOURNAL" ] || JOURNAL=""
 }
 
+# file_text FILE: FILE's text, in TEXT (empty when there is no such file), read in bash.
+file_text() {
+	TEXT=""
+	[ -f "$1" ] && IFS= read -r -d "" TEXT <"$1"
+	return 0
+}
+# file_has FILE TEXT: FILE exists and holds TEXT (a fixed string); its text is left in TEXT.
+file_has() { file_text "$1"; [ -f "$1" ] && [[ $TEXT == *"$2"* ]]; }
+# file_line FILE LINE: a line of FILE is exactly LINE (as grep -qxF), matched in bash.
+file_line() {
+	local nl=$'\n'
+	file_has "$1" "$2" && [[ $nl$TEXT$nl == *"$nl$2$nl"* ]]
+}
+
 # expect_in_file FILE TEXT DESCRIPTION: polls until FILE holds TEXT (the program may write it just
 # after the screen that the test saw).
 expect_in_file() {
-	local i=0 text
+	local i=0
 	while [ $i -lt $((TIMEOUT * 50)) ]; do
-		[ -f "$1" ] && IFS= read -r -d "" text <"$1"
-		[ -f "$1" ] && [[ $text == *"$2"* ]] && { ok "$3"; return 0; }
+		file_has "$1" "$2" && { ok "$3"; return 0; }
 		nap 0.02
 		i=$((i + 1))
 	done
@@ -324,7 +388,8 @@ enter_until_node() {
 # side by side. spawn TAG FUNCTION [ARG...]: runs FUNCTION ARGS in a background subshell with
 # tmux servers of its own (named after TAG), at most $PATHWALK_E2E_JOBS (default 4) at a time.
 # collect: waits for them all, then prints each one's output in the order they were spawned and
-# adds its passes and failures to the test's; a sub-case that did not return is a failure.
+# adds its passes and failures to the test's; a sub-case that did not return is a failure. A
+# sub-case ends its own tmux server; the test removes their socket files with its own.
 E2E_JOBS=${PATHWALK_E2E_JOBS:-4}
 spawned=0
 collected=0
@@ -339,7 +404,7 @@ spawn() {
 	spawned_tags[spawned]=$tag
 	(
 		NAME=$NAME-$tag SOCKETS="" runs=0 passed=0 failed=0 CTL_W="" CTL_R="" CTL_LIVE=0
-		trap kill_servers EXIT
+		trap "ctl_close; echo \"\$SOCKETS\" >'$out.sockets'" EXIT
 		# A signal ends the sub-case once the command under way (a server being started) is done.
 		trap "exit 130" INT
 		trap "exit 143" TERM
@@ -349,11 +414,12 @@ spawn() {
 	running=$((running + 1))
 }
 collect() {
-	local i p f
+	local i p f line
 	wait
 	running=0
 	for ((i = collected + 1; i <= spawned; i++)); do
-		cat "$TMP/job-$i.out"
+		while IFS= read -r line || [ -n "$line" ]; do printf '%s\n' "$line"; done <"$TMP/job-$i.out"
+		[ -f "$TMP/job-$i.sockets" ] && read -r line <"$TMP/job-$i.sockets" && SOCKETS="$SOCKETS $line"
 		if [ -f "$TMP/job-$i.count" ] && read -r p f <"$TMP/job-$i.count"; then
 			passed=$((passed + p))
 			failed=$((failed + f))
