@@ -6,6 +6,7 @@
 # the log; a torn action is dropped whole and a resume re-journals nothing; a full disk at the
 # first event asks for another path in the plain walk too. Usage: journal_integrity.sh PATHWALK SRC
 . "$(dirname "$0")/lib.sh" "$@"
+in_memory
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
 . "$src/tests/cli/lib_golden.sh"
 case_v5=$src/config/cases/v5-sij-eligible.cfg
