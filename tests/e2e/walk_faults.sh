@@ -180,16 +180,20 @@ EOF
 	start_window 80 24 "unshare -m sh '$TMP/fullplaintty.sh'; sleep 600"
 	choices="4 2 6 1"
 	asked=0
+	# typed_shows TEXT: the last line ends with TEXT (its echo is on the screen).
+	typed_shows() { last_line; [[ $LAST == *"$1"*( ) ]]; }
 	for ((k = 1; k <= 20; k++)); do
 		wait_for ": " || break
 		last_line
 		case "$LAST" in
 		*EXIT=*) break ;;
-		*"Write the session log to another path"*) type_text "$TMP/trainsaved.jsonl"; asked=$((asked + 1)) ;;
-		"Your choice"*) type_text "${choices%% *}"; choices=${choices#* } ;;
+		*"Write the session log to another path"*) typed=$TMP/trainsaved.jsonl; asked=$((asked + 1)) ;;
+		"Your choice"*) typed=${choices%% *}; choices=${choices#* } ;;
 		*) nap 0.05; continue ;;
 		esac
-		capture
+		# Enter once what was typed is on the screen, so that the change waited for is Enter's.
+		type_text "$typed"
+		until_true 5 typed_shows "$typed"
 		before=$SCREEN
 		keys Enter
 		until_true 2 changed_from "$before"
