@@ -39,22 +39,18 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then echo "0 passed, 0 failed"; exit 0; fi
 command -v tmux >/dev/null || { echo "tmux is needed for $NAME"; echo "0 passed, 1 failed"; exit 1; }
 . "${BASH_SOURCE[0]%/*}/lib-control.sh"
 
-# kill_servers: ends the tmux server of this shell's window (a test's, or a spawned sub-case's;
-# each window before it was ended when the next one started) and removes the socket files of all
-# its windows, which tmux 3.3 leaves behind in its socket directory.
-kill_servers() {
-	local s files=()
-	ctl_close
-	for s in $SOCKETS; do files+=("${TMUX_TMPDIR:-/tmp}/tmux-$EUID/$s"); done
-	[ ${#files[@]} -eq 0 ] || rm -f "${files[@]}"
-}
+# cleanup: ends the test's spawned sub-cases still running and the tmux server of its window
+# (each window before it was ended when the next one started, a sub-case's by the sub-case), then
+# removes $TMP and the socket files of all the windows, which tmux 3.3 leaves behind in its
+# socket directory, with one rm.
 cleanup() {
-	local j
+	local j s files=("$TMP")
 	for j in $(jobs -p); do kill "$j" 2>/dev/null; done # spawned sub-cases still running
 	wait
-	kill_servers
+	ctl_close
+	for s in $SOCKETS; do files+=("${TMUX_TMPDIR:-/tmp}/tmux-$EUID/$s"); done
 	# A walk that the end of its window interrupted may still be writing its printable log here.
-	rm -rf "$TMP" 2>/dev/null || { nap 0.5; rm -rf "$TMP"; }
+	rm -rf "${files[@]}" 2>/dev/null || { nap 0.5; rm -rf "${files[@]}"; }
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
