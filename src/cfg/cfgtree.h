@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* A libconfig tree as a flat table, so that a file parsed at build time (the bundled pathway, by
  * tools/bundlecheck.c) is rebuilt at run time through libconfig's own API instead of lexed again:
- * the same settings, names, types, values, formats and source lines as libconfig's parse. */
+ * the same settings, names, types, values, formats and source lines as libconfig's parse. The
+ * table holds no pointers (strings are offsets into one block of text), so that compiled into a
+ * position-independent binary it needs no relocation at start-up. */
 #ifndef PATHWALK_CFGTREE_H
 #define PATHWALK_CFGTREE_H
 
@@ -10,32 +12,47 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* The offset of "no string": the strings block starts with a NUL that no name or value uses. */
+#define CFG_TREE_NONE 0u
+
 /* One setting, in pre-order: an aggregate is followed by its `children` elements (each with its
  * own descendants); the first node is the root group. */
 struct cfg_tree_node {
-	const char *name; /* NULL for the root and for list and array elements */
-	union {
-		long long i; /* CONFIG_TYPE_INT, CONFIG_TYPE_INT64 and CONFIG_TYPE_BOOL */
-		double f;
-		const char *s;
-	} value;
+	unsigned name;     /* offset of the name in the strings; CFG_TREE_NONE for the root and elements */
 	unsigned line;     /* the setting's line in its file, as libconfig's parse set it */
 	unsigned children; /* the number of elements of a group, list or array; 0 for a scalar */
 	short type;        /* CONFIG_TYPE_* */
 	short format;      /* CONFIG_FORMAT_DEFAULT or CONFIG_FORMAT_HEX */
+	union {
+		long long i; /* CONFIG_TYPE_INT, CONFIG_TYPE_INT64 and CONFIG_TYPE_BOOL */
+		double f;
+		unsigned s; /* CONFIG_TYPE_STRING: offset of the value in the strings */
+	} value;
 };
 
-/* The settings under cfg's root (the root included) as such a table, newly allocated (the caller
- * frees it; its strings are cfg's own, valid while cfg is); its length in *count. */
-struct cfg_tree_node *cfg_tree_flatten(const config_t *cfg, size_t *count);
+/* A table and its strings (NUL-terminated, one after another, each stored once). */
+struct cfg_tree {
+	struct cfg_tree_node *nodes;
+	size_t count;
+	char *strings;
+	size_t strings_len;
+};
 
-/* Initialises cfg and rebuilds in it the tree of nodes[0, count) (as cfg_tree_flatten made it);
- * the caller calls config_destroy. Returns false (the tree may be partly built) when the table is
- * not a well-formed tree libconfig accepts. */
-bool cfg_tree_build(config_t *cfg, const struct cfg_tree_node *nodes, size_t count);
+/* The settings of cfg (its root first) as a newly allocated table; cfg_tree_free frees it. */
+void cfg_tree_flatten(const config_t *cfg, struct cfg_tree *tree);
 
-/* Writes nodes[0, count) as C source: `const struct cfg_tree_node SYMBOL[]` and `const size_t
- * SYMBOL_count`, for a generated file that includes cfgtree.h. Returns false on a write error. */
-bool cfg_tree_emit(FILE *out, const char *symbol, const struct cfg_tree_node *nodes, size_t count);
+/* Frees what cfg_tree_flatten allocated. */
+void cfg_tree_free(struct cfg_tree *tree);
+
+/* Initialises cfg and rebuilds in it the tree of nodes[0, count) over strings[0, strings_len) (as
+ * cfg_tree_flatten made them); the caller calls config_destroy. Returns false (the tree may be
+ * partly built) when the table is not a well-formed tree libconfig accepts. */
+bool cfg_tree_build(config_t *cfg, const struct cfg_tree_node *nodes, size_t count, const char *strings,
+		    size_t strings_len);
+
+/* Writes tree as C source: `const struct cfg_tree_node SYMBOL[]`, `const size_t SYMBOL_count`,
+ * `const char SYMBOL_strings[]` and `const size_t SYMBOL_strings_len`, for a generated file that
+ * includes cfgtree.h. Returns false on a write error. */
+bool cfg_tree_emit(FILE *out, const char *symbol, const struct cfg_tree *tree);
 
 #endif

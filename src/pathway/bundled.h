@@ -23,5 +23,7 @@ extern const size_t bundled_case_count;
 /* libconfig's parse of bundled_pathway.data, as a table for cfg_tree_build (tools/bundlecheck.c). */
 extern const struct cfg_tree_node bundled_pathway_tree[];
 extern const size_t bundled_pathway_tree_count;
+extern const char bundled_pathway_tree_strings[];
+extern const size_t bundled_pathway_tree_strings_len;
 
 #endif

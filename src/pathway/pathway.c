@@ -585,7 +585,8 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 	diag_set_source(diags, name, text, len);
 	if (sha256) {
 		snprintf(ld.pw->sha256, sizeof ld.pw->sha256, "%s", sha256);
-		parsed = cfg_tree_build(&cfg, bundled_pathway_tree, bundled_pathway_tree_count);
+		parsed = cfg_tree_build(&cfg, bundled_pathway_tree, bundled_pathway_tree_count,
+					bundled_pathway_tree_strings, bundled_pathway_tree_strings_len);
 		if (!parsed)
 			diag_add(diags, name, 1, "the bundled pathway's parsed tree is damaged: rebuild pathwalk");
 	} else {

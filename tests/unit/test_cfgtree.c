@@ -69,7 +69,8 @@ Test(cfgtree, the_bundled_table_rebuilds_libconfigs_parse_of_the_pathway)
 	cr_assert_eq(len, bundled_pathway.len, "config/sciatica.cfg is not the text embedded in the build");
 	cr_assert(memcmp(text, bundled_pathway.data, len) == 0, "config/sciatica.cfg is not the embedded text");
 	parse(&parsed, text);
-	cr_assert(cfg_tree_build(&rebuilt, bundled_pathway_tree, bundled_pathway_tree_count));
+	cr_assert(cfg_tree_build(&rebuilt, bundled_pathway_tree, bundled_pathway_tree_count, bundled_pathway_tree_strings,
+				 bundled_pathway_tree_strings_len));
 	compared = expect_same(config_root_setting(&parsed), config_root_setting(&rebuilt), "root");
 	cr_assert_eq(compared, bundled_pathway_tree_count, "compared %zu settings of %zu", compared,
 		     bundled_pathway_tree_count);
@@ -90,52 +91,61 @@ Test(cfgtree, flatten_then_build_keeps_every_kind_of_setting)
 		"list = ( 1, \"two\", { x = 3.0; y = ( [ \"a\" ], ( ) ); }, ( true ) );\n"
 		"g = {\n  nested = { deeper = { deepest = \"d\"; }; };\n  n64 = [ 1L, 2L ];\n};\n";
 	config_t parsed, rebuilt;
-	size_t count;
-	struct cfg_tree_node *nodes;
+	struct cfg_tree t;
 
 	parse(&parsed, text);
-	nodes = cfg_tree_flatten(&parsed, &count);
-	cr_assert_eq(count, 35, "%zu settings", count);
-	cr_assert(cfg_tree_build(&rebuilt, nodes, count));
-	cr_assert_eq(expect_same(config_root_setting(&parsed), config_root_setting(&rebuilt), "root"), count);
+	cfg_tree_flatten(&parsed, &t);
+	cr_assert_eq(t.count, 35, "%zu settings", t.count);
+	cr_assert(cfg_tree_build(&rebuilt, t.nodes, t.count, t.strings, t.strings_len));
+	cr_assert_eq(expect_same(config_root_setting(&parsed), config_root_setting(&rebuilt), "root"), t.count);
 	cr_assert_eq(config_setting_get_format(config_lookup(&rebuilt, "hex")), CONFIG_FORMAT_HEX);
 	cr_assert_eq(config_setting_type(config_lookup(&rebuilt, "big")), CONFIG_TYPE_INT64);
 	cr_assert_eq(config_lookup(&rebuilt, "g.nested.deeper.deepest")->line, 8);
+	cr_assert_eq(t.nodes[t.count - 1].value.i, 2); /* the last node is n64's 2L */
 	config_destroy(&rebuilt);
 
 	/* A table that is not a tree libconfig accepts is refused, never half-read past its end. */
-	nodes[0].children++; /* the root claims one more element than the table holds */
-	cr_assert_not(cfg_tree_build(&rebuilt, nodes, count));
+	t.nodes[0].children++; /* the root claims one more element than the table holds */
+	cr_assert_not(cfg_tree_build(&rebuilt, t.nodes, t.count, t.strings, t.strings_len));
 	config_destroy(&rebuilt);
-	nodes[0].children--;
-	nodes[2].name = nodes[1].name; /* two members of the root called "a" */
-	cr_assert_not(cfg_tree_build(&rebuilt, nodes, count));
+	t.nodes[0].children--;
+	t.nodes[2].name = t.nodes[1].name; /* two members of the root called "a" */
+	cr_assert_not(cfg_tree_build(&rebuilt, t.nodes, t.count, t.strings, t.strings_len));
 	config_destroy(&rebuilt);
-	cr_assert_not(cfg_tree_build(&rebuilt, nodes, 0));
+	t.nodes[2].name = (unsigned)t.strings_len; /* a name past the strings */
+	cr_assert_not(cfg_tree_build(&rebuilt, t.nodes, t.count, t.strings, t.strings_len));
 	config_destroy(&rebuilt);
-	free(nodes);
+	cr_assert_not(cfg_tree_build(&rebuilt, t.nodes, 0, t.strings, t.strings_len));
+	config_destroy(&rebuilt);
+	cfg_tree_free(&t);
 	config_destroy(&parsed);
 }
 
 Test(cfgtree, emit_writes_c_that_keeps_every_byte)
 {
-	const struct cfg_tree_node nodes[] = {
-		{ NULL, { .i = 0 }, 0, 3, CONFIG_TYPE_GROUP, 0 },
-		{ "s", { .s = "a\"b\\c?\?=\n\303\251" }, 2, 0, CONFIG_TYPE_STRING, 0 },
-		{ "h", { .i = 31 }, 3, 0, CONFIG_TYPE_INT, CONFIG_FORMAT_HEX },
-		{ "f", { .f = 0.5 }, 4, 0, CONFIG_TYPE_FLOAT, 0 },
-	};
+	static const char text[] = "s = \"a\\\"b\\\\c?\?=\\n\303\251\"; h = 0x1F; f = 0.5; t = \"a\\\"b\\\\c?\?=\\n\303\251\";";
+	config_t parsed;
+	struct cfg_tree t;
 	char *out = NULL;
 	size_t size = 0;
 	FILE *f = open_memstream(&out, &size);
 
-	cr_assert(cfg_tree_emit(f, "t", nodes, 4));
+	parse(&parsed, text);
+	cfg_tree_flatten(&parsed, &t);
+	cr_assert(cfg_tree_emit(f, "t", &t));
 	fclose(f);
+	/* Each string once (t's value is s's), its quote, backslash, question marks, newline and UTF-8
+	 * as octal escapes. */
 	cr_assert_str_eq(out, "const struct cfg_tree_node t[] = {\n"
-			      "\t{ NULL, { .i = 0LL }, 0, 3, 1, 0 },\n"
-			      "\t{ \"s\", { .s = \"a\\042b\\134c\\077\\077=\\012\\303\\251\" }, 2, 0, 5, 0 },\n"
-			      "\t{ \"h\", { .i = 31LL }, 3, 0, 2, 1 },\n"
-			      "\t{ \"f\", { .f = 0x1p-1 }, 4, 0, 4, 0 },\n"
-			      "};\nconst size_t t_count = 4;\n");
+			      "\t{ 0, 0, 4, 1, 0, { .i = 0LL } },\n"
+			      "\t{ 1, 1, 0, 5, 0, { .s = 3 } },\n"
+			      "\t{ 15, 1, 0, 2, 1, { .i = 31LL } },\n"
+			      "\t{ 17, 1, 0, 4, 0, { .f = 0x1p-1 } },\n"
+			      "\t{ 19, 1, 0, 5, 0, { .s = 3 } },\n"
+			      "};\nconst size_t t_count = 5;\nconst char t_strings[] =\n"
+			      "\t\"\\000\"\n\t\"s\\000\"\n\t\"a\\042b\\134c\\077\\077=\\012\\303\\251\\000\"\n"
+			      "\t\"h\\000\"\n\t\"f\\000\"\n\t\"t\\000\";\nconst size_t t_strings_len = 21;\n");
 	free(out);
+	cfg_tree_free(&t);
+	config_destroy(&parsed);
 }
