@@ -84,74 +84,131 @@ static const char *string_at(const char *strings, size_t strings_len, unsigned o
 	return offset != CFG_TREE_NONE && offset < strings_len ? strings + offset : NULL;
 }
 
-/* Gives the new setting s the scalar value and format of n. */
-static bool set_value(config_setting_t *s, const struct cfg_tree_node *n, const char *strings, size_t strings_len)
-{
-	const char *text;
-	int ok = CONFIG_TRUE;
-
-	switch (n->type) {
-	case CONFIG_TYPE_INT:
-		ok = config_setting_set_int(s, (int)n->value.i);
-		break;
-	case CONFIG_TYPE_INT64:
-		ok = config_setting_set_int64(s, n->value.i);
-		break;
-	case CONFIG_TYPE_FLOAT:
-		ok = config_setting_set_float(s, n->value.f);
-		break;
-	case CONFIG_TYPE_BOOL:
-		ok = config_setting_set_bool(s, (int)n->value.i);
-		break;
-	case CONFIG_TYPE_STRING:
-		text = string_at(strings, strings_len, n->value.s);
-		ok = text && config_setting_set_string(s, text);
-		break;
-	}
-	if (ok && n->format != CONFIG_FORMAT_DEFAULT)
-		ok = config_setting_set_format(s, n->format);
-	return ok == CONFIG_TRUE;
-}
-
 struct building {
 	const struct cfg_tree_node *nodes;
-	size_t count, next;
+	size_t count, next; /* the next node to place */
 	const char *strings;
 	size_t strings_len;
+	config_t *cfg;
+	config_setting_t *settings;  /* settings[i - 1] is nodes[i] */
+	config_list_t *lists;        /* one per non-empty aggregate, the root's first */
+	config_setting_t **elements; /* the lists' elements, one after another */
+	size_t next_list, next_element;
 };
 
-/* Adds the next node and its descendants under parent. */
-static bool build(struct building *b, config_setting_t *parent)
+static bool is_scalar(int type)
 {
-	const struct cfg_tree_node *n = &b->nodes[b->next++];
-	const char *name = string_at(b->strings, b->strings_len, n->name);
-	config_setting_t *s;
+	return type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64 || type == CONFIG_TYPE_FLOAT ||
+	       type == CONFIG_TYPE_STRING || type == CONFIG_TYPE_BOOL;
+}
 
-	if ((name != NULL) != (parent->type == CONFIG_TYPE_GROUP))
-		return false; /* a group's members have names, elements none (libconfig 1.5 would crash) */
-	s = config_setting_add(parent, name, n->type);
-	if (!s || !set_value(s, n, b->strings, b->strings_len) || (n->children > 0 && !config_setting_is_aggregate(s)))
-		return false;
+/* Gives s the value, format and line of n; false when n is no setting libconfig could have read. */
+static bool set_value(struct building *b, config_setting_t *s, const struct cfg_tree_node *n)
+{
+	s->type = n->type;
+	s->format = n->format;
 	s->line = n->line;
-	for (unsigned k = 0; k < n->children; k++)
-		if (b->next >= b->count || !build(b, s))
+	s->config = b->cfg;
+	if (n->format != CONFIG_FORMAT_DEFAULT &&
+	    (n->format != CONFIG_FORMAT_HEX || (n->type != CONFIG_TYPE_INT && n->type != CONFIG_TYPE_INT64)))
+		return false;
+	if (!is_scalar(n->type))
+		return n->type == CONFIG_TYPE_GROUP || n->type == CONFIG_TYPE_ARRAY || n->type == CONFIG_TYPE_LIST;
+	if (n->children > 0)
+		return false;
+	switch (n->type) {
+	case CONFIG_TYPE_INT:
+	case CONFIG_TYPE_BOOL:
+		if (n->value.i < INT_MIN || n->value.i > INT_MAX)
 			return false;
+		s->value.ival = (int)n->value.i;
+		break;
+	case CONFIG_TYPE_INT64:
+		s->value.llval = n->value.i;
+		break;
+	case CONFIG_TYPE_FLOAT:
+		s->value.fval = n->value.f;
+		break;
+	case CONFIG_TYPE_STRING:
+		s->value.sval = (char *)string_at(b->strings, b->strings_len, n->value.s);
+		return s->value.sval != NULL;
+	}
+	return true;
+}
+
+/* Places the `children` nodes that follow as the elements of aggregate (and their descendants). */
+static bool place_elements(struct building *b, config_setting_t *aggregate, unsigned children)
+{
+	config_list_t *list;
+	bool group = aggregate->type == CONFIG_TYPE_GROUP;
+
+	if (children == 0)
+		return true; /* libconfig leaves an empty aggregate without a list */
+	if (children > b->count - b->next || children > b->count - 1 - b->next_element)
+		return false; /* more elements than nodes are left, or than the block has room for */
+	list = &b->lists[b->next_list++];
+	list->length = children;
+	list->elements = &b->elements[b->next_element];
+	b->next_element += children;
+	aggregate->value.list = list;
+	for (unsigned k = 0; k < children; k++) {
+		const struct cfg_tree_node *n;
+		config_setting_t *s;
+		const char *name;
+
+		if (b->next >= b->count)
+			return false;
+		n = &b->nodes[b->next];
+		s = &b->settings[b->next - 1];
+		name = string_at(b->strings, b->strings_len, n->name);
+		b->next++;
+		if ((name != NULL) != group || (aggregate->type == CONFIG_TYPE_ARRAY && !is_scalar(n->type)))
+			return false; /* a group's members have names, elements none; arrays hold scalars */
+		for (unsigned j = 0; name && j < k; j++)
+			if (strcmp(list->elements[j]->name, name) == 0)
+				return false; /* two members of one group with the same name */
+		s->name = (char *)name;
+		s->parent = aggregate;
+		list->elements[k] = s;
+		if (!set_value(b, s, n) || !place_elements(b, s, n->children))
+			return false;
+	}
 	return true;
 }
 
 bool cfg_tree_build(config_t *cfg, const struct cfg_tree_node *nodes, size_t count, const char *strings,
 		    size_t strings_len)
 {
-	struct building b = { nodes, count, 1, strings, strings_len };
+	struct building b = { nodes, count, 1, strings, strings_len, cfg, NULL, NULL, NULL, 0, 0 };
+	size_t lists = 0;
+	char *block;
 
 	config_init(cfg);
 	if (count == 0 || nodes[0].type != CONFIG_TYPE_GROUP || strings_len == 0 || strings[strings_len - 1] != '\0')
 		return false;
+	for (size_t i = 0; i < count; i++)
+		lists += nodes[i].children > 0;
+	/* One block: the lists (the root's first, for cfg_tree_destroy), the settings, the elements. */
+	block = xcalloc(1, lists * sizeof(config_list_t) + (count - 1) * (sizeof(config_setting_t) + sizeof(config_setting_t *)));
+	b.lists = (config_list_t *)block;
+	b.settings = (config_setting_t *)(block + lists * sizeof(config_list_t));
+	b.elements = (config_setting_t **)(block + lists * sizeof(config_list_t) + (count - 1) * sizeof(config_setting_t));
 	cfg->root->line = nodes[0].line;
-	for (unsigned k = 0; k < nodes[0].children; k++)
-		if (b.next >= count || !build(&b, cfg->root))
-			return false;
-	return b.next == count;
+	if (nodes[0].children == 0) { /* an empty file: the block holds nothing */
+		free(block);
+		return count == 1;
+	}
+	return place_elements(&b, cfg->root, nodes[0].children) && b.next == count;
+}
+
+void cfg_tree_destroy(config_t *cfg)
+{
+	config_list_t *block = cfg->root ? cfg->root->value.list : NULL;
+
+	if (cfg->root)
+		cfg->root->value.list = NULL; /* the settings are not libconfig's to free */
+	config_destroy(cfg);
+	free(block);
 }
 
 /* Writes s[0, len) as a C string literal: printable ASCII as itself, every other byte (and the

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* A libconfig tree as a flat table, so that a file parsed at build time (the bundled pathway, by
- * tools/bundlecheck.c) is rebuilt at run time through libconfig's own API instead of lexed again:
- * the same settings, names, types, values, formats and source lines as libconfig's parse. The
+ * tools/bundlecheck.c) is rebuilt at run time instead of lexed again: the same settings, names,
+ * types, values, formats and source lines as libconfig's parse, in libconfig's public structures
+ * (libconfig.h), without its thousands of small allocations. The
  * table holds no pointers (strings are offsets into one block of text), so that compiled into a
  * position-independent binary it needs no relocation at start-up. */
 #ifndef PATHWALK_CFGTREE_H
@@ -45,10 +46,16 @@ void cfg_tree_flatten(const config_t *cfg, struct cfg_tree *tree);
 void cfg_tree_free(struct cfg_tree *tree);
 
 /* Initialises cfg and rebuilds in it the tree of nodes[0, count) over strings[0, strings_len) (as
- * cfg_tree_flatten made them); the caller calls config_destroy. Returns false (the tree may be
- * partly built) when the table is not a well-formed tree libconfig accepts. */
+ * cfg_tree_flatten made them): the config_setting_t libconfig's parse would have made, with every
+ * public field alike, but all in one block, their names and strings pointing into strings (which
+ * must outlive cfg), so that libconfig's lookups read it as their own. The caller releases it with
+ * cfg_tree_destroy, never config_destroy, even on failure. Returns false (the tree may be partly
+ * built) when the table is not a well-formed tree libconfig could have parsed. */
 bool cfg_tree_build(config_t *cfg, const struct cfg_tree_node *nodes, size_t count, const char *strings,
 		    size_t strings_len);
+
+/* Releases a cfg made by cfg_tree_build. */
+void cfg_tree_destroy(config_t *cfg);
 
 /* Writes tree as C source: `const struct cfg_tree_node SYMBOL[]`, `const size_t SYMBOL_count`,
  * `const char SYMBOL_strings[]` and `const size_t SYMBOL_strings_len`, for a generated file that

@@ -563,6 +563,15 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 	free(lines);
 }
 
+/* Frees cfg, which the bundled pathway's table made (cfg_tree_build) or libconfig parsed. */
+static void release(config_t *cfg, bool bundled)
+{
+	if (bundled)
+		cfg_tree_destroy(cfg);
+	else
+		config_destroy(cfg);
+}
+
 /* Loads text; sha256 is NULL, or the digest of text that was pre-scanned, parsed and hashed at
  * build time (the bundled pathway), which is then neither pre-scanned, parsed nor hashed again: its
  * libconfig tree is rebuilt from the table the build made of it (bundled.h); hash is false when
@@ -617,17 +626,17 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 		goto fail;
 	diag_set_source(diags, NULL, NULL, 0);
 	if (!xalloc_keep_at_exit())
-		config_destroy(&cfg);
+		release(&cfg, sha256 != NULL);
 	return ld.pw;
 fail:
 	diag_set_kind(diags, errors_before, DIAG_ERROR);
 	diag_set_source(diags, NULL, NULL, 0);
 	if (broken && *broken) { /* a draft: the model as far as it was read, kept as on success */
 		if (!xalloc_keep_at_exit())
-			config_destroy(&cfg);
+			release(&cfg, sha256 != NULL);
 		return ld.pw;
 	}
-	config_destroy(&cfg);
+	release(&cfg, sha256 != NULL);
 	pathway_free(ld.pw);
 	return NULL;
 }

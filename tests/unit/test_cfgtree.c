@@ -45,6 +45,8 @@ static size_t expect_same(const config_setting_t *a, const config_setting_t *b, 
 			     cfg_length(a));
 		for (unsigned k = 0; k < cfg_length(a); k++) {
 			snprintf(sub, sizeof sub, "%s/%u", path, k);
+			cr_assert_eq(b->value.list->elements[k]->parent, b, "%s: parent", sub);
+			cr_assert_eq(b->value.list->elements[k]->config, b->config, "%s: config", sub);
 			compared += expect_same(a->value.list->elements[k], b->value.list->elements[k], sub);
 		}
 	}
@@ -76,7 +78,7 @@ Test(cfgtree, the_bundled_table_rebuilds_libconfigs_parse_of_the_pathway)
 		     bundled_pathway_tree_count);
 	cr_assert_gt(compared, 1000, "the bundled pathway has more than a thousand settings");
 	config_destroy(&parsed);
-	config_destroy(&rebuilt);
+	cfg_tree_destroy(&rebuilt);
 	free(text);
 }
 
@@ -102,22 +104,45 @@ Test(cfgtree, flatten_then_build_keeps_every_kind_of_setting)
 	cr_assert_eq(config_setting_type(config_lookup(&rebuilt, "big")), CONFIG_TYPE_INT64);
 	cr_assert_eq(config_lookup(&rebuilt, "g.nested.deeper.deepest")->line, 8);
 	cr_assert_eq(t.nodes[t.count - 1].value.i, 2); /* the last node is n64's 2L */
-	config_destroy(&rebuilt);
+	cfg_tree_destroy(&rebuilt);
 
 	/* A table that is not a tree libconfig accepts is refused, never half-read past its end. */
 	t.nodes[0].children++; /* the root claims one more element than the table holds */
 	cr_assert_not(cfg_tree_build(&rebuilt, t.nodes, t.count, t.strings, t.strings_len));
-	config_destroy(&rebuilt);
+	cfg_tree_destroy(&rebuilt);
 	t.nodes[0].children--;
 	t.nodes[2].name = t.nodes[1].name; /* two members of the root called "a" */
 	cr_assert_not(cfg_tree_build(&rebuilt, t.nodes, t.count, t.strings, t.strings_len));
-	config_destroy(&rebuilt);
+	cfg_tree_destroy(&rebuilt);
 	t.nodes[2].name = (unsigned)t.strings_len; /* a name past the strings */
 	cr_assert_not(cfg_tree_build(&rebuilt, t.nodes, t.count, t.strings, t.strings_len));
-	config_destroy(&rebuilt);
+	cfg_tree_destroy(&rebuilt);
 	cr_assert_not(cfg_tree_build(&rebuilt, t.nodes, 0, t.strings, t.strings_len));
-	config_destroy(&rebuilt);
+	cfg_tree_destroy(&rebuilt);
 	cfg_tree_free(&t);
+
+	/* The root claims two elements, but its first, a list, takes the second as its own. */
+	const struct cfg_tree_node nested[] = {
+		{ CFG_TREE_NONE, 0, 2, CONFIG_TYPE_GROUP, 0, { .i = 0 } },
+		{ 1, 1, 1, CONFIG_TYPE_LIST, 0, { .i = 0 } },
+		{ CFG_TREE_NONE, 1, 0, CONFIG_TYPE_INT, 0, { .i = 1 } },
+	};
+	cr_assert_not(cfg_tree_build(&rebuilt, nested, 3, "\0l", 3));
+	cfg_tree_destroy(&rebuilt);
+	/* An array holding a group; a string in hex. */
+	const struct cfg_tree_node array[] = {
+		{ CFG_TREE_NONE, 0, 1, CONFIG_TYPE_GROUP, 0, { .i = 0 } },
+		{ 1, 1, 1, CONFIG_TYPE_ARRAY, 0, { .i = 0 } },
+		{ CFG_TREE_NONE, 1, 0, CONFIG_TYPE_GROUP, 0, { .i = 0 } },
+	};
+	cr_assert_not(cfg_tree_build(&rebuilt, array, 3, "\0l", 3));
+	cfg_tree_destroy(&rebuilt);
+	const struct cfg_tree_node hex_string[] = {
+		{ CFG_TREE_NONE, 0, 1, CONFIG_TYPE_GROUP, 0, { .i = 0 } },
+		{ 1, 1, 0, CONFIG_TYPE_STRING, CONFIG_FORMAT_HEX, { .s = 1 } },
+	};
+	cr_assert_not(cfg_tree_build(&rebuilt, hex_string, 2, "\0l", 3));
+	cfg_tree_destroy(&rebuilt);
 	config_destroy(&parsed);
 }
 
