@@ -143,6 +143,22 @@ Test(cfgtree, flatten_then_build_keeps_every_kind_of_setting)
 	};
 	cr_assert_not(cfg_tree_build(&rebuilt, hex_string, 2, "\0l", 3));
 	cfg_tree_destroy(&rebuilt);
+	/* An int beyond 32 bits; a list element with a name. */
+	const struct cfg_tree_node wide[] = {
+		{ CFG_TREE_NONE, 0, 1, CONFIG_TYPE_GROUP, 0, { .i = 0 } },
+		{ 1, 1, 0, CONFIG_TYPE_INT, 0, { .i = 1LL << 32 } },
+	};
+	cr_assert_not(cfg_tree_build(&rebuilt, wide, 2, "\0l", 3));
+	cfg_tree_destroy(&rebuilt);
+	const struct cfg_tree_node named[] = {
+		{ CFG_TREE_NONE, 0, 1, CONFIG_TYPE_GROUP, 0, { .i = 0 } },
+		{ 1, 1, 1, CONFIG_TYPE_LIST, 0, { .i = 0 } },
+		{ 1, 1, 0, CONFIG_TYPE_INT, 0, { .i = 1 } },
+	};
+	cr_assert_not(cfg_tree_build(&rebuilt, named, 3, "\0l", 3));
+	cfg_tree_destroy(&rebuilt);
+	cr_assert(cfg_tree_build(&rebuilt, named, 2, "\0l", 3) == false); /* the list's element is missing */
+	cfg_tree_destroy(&rebuilt);
 	config_destroy(&parsed);
 }
 
