@@ -180,7 +180,7 @@ bool cfg_tree_build(config_t *cfg, const struct cfg_tree_node *nodes, size_t cou
 		    size_t strings_len)
 {
 	struct building b = { nodes, count, 1, strings, strings_len, cfg, NULL, NULL, NULL, 0, 0 };
-	size_t lists = 0;
+	size_t lists = 0, lists_size, settings_size;
 	char *block;
 
 	config_init(cfg);
@@ -189,10 +189,12 @@ bool cfg_tree_build(config_t *cfg, const struct cfg_tree_node *nodes, size_t cou
 	for (size_t i = 0; i < count; i++)
 		lists += nodes[i].children > 0;
 	/* One block: the lists (the root's first, for cfg_tree_destroy), the settings, the elements. */
-	block = xcalloc(1, lists * sizeof(config_list_t) + (count - 1) * (sizeof(config_setting_t) + sizeof(config_setting_t *)));
+	lists_size = lists * sizeof(config_list_t);
+	settings_size = (count - 1) * sizeof(config_setting_t);
+	block = xcalloc(1, lists_size + settings_size + (count - 1) * sizeof(config_setting_t *));
 	b.lists = (config_list_t *)block;
-	b.settings = (config_setting_t *)(block + lists * sizeof(config_list_t));
-	b.elements = (config_setting_t **)(block + lists * sizeof(config_list_t) + (count - 1) * sizeof(config_setting_t));
+	b.settings = (config_setting_t *)(block + lists_size);
+	b.elements = (config_setting_t **)(block + lists_size + settings_size);
 	cfg->root->line = nodes[0].line;
 	if (nodes[0].children == 0) { /* an empty file: the block holds nothing */
 		free(block);
