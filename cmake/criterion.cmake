@@ -2,11 +2,11 @@
 # Criterion for the unit tests: the interface target pathwalk_criterion and the object library
 # unit_criterion_git (tests/unit/criterion_git.c), which every unit test links.
 # Criterion re-executes the test binary for every test, so each test pays what a process loads at
-# start. Linked as a shared library, criterion brings libgit2 and its chain (21 libraries in all);
-# linked from its static archives (libcriterion-dev, libboxfort-dev, libffi-dev and
-# libnanopb-dev, which criterion's pkg-config file names but libcriterion-dev does not depend on),
-# a test process loads libc and nanomsg only, and criterion_git.c loads libgit2 with dlopen when
-# an assertion fails and needs a diff. When an archive is missing, criterion is linked shared.
+# start. Linked shared, criterion brings libgit2 and its chain (about twenty shared libraries).
+# Linked from its static archives (libcriterion-dev, libboxfort-dev, libffi-dev and libnanopb-dev,
+# whose archive criterion's pkg-config file names though libcriterion-dev does not depend on it),
+# a test process loads libc and nanomsg only, and criterion_git.c loads libgit2 with dlopen when an
+# assertion fails and needs a diff. When an archive is missing, criterion is linked shared.
 pkg_check_modules(CRITERION REQUIRED IMPORTED_TARGET criterion)
 find_package(Threads REQUIRED)
 find_path(GIT2_INCLUDE_DIR git2.h)

@@ -2,8 +2,8 @@
 /* Linked into every unit test (cmake/criterion.cmake). Criterion runs each test in a fresh
  * execution of the test binary and initialises libgit2 in each, though it uses libgit2 only to
  * diff two strings when an assertion fails; loading libgit2 and the libraries it needs (mbedtls,
- * krb5, ssh2, libcrypto...) and initialising it (Debian's parses every CA certificate) was about
- * two thirds of the CPU time of a passing test's process. These definitions, which take the place
+ * krb5, ssh2, libcrypto...) and initialising it (Debian's parses every CA certificate) was more
+ * than half the CPU time of a passing test's process. These definitions, which take the place
  * of libgit2's own for criterion, load libgit2 (PATHWALK_LIBGIT2, with dlopen) and initialise it
  * only when criterion asks for the first diff, so a failing assertion still prints its diff. */
 
