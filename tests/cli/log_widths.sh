@@ -8,7 +8,7 @@
 # Nor is a line of the text training report, with a trainee's name of the same mix (cut in the
 # grid without splitting a cluster); its Markdown and HTML carry the name whole.
 # The bundled cases' logs, printed one after another, take as many sheets as their footers count
-# pages, under enscript and under CUPS' text filter (lib_golden.sh's check_sheets).
+# pages, under enscript and under CUPS' text filter (lib_golden.sh's queue_sheets).
 # Usage: log_widths.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
 in_memory
@@ -31,10 +31,10 @@ bundled_case() { # CASE: replayed and logged, its width queued
 	queue_check widths "$tmp/$name.txt" "the log of the bundled case $name is wider than 80 columns"
 }
 # Each shell's logs, printed one after another (enscript; CUPS as `lp -o cpi=12 -o lpi=7` prints
-# them), take as many sheets as their footers count pages.
+# them), take as many sheets as their footers count pages (queued with the width checks).
 bundled_sheets() {
+	queue_sheets "the bundled cases' logs" "$tmp"/*.txt
 	run_queued_checks
-	check_sheets "the bundled cases' logs" "$tmp"/*.txt
 }
 in_two bundled_case bundled_sheets "$src"/config/cases/*.cfg
 
