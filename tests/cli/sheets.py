@@ -58,8 +58,10 @@ def cups_pdf(paper, files):
 
 
 def pdf_pages(pdf):
-    """The text of each page of pdf (pdftotext ends each with a form feed)."""
-    text = run(["pdftotext", "-", "-"], given=pdf).decode("utf-8", "replace")
+    """The text of each page of pdf (pdftotext ends each with a form feed), in the order of the
+    page's content (-raw: what is on a page and how many pages, without the cost of laying the
+    text out in reading order)."""
+    text = run(["pdftotext", "-raw", "-", "-"], given=pdf).decode("utf-8", "replace")
     return text.split("\f")[:-1]
 
 
