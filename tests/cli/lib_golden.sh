@@ -119,23 +119,30 @@ skip_once() {
 	echo "SKIP: $2"
 }
 
-# rechain FILE: gives the lines of a journal made or edited by hand the integrity members pathwalk
-# writes (DESIGN §6): "seq" numbered 1..N, "prev" (the sha256 of the line before) after "time", and
-# "action_end" on every line (each line an action of its own), so that commands accept it. Earlier
-# chain members are replaced; a line that is not an object is chained over as it is.
+# rechain FILE...: gives the lines of each journal made or edited by hand the integrity members
+# pathwalk writes (DESIGN §6): "seq" numbered 1..N, "prev" (the sha256 of the line before) after
+# "time", and "action_end" on every line (each line an action of its own), so that commands accept
+# it. Earlier chain members are replaced; a line that is not an object is chained over as it is.
 rechain() {
-	# One perl for the whole file, not a sed and a sha256sum per line: Digest::SHA comes with
-	# Debian's perl, which dpkg-dev (in the README's apt-get line and .ci/run) depends on.
+	# One perl for all the files (it renames each rewritten file over its journal itself), not a
+	# sed and a sha256sum per line: Digest::SHA comes with Debian's perl, which dpkg-dev (in the
+	# README's apt-get line and .ci/run) depends on.
 	LC_ALL=C perl -MDigest::SHA=sha256_hex -e '
-		my ($prev, $n) = ("0" x 64, 0);
-		while (my $line = <STDIN>) {
-			chomp $line;
-			$n++;
-			$line =~ s/,"prev":"[0-9a-f]{64}"//;
-			$line =~ s/,"action_end":true\}\z/}/;
-			$line =~ s/^\{"seq":[0-9]+,"time":("[^"]*")/{"seq":$n,"time":$1,"prev":"$prev"/;
-			$line =~ s/\}\z/,"action_end":true}/;
-			print "$line\n";
-			$prev = sha256_hex($line);
-		}' <"$1" >"$1.chain" && mv "$1.chain" "$1"
+		for my $path (@ARGV) {
+			open(my $in, "<", $path) or die "rechain: $path: $!\n";
+			open(my $out, ">", "$path.chain") or die "rechain: $path.chain: $!\n";
+			my ($prev, $n) = ("0" x 64, 0);
+			while (my $line = <$in>) {
+				chomp $line;
+				$n++;
+				$line =~ s/,"prev":"[0-9a-f]{64}"//;
+				$line =~ s/,"action_end":true\}\z/}/;
+				$line =~ s/^\{"seq":[0-9]+,"time":("[^"]*")/{"seq":$n,"time":$1,"prev":"$prev"/;
+				$line =~ s/\}\z/,"action_end":true}/;
+				print $out "$line\n";
+				$prev = sha256_hex($line);
+			}
+			close($out) or die "rechain: $path.chain: $!\n";
+			rename("$path.chain", $path) or die "rechain: $path: $!\n";
+		}' "$@"
 }
