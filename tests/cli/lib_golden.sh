@@ -8,11 +8,13 @@ ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 have_python() { command -v python3 >/dev/null; }
 
-# run CODE DESCRIPTION -- COMMAND...: runs it in $tmp with stdout/stderr in $tmp/out, $tmp/err
+# run CODE DESCRIPTION -- COMMAND...: runs it in $tmp with stdout/stderr in $tmp/out, $tmp/err;
+# stdout goes to $run_out instead when that is set (`run_out=FILE run ...`: a file to keep, with
+# no cp of $tmp/out after)
 run() {
 	local want=$1 what=$2
 	shift 3
-	(cd "$tmp" && "$@") >"$tmp/out" 2>"$tmp/err"
+	(cd "$tmp" && "$@") >"${run_out:-$tmp/out}" 2>"$tmp/err"
 	local got=$?
 	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | head -20; fi
 }
