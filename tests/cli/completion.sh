@@ -7,17 +7,29 @@
 
 mkdir -p "$tmp/dir/sub"
 touch "$tmp/dir/a.cfg" "$tmp/dir/b.jsonl" "$tmp/dir/c.txt"
-# complete WORDS...: the words offered for the last word (may be empty) of "pathwalk WORDS...",
-# one per line, sorted
-complete_words() {
-	(cd "$tmp/dir" && PATH=$(dirname "$bin"):$PATH bash --norc --noprofile -c '
+# One plain bash (a coprocess, started once) sources the completion and answers each query in turn:
+# a line of shell-quoted words in, the words offered one a line and a \x1e line out. Each query
+# starts with COMPREPLY empty.
+coproc complete_shell {
+	cd "$tmp/dir" && PATH=${bin%/*}:$PATH exec bash --norc --noprofile -c '
 		shopt -u extglob
 		. "$1"
-		shift
-		COMP_WORDS=(pathwalk "$@")
-		COMP_CWORD=$#
-		_pathwalk
-		printf "%s\n" "${COMPREPLY[@]}"' sh "$src/completions/pathwalk.bash" "$@") 2>&1 | sort -u
+		while IFS= read -r query; do
+			eval "set -- $query"
+			COMP_WORDS=(pathwalk "$@")
+			COMP_CWORD=$#
+			COMPREPLY=()
+			_pathwalk
+			printf "%s\n" "${COMPREPLY[@]}" $'"'"'\x1e'"'"'
+		done' sh "$src/completions/pathwalk.bash" 2>&1
+}
+# complete_words WORDS...: the words offered for the last word (may be empty) of "pathwalk WORDS...",
+# one per line
+complete_words() {
+	local line
+	printf '%q ' "$@" >&"${complete_shell[1]}"
+	echo >&"${complete_shell[1]}"
+	while IFS= read -r -u "${complete_shell[0]}" line && [ "$line" != $'\x1e' ]; do printf '%s\n' "$line"; done
 }
 # offered WORD WORDS: WORDS (one a line) has WORD as a whole line (matched in bash: no grep each).
 offered() { [[ $'\n'$2$'\n' == *$'\n'"$1"$'\n'* ]]; }
@@ -55,13 +67,26 @@ refuse "report --watch: no files" b.jsonl -- report --watch ""
 expect "check -s" -s --strict -h --help -- check -
 
 # Every option each command's --help lists, short and long, is offered after a "-".
+option_re='(^|[ ,])(--?[a-zA-Z][a-z-]*)'
 for cmd in walk train replay test check log report graph diff; do
-	opts=$("$bin" $cmd --help | grep -E -- '^ +-' | grep -oE -- '(^|[ ,])--?[a-zA-Z][a-z-]*' | tr -d ' ,' | sort -u)
+	# The options of the lines that start with one, each "-x" or "--xx" at the line's start or
+	# after a space or comma, as grep -o would find them (matched in bash: no grep, tr, sort).
+	"$bin" $cmd --help >"$tmp/help" 2>&1
+	declare -A opts=()
+	while IFS= read -r line; do
+		[[ $line =~ ^\ +- ]] || continue
+		while [[ $line =~ $option_re ]]; do
+			opts[${BASH_REMATCH[2]}]=1
+			line=x${line#*"${BASH_REMATCH[0]}"}
+		done
+	done <"$tmp/help"
 	got=$(complete_words $cmd -)
-	for o in $opts; do
+	for o in "${!opts[@]}"; do
 		if offered "$o" "$got"; then ok; else bad "$cmd: option $o (from --help) is not completed"; fi
 	done
 done
 
+exec {complete_shell[1]}>&-
+wait "$complete_shell_PID"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

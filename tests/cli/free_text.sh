@@ -21,22 +21,22 @@ printf '6\nn\na\nx,y\n\n2025-02-10\n3\n%s\n\n' "$hostile" |
 [ $? -eq 0 ] && ok || bad "the walk with a hostile reason: exit $?"
 no_raw "$tmp/out" "the walk's output"
 no_raw "$tmp/hostile.jsonl" "the journal"
-grep -qF '<script>alert(\"x\")</script>' "$tmp/hostile.jsonl" && ok || bad "the reason's text is kept in the journal (JSON-escaped)"
+file_has "$tmp/hostile.jsonl" '<script>alert(\"x\")</script>' && ok || bad "the reason's text is kept in the journal (JSON-escaped)"
 for f in text markdown html json; do
 	"$bin" log -p "$mini" -f $f "$tmp/hostile.jsonl" >"$tmp/log.$f" 2>/dev/null || bad "log -f $f"
 	no_raw "$tmp/log.$f" "the $f log"
 done
-grep -qF '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;' "$tmp/log.html" && ok || bad "HTML escapes the reason"
-grep -q '<script>' "$tmp/log.html" && bad "a raw <script> in the HTML log" || ok
+file_has "$tmp/log.html" '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;' && ok || bad "HTML escapes the reason"
+file_has "$tmp/log.html" '<script>' && bad "a raw <script> in the HTML log" || ok
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/log.json" && ok || bad "the JSON log parses"
 
 # A reason over 1000 characters is refused with a message, then a short one is taken.
-long=$(printf 'x%.0s' $(seq 1 1001))
+printf -v long '%1001s' '' && long=${long// /x}
 printf '6\nn\na\nx,y\n\n2025-02-10\n3\n%s\n3\nshort reason\n\n' "$long" |
 	"$bin" walk --plain -p "$mini" --log "$tmp/long.jsonl" >"$tmp/out" 2>"$tmp/err"
-grep -qF "the reason is too long: at most 1000 characters" "$tmp/out" && ok || bad "a long reason is refused with a message"
-grep -qF '"reason":"short reason"' "$tmp/long.jsonl" && ok || bad "the short reason is taken after"
-grep -qF "$long" "$tmp/long.jsonl" && bad "the long reason reached the journal" || ok
+file_has "$tmp/out" "the reason is too long: at most 1000 characters" && ok || bad "a long reason is refused with a message"
+file_has "$tmp/long.jsonl" '"reason":"short reason"' && ok || bad "the short reason is taken after"
+file_has "$tmp/long.jsonl" "$long" && bad "the long reason reached the journal" || ok
 
 # Names and references given as options.
 expect_usage() { # DESCRIPTION COMMAND...
@@ -46,23 +46,24 @@ expect_usage() { # DESCRIPTION COMMAND...
 	local status=$?
 	[ $status -eq 2 ] && ok || bad "$what: exit $status, expected 2"
 }
+printf -v patient41 '%41s' '' && patient41=${patient41// /p}
 expect_usage "a control character in --clinician" "$bin" walk --plain -p "$mini" --clinician $'Dr\e[31mX'
-expect_usage "a --patient over 40 characters" "$bin" walk --plain -p "$mini" --patient "$(printf 'p%.0s' $(seq 1 41))"
+expect_usage "a --patient over 40 characters" "$bin" walk --plain -p "$mini" --patient "$patient41"
 expect_usage "a control character in --trainee" "$bin" train --plain --trainee $'a\tb' v1-cauda-equina
 expect_usage "an empty --trainee" "$bin" train --plain --trainee "  " v1-cauda-equina
 expect_usage "a right-to-left override in --patient" "$bin" walk --plain -p "$mini" --patient $'MRN \u202e4321'
-grep -qF "control and text-direction characters are not accepted (U+202E)" "$tmp/err" && ok || bad "the override is named: $(cat "$tmp/err")"
+file_has "$tmp/err" "control and text-direction characters are not accepted (U+202E)" && ok || bad "the override is named: $(cat "$tmp/err")"
 expect_usage "a line separator in --trainee" "$bin" train --plain --trainee $'a\u2028b' v1-cauda-equina
 expect_usage "a C1 control in --clinician" "$bin" walk --plain -p "$mini" --clinician $'Dr \u009b31m'
 expect_usage "invalid UTF-8 in --clinician" "$bin" walk --plain -p "$mini" --clinician $'Dr \xff'
-grep -qF -- "--clinician: not valid UTF-8" "$tmp/err" && ok || bad "invalid UTF-8 is named: $(cat "$tmp/err")"
+file_has "$tmp/err" "--clinician: not valid UTF-8" && ok || bad "invalid UTF-8 is named: $(cat "$tmp/err")"
 printf '1\n' | USER=$'ev\e]0;x\a' "$bin" train --plain v1-cauda-equina >/dev/null 2>"$tmp/err"
-[ $? -eq 2 ] && grep -qF "the login name (give --trainee)" "$tmp/err" && ok || bad "a login name with escapes is refused: $(cat "$tmp/err")"
+[ $? -eq 2 ] && file_has "$tmp/err" "the login name (give --trainee)" && ok || bad "a login name with escapes is refused: $(cat "$tmp/err")"
 printf '\n\n\n\n\n\n\n\n\n\n\n' | "$bin" walk --plain -p "$mini" --clinician "Dr Ünal 王" --patient "MRN 12/34" \
 	--log "$tmp/names.jsonl" >/dev/null 2>&1
-grep -qF '"clinician":"Dr Ünal 王","patient":"MRN 12/34"' "$tmp/names.jsonl" && ok || bad "names are journaled as given"
+file_has "$tmp/names.jsonl" '"clinician":"Dr Ünal 王","patient":"MRN 12/34"' && ok || bad "names are journaled as given"
 "$bin" log -p "$mini" "$tmp/names.jsonl" >"$tmp/names.txt" 2>/dev/null
-grep -qF "MRN 12/34" "$tmp/names.txt" && ok || bad "the patient reference is in the printable log"
+file_has "$tmp/names.txt" "MRN 12/34" && ok || bad "the patient reference is in the printable log"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

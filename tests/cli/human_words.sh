@@ -13,7 +13,8 @@ export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$t
 # The inputs of the headless faces: Enter on every screen of a walk (the case's answers
 # confirmed), the first candidate at every decision of a training (reveals and debrief too):
 # 60 a case, for as many cases as there are (one training works through many).
-ncases=$(find "$src/config/cases" -maxdepth 1 -name '*.cfg' | wc -l)
+bundled=("$src"/config/cases/*.cfg)
+ncases=${#bundled[@]}
 yes '' | head -n 400 >"$tmp/enters"
 yes 1 | head -n $((60 * ncases)) >"$tmp/ones"
 
@@ -66,8 +67,9 @@ awk '/^  [a-z_]+ = \(/ { section = $1 }
 nids=$(wc -l <"$tmp/ids")
 [ "$nids" -ge 60 ] && ok || bad "only $nids ids read from the bundled pathway"
 # The operators of the condition language, as written between operands (a text log underlines
-# its headings with ====), and "!x": a ! before a letter.
-printf '%s\n' ' == ' ' != ' ' && ' ' || ' ' <= ' ' >= ' 'count(' 'has(' 'at(' >"$tmp/operators"
+# its headings with ====), and "!x": a ! before a letter; one extended expression, so that one
+# grep finds them all.
+operators=' == | != | && | \|\| | <= | >= |count\(|has\(|at\(|![a-z(]'
 
 # Every output a person reads; each search below is one grep over all of them, and each file's
 # checks read what it found: the ids shown (whole words, sorted) and whether an operator is.
@@ -81,9 +83,7 @@ while IFS= read -r hit; do
 	file=${hit%%:*}
 	ids_shown[$file]+="${hit#*:} "
 done < <(grep -oHwFf "$tmp/ids" "${files[@]}" 2>/dev/null | sort -u)
-while IFS= read -r file; do operator_shown[$file]=1; done < <(
-	grep -lFf "$tmp/operators" "${files[@]}" 2>/dev/null
-	grep -lE '![a-z(]' "${files[@]}" 2>/dev/null)
+while IFS= read -r file; do operator_shown[$file]=1; done < <(grep -lE "$operators" "${files[@]}" 2>/dev/null)
 while IFS= read -r file; do screen_shown[$file]=1; done < <(grep -l "^Screen: \|^Endpoint: " "$tmp"/*.plain)
 while IFS= read -r file; do star_shown[$file]=1; done < <(grep -l '^  \* ' "$tmp"/*.replay)
 while IFS= read -r file; do verdict_shown[$file]=1; done < <(
@@ -106,7 +106,7 @@ no_ids() {
 	fi
 	if [ -n "${operator_shown[$1]-}" ]; then
 		bad "$2: an operator shown"
-		{ grep -nFf "$tmp/operators" "$1"; grep -nE '![a-z(]' "$1"; } | head -3 | sed 's/^/  | /'
+		grep -nE "$operators" "$1" | head -3 | sed 's/^/  | /'
 	else
 		ok
 	fi

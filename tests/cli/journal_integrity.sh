@@ -6,6 +6,7 @@
 # the log; a torn action is dropped whole and a resume re-journals nothing; a full disk at the
 # first event asks for another path in the plain walk too. Usage: journal_integrity.sh PATHWALK SRC
 . "$(dirname "$0")/lib.sh" "$@"
+in_memory
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
 . "$src/tests/cli/lib_golden.sh"
 case_v5=$src/config/cases/v5-sij-eligible.cfg
@@ -114,13 +115,14 @@ run 2 "walk --force without --resume" -- "$bin" walk --plain --force
 # A walk interrupted by the end of its input, then resumed: a broken chain is refused, --force
 # resumes it and the printable log is marked.
 printf '\n\n\n\n\n\n\n' | (cd "$tmp" && "$bin" walk --plain --case "$case_v5" --log w.jsonl) >/dev/null 2>&1
-grep -q '"event":"interrupted"' "$tmp/w.jsonl" && ok || bad "the walk was not interrupted"
+file_has "$tmp/w.jsonl" '"event":"interrupted"' && ok || bad "the walk was not interrupted"
 sed '3s/"revised":false/"revised":true/' "$tmp/w.jsonl" >"$tmp/w-edited.jsonl"
 cp "$tmp/w-edited.jsonl" "$tmp/w-before"
 run 3 "walk --resume of a broken journal" -- "$bin" walk --plain --resume w-edited.jsonl
 expect_in "$tmp/err" "pathwalk: w-edited.jsonl:4: the journal's hash chain is broken" "resume: message"
 cmp -s "$tmp/w-edited.jsonl" "$tmp/w-before" && ok || bad "the refused resume changed the journal"
-printf '\n%.0s' $(seq 1 80) >"$tmp/enter"
+printf -v enters '%80s' '' && enters=${enters// /$'\n'} # 80 Enters
+printf '%s' "$enters" >"$tmp/enter"
 (cd "$tmp" && "$bin" walk --plain --force --resume w-edited.jsonl --case "$case_v5" <enter) >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 0 ] && ok || bad "walk --resume --force: $(cat "$tmp/err")"
 expect_in "$tmp/w-edited.txt" "INTEGRITY NOT VERIFIED" "the forced resume's printable log is marked"
@@ -128,9 +130,14 @@ run 1 "verify after a forced resume" -- "$bin" verify w-edited.jsonl
 
 # A torn action (the last line of an action lost): dropped whole, with a notice; a resume goes on
 # at the screen after the last whole action and journals nothing twice.
-printf '\n%.0s' $(seq 1 80) | (cd "$tmp" && "$bin" walk --plain --case "$case_v5" --log whole.jsonl) >/dev/null 2>&1
-end=$(grep -n '"action_end":true' "$tmp/whole.jsonl" | sed -n '4p' | cut -d: -f1)
-next=$(grep -n '"action_end":true' "$tmp/whole.jsonl" | sed -n '5p' | cut -d: -f1)
+(cd "$tmp" && "$bin" walk --plain --case "$case_v5" --log whole.jsonl <enter) >/dev/null 2>&1
+# The line numbers of the fourth and fifth action ends, read in bash.
+n=0 ends=()
+while IFS= read -r line; do
+	n=$((n + 1))
+	[[ $line == *'"action_end":true'* ]] && ends+=("$n")
+done <"$tmp/whole.jsonl"
+end=${ends[3]-} next=${ends[4]-}
 [ $((next - end)) -gt 2 ] && ok || bad "the fifth action has one line only"
 head -n $((next - 1)) "$tmp/whole.jsonl" >"$tmp/torn.jsonl"
 run 0 "verify a torn action" -- "$bin" verify torn.jsonl
@@ -158,7 +165,7 @@ if ! unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs '$fs'" 2>/dev/null; then
 	echo "SKIP: the ENOSPC test needs a tmpfs mount in a mount namespace (unshare -m)"
 else
 	printf '%s\n' "$tmp/elsewhere.jsonl" >"$tmp/first-input"
-	printf '\n%.0s' $(seq 1 80) >>"$tmp/first-input"
+	printf '%s' "$enters" >>"$tmp/first-input"
 	unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs '$fs' && dd if=/dev/zero of='$fs/filler' bs=4096 count=4 2>/dev/null &&
 		'$bin' walk --plain --case '$case_v5' --log '$fs/first.jsonl' <'$tmp/first-input' >'$tmp/first.out' 2>'$tmp/first.err';
 		echo \$? >'$tmp/first.rc'"

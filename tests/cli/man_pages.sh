@@ -22,33 +22,61 @@ fi
 if ! command -v mandoc >/dev/null; then
 	echo "SKIP: mandoc is not installed (apt-get install mandoc); the pages were not linted"
 else
-	for page in "$src"/man/*.[15]; do
-		out=$(mandoc -Tlint -Wwarning "$page" 2>&1)
-		if [ -z "$out" ]; then ok; else bad "$(basename "$page") has mandoc -Tlint warnings:"; echo "$out" | sed 's/^/  | /'; fi
-	done
+	# mandoc reads each page on its own: one run over all of them, and one per page only when
+	# that run says something, to tell which page.
+	pages=("$src"/man/*.[15])
+	if [ -z "$(mandoc -Tlint -Wwarning "${pages[@]}" 2>&1)" ]; then
+		for page in "${pages[@]}"; do ok; done
+	else
+		for page in "${pages[@]}"; do
+			out=$(mandoc -Tlint -Wwarning "$page" 2>&1)
+			if [ -z "$out" ]; then ok; else bad "${page##*/} has mandoc -Tlint warnings:"; echo "$out" | sed 's/^/  | /'; fi
+		done
+	fi
 fi
 
-# Section 5 pages have a SYNOPSIS; FILES names installed paths, not the source tree's.
+# Section 5 pages have a SYNOPSIS; FILES names installed paths, not the source tree's (the lines
+# from ".SH FILES" to the next ".SH ", read in bash).
 for page in "$src"/man/*.5; do
-	if grep -q '^\.SH SYNOPSIS' "$page"; then ok; else bad "$(basename "$page") has no SYNOPSIS"; fi
+	text=
+	IFS= read -r -d '' text <"$page"
+	if [[ $'\n'$text == *$'\n.SH SYNOPSIS'* ]]; then ok; else bad "${page##*/} has no SYNOPSIS"; fi
 done
+source_path='(^|[^/a-z])config/'
 for page in "$src"/man/*.[15]; do
-	files=$(sed -n '/^\.SH FILES/,/^\.SH /p' "$page")
-	if printf '%s\n' "$files" | grep -qE '(^|[^/a-z])config/'; then bad "$(basename "$page"): FILES names a source-tree path"; else ok; fi
+	in_files= named=
+	while IFS= read -r line; do
+		if [ -z "$in_files" ]; then
+			[[ $line == '.SH FILES'* ]] && in_files=1 || continue
+		elif [[ $line == '.SH '* ]]; then
+			in_files=
+		fi
+		[[ $line =~ $source_path ]] && named=1
+	done <"$page"
+	if [ -n "$named" ]; then bad "${page##*/}: FILES names a source-tree path"; else ok; fi
 done
 
 # groff source escapes '-' as '\-'; compare against the unescaped text.
-man_text=$(sed 's/\\-/-/g' "$src/man/pathwalk.1")
+IFS= read -r -d '' man_text <"$src/man/pathwalk.1"
+man_text=${man_text//\\-/-}
+man_text=${man_text%$'\n'}
 commands=$("$bin" --help | awk '/^commands:/{on=1; next} /^$/{if(on) exit} on && /^  [a-z]/{print $1}')
 [ -n "$commands" ] && ok || bad "no commands found in pathwalk --help"
+short_option='^ +(-[a-zA-Z]),'
 for cmd in "" $commands; do
 	help=$("$bin" $cmd --help) || { bad "pathwalk $cmd --help failed"; continue; }
 	# The page is matched in bash (no grep per option); a newline around it stands for ^ and $.
-	for opt in $(printf '%s\n' "$help" | grep -oE -- '--[a-z][a-z-]*' | sort -u); do
+	# Its options, found in bash as grep -o would: each long option anywhere, each short one at the
+	# head of a line of the option table.
+	declare -A long=() short=()
+	rest=$help
+	while [[ $rest =~ --[a-z][a-z-]* ]]; do long[${BASH_REMATCH[0]}]=1 rest=${rest#*"${BASH_REMATCH[0]}"}; done
+	while IFS= read -r line; do [[ $line =~ $short_option ]] && short[${BASH_REMATCH[1]}]=1; done <<<"$help"
+	for opt in "${!long[@]}"; do
 		if [[ $man_text == *"$opt"* ]]; then ok; else bad "pathwalk $cmd: option $opt is not in man/pathwalk.1"; fi
 	done
 	# Short options as listed in the option table: "  -p, --pathway FILE".
-	for opt in $(printf '%s\n' "$help" | grep -oE -- '^ +-[a-zA-Z],' | tr -d ' ,' | sort -u); do
+	for opt in "${!short[@]}"; do
 		if [[ $'\n'$man_text$'\n' =~ [^a-zA-Z0-9-]$opt[^a-zA-Z0-9-] ]]; then ok
 		else bad "pathwalk $cmd: option $opt is not in man/pathwalk.1"; fi
 	done

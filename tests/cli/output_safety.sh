@@ -50,39 +50,68 @@ clean_queued() {
 later_files=() later_what=()
 clean() { clean_later "$1" "$2"; clean_queued; } # FILE DESCRIPTION: checked now
 
-# variants FILE PREFIX KIND PAYLOAD...: for each KIND, every string literal of FILE, one variant per
-# literal with PAYLOAD appended inside it (as libconfig escapes, so the raw-byte scan sees only
-# backslashes). Writes PREFIX-KIND/N.cfg and a manifest line "N LINE" per variant.
-variants() {
-	python3 - "$@" <<'PY'
-import os, re, sys
-path, prefix, kinds = sys.argv[1], sys.argv[2], sys.argv[3:]
-lines = open(path, encoding="utf-8").read().split("\n")
-literal = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
-for kind, payload in zip(kinds[::2], kinds[1::2]):
-    out = "%s-%s" % (prefix, kind)
-    os.makedirs(out, exist_ok=True)
-    n = 0
-    with open(out + "/manifest", "w") as manifest:
-        for i, line in enumerate(lines):
-            if line.lstrip().startswith("#"):
-                continue
-            for m in literal.finditer(line):
-                n += 1
-                changed = line[:m.end() - 1] + payload + line[m.end() - 1:]
-                open("%s/%d.cfg" % (out, n), "w", encoding="utf-8").write("\n".join(lines[:i] + [changed] + lines[i + 1:]))
-                manifest.write("%d %d\n" % (n, i + 1))
+# prepare: every hostile input of the test, made by one python3 from the plain case ($tmp/case.cfg)
+# and the real walk's journal ($tmp/walk.jsonl): for mini.cfg and the case, one variant per string
+# literal with an OSC title sequence and one with a right-to-left override appended inside it (as
+# libconfig escapes, so the raw-byte scan sees only backslashes), in $tmp/pathway-KIND and
+# $tmp/case-KIND (N.cfg and a manifest line "N LINE" per variant); and copies of the journal with
+# hostile text in every string value (structure kept; $tmp/text.jsonl) and in its node ids and
+# modes (the error messages quote them; $tmp/node.jsonl).
+prepare() {
+	python3 - "$mini" "$tmp" <<'PY'
+import json, os, re, sys
+mini, tmp = sys.argv[1:3]
+def variants(path, prefix, kinds):
+    lines = open(path, encoding="utf-8").read().split("\n")
+    literal = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+    for kind, payload in zip(kinds[::2], kinds[1::2]):
+        out = "%s-%s" % (prefix, kind)
+        os.makedirs(out, exist_ok=True)
+        n = 0
+        with open(out + "/manifest", "w") as manifest:
+            for i, line in enumerate(lines):
+                if line.lstrip().startswith("#"):
+                    continue
+                for m in literal.finditer(line):
+                    n += 1
+                    changed = line[:m.end() - 1] + payload + line[m.end() - 1:]
+                    open("%s/%d.cfg" % (out, n), "w", encoding="utf-8").write("\n".join(lines[:i] + [changed] + lines[i + 1:]))
+                    manifest.write("%d %d\n" % (n, i + 1))
+def taint_journals(src, out):
+    events = [json.loads(l) for l in open(src)]
+    hostile = "\u001b]0;title\u0007\u202e\u009b2J\u2066"
+    structural = {"event", "time", "node", "var", "mode", "target", "recommended", "from", "to", "prev"}
+    def taint(v, key):
+        if isinstance(v, str):
+            return v if key in structural else v + hostile
+        if isinstance(v, dict):
+            return {k: taint(x, k) for k, x in v.items()}
+        if isinstance(v, list):
+            return [taint(x, key) for x in v]
+        return v
+    with open(out + "/text.jsonl", "w") as f:
+        for e in events:
+            f.write(json.dumps(taint(e, ""), ensure_ascii=False, separators=(",", ":")) + "\n")
+    with open(out + "/node.jsonl", "w") as f:
+        for i, e in enumerate(events):
+            if e.get("node"):
+                e["node"] += hostile
+            if e.get("mode"):
+                e["mode"] += hostile
+            f.write(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n")
+for path, what in ((mini, "pathway"), (tmp + "/case.cfg", "case")):
+    variants(path, "%s/%s" % (tmp, what), ["esc", "\\x1b]0;title\\x07", "bidi", "\\xe2\\x80\\xae"])
+taint_journals(tmp + "/walk.jsonl", tmp)
 PY
 }
 
-# every_string FILE WHAT MIN STATUS COMMAND...: for each string of FILE, with an OSC title sequence
-# and with a right-to-left override appended, COMMAND VARIANT exits STATUS naming VARIANT:LINE and
-# the code point, with clean output; at least MIN strings must have been tried. Two variants at a
-# time (in_two, one_string).
+# every_string WHAT MIN STATUS COMMAND...: for each string of the file whose variants prepare made
+# as $tmp/WHAT-KIND, with an OSC title sequence and with a right-to-left override appended,
+# COMMAND VARIANT exits STATUS naming VARIANT:LINE and the code point, with clean output; at least
+# MIN strings must have been tried. Two variants at a time (in_two, one_string).
 every_string() {
-	local file=$1 what=$2 min=$3 kind count n line strings=()
-	string_status=$4 string_what=$what string_dir=$tmp/$what string_command=("${@:5}")
-	variants "$file" "$tmp/$what" esc '\x1b]0;title\x07' bidi '\xe2\x80\xae'
+	local what=$1 min=$2 kind count n line strings=()
+	string_status=$3 string_what=$what string_dir=$tmp/$what string_command=("${@:4}")
 	for kind in esc bidi; do
 		count=0
 		while read -r n line; do
@@ -108,10 +137,8 @@ one_string() {
 	clean_later "$tmp/$kind-$n.err" "$string_what string $n ($kind): stderr"
 }
 
-# 1. Pathway: every string of mini.cfg.
-every_string "$mini" pathway 80 1 "$bin" check
-
-# 2. Case: every string of a case that uses every string field.
+# The inputs: a case that uses every string field, a real walk's journal, then every hostile
+# variant of them (prepare).
 cat >"$tmp/case.cfg" <<'CASE'
 case = {
   id = "hostile";
@@ -129,43 +156,26 @@ case = {
              absent_warnings = [ "flagged" ]; path = [ "screen", "choose", "low" ]; };
 };
 CASE
-"$bin" replay -p "$mini" "$tmp/case.cfg" >/dev/null 2>"$tmp/err" && ok || bad "the plain case replays: $(cat "$tmp/err")"
-every_string "$tmp/case.cfg" case 16 3 "$bin" replay -p "$mini"
-
-# 3. Journals: a real walk, then copies with hostile text in every string value (structure kept)
-# and with a hostile node id (the error messages quote it).
 printf '6\nn\na\nx,y\n\n2025-02-10\n3\nA reason\n\n' |
 	"$bin" walk --plain -p "$mini" --clinician "Dr A" --patient "MRN 1" --log "$tmp/walk.jsonl" >/dev/null 2>&1
 [ -s "$tmp/walk.jsonl" ] && ok || bad "the walk wrote a journal"
-python3 - "$tmp/walk.jsonl" "$tmp" <<'PY'
-import json, sys
-src, out = sys.argv[1:3]
-events = [json.loads(l) for l in open(src)]
-hostile = "\u001b]0;title\u0007\u202e\u009b2J\u2066"
-structural = {"event", "time", "node", "var", "mode", "target", "recommended", "from", "to", "prev"}
-def taint(v, key):
-    if isinstance(v, str):
-        return v if key in structural else v + hostile
-    if isinstance(v, dict):
-        return {k: taint(x, k) for k, x in v.items()}
-    if isinstance(v, list):
-        return [taint(x, key) for x in v]
-    return v
-with open(out + "/text.jsonl", "w") as f:
-    for e in events:
-        f.write(json.dumps(taint(e, ""), ensure_ascii=False, separators=(",", ":")) + "\n")
-with open(out + "/node.jsonl", "w") as f:
-    for i, e in enumerate(events):
-        if e.get("node"):
-            e["node"] += hostile
-        if e.get("mode"):
-            e["mode"] += hostile
-        f.write(json.dumps(e, ensure_ascii=False, separators=(",", ":")) + "\n")
-PY
-grep -qF '\u001b]0;title\u0007' "$tmp/text.jsonl" && grep -qP '\x{202e}' "$tmp/text.jsonl" && ok ||
+prepare
+
+# 1. Pathway: every string of mini.cfg.
+every_string pathway 80 1 "$bin" check
+
+# 2. Case: every string of the case that uses every string field.
+"$bin" replay -p "$mini" "$tmp/case.cfg" >/dev/null 2>"$tmp/err" && ok || bad "the plain case replays: $(cat "$tmp/err")"
+every_string case 16 3 "$bin" replay -p "$mini"
+
+# 3. Journals: the real walk's copies with hostile text in every string value (structure kept)
+# and with a hostile node id (the error messages quote it).
+file_has "$tmp/text.jsonl" '\u001b]0;title\u0007' && file_has "$tmp/text.jsonl" $'\u202e' && ok ||
 	bad "the hostile journal holds the escapes"
 # A journal edited this way may fail an integrity check: --force renders it anyway, where it exists.
-force=$("$bin" log --help 2>&1 | grep -q -- '--force' && echo --force)
+"$bin" log --help >"$tmp/log-help" 2>&1
+force=
+file_has "$tmp/log-help" --force && force=--force
 # outputs NAME DESCRIPTION COMMAND...: COMMAND's stdout and stderr in $tmp/NAME.out and .err, both
 # queued for clean as "DESCRIPTION: stdout" and "DESCRIPTION: stderr"
 outputs() {
@@ -196,11 +206,11 @@ printf 'q\n' | "$bin" walk --plain -p "$mini" $force --resume "$tmp/part-node.js
 [ $? -eq 3 ] && ok || bad "resume of a journal with an unknown node: exit $?"
 clean "$tmp/out" "resume with a hostile node: stdout"
 clean "$tmp/err" "resume with a hostile node: stderr"
-grep -qF '\u001b' "$tmp/err" && ok || bad "the resume error shows the escape as text: $(cat -v "$tmp/err")"
+file_has "$tmp/err" '\u001b' && ok || bad "the resume error shows the escape as text: $(cat -v "$tmp/err")"
 
 # 4. File names and option values with escapes, quoted by error messages.
 run 3 "check of a hostile file name" -- "$bin" check "$tmp/"$'\e]0;x\a\u202e'.cfg
-grep -qF '\u001b]0;x\u0007\u202e' "$tmp/err" && ok || bad "the file name is shown as text: $(cat -v "$tmp/err")"
+file_has "$tmp/err" '\u001b]0;x\u0007\u202e' && ok || bad "the file name is shown as text: $(cat -v "$tmp/err")"
 run 2 "log with a hostile format" -- "$bin" log -f $'\e[31mtext' "$tmp/walk.jsonl"
 run 2 "a hostile command" -- "$bin" $'\e]0;x\a'
 run 2 "train with a hostile stage" -- "$bin" train --list --stage $'\xc2\x9b2J'

@@ -13,8 +13,8 @@ export PATHWALK_NOW=2025-03-06T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
 expect_in() { # FILE TEXT DESCRIPTION (matched in bash: lib.sh's file_has)
 	if file_has "$1" "$2"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -30; fi
 }
-expect_not_in() { # FILE TEXT DESCRIPTION
-	if grep -qF -- "$2" "$1"; then bad "$3: '$2' in $(basename "$1")"; else ok; fi
+expect_not_in() { # FILE TEXT DESCRIPTION (matched in bash: lib.sh's file_has)
+	if file_has "$1" "$2"; then bad "$3: '$2' in $(basename "$1")"; else ok; fi
 }
 # order_later FILE DESCRIPTION TEXT...: each TEXT (no newline in it) occurs in FILE, on a later line
 # than the one before; checked with the others queued by order_checked (FILE must not change until

@@ -14,8 +14,11 @@ same() {
 	if cmp -s "$2" "$3"; then ok; else bad "$1: outputs differ"; diff -u "$2" "$3" | head -20 | sed 's/^/  | /'; fi
 }
 # one_line WHAT: $tmp/err holds exactly one "pathwalk: " message and the usage hint
-one_line() {
-	if [ "$(grep -c '^pathwalk: ' "$tmp/err")" = 1 ] && [ "$(wc -l <"$tmp/err")" = 2 ]; then ok
+one_line() { # (the lines counted in bash)
+	local lines=() messages=0 line
+	mapfile -t lines <"$tmp/err"
+	for line in "${lines[@]}"; do [[ $line == 'pathwalk: '* ]] && messages=$((messages + 1)); done
+	if [ "$messages" = 1 ] && [ "${#lines[@]}" = 2 ]; then ok
 	else bad "$1: expected one message and the hint"; sed 's/^/  | /' "$tmp/err"; fi
 }
 
@@ -26,31 +29,32 @@ trainee=$src/tests/data/train/bob-v5.jsonl
 # --- check - ---------------------------------------------------------------------------------
 run 0 "check FILE" -- "$bin" check "$pathway"
 sed 's/^[^:]*:/X:/' "$tmp/out" >"$tmp/check-file"
-run 0 "check -" -- sh -c '"$1" check - <"$2"' sh "$bin" "$pathway"
+run 0 "check -" -- "$bin" check - <"$pathway"
 sed 's/^[^:]*:/X:/' "$tmp/out" >"$tmp/check-stdin"
 same "check - and check FILE" "$tmp/check-file" "$tmp/check-stdin"
 expect_in "$tmp/out" "<stdin>: valid: pathway sciatica-after-tpi" "check - names standard input <stdin>"
 printf 'pathway = {\n  id = ;\n};\n' >"$tmp/broken.cfg"
-run 1 "check - of a broken pathway" -- sh -c '"$1" check - <"$2"' sh "$bin" "$tmp/broken.cfg"
+run 1 "check - of a broken pathway" -- "$bin" check - <"$tmp/broken.cfg"
 expect_in "$tmp/err" "pathwalk: <stdin>:2:8: error: " "check - error as pathwalk: <stdin>:LINE:COLUMN: error: message"
-run 0 "check --strict -" -- sh -c '"$1" check --strict - <"$2"' sh "$bin" "$pathway"
+run 0 "check --strict -" -- "$bin" check --strict - <"$pathway"
 expect_in "$tmp/out" "<stdin>: strict: " "check --strict - summary"
 sed 's/review_date = "[0-9-]*"/review_date = "2020-01-01"/' "$pathway" >"$tmp/old.cfg"
-run 0 "check --strict - of an old pathway" -- sh -c '"$1" check --strict - <"$2"' sh "$bin" "$tmp/old.cfg"
-line=$(grep -n 'review_date = ' "$tmp/old.cfg" | head -1 | cut -d: -f1)
+run 0 "check --strict - of an old pathway" -- "$bin" check --strict - <"$tmp/old.cfg"
+line=0
+while IFS= read -r text; do line=$((line + 1)); [[ $text == *'review_date = '* ]] && break; done <"$tmp/old.cfg"
 expect_in "$tmp/err" "pathwalk: <stdin>:$line:3: warning: the review date 2020-01-01 has passed" "check --strict - names the review date's line"
 
 # --- replay - and test - -----------------------------------------------------------------------
 run 0 "replay CASE" -- "$bin" replay --json "$case"
 cp "$tmp/out" "$tmp/replay-file"
-run 0 "replay -" -- sh -c '"$1" replay --json - <"$2"' sh "$bin" "$case"
+run 0 "replay -" -- "$bin" replay --json - <"$case"
 same "replay - and replay CASE" "$tmp/replay-file" "$tmp/out"
-run 0 "replay -p - CASE" -- sh -c '"$1" replay --json -p - "$3" <"$2"' sh "$bin" "$pathway" "$case"
+run 0 "replay -p - CASE" -- "$bin" replay --json -p - "$case" <"$pathway"
 expect_in "$tmp/out" '"endpoint":"sij_injection"' "replay -p - reads the pathway from standard input"
 run 2 "replay -p - -" -- "$bin" replay -p - - </dev/null
 expect_in "$tmp/err" "not both" "replay -p - - is refused"
 run 2 "replay --log -" -- "$bin" replay --log - "$case"
-run 0 "test -" -- sh -c '"$1" test - <"$2"' sh "$bin" "$case"
+run 0 "test -" -- "$bin" test - <"$case"
 expect_in "$tmp/out" "PASS v5-sij-eligible: sij_injection" "test - passes the case from standard input"
 expect_in "$tmp/out" "1 passed, 0 failed" "test - summary"
 run 3 "test - of an invalid case" -- sh -c 'echo "case = {" | "$1" test -' sh "$bin"
@@ -62,7 +66,7 @@ run 0 "replay --log" -- "$bin" replay --log "$tmp/x.jsonl" "$case"
 cp "$tmp/x.jsonl" "$tmp/j.jsonl"
 run 0 "log FILE" -- "$bin" log x.jsonl
 sed 's/x\.jsonl/<stdin>/' "$tmp/out" >"$tmp/log-file"
-run 0 "log -" -- sh -c '"$1" log - <"$2"' sh "$bin" "$tmp/j.jsonl"
+run 0 "log -" -- "$bin" log - <"$tmp/j.jsonl"
 same "log - and log FILE" "$tmp/log-file" "$tmp/out"
 run 0 "log FILE" -- "$bin" log "$tmp/j.jsonl"
 cp "$tmp/out" "$tmp/log-file"
@@ -73,7 +77,7 @@ same "log -o /dev/stdout and standard output" "$tmp/log-file" "$tmp/out"
 run 0 "log -o /dev/stdout | cat" -- sh -c '"$1" log -o /dev/stdout "$2" | cat' sh "$bin" "$tmp/j.jsonl"
 same "log -o /dev/stdout into a pipe" "$tmp/log-file" "$tmp/out"
 run 0 "log -o /dev/null" -- "$bin" log -o /dev/null "$tmp/j.jsonl"
-run 0 "log -f json - -o -" -- sh -c '"$1" log -f json -o - - <"$2"' sh "$bin" "$tmp/j.jsonl"
+run 0 "log -f json - -o -" -- "$bin" log -f json -o - - <"$tmp/j.jsonl"
 expect_in "$tmp/out" '"format":"pathwalk-log"' "log -f json from standard input to standard output"
 echo keep >"$tmp/exists.txt"
 run 5 "log -o an existing file" -- "$bin" log -o "$tmp/exists.txt" "$tmp/j.jsonl"
@@ -87,7 +91,7 @@ expect_in "$tmp/err" "pathwalk: <stdin>:" "log - error names <stdin>"
 cp "$trainee" "$tmp/x.jsonl"
 run 0 "report FILE" -- "$bin" report x.jsonl
 sed 's/x\.jsonl/<stdin>/' "$tmp/out" >"$tmp/report-file"
-run 0 "report - -o -" -- sh -c '"$1" report -o - - <"$2"' sh "$bin" "$trainee"
+run 0 "report - -o -" -- "$bin" report -o - - <"$trainee"
 same "report - -o - and report FILE" "$tmp/report-file" "$tmp/out"
 run 0 "report -o /dev/stdout" -- "$bin" report -o /dev/stdout x.jsonl
 sed 's/x\.jsonl/<stdin>/' "$tmp/out" >"$tmp/report-dev"
@@ -96,7 +100,7 @@ same "report -o /dev/stdout" "$tmp/report-file" "$tmp/report-dev"
 # --- graph --case - ----------------------------------------------------------------------------
 run 0 "graph --case FILE" -- "$bin" graph --case "$case"
 cp "$tmp/out" "$tmp/graph-file"
-run 0 "graph --case -" -- sh -c '"$1" graph --case - <"$2"' sh "$bin" "$case"
+run 0 "graph --case -" -- "$bin" graph --case - <"$case"
 same "graph --case - and --case FILE" "$tmp/graph-file" "$tmp/out"
 
 # --- walk: a journal is a file, standard input the answers -------------------------------------------------------------------

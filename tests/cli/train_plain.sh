@@ -6,6 +6,7 @@
 # errors, --list filters.
 # Usage: train_plain.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
+in_memory
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
 
 expect_in() { # FILE TEXT DESCRIPTION
@@ -116,11 +117,11 @@ expect_in "$tmp/quit.jsonl" '"reason":"quit"' "q: interrupted in the journal"
 mkfifo "$tmp/stdin"
 exec 7<>"$tmp/stdin" # held open for writing: reads wait instead of ending
 for sig in TERM HUP INT; do
-	rm -f "$tmp/sig.jsonl"
+	rm -f "$tmp/sig.jsonl" "$tmp/sig.out" # (the poll below must not read the last run's output)
 	(cd "$tmp" && exec "$bin" train --plain --trainee tester --log "$tmp/sig.jsonl" v5-sij-eligible) \
 		<"$tmp/stdin" >"$tmp/sig.out" 2>"$tmp/err" &
 	runner=$!
-	for _ in $(seq 1 100); do grep -q "Your choice" "$tmp/sig.out" 2>/dev/null && break; sleep 0.05; done
+	for ((i = 0; i < 100; i++)); do file_has "$tmp/sig.out" "Your choice" && break; sleep 0.05; done
 	kill -"$sig" "$runner"
 	wait "$runner"; status=$?
 	want=$((128 + $(kill -l "$sig")))

@@ -27,25 +27,33 @@ stages=$(sed -n 's/.*(the stages: \(.*\)).*/\1/p' "$tmp/err" | tr -d ' ' | tr ',
 expect_status 0 $? "--list"
 # One row per case: id, stage, title (the line after).
 awk '/^[^ ]/ { id = $1; st = $2; getline; sub(/^    /, ""); print id "\t" st "\t" $0 }' "$tmp/list" >"$tmp/rows"
-ncases=$(ls "$src"/config/cases/*.cfg | wc -l)
-expect_eq "$ncases" "$(wc -l <"$tmp/rows")" "--list lists every bundled case"
-rank() { echo "$stages" | grep -nx -- "$1" | cut -d: -f1; }
-prev_edge=0 prev_rank=0 prev_title="" order_ok=1
-while IFS=$'\t' read -r id st title; do
-	case $id in edge-*) edge=1 ;; *) edge=0 ;; esac
-	r=$(rank "$st")
-	if [ "$edge" -lt "$prev_edge" ]; then order_ok=0; echo "  vignette $id after an edge case"; fi
-	if [ "$edge" = "$prev_edge" ]; then
-		if [ "$r" -lt "$prev_rank" ]; then order_ok=0; echo "  $id ($st) after a later stage"; fi
-		if [ "$r" = "$prev_rank" ] && [ "$(printf '%s\n%s\n' "$prev_title" "$title" | LC_ALL=C sort -f | head -n 1)" != "$prev_title" ]; then
-			order_ok=0; echo "  $id: '$title' after '$prev_title'"
-		fi
-	fi
-	prev_edge=$edge prev_rank=$r prev_title=$title
-done <"$tmp/rows"
+bundled=("$src"/config/cases/*.cfg)
+mapfile -t rows <"$tmp/rows"
+expect_eq "${#bundled[@]}" "${#rows[@]}" "--list lists every bundled case"
+# The order, checked by one awk over the rows (each stage's rank from the list of stages; titles
+# compared as `LC_ALL=C sort -f` orders two lines: case folded, then byte by byte); it prints each
+# row out of order, then "ok" when none is.
+order=$(printf '%s\n' "$stages" | LC_ALL=C awk -F '\t' 'FNR == NR { rank[$0] = NR; next }
+	{
+		id = $1; st = $2; title = $3; edge = id ~ /^edge-/
+		if (!(st in rank)) { bad = 1; print "  " id ": stage " st " is not one of the stages"; next }
+		r = rank[st]
+		if (edge < prev_edge) { bad = 1; print "  vignette " id " after an edge case" }
+		if (edge == prev_edge) {
+			if (r < prev_rank) { bad = 1; print "  " id " (" st ") after a later stage" }
+			a = toupper(prev_title); b = toupper(title)
+			if (r == prev_rank && (a > b || (a == b && prev_title "" > title ""))) {
+				bad = 1; print "  " id ": \047" title "\047 after \047" prev_title "\047"
+			}
+		}
+		prev_edge = edge; prev_rank = r; prev_title = title
+	}
+	END { if (!bad) print "ok" }' - "$tmp/rows")
+[ "$order" = ok ] && order_ok=1 || { order_ok=0; printf '%s\n' "$order"; }
 [ "$order_ok" = 1 ] && ok || bad "--list runs along the pathway: stage, then title, edge cases last"
-expect_eq "red_flags" "$(head -n 1 "$tmp/rows" | cut -f2)" "a red-flag case comes first"
-case $(tail -n 1 "$tmp/rows" | cut -f1) in edge-*) ok ;; *) bad "an edge case comes last" ;; esac
+first=${rows[0]-}$'\t' first=${first#*$'\t'}
+expect_eq "red_flags" "${first%%$'\t'*}" "a red-flag case comes first"
+case ${rows[-1]-} in edge-*) ok ;; *) bad "an edge case comes last" ;; esac
 
 # A set: comments, a title, ids and a case file relative to the set, in the set's order.
 mkdir -p "$tmp/course/cases"
