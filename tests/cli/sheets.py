@@ -93,7 +93,8 @@ def answer(kind, checks):
     for _, fs in checks:
         want = [footer_pages(f) for f in fs]
         if kind == "sheets-enscript":
-            mine, tool = got[at:at + len(fs)], "enscript"
+            tool, each = "enscript", got[at:at + len(fs)]
+            sheets = sum(each)
             at += len(fs)
         else:
             paper = "A4" if kind == "sheets-a4" else "Letter"
@@ -102,14 +103,14 @@ def answer(kind, checks):
             if kind == "sheets-blank":
                 results.append(["%s prints %d blank sheets" % (tool, blank)] if blank else [])
                 continue
-            mine = [sheets]
-            if sheets != sum(want) and len(fs) > 1:  # which of them: each printed alone
-                mine = [printed(paper, [f])[0] for f in fs]
+            each = None
         problems = []
-        if sum(n or 0 for n in mine) != sum(want) or None in mine:
-            problems.append("%s prints %s sheets for %d pages" % (tool, sum(n or 0 for n in mine), sum(want)))
-            problems += ["%s: %s sheets for %d pages" % (os.path.basename(f), n, w)
-                         for f, n, w in zip(fs, mine, want) if n != w and len(fs) > 1]
+        if sheets != sum(want):
+            problems.append("%s prints %s sheets for %d pages" % (tool, sheets, sum(want)))
+            if len(fs) > 1:  # which of them (under CUPS: each printed alone)
+                each = each or [printed(paper, [f])[0] for f in fs]
+                problems += ["%s: %s sheets for %d pages" % (os.path.basename(f), n, w)
+                             for f, n, w in zip(fs, each, want) if n != w]
         results.append(problems)
     return results
 
