@@ -65,6 +65,17 @@ queue_check() {
 	printf '%s\0%s\0%s\0%s\0' "$1" "$3" "$2" "${4:-}" >>"$tmp/queued/manifest"
 }
 
+# queue_from MANIFEST...: queues the checks another shell queued (the manifests of their queues;
+# a file not there queued nothing), to be made and counted by this shell's run_queued_checks.
+queue_from() {
+	local m
+	for m; do
+		[ -f "$m" ] || continue
+		[ -d "$tmp/queued" ] || mkdir "$tmp/queued"
+		cat "$m" >>"$tmp/queued/manifest"
+	done
+}
+
 # run_queued_checks: makes the checks queued so far, in one python3, and counts each (ok, or bad
 # with its message and details); the queue is then empty.
 run_queued_checks() {

@@ -31,12 +31,13 @@ bundled_case() { # CASE: replayed and logged, its width queued
 	queue_check widths "$tmp/$name.txt" "the log of the bundled case $name is wider than 80 columns"
 }
 # Each shell's logs, printed one after another (enscript; CUPS as `lp -o cpi=12 -o lpi=7` prints
-# them), take as many sheets as their footers count pages (queued with the width checks).
+# them), take as many sheets as their footers count pages. Each shell's checks stay queued, and
+# are made with this shell's at the end, in one python3 (queue_from).
 bundled_sheets() {
 	queue_sheets "the bundled cases' logs" "$tmp"/*.txt
-	run_queued_checks
 }
 in_two bundled_case bundled_sheets "$src"/config/cases/*.cfg
+queue_from "$tmp"/two1/part*/queued/manifest
 
 # --- wide, combining and joined text in the title, the reason and the patient reference -------
 patient='患者编号 坐骨神经痛-0042 ䷀䷁䷂䷃䷄䷅䷆䷇䷈䷉䷊䷋䷌䷍䷎䷏䷐䷑䷒䷓䷔䷕䷖䷗䷘䷙䷚䷛䷜䷝䷞䷟䷠䷡䷢䷣䷤䷥䷦䷧䷨䷩䷪䷫䷬䷭䷮䷯'
