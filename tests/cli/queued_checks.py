@@ -20,6 +20,8 @@ def layout(path, _):
     pages.pop()
 
     def width(s):
+        if s.isascii():  # no ASCII character combines or is wide: one column each
+            return len(s)
         return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
     for n, page in enumerate(pages, 1):
         lines = page.split("\n")
@@ -52,6 +54,8 @@ def widths(path, _):
         _wcwidth[None] = libc.wcwidth
 
     def width(line):
+        if line.isascii() and line.isprintable():  # glibc's wcwidth of each is 1
+            return len(line)
         w = 0
         for c in line:
             n = _wcwidth.get(c)
