@@ -32,8 +32,7 @@ bool cfg_parse(config_t *cfg, const char *file, const char *text, size_t len, in
  * FILE:LINE diagnostic per bad string and returns how many were found. */
 size_t cfg_check_strings(const config_t *cfg, const char *file, struct diag_list *diags);
 
-/* As cfg_parse, for NUL-terminated text that passed cfg_prescan and cfg_check_strings already (the
- * bundled pathway, at build time). */
+/* As cfg_parse, for NUL-terminated text that passed cfg_prescan and cfg_check_strings already. */
 bool cfg_parse_prescanned(config_t *cfg, const char *file, const char *text, struct diag_list *diags);
 
 /* The number of elements of s: as config_setting_length (0 for a scalar), without the call. */

@@ -48,20 +48,22 @@ int cli_check_file(const char *path, bool strict)
 	struct pathway *pw;
 	bool io_error = false;
 	size_t endpoints = 0, len = 0;
-	char *source = NULL;
+	char *text = NULL; /* the file's text, read here; the bundled text is the binary's own */
+	const char *source;
 	int status = EXIT_OK;
 
 	/* The text is kept to quote the findings of the lint (standard input cannot be read twice). */
 	if (path) {
-		pw = pathway_load_file_text(path, &diags, &io_error, &source, &len, false);
+		pw = pathway_load_file_text(path, &diags, &io_error, &text, &len, false);
+		source = text;
 	} else {
 		pw = pathway_load_bundled(&diags);
-		source = xstrndup((const char *)bundled_pathway.data, bundled_pathway.len);
+		source = (const char *)bundled_pathway.data;
 		len = bundled_pathway.len;
 	}
 	diag_print(&diags, stderr);
 	if (!pw) {
-		free(source);
+		free(text);
 		if (!io_error)
 			fprintf(stderr, "pathwalk: %s: %zu problem%s found\n",
 				path ? fileio_input_name(path) : "<bundled>/sciatica.cfg",
@@ -86,7 +88,7 @@ int cli_check_file(const char *path, bool strict)
 			status = check_strict(pw, source, len);
 	}
 	lint_report_free(&plain);
-	xalloc_release(source);
+	xalloc_release(text);
 	pathway_free(pw);
 	return status;
 }

@@ -563,8 +563,18 @@ static void load_nodes(struct loader *ld, const config_setting_t *root)
 	free(lines);
 }
 
-/* Loads text; sha256 is NULL, or the digest of text that was pre-scanned and hashed at build time
- * (the bundled pathway), which is then neither pre-scanned nor hashed again; hash is false when
+/* Frees cfg, which the bundled pathway's table made (cfg_tree_build) or libconfig parsed. */
+static void release(config_t *cfg, bool bundled)
+{
+	if (bundled)
+		cfg_tree_destroy(cfg);
+	else
+		config_destroy(cfg);
+}
+
+/* Loads text; sha256 is NULL, or the digest of text that was pre-scanned, parsed and hashed at
+ * build time (the bundled pathway), which is then neither pre-scanned, parsed nor hashed again: its
+ * libconfig tree is rebuilt from the table the build made of it (bundled.h); hash is false when
  * the caller never reads pw->sha256. With broken not NULL, a pathway group with problems is still
  * returned as a draft (pathway_load_draft). */
 static struct pathway *load(const char *name, const char *text, size_t len, const char *sha256,
@@ -584,7 +594,10 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 	diag_set_source(diags, name, text, len);
 	if (sha256) {
 		snprintf(ld.pw->sha256, sizeof ld.pw->sha256, "%s", sha256);
-		parsed = cfg_parse_prescanned(&cfg, name, text, diags);
+		parsed = cfg_tree_build(&cfg, bundled_pathway_tree, bundled_pathway_tree_count,
+					bundled_pathway_tree_strings, bundled_pathway_tree_strings_len);
+		if (!parsed)
+			diag_add(diags, name, 1, "the bundled pathway's parsed tree is damaged: rebuild pathwalk");
 	} else {
 		if (hash)
 			sha256_hex(text, len, ld.pw->sha256);
@@ -613,17 +626,17 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 		goto fail;
 	diag_set_source(diags, NULL, NULL, 0);
 	if (!xalloc_keep_at_exit())
-		config_destroy(&cfg);
+		release(&cfg, sha256 != NULL);
 	return ld.pw;
 fail:
 	diag_set_kind(diags, errors_before, DIAG_ERROR);
 	diag_set_source(diags, NULL, NULL, 0);
 	if (broken && *broken) { /* a draft: the model as far as it was read, kept as on success */
 		if (!xalloc_keep_at_exit())
-			config_destroy(&cfg);
+			release(&cfg, sha256 != NULL);
 		return ld.pw;
 	}
-	config_destroy(&cfg);
+	release(&cfg, sha256 != NULL);
 	pathway_free(ld.pw);
 	return NULL;
 }

@@ -7,60 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-struct value value_int(long i)
-{
-	struct value v = { .type = TYPE_INT };
-
-	v.u.i = i;
-	return v;
-}
-
-struct value value_bool(bool b)
-{
-	struct value v = { .type = TYPE_BOOL };
-
-	v.u.b = b;
-	return v;
-}
-
-struct value value_choice(int option)
-{
-	struct value v = { .type = TYPE_CHOICE };
-
-	v.u.choice = option;
-	return v;
-}
-
-struct value value_set(uint64_t bits)
-{
-	struct value v = { .type = TYPE_SET };
-
-	v.u.set = bits;
-	return v;
-}
-
-struct value value_date(long days)
-{
-	struct value v = { .type = TYPE_DATE };
-
-	v.u.date = days;
-	return v;
-}
-
-struct value value_unknown(void)
-{
-	struct value v = { .type = TYPE_NONE };
-
-	return v;
-}
-
-struct value value_not_recorded(void)
-{
-	struct value v = { .type = TYPE_NONE, .not_recorded = true };
-
-	return v;
-}
-
 bool value_answered(const struct value *v)
 {
 	return v->type != TYPE_NONE || v->not_recorded;

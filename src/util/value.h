@@ -30,15 +30,57 @@ struct value {
 	bool not_recorded; /* TYPE_NONE only: an optional answer deliberately left out */
 };
 
-/* Constructors; they cannot fail. */
-struct value value_int(long i);
-struct value value_bool(bool b);
-struct value value_choice(int option);
-struct value value_set(uint64_t bits);
-struct value value_date(long days);
-struct value value_unknown(void);
+/* Constructors; they cannot fail. Inline: the evaluator and what_if's trial walks make millions. */
+static inline struct value value_int(long i)
+{
+	struct value v = { .type = TYPE_INT };
+
+	v.u.i = i;
+	return v;
+}
+
+static inline struct value value_bool(bool b)
+{
+	struct value v = { .type = TYPE_BOOL };
+
+	v.u.b = b;
+	return v;
+}
+
+static inline struct value value_choice(int option)
+{
+	struct value v = { .type = TYPE_CHOICE };
+
+	v.u.choice = option;
+	return v;
+}
+
+static inline struct value value_set(uint64_t bits)
+{
+	struct value v = { .type = TYPE_SET };
+
+	v.u.set = bits;
+	return v;
+}
+
+static inline struct value value_date(long days)
+{
+	struct value v = { .type = TYPE_DATE };
+
+	v.u.date = days;
+	return v;
+}
+
+static inline struct value value_unknown(void)
+{
+	return (struct value){ .type = TYPE_NONE };
+}
+
 /* An optional variable's answer "not recorded": unknown to every expression, but an answer. */
-struct value value_not_recorded(void);
+static inline struct value value_not_recorded(void)
+{
+	return (struct value){ .type = TYPE_NONE, .not_recorded = true };
+}
 
 /* True for a known value and for "not recorded": the question was answered. */
 bool value_answered(const struct value *v);
