@@ -182,6 +182,8 @@ EOF
 	asked=0
 	# typed_shows TEXT: the last line ends with TEXT (its echo is on the screen).
 	typed_shows() { last_line; [[ $LAST == *"$1"*( ) ]]; }
+	# answered LINE: the last line is no longer LINE (the answer's own newline may scroll it up).
+	answered() { last_line; [ "$LAST" != "$1" ]; }
 	for ((k = 1; k <= 20; k++)); do
 		wait_for ": " || break
 		last_line
@@ -191,12 +193,12 @@ EOF
 		"Your choice"*) typed=${choices%% *}; choices=${choices#* } ;;
 		*) nap 0.05; continue ;;
 		esac
-		# Enter once what was typed is on the screen, so that the change waited for is Enter's.
+		# Enter once what was typed is on the screen; then wait for what comes after that line.
 		type_text "$typed"
 		until_true 5 typed_shows "$typed"
-		before=$SCREEN
+		before=$LAST
 		keys Enter
-		until_true 2 changed_from "$before"
+		until_true 5 answered "$before"
 	done
 	[ $asked = 1 ] && ok "a full disk asks the trainee at the terminal for another path" || bad "asked $asked times for another path"
 	expect "EXIT=0" "the training finishes after the journal moved"

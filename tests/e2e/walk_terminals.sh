@@ -85,6 +85,7 @@ mouse_clicks() {
 	expect "Score (0" "a walk for the mouse"
 	type_text 6; keys Enter y Enter
 	expect "2 ( ) Kind B" "the choice list"
+	wait_settled
 	line_of 'Kind B'
 	row=$LINE_NO
 	mouse 0 10 "$row"; mouse 3 10 "$row"
@@ -94,6 +95,7 @@ mouse_clicks() {
 	mouse 65 10 10
 	expect "▲" "the wheel scrolls down"
 	expect "[ ] Sign Y" "the checklist"
+	wait_settled
 	line_of 'Sign Y'
 	row=$LINE_NO
 	mouse 0 10 "$row"; mouse 3 10 "$row"
