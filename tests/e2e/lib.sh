@@ -57,9 +57,12 @@ trap 'exit 130' INT TERM
 
 ok() { passed=$((passed + 1)); echo "ok: $*"; }
 bad() {
+	# The control client's state, for a failure that its waits could explain.
+	local state="control client: fd ${CTL_R:-none} of shell ${CTL_OWNER:-none} (this one $BASHPID), last reply ${#CTL_OUT[@]} lines, last line read: ${CTL_LINE:0:60}"
 	local line
 	failed=$((failed + 1))
 	echo "FAIL: $*"
+	echo "  ($state)"
 	capture
 	while IFS= read -r line; do printf '  | %s\n' "$line"; done <<<"$SCREEN"
 }

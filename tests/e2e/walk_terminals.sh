@@ -148,7 +148,7 @@ no_color() {
 	type_text 6; keys Enter y Enter 1 Enter 1 Enter Enter
 	type_text 2025-02-01; keys Enter
 	expect "High road  [recommended]" "the decision"
-	keys Down
+	press Down
 	capture -e
 	split_lines e_lines "$SCREEN_E"
 	line=""
