@@ -13,7 +13,7 @@
 # before the command's %begin, output read after it after its %end; so output that arrives while
 # the test looks at a capture waits in the FIFO for the next wait, and is never lost.
 
-CTL_W="" CTL_R="" CTL_OWNER="" CTL_LIVE=0 CTL_NEW=0 CTL_LINE="" CTL_OUT=() CTL_GEN=0
+CTL_W="" CTL_R="" CTL_OWNER="" CTL_LIVE=0 CTL_NEW=0 CTL_LINE="" CTL_OUT=() CTL_GEN=0 CTL_SEQ=0
 # A wait captures again at least this often (µs) even without output: output is what changes the
 # screen, but a check every second costs nothing and covers what tmux draws by itself.
 CTL_TICK_US=${PATHWALK_E2E_TICK_US:-1000000}
@@ -37,7 +37,7 @@ ctl_open() {
 		set-option -t pw remain-on-exit on <"$fifo.in" >"$fifo.out" 2>/dev/null &
 	disown $!
 	exec {CTL_W}>"$fifo.in" {CTL_R}<"$fifo.out"
-	CTL_OWNER=$BASHPID CTL_LIVE=1 CTL_NEW=1
+	CTL_OWNER=$BASHPID CTL_LIVE=1 CTL_NEW=1 CTL_FILE=$fifo.screen
 }
 
 # ctl_close: ends the server of this shell's window, if it has one: kill-server through its
@@ -170,12 +170,27 @@ tmx_get() {
 
 # capture [-e]: the screen now, in SCREEN (as $(tmux capture-pane -p -J) gives it: trailing
 # newlines dropped); with -e its text with the escape sequences of its attributes (capture-pane
-# -p -e), in SCREEN_E. The lines come in the command's reply. (Saving the capture to a file for
-# bash to read in blocks is cheaper, but the client writes that file after tmux has replied.)
+# -p -e), in SCREEN_E. Through the control client the capture goes to a paste buffer that the
+# client saves to a file: bash reads a file in blocks, a pipe a byte at a time. The client
+# writes the file after tmux has replied, so a mark of this capture's own is appended to the
+# buffer, and the file is read until it ends with it (whole, and not an earlier capture's).
 capture() {
-	local text="" how=-J
+	local text="" how=-J mark i saved=""
 	[ "${1:-}" = -e ] && how=-e
-	tmx -s capture-pane -p $how -t pw && printf -v text '%s\n' "${CTL_OUT[@]}"
+	if ctl_usable; then
+		CTL_SEQ=$((CTL_SEQ + 1))
+		mark="@pw-screen-$CTL_SEQ@"
+		ctl_quote "$CTL_FILE"
+		if ctl_cmd "capture-pane $how -t pw -b pwscreen ; set-buffer -a -b pwscreen '$mark' ; save-buffer -b pwscreen$CTL_QUOTED" sample 3; then
+			for ((i = 0; i < 5000; i++)); do
+				IFS= read -r -d '' text 2>/dev/null <"$CTL_FILE"
+				[[ $text == *"$mark" ]] && { saved=yes; break; }
+				nap 0.002
+			done
+		fi
+		text=${text%"$mark"}
+	fi
+	ctl_usable && [ -n "$saved" ] || text=$(tmux -L "$SOCK" capture-pane -p $how -t pw 2>/dev/null)
 	text=${text%"${text##*[!$'\n']}"}
 	if [ $how = -e ]; then SCREEN_E=$text; else SCREEN=$text; fi
 }
