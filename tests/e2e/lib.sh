@@ -219,6 +219,34 @@ pathwalk_pid() {
 	[ "$comm" = pathwalk ] || PID=""
 }
 
+# read_count: the bytes the window's pathwalk has read so far (rchar in /proc/PID/io), in READ;
+# empty when no pathwalk runs there.
+read_count() {
+	local key value
+	READ=""
+	pathwalk_pid
+	[ -n "$PID" ] || return 0
+	while read -r key value; do
+		[ "$key" = rchar: ] && { READ=$value; return 0; }
+	done 2>/dev/null <"/proc/$PID/io"
+}
+# type_taken TEXT: types TEXT, then waits (at most TIMEOUT) until the window's pathwalk has read
+# it, for a key that changes nothing on the screen: the next key then comes in a read of its own,
+# as a person's keys do (curses in the C locale can drop a key read together with a byte it
+# cannot decode). Idle, a walk reads nothing else.
+type_taken() {
+	local before i LC_ALL=C # ${#1} in bytes
+	read_count
+	before=${READ:-0}
+	type_text "$1"
+	for ((i = 0; i < TIMEOUT * 100; i++)); do
+		read_count
+		[ "${READ:-0}" -ge $((before + ${#1})) ] && return 0
+		nap 0.01
+	done
+	return 1
+}
+
 # keys KEY...: tmux key names (Enter, Space, Down, BTab, C-c, Escape...) or literal text with -l.
 keys() { tmx send-keys -t pw "$@"; }
 type_text() { tmx send-keys -t pw -l "$1"; }

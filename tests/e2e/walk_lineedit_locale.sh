@@ -67,7 +67,7 @@ start_col=$COL
 cursor_at $((start_col + 3)) "LC_ALL=C: the cursor is after the text"
 keys Left Left
 cursor_at $((start_col + 1)) "LC_ALL=C: Left moves the cursor under b"
-type_text "é"
+type_taken "é" || bad "LC_ALL=C: the walk did not read the typed é"
 keys Home
 cursor_at "$start_col" "LC_ALL=C: Home moves the cursor under a"
 type_text "X"
