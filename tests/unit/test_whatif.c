@@ -283,3 +283,29 @@ Test(whatif, trial_walks_end_where_replay_ends_for_every_bundled_case_and_change
 	diag_clear(&diags);
 	pathway_free(pw);
 }
+
+Test(whatif, a_left_out_computed_default_matches_the_brute_force, .timeout = 600)
+{
+	/* weeks_since_tpi left out: its default is computed from both dates, so a walk that reaches
+	 * its screen is tried at every date, and one that does not (a red flag) by runs. */
+	static const char *const cases[] = { "r2-over-r3", "tpi-weeks-from-dates" };
+	struct diag_list diags = { 0 };
+	struct pathway *pw = pathway_load_bundled(&diags);
+
+	cr_assert_not_null(pw);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char path[512];
+		bool io_error = false;
+		struct casefile *c;
+
+		snprintf(path, sizeof path, "%s/config/cases/%s.cfg", PATHWALK_SOURCE_DIR, cases[i]);
+		c = casefile_load_file(path, pw, &diags, &io_error);
+		dump_diags(&diags);
+		cr_assert_not_null(c, "%s", path);
+		c->answers[pathway_find_variable(pw, "weeks_since_tpi")] = value_unknown();
+		cr_expect_gt(check_case(pw, c, date_from_ymd(2025, 2, 17)), 0, "%s", cases[i]);
+		casefile_free(c);
+	}
+	diag_clear(&diags);
+	pathway_free(pw);
+}
