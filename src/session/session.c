@@ -159,13 +159,16 @@ static enum session_status enter_node(struct session *s)
 	struct strbuf sb = STRBUF_INIT;
 
 	refresh(s);
-	event_open(&sb, "node");
-	event_string(&sb, "node", n->id);
-	event_string(&sb, "stage", pw->stages[n->stage].id);
-	event_string(&sb, "title", n->title);
-	session_evidence_json(s, &sb);
-	sb_append(&sb, "}");
-	st = record(s, &sb);
+	st = SESSION_OK; /* no journal: no event to build */
+	if (s->journal) {
+		event_open(&sb, "node");
+		event_string(&sb, "node", n->id);
+		event_string(&sb, "stage", pw->stages[n->stage].id);
+		event_string(&sb, "title", n->title);
+		session_evidence_json(s, &sb);
+		sb_append(&sb, "}");
+		st = record(s, &sb);
+	}
 	for (size_t i = 0; i < s->nwarnings_now; i++) {
 		int w = s->warnings_now[i];
 		enum shown_change change = shown_text_update(&s->wtext[w], s, w);
@@ -190,6 +193,8 @@ enum session_status session_begin(struct session *s)
 	char today[DATE_TEXT_SIZE];
 	enum session_status st;
 
+	if (!s->journal) /* nothing to record: skip building the event */
+		return commit(s, enter_node(s));
 	date_format(s->today, today);
 	event_open(&sb, "start");
 	event_string(&sb, "mode", s->mode ? s->mode : "walk");

@@ -167,8 +167,13 @@ static char *parse_string(struct parser *p)
 			continue;
 		}
 		if (c < 0x80) {
-			sb_append_char(&sb, (char)c);
-			p->pos++;
+			size_t run = p->pos + 1; /* plain ASCII up to the next quote, escape or control */
+
+			while (run < p->len && (unsigned char)p->text[run] >= 0x20 && (unsigned char)p->text[run] < 0x80 &&
+			       p->text[run] != '"' && p->text[run] != '\\')
+				run++;
+			sb_append_len(&sb, p->text + p->pos, run - p->pos);
+			p->pos = run;
 		} else {
 			unsigned long cp;
 			bool valid;

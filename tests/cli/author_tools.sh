@@ -10,16 +10,25 @@ export PATHWALK_NOW=2024-03-01T09:30:00Z TZ=UTC LANG=C.UTF-8
 
 
 # expect_exit CODE DESCRIPTION -- COMMAND...: runs it, keeps stdout/stderr in $tmp/out, $tmp/err
+# (and the standard error, after a "== DESCRIPTION" line, in $tmp/errs for sanitizer_reports)
 expect_exit() {
-	local want=$1 what=$2
+	local want=$1 what=$2 text=
 	shift 3
 	"$@" >"$tmp/out" 2>"$tmp/err"
 	local got=$?
 	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | head -20; fi
-	# An expected exit 1 must not hide a sanitizer report (it exits 1 too).
-	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$tmp/err"; then
-		bad "$what: sanitizer report"; sed 's/^/  | /' "$tmp/err" | head -40
-	fi
+	IFS= read -r -d '' text <"$tmp/err"
+	printf '== %s\n%s' "$what" "$text" >>"$tmp/errs"
+}
+# sanitizer_reports: an expected exit 1 must not hide a sanitizer report (it exits 1 too): every
+# command's standard error searched at once (one awk), each report a failure of its command.
+sanitizer_reports() {
+	local what line
+	while IFS=$'\t' read -r what line; do
+		bad "$what: sanitizer report"
+		echo "  | $line"
+	done < <(awk '/^== / { what = substr($0, 4); next }
+		/ERROR: (Address|Leak)Sanitizer|runtime error:/ && !(what in said) { said[what]; print what "\t" $0 }' "$tmp/errs")
 }
 expect_in() { # FILE TEXT DESCRIPTION
 	if file_has "$1" "$2"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
@@ -194,5 +203,6 @@ PATHWALK_NOW=bad expect_exit 2 "check --strict bad PATHWALK_NOW" -- "$bin" check
 expect_exit 0 "check --strict on the bundled pathway" -- "$bin" check --strict
 expect_in "$tmp/out" "strict: 0 errors" "strict bundled"
 
+sanitizer_reports
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -15,11 +15,15 @@ trap cleanup EXIT
 export TZ=UTC LANG=C.UTF-8 NO_COLOR=1
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; sed 's/^/  | /' "$tmp/out" | tail -n 30; }
 
-# wait_for N TEXT: polls (up to 60 s) until TEXT occurs at least N times in the output.
+# wait_for N TEXT: polls (up to 60 s) until TEXT occurs at least N times in the output (counted
+# in bash: a poll starts no process but the sleep).
 wait_for() {
-	local i
+	local i text rest
 	for ((i = 0; i < 600; i++)); do
-		[ "$(grep -cF -- "$2" "$tmp/out")" -ge "$1" ] && return 0
+		text=
+		IFS= read -r -d '' text <"$tmp/out"
+		rest=${text//"$2"/}
+		[ $(((${#text} - ${#rest}) / ${#2})) -ge "$1" ] && return 0
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
 	done

@@ -3,6 +3,9 @@
 the calls of write and fdatasync (the shim's PATHWALK_CRASH_COUNT); then the walk is killed at
 every one of them (and torn at every write, and sees EIO at every sync), JOBS points at a time,
 each point with its own files, and one point past the last call of each mode must be a whole walk.
+What follows a kill (render, resume, compare, verify) has the journal the kill left as its only
+input (the clock is fixed): the points that leave the same journal, byte for byte (most writes
+are the screen's, not the journal's), are finished once, and each of them gets those checks.
 Each check gives "ok" or "FAIL: ..."; the results are printed in order with the tally.
 Usage: crash_points.py PATHWALK SRC SHIM TMPDIR JOBS"""
 import concurrent.futures
@@ -104,7 +107,8 @@ def verify_all(results):
     asked = [r for r in results if isinstance(r, tuple)]
     if not asked:
         return results
-    p = subprocess.run([pathwalk, "verify"] + [path for _, _, path in asked], stdin=subprocess.DEVNULL,
+    paths = list(dict.fromkeys(path for _, _, path in asked))
+    p = subprocess.run([pathwalk, "verify"] + paths, stdin=subprocess.DEVNULL,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out = p.stdout.decode("utf-8", "replace").splitlines()
     err = seen("verify", p.stderr.decode("utf-8", "replace")).splitlines()
@@ -144,29 +148,60 @@ def finish(res, ref, j, what):
     verified(res, what, j)
 
 
+def point_path(mode, n):
+    """The journal of the point n of mode."""
+    return os.path.join(tmp, "%s-%d.jsonl" % (mode, n))
+
+
 def crash_point(ref, mode, n):
-    """The walk killed at the n-th call of mode, then finished and checked. Returns (crashed,
-    status, err, results): crashed when killed (137)."""
-    j = os.path.join(tmp, "%s-%d.jsonl" % (mode, n))
-    res = []
+    """The walk killed at the n-th call of mode (the whole walk checked when it was not). Returns
+    (crashed, status, err, results, left): crashed when killed (137), left the journal's bytes then
+    (None when there is none); finish_point makes the checks of a killed walk."""
+    j = point_path(mode, n)
+    res, left = [], None
     status, _, err = walk(j, fresh(j), crash="%s:%d" % (mode, n))
     if status == 137:
-        finish(res, ref, j, "%s:%d" % (mode, n))
+        try:
+            with open(j, "rb") as f:
+                left = f.read()
+        except OSError:
+            pass
     elif status == 0:
         same_events(res, "%s:%d: the whole walk" % (mode, n), ref, j)
-    return status == 137, status, err, res
+    return status == 137, status, err, res, left
+
+
+def finish_point(ref, mode, n):
+    """The journal the point n of mode left, finished and checked (finish). Returns the results."""
+    res = []
+    finish(res, ref, point_path(mode, n), "%s:%d" % (mode, n))
+    return res
+
+
+def shared(what, first, results):
+    """The results of the point first as the point what's, what having left the same journal:
+    the same oks, a verify of the same finished journal, and each failure said again for what."""
+    out = []
+    for r in results:
+        if isinstance(r, tuple):
+            out.append(("verify", what, r[2]))
+        elif r == "ok":
+            out.append(r)
+        else:
+            out.append("FAIL: %s: the journal it left is %s's: %s" % (what, first, r[len("FAIL: "):]))
+    return out
 
 
 def eio_point(ref, n):
     """The n-th fdatasync fails with EIO: noticed on that action (the walk asks at once, before
     another screen), and the journal written to another path holds every event, chain intact.
-    Returns (relocated, status, err, results)."""
+    Returns (relocated, status, err, results, None)."""
     j = os.path.join(tmp, "eio-%d.jsonl" % n)
     moved = os.path.join(tmp, "eio-%d-moved.jsonl" % n)
     res = []
     status, out, err = walk(j, fresh(j), crash="eio:%d" % n, relocate=moved)
     if not os.path.exists(moved):
-        return False, status, err, res
+        return False, status, err, res, None
     what = "eio:%d" % n
     res.append("ok" if status == 0 else "FAIL: %s: exit %d after relocating: %s" % (what, status, err))
     res.append("ok" if "Input/output error" in err else "FAIL: %s: the failed sync was not reported" % what)
@@ -181,13 +216,13 @@ def eio_point(ref, n):
                "FAIL: %s: %d screens shown before the failed sync was dealt with" % (what, screens))
     same_events(res, what + ": the moved journal lost or repeated events", ref, moved)
     verified(res, what, moved)
-    return True, status, err, res
+    return True, status, err, res, None
 
 
 def past_last(mode, k, point):
     """The point k past the last call of mode: the walk ran to its end untouched, to the events of
     the uninterrupted walk (and k > 3: the calls were there to be crashed at)."""
-    crashed, status, err, res = point
+    crashed, status, err, res, _ = point
     if crashed:
         return ["FAIL: %s:%d: %s past the last of the %d calls counted" %
                 (mode, k, "relocated" if mode == "eio" else "killed", k - 1)]
@@ -218,13 +253,25 @@ def main():
     calls["tear"], calls["eio"] = calls["write"], calls["fdatasync"]
     ref = events(ref_path)
     # Every point of every mode at once, JOBS at a time; the first past the last call included.
+    # Then each journal left by a kill is finished once, for the first point that left it.
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
         points = {(mode, k): pool.submit(eio_point, ref, k) if mode == "eio" else
                   pool.submit(crash_point, ref, mode, k)
                   for mode in MODES for k in range(1, calls[mode] + 2)}
+        firsts = {}
+        for key, point in points.items():
+            crashed, _, _, _, left = point.result()
+            if crashed and key[0] != "eio":
+                firsts.setdefault(left, key)
+        finished = {left: pool.submit(finish_point, ref, *key) for left, key in firsts.items()}
     for mode in MODES:
         for k in range(1, calls[mode] + 1):
-            crashed, status, err, res = points[mode, k].result()
+            crashed, status, err, res, left = points[mode, k].result()
+            if crashed and mode != "eio":
+                first = firsts[left]
+                res = finished[left].result()
+                if first != (mode, k):
+                    res = shared("%s:%d" % (mode, k), "%s:%d" % first, res)
             if not crashed:
                 res = ["FAIL: %s:%d: exit %d, not %s at call %d of %d: %s" %
                        (mode, k, status, "relocated" if mode == "eio" else "killed", k, calls[mode], err)]

@@ -7,7 +7,8 @@
 # resume and interruption markers, seq, time and prev aside), and `pathwalk verify` accepts it.
 # Then an fdatasync that fails with EIO is noticed on that very action, and the journal written
 # elsewhere holds everything. One python3 process (crash_points.py) runs the points, CRASH_JOBS
-# (default 4) at a time. Usage: crash_points.sh PATHWALK SRC
+# (default 4) at a time, and finishes each journal a kill left once, for every point that left it
+# byte for byte. Usage: crash_points.sh PATHWALK SRC
 # The journals are written under /dev/shm when it is there and TMPDIR is not set: each walk syncs
 # 17 times, and a disk's flushes cost wall time while checking nothing here (a SIGKILL loses no
 # write the kernel has taken; what a crash leaves behind is the shim's doing).

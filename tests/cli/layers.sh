@@ -36,9 +36,12 @@ bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 # gone (a file moved since the build directory was made) is left out.
 layers=$(sed -n 's/^set(PATHWALK_LAYERS \(.*\))$/\1/p' "$src/CMakeLists.txt")
 [ -n "$layers" ] && ok || bad "no set(PATHWALK_LAYERS ...) in CMakeLists.txt"
+dirs=()
 for t in pathwalk pathwalk_screens $(printf 'pathwalk_%s ' $layers); do
-	[ -d "$build/CMakeFiles/$t.dir" ] && find "$build/CMakeFiles/$t.dir" -name '*.c.o' || bad "no objects of $t in $build/CMakeFiles"
-done | awk 'NR == FNR { source[$0]; next } { s = $0; sub(/.*\.dir\//, "", s); sub(/\.o$/, "", s) }
+	if [ -d "$build/CMakeFiles/$t.dir" ]; then dirs+=("$build/CMakeFiles/$t.dir"); else bad "no objects of $t in $build/CMakeFiles"; fi
+done
+# One find for all the targets' objects.
+{ [ ${#dirs[@]} = 0 ] || find "${dirs[@]}" -name '*.c.o'; } | awk 'NR == FNR { source[$0]; next } { s = $0; sub(/.*\.dir\//, "", s); sub(/\.o$/, "", s) }
 	s ~ /^generated\// || (s in source)' "$tmp/sources" - | sort >"$tmp/objects"
 [ "$(wc -l <"$tmp/objects")" -gt 100 ] && ok || bad "only $(wc -l <"$tmp/objects") object files under $build/CMakeFiles"
 xargs nm -A -P <"$tmp/objects" | awk '

@@ -8,11 +8,13 @@ ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 have_python() { command -v python3 >/dev/null; }
 
-# run CODE DESCRIPTION -- COMMAND...: runs it in $tmp with stdout/stderr in $tmp/out, $tmp/err
+# run CODE DESCRIPTION -- COMMAND...: runs it in $tmp with stdout/stderr in $tmp/out, $tmp/err;
+# stdout goes to $run_out instead when that is set (`run_out=FILE run ...`: a file to keep, with
+# no cp of $tmp/out after)
 run() {
 	local want=$1 what=$2
 	shift 3
-	(cd "$tmp" && "$@") >"$tmp/out" 2>"$tmp/err"
+	(cd "$tmp" && "$@") >"${run_out:-$tmp/out}" 2>"$tmp/err"
 	local got=$?
 	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | head -20; fi
 }
@@ -42,13 +44,13 @@ compare_golden() {
 }
 
 # check_text FILE DESCRIPTION: printer layout: <= 80 columns, pages of at most 65 lines each ended
-# by a form feed and never padded, "page N of M" footers (queued: FILE must not change until
-# run_queued_checks); then the sheets printed (enscript, and CUPS' text filter where installed)
-# must be M.
+# by a form feed and never padded, "page N of M" footers; then the sheets printed (enscript, and
+# CUPS' text filter where installed) must be M (both queued: FILE must not change until
+# run_queued_checks).
 check_text() {
 	expect_in "$1" "page 1 of " "$2"
 	queue_check layout "$1" "$2: text layout"
-	check_sheets "$2" "$1"
+	queue_sheets "$2" "$1"
 }
 
 # queue_check KIND FILE MESSAGE [ARGUMENT]: a check of FILE, failing with MESSAGE, that python3
@@ -61,6 +63,17 @@ queue_check() {
 	have_python || return 0
 	[ -d "$tmp/queued" ] || mkdir "$tmp/queued"
 	printf '%s\0%s\0%s\0%s\0' "$1" "$3" "$2" "${4:-}" >>"$tmp/queued/manifest"
+}
+
+# queue_from MANIFEST...: queues the checks another shell queued (the manifests of their queues;
+# a file not there queued nothing), to be made and counted by this shell's run_queued_checks.
+queue_from() {
+	local m
+	for m; do
+		[ -f "$m" ] || continue
+		[ -d "$tmp/queued" ] || mkdir "$tmp/queued"
+		cat "$m" >>"$tmp/queued/manifest"
+	done
 }
 
 # run_queued_checks: makes the checks queued so far, in one python3, and counts each (ok, or bad
@@ -80,99 +93,69 @@ run_queued_checks() {
 	rm -rf "$tmp/queued"
 }
 
-# check_sheets DESCRIPTION FILE...: a printer given the text logs FILE... wastes no sheet: enscript
-# on 66-line pages prints them on as many sheets as their footers count pages; so does CUPS
-# (cups_sheets).
-check_sheets() {
-	local what=$1 want sheets
-	shift
-	want=$(footer_pages "$@")
-	if command -v enscript >/dev/null; then
-		sheets=$(enscript -B -L 66 -p - "$@" 2>/dev/null | grep -c '^%%Page:')
-		if [ "$sheets" = "$want" ]; then ok; else bad "$what: enscript prints $sheets sheets for $want pages"; fi
-	elif [ -z "${SHEETS_NOTICE:-}" ]; then
-		SHEETS_NOTICE=1
-		echo "SKIP: enscript not installed: the sheet count is not checked (apt-get install enscript)"
-	fi
-	cups_sheets "$what" "$@"
-}
-
-# footer_pages FILE...: the pages the text logs FILE... count in their "page 1 of M" footers, summed
-footer_pages() {
-	awk 'FNR == 1 { seen = 0 }
-	     !seen && match($0, /page 1 of [0-9]+/) { sum += substr($0, RSTART + 10, RLENGTH - 10); seen = 1 }
-	     END { print sum + 0 }' "$@"
-}
-
 # The options README and pathwalk(1) give for `lp`: CUPS' defaults (10 characters, 6 lines per
-# inch) fit 60 lines of 80 columns on Letter and under 80 columns on A4.
-CUPS_LP_OPTIONS="cpi=12 lpi=7"
-CUPS_TEXTTOPDF=/usr/lib/cups/filter/texttopdf
-CUPS_GENERIC_PPD=/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd
+# inch) fit 60 lines of 80 columns on Letter and under 80 columns on A4. Exported for sheets.py.
+export CUPS_LP_OPTIONS="cpi=12 lpi=7"
+export CUPS_TEXTTOPDF=/usr/lib/cups/filter/texttopdf
+export CUPS_GENERIC_PPD=/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd
 
-# cups_sheets DESCRIPTION FILE...: `lp -o cpi=12 -o lpi=7` prints the text logs FILE..., one job
-# after another, on as many sheets as their footers count pages, none blank: CUPS' text filter is
-# run as cupsd runs it for a text job, with no PPD (Letter, CUPS' own margins) and with
-# cups-filters' generic PPD on A4. Says SKIP once when texttopdf or pdfinfo is not installed.
-cups_sheets() {
-	local what=$1 want job f n paper sheets blank
-	shift
+# queue_sheets DESCRIPTION FILE...: a printer given the text logs FILE..., one after another,
+# wastes no sheet: enscript on 66-line pages prints them on as many sheets as their footers count
+# pages; so does `lp -o cpi=12 -o lpi=7` (CUPS' text filter run as cupsd runs it for a text job,
+# with no PPD, on Letter, none of the sheets blank; and with cups-filters' generic PPD on A4).
+# Queued (tests/cli/sheets.py: every queued job printed at once, one run of each tool); says SKIP
+# once for a tool that is not installed.
+queue_sheets() {
+	local what=$1 first=$2 more=
+	shift 2
+	have_python || { skip_once SHEETS_PY "python3 not installed: the sheet counts are not checked"; return 0; }
+	[ $# = 0 ] || printf -v more '%s\n' "$@"
+	if command -v enscript >/dev/null; then
+		queue_check sheets-enscript "$first" "$what: enscript prints as many sheets as the footers count pages" "$more"
+	else
+		skip_once SHEETS_NOTICE "enscript not installed: the sheet count is not checked (apt-get install enscript)"
+	fi
 	if [ ! -x "$CUPS_TEXTTOPDF" ] || ! command -v pdfinfo >/dev/null || ! command -v pdftotext >/dev/null; then
-		if [ -z "${CUPS_NOTICE:-}" ]; then
-			CUPS_NOTICE=1
-			echo "SKIP: CUPS' texttopdf filter not installed: the CUPS sheet count is not checked (apt-get install cups-filters poppler-utils)"
-		fi
+		skip_once CUPS_NOTICE "CUPS' texttopdf filter not installed: the CUPS sheet count is not checked (apt-get install cups-filters poppler-utils)"
 		return 0
 	fi
-	want=$(footer_pages "$@")
-	job=$1
-	[ $# = 1 ] || { cat "$@" >"$tmp/cups.job"; job=$tmp/cups.job; }
-	for paper in Letter A4; do
-		if [ "$paper" = A4 ] && [ ! -f "$CUPS_GENERIC_PPD" ]; then continue; fi
-		cups_print "$paper" "$what" "$job" >"$tmp/cups.pdf"
-		sheets=$(pdfinfo "$tmp/cups.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
-		if [ "$sheets" = "$want" ]; then ok; else
-			bad "$what: CUPS texttopdf ($paper, $CUPS_LP_OPTIONS) prints ${sheets:-no} sheets for $want pages"
-			for f; do
-				n=$(footer_pages "$f")
-				sheets=$(cups_print "$paper" "$what" "$f" | pdfinfo - 2>/dev/null | sed -n 's/^Pages: *//p')
-				[ "$sheets" = "$n" ] || echo "  | $(basename "$f"): ${sheets:-no} sheets for $n pages"
-			done
-			continue
-		fi
-		[ "$paper" = Letter ] || continue # the same pages, set in the same font: checked once
-		blank=$(pdftotext "$tmp/cups.pdf" - 2>/dev/null | awk 'BEGIN { RS = "\f" } !/[^[:space:]]/ { b++ } END { print b + 0 }')
-		if [ "$blank" = 0 ]; then ok; else bad "$what: CUPS texttopdf prints $blank blank sheets"; fi
-	done
+	queue_check sheets-letter "$first" "$what: CUPS texttopdf (Letter, $CUPS_LP_OPTIONS) prints as many sheets as the footers count pages" "$more"
+	queue_check sheets-blank "$first" "$what: CUPS texttopdf (Letter, $CUPS_LP_OPTIONS) prints no blank sheet" "$more"
+	[ ! -f "$CUPS_GENERIC_PPD" ] ||
+		queue_check sheets-a4 "$first" "$what: CUPS texttopdf (A4, $CUPS_LP_OPTIONS) prints as many sheets as the footers count pages" "$more"
 }
 
-# cups_print PAPER TITLE FILE: the PDF CUPS' text filter makes of FILE for `lp -o cpi=12 -o lpi=7`
-# on PAPER (Letter: no PPD; A4: the generic PPD), as cupsd runs it (job-id user title copies
-# options file, a UTF-8 text/plain job), on standard output.
-cups_print() {
-	local ppd=()
-	[ "$1" = A4 ] && ppd=(PPD="$CUPS_GENERIC_PPD")
-	env -u PPD "${ppd[@]}" CHARSET=utf-8 CONTENT_TYPE=text/plain FINAL_CONTENT_TYPE=application/pdf \
-		"$CUPS_TEXTTOPDF" 1 pathwalk "$2" 1 "$CUPS_LP_OPTIONS${ppd:+ media=$1}" "$3" 2>/dev/null
+# skip_once VARIABLE MESSAGE: says "SKIP: MESSAGE" unless VARIABLE is set, then sets it.
+skip_once() {
+	[ -z "${!1:-}" ] || return 0
+	printf -v "$1" 1
+	echo "SKIP: $2"
 }
 
-# rechain FILE: gives the lines of a journal made or edited by hand the integrity members pathwalk
-# writes (DESIGN §6): "seq" numbered 1..N, "prev" (the sha256 of the line before) after "time", and
-# "action_end" on every line (each line an action of its own), so that commands accept it. Earlier
-# chain members are replaced; a line that is not an object is chained over as it is.
+# rechain FILE...: gives the lines of each journal made or edited by hand the integrity members
+# pathwalk writes (DESIGN §6): "seq" numbered 1..N, "prev" (the sha256 of the line before) after
+# "time", and "action_end" on every line (each line an action of its own), so that commands accept
+# it. Earlier chain members are replaced; a line that is not an object is chained over as it is.
 rechain() {
-	# One perl for the whole file, not a sed and a sha256sum per line: Digest::SHA comes with
-	# Debian's perl, which dpkg-dev (in the README's apt-get line and .ci/run) depends on.
+	# One perl for all the files (it renames each rewritten file over its journal itself), not a
+	# sed and a sha256sum per line: Digest::SHA comes with Debian's perl, which dpkg-dev (in the
+	# README's apt-get line and .ci/run) depends on.
 	LC_ALL=C perl -MDigest::SHA=sha256_hex -e '
-		my ($prev, $n) = ("0" x 64, 0);
-		while (my $line = <STDIN>) {
-			chomp $line;
-			$n++;
-			$line =~ s/,"prev":"[0-9a-f]{64}"//;
-			$line =~ s/,"action_end":true\}\z/}/;
-			$line =~ s/^\{"seq":[0-9]+,"time":("[^"]*")/{"seq":$n,"time":$1,"prev":"$prev"/;
-			$line =~ s/\}\z/,"action_end":true}/;
-			print "$line\n";
-			$prev = sha256_hex($line);
-		}' <"$1" >"$1.chain" && mv "$1.chain" "$1"
+		for my $path (@ARGV) {
+			open(my $in, "<", $path) or die "rechain: $path: $!\n";
+			open(my $out, ">", "$path.chain") or die "rechain: $path.chain: $!\n";
+			my ($prev, $n) = ("0" x 64, 0);
+			while (my $line = <$in>) {
+				chomp $line;
+				$n++;
+				$line =~ s/,"prev":"[0-9a-f]{64}"//;
+				$line =~ s/,"action_end":true\}\z/}/;
+				$line =~ s/^\{"seq":[0-9]+,"time":("[^"]*")/{"seq":$n,"time":$1,"prev":"$prev"/;
+				$line =~ s/\}\z/,"action_end":true}/;
+				print $out "$line\n";
+				$prev = sha256_hex($line);
+			}
+			close($out) or die "rechain: $path.chain: $!\n";
+			rename("$path.chain", $path) or die "rechain: $path: $!\n";
+		}' "$@"
 }

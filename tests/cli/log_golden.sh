@@ -34,8 +34,7 @@ render() {
 	for fmt in text markdown html json; do
 		local ext=$fmt
 		case $fmt in text) ext=txt ;; markdown) ext=md ;; esac
-		run 0 "log $name --format $fmt" -- "$bin" log "$@" --format "$fmt" "$journal"
-		cp "$tmp/out" "$tmp/$name.$ext"
+		run_out=$tmp/$name.$ext run 0 "log $name --format $fmt" -- "$bin" log "$@" --format "$fmt" "$journal"
 		compare "$name" "$ext" "$tmp/$name.$ext"
 	done
 	check_text "$tmp/$name.txt" "$name text"
@@ -163,8 +162,7 @@ run 3 "log with a broken pathway" -- "$bin" log -p broken.cfg mini-log.jsonl
 } >"$tmp/hostile.jsonl"
 rechain "$tmp/hostile.jsonl"
 for fmt in text markdown html json; do
-	run 0 "hostile --format $fmt" -- "$bin" log -p "$src/$mini" --format "$fmt" hostile.jsonl
-	cp "$tmp/out" "$tmp/hostile.$fmt"
+	run_out=$tmp/hostile.$fmt run 0 "hostile --format $fmt" -- "$bin" log -p "$src/$mini" --format "$fmt" hostile.jsonl
 	if LC_ALL=C grep -q $'\x1b' "$tmp/hostile.$fmt"; then bad "hostile $fmt: raw ESC in the output"; else ok; fi
 	if LC_ALL=C grep -q $'\xc2\x9b\|\x7f\|\x07' "$tmp/hostile.$fmt"; then bad "hostile $fmt: raw C1/DEL/BEL"; else ok; fi
 	if [ "$fmt" != text ]; then expect_not_in "$tmp/hostile.$fmt" "<script" "hostile $fmt: unescaped <script>"; fi

@@ -8,7 +8,7 @@
 # Nor is a line of the text training report, with a trainee's name of the same mix (cut in the
 # grid without splitting a cluster); its Markdown and HTML carry the name whole.
 # The bundled cases' logs, printed one after another, take as many sheets as their footers count
-# pages, under enscript and under CUPS' text filter (lib_golden.sh's check_sheets).
+# pages, under enscript and under CUPS' text filter (lib_golden.sh's queue_sheets).
 # Usage: log_widths.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
 in_memory
@@ -31,12 +31,13 @@ bundled_case() { # CASE: replayed and logged, its width queued
 	queue_check widths "$tmp/$name.txt" "the log of the bundled case $name is wider than 80 columns"
 }
 # Each shell's logs, printed one after another (enscript; CUPS as `lp -o cpi=12 -o lpi=7` prints
-# them), take as many sheets as their footers count pages.
+# them), take as many sheets as their footers count pages. Each shell's checks stay queued, and
+# are made with this shell's at the end, in one python3 (queue_from).
 bundled_sheets() {
-	run_queued_checks
-	check_sheets "the bundled cases' logs" "$tmp"/*.txt
+	queue_sheets "the bundled cases' logs" "$tmp"/*.txt
 }
 in_two bundled_case bundled_sheets "$src"/config/cases/*.cfg
+queue_from "$tmp"/two1/part*/queued/manifest
 
 # --- wide, combining and joined text in the title, the reason and the patient reference -------
 patient='患者编号 坐骨神经痛-0042 ䷀䷁䷂䷃䷄䷅䷆䷇䷈䷉䷊䷋䷌䷍䷎䷏䷐䷑䷒䷓䷔䷕䷖䷗䷘䷙䷚䷛䷜䷝䷞䷟䷠䷡䷢䷣䷤䷥䷦䷧䷨䷩䷪䷫䷬䷭䷮䷯'
@@ -69,8 +70,8 @@ assert joined.startswith(want) and joined.replace(" ", "").endswith("family pres
 name=$'王小明 👨\u200d👩\u200d👧 हिंदी Zoe\u0301 ䷀䷁ 学员二号'
 for who in alice bob; do
 	sed "s/\"trainee\":\"$who\"/\"trainee\":\"$name $who\"/" "$src/tests/data/train/$who-v5.jsonl" >"$tmp/wide-$who.jsonl"
-	rechain "$tmp/wide-$who.jsonl"
 done
+rechain "$tmp/wide-alice.jsonl" "$tmp/wide-bob.jsonl"
 for locale in C.UTF-8 C; do
 	run 0 "report wide names in LC_ALL=$locale" -- env LC_ALL=$locale "$bin" report wide-alice.jsonl wide-bob.jsonl
 	cp "$tmp/out" "$tmp/report-$locale.txt"

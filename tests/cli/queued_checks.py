@@ -2,8 +2,11 @@
 # The checks that the golden-file tests queue with queue_check (tests/cli/lib_golden.sh), made in
 # one python3 instead of one each. Reads the manifest (argv[1]: KIND, MESSAGE, FILE, ARGUMENT, each
 # ended by a NUL) and prints, per check in order, "ok" or "FAIL: MESSAGE" with details as "  | ..."
-# lines, then "all N" (N checks). Usage: python3 queued_checks.py MANIFEST
+# lines, then "all N" (N checks). The sheet checks (sheets.py) of a kind are made together.
+# Usage: python3 queued_checks.py MANIFEST
 import csv, ctypes, json, locale, re, sys, unicodedata
+
+import sheets
 
 
 def layout(path, _):
@@ -17,6 +20,8 @@ def layout(path, _):
     pages.pop()
 
     def width(s):
+        if s.isascii():  # no ASCII character combines or is wide: one column each
+            return len(s)
         return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
     for n, page in enumerate(pages, 1):
         lines = page.split("\n")
@@ -49,6 +54,8 @@ def widths(path, _):
         _wcwidth[None] = libc.wcwidth
 
     def width(line):
+        if line.isascii() and line.isprintable():  # glibc's wcwidth of each is 1
+            return len(line)
         w = 0
         for c in line:
             n = _wcwidth.get(c)
@@ -94,12 +101,29 @@ def asserts(path, code):
 KINDS = {"layout": layout, "widths": widths, "json": parses, "utf8": utf8, "csv-field": csv_field, "assert": asserts}
 
 
+def sheet_problems(queued):
+    """The problems of the sheet checks among queued (KIND, MESSAGE, FILE, ARGUMENT; the
+    ARGUMENT of a sheet check: more files, one a line), by their place in queued; each kind's
+    checks made together (sheets.answer)."""
+    found = {}
+    for kind in sorted({q[0] for q in queued if q[0].startswith("sheets-")}):
+        mine = [i for i, q in enumerate(queued) if q[0] == kind]
+        checks = [(queued[i][1], [queued[i][2]] + queued[i][3].split("\n")[:-1]) for i in mine]
+        try:
+            answers = sheets.answer(kind, checks)
+        except Exception as e:  # a tool that cannot be run fails the checks, and says why
+            answers = [["%s: %s" % (type(e).__name__, e)]] * len(mine)
+        found.update(zip(mine, answers))
+    return found
+
+
 def main():
     fields = open(sys.argv[1], "rb").read().decode("utf-8", "surrogateescape").split("\0")[:-1]
-    for i in range(0, len(fields), 4):
-        kind, message, path, arg = fields[i:i + 4]
+    queued = [fields[i:i + 4] for i in range(0, len(fields), 4)]
+    found = sheet_problems(queued)
+    for i, (kind, message, path, arg) in enumerate(queued):
         try:
-            problems = KINDS[kind](path, arg)
+            problems = found[i] if i in found else KINDS[kind](path, arg)
         except Exception as e:  # a check that raises fails, and says why
             problems = ["%s: %s" % (type(e).__name__, e)]
         if problems:
@@ -108,7 +132,7 @@ def main():
                 print("  | %s" % p)
         else:
             print("ok")
-    print("all %d" % (len(fields) // 4))
+    print("all %d" % len(queued))
 
 
 main()

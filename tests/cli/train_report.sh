@@ -23,9 +23,8 @@ for fmt in text markdown html csv; do
 	ext=$fmt
 	case $fmt in text) ext=txt ;; markdown) ext=md ;; esac
 	# Journals given in an unsorted order: the report sorts them.
-	run 3 "report --format $fmt" -- "$bin" report --format "$fmt" walk-session.jsonl gina-knee.jsonl $good \
-		frank-torn.jsonl erin-damaged.jsonl
-	cp "$tmp/out" "$tmp/report.$ext"
+	run_out=$tmp/report.$ext run 3 "report --format $fmt" -- "$bin" report --format "$fmt" walk-session.jsonl \
+		gina-knee.jsonl $good frank-torn.jsonl erin-damaged.jsonl
 	compare_golden "$golden/report.$ext" "$tmp/report.$ext"
 	if [ "$(wc -l <"$tmp/err")" = 4 ]; then ok; else bad "$fmt: expected 4 lines on stderr"; sed 's/^/  | /' "$tmp/err"; fi
 	expect_in "$tmp/err" "pathwalk: erin-damaged.jsonl:10: not a JSON event" "$fmt: damaged journal message"
@@ -101,11 +100,9 @@ expect_in "$tmp/err" "pathwalk: text.jsonl:1: " "not a journal message"
 sed -e 's/"trainee":"alice"/"trainee":"\\u001b[2J\\u009b31m <script>alert(1)<\/script> \\"Q\\" O'"'"'Neil [x](javascript:1) \xff\xfe"/' \
 	-e 's/"chosen_label":"[^"]*"/"chosen_label":"\\u001b]0;owned\\u0007<b>x<\/b>"/' "$tmp/alice-v5.jsonl" >"$tmp/hostile.jsonl"
 printf '{"seq":1,"time":"2025-02-17T09:00:00Z","event":"start","mode":"\\u001b[31mwalk<script>","pathway":{"id":"x"}}\n' >"$tmp/hostile-mode.jsonl"
-rechain "$tmp/hostile.jsonl"
-rechain "$tmp/hostile-mode.jsonl"
+rechain "$tmp/hostile.jsonl" "$tmp/hostile-mode.jsonl"
 for fmt in text markdown html; do
-	run 3 "hostile --format $fmt" -- "$bin" report -f "$fmt" hostile.jsonl hostile-mode.jsonl
-	cp "$tmp/out" "$tmp/hostile.$fmt"
+	run_out=$tmp/hostile.$fmt run 3 "hostile --format $fmt" -- "$bin" report -f "$fmt" hostile.jsonl hostile-mode.jsonl
 	for f in "$tmp/hostile.$fmt" "$tmp/err"; do
 		if LC_ALL=C grep -q $'\x1b\|\xc2\x9b\|\x7f\|\x07' "$f"; then bad "hostile $fmt: raw control in $(basename "$f")"; else ok; fi
 	done
@@ -130,18 +127,17 @@ for n, typed in enumerate(sys.argv[3:], 1):
         for line in open(sys.argv[1], encoding="utf-8"):
             print(line.rstrip("\n").replace('"trainee":"alice"', '"trainee":' + json.dumps(typed)), file=out)
 PY
+	rechain "$tmp"/formula-*.jsonl
 	n=0
 	for typed in "${typed_names[@]}"; do
 		n=$((n + 1))
-		rechain "$tmp/formula-$n.jsonl"
-		run 0 "csv of trainee $typed" -- "$bin" report -f csv "formula-$n.jsonl"
+		run_out=$tmp/formula-$n.csv run 0 "csv of trainee $typed" -- "$bin" report -f csv "formula-$n.jsonl"
 		case $typed in
 		[=+@\'-]*) want="'$typed" ;;
 		*) want=$typed ;;
 		esac
-		cp "$tmp/out" "$tmp/formula-$n.csv"
 		queue_check csv-field "$tmp/formula-$n.csv" "csv trainee $typed" "$want"
-		case $typed in Smith*) expect_in "$tmp/out" '"Smith, ""Jo""",v1-cauda-equina' "csv: comma and quotes quoted, quotes doubled" ;; esac
+		case $typed in Smith*) expect_in "$tmp/formula-$n.csv" '"Smith, ""Jo""",v1-cauda-equina' "csv: comma and quotes quoted, quotes doubled" ;; esac
 	done
 fi
 
@@ -149,8 +145,7 @@ fi
 sed -e 's/"seconds":[0-9]*/"seconds":9223372036854775807/' "$tmp/alice-v5.jsonl" >"$tmp/huge-a.jsonl"
 sed -e 's/"seconds":[0-9]*/"seconds":9223372036854775806/' -e 's/"trainee":"alice"/"trainee":"zed"/' \
 	"$tmp/alice-v5.jsonl" >"$tmp/huge-b.jsonl"
-rechain "$tmp/huge-a.jsonl"
-rechain "$tmp/huge-b.jsonl"
+rechain "$tmp/huge-a.jsonl" "$tmp/huge-b.jsonl"
 run 0 "huge decision times" -- "$bin" report huge-a.jsonl huge-b.jsonl
 if [ -s "$tmp/err" ]; then bad "huge decision times: stderr not empty"; sed 's/^/  | /' "$tmp/err"; else ok; fi
 expect_in "$tmp/out" "median time not recorded" "huge decision times: no median made of them"
