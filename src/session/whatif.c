@@ -163,15 +163,15 @@ static bool by_steps(struct trials *t, int var, long at, long lo, long hi)
 	ok = expr_steps_add_derived(&st);
 	for (size_t i = 0; ok && i < t->nconds; i++)
 		ok = expr_steps_add(&st, t->conds[i]);
-	if (ok && t->computed_defaults) {
+	if (ok && st.npoints)
 		qsort(st.points, st.npoints, sizeof(*st.points), by_value);
+	if (ok && t->computed_defaults) {
 		runs_down(t, var, st.points, st.npoints, at, lo);
 		runs_up(t, var, st.points, st.npoints, at, hi);
 	} else if (ok) {
 		const struct value *a = &t->base->answers[var];
 		size_t i;
 
-		qsort(st.points, st.npoints, sizeof(*st.points), by_value);
 		/* A point p starts a run: p - 1 ends the run below it. */
 		for (i = st.npoints; i-- > 0;)
 			if (st.points[i] <= at && (i + 1 == st.npoints || st.points[i] != st.points[i + 1]) &&
