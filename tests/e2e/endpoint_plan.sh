@@ -6,16 +6,15 @@
 # earlier answers pre-fills its field; F1 on the start form shows "About this pathway".
 . "$(dirname "$0")/lib.sh" "$@"
 
-# line_of TEXT: the first screen line (1-based) holding TEXT, or nothing
-line_of() { screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1; }
-
 # The endpoint screen's order on the first screen (no scrolling).
 start -- walk --case "$SRC/config/cases/v5-sij-eligible.cfg" --log "$TMP/v5.jsonl"
 wait_for "[case v5-sij-eligible]" || bad "the walk did not start"
 enter_until_node sij_injection "$TMP/v5.jsonl" && ok "reached sij_injection" || bad "did not reach sij_injection"
 expect "What to do" "the plan is on the endpoint's first screen"
-rec=$(line_of "Recommendation") todo=$(line_of "What to do") doc=$(line_of "What to document")
-warn=$(line_of "Warnings")
+line_of "Recommendation"; rec=$LINE_NO
+line_of "What to do"; todo=$LINE_NO
+line_of "What to document"; doc=$LINE_NO
+line_of "Warnings"; warn=$LINE_NO
 if [ -n "$rec" ] && [ -n "$todo" ] && [ "$rec" -lt "$todo" ]; then ok "Recommendation above What to do"
 else bad "Recommendation (line ${rec:-none}) is not above What to do (line ${todo:-none})"; fi
 if [ -n "$doc" ] && [ "$todo" -lt "$doc" ]; then ok "What to do above What to document"

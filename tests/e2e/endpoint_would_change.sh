@@ -6,17 +6,23 @@
 # lines as would_change.
 . "$(dirname "$0")/lib.sh" "$@"
 
-# joined: the screen as one line, wrapped lines joined (runs of blanks made one).
-joined() { screen | tr '\n' ' ' | tr -s ' '; }
+# joined TEXT: the screen, as one line (wrapped lines joined, runs of blanks made one), holds TEXT.
+joined() {
+	local text
+	capture
+	text=${SCREEN//$'\n'/ }
+	while [[ $text == *"  "* ]]; do text=${text//  / }; done
+	[[ $text == *"$1"* ]]
+}
 
 # page_to TEXT: PgDn (each time until the screen settles) until TEXT shows, at most 20 pages.
 page_to() {
 	local n=0
-	until joined | grep -qF -- "$1" || [ $n -ge 20 ]; do
+	until joined "$1" || [ $n -ge 20 ]; do
 		press NPage
 		n=$((n + 1))
 	done
-	joined | grep -qF -- "$1"
+	joined "$1"
 }
 
 start -- walk --case "$SRC/config/cases/v5-sij-eligible.cfg" --log "$TMP/v5.jsonl"

@@ -18,7 +18,7 @@ if [ ! -f "$man" ]; then failed=$((failed + 1)); echo "FAIL: $man is missing"; e
 	[ -s "$TMP/names" ] || { failed=$((failed + 1)); echo "FAIL: no key names parsed from the help"; }
 	sed -n '/^\.SS Keys/,/^\.S[SH] /p' "$man" | sed 's/\\-/-/g; s/\\e/\\/g' >"$TMP/mankeys"
 	while IFS= read -r name; do
-		if grep -qxF ".B $name" "$TMP/mankeys"; then ok "man page lists '$name'"; else
+		if file_line "$TMP/mankeys" ".B $name"; then ok "man page lists '$name'"; else
 			failed=$((failed + 1)); echo "FAIL: the man page's Keys section lacks '$name'"; fi
 	done <"$TMP/names"
 fi

@@ -7,7 +7,8 @@ BIN=${1:?usage: $0 PATHWALK_BINARY SOURCE_DIR}
 SRC=${2:?usage: $0 PATHWALK_BINARY SOURCE_DIR}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 case $SRC in /*) ;; *) SRC=$PWD/$SRC ;; esac
-NAME=$(basename "$0" .sh)
+NAME=${0##*/}
+NAME=${NAME%.sh}
 SOCK=pw-$$-$NAME
 SOCKETS=""
 runs=0
@@ -16,8 +17,9 @@ export XDG_STATE_HOME=$TMP/state
 TIMEOUT=${PATHWALK_E2E_TIMEOUT:-10}
 passed=0
 failed=0
-# The polls below spawn one tmux client each and nothing else (no grep, md5sum or sleep): the
-# screen is matched in bash, and nap waits on a FIFO that nothing writes, in bash's own read.
+# The waits below start no process: the window is driven through one tmux control client
+# (lib-control.sh), the screen is matched in bash, and nap waits on a FIFO that nothing writes,
+# in bash's own read.
 mkfifo "$TMP/nap"
 exec {NAP_FD}<>"$TMP/nap"
 # python3: the interpreter CMake found (PATHWALK_PYTHON), without the site module (-S): the
@@ -28,56 +30,59 @@ if [ -n "${PATHWALK_PYTHON:-}" ] && [ -x "$PATHWALK_PYTHON" ]; then
 fi
 # nap SECONDS: sleeps without starting a process.
 nap() { read -r -t "$1" -u "$NAP_FD" _ || true; }
-# on_screen TEXT: the screen (now) shows TEXT (a fixed string).
-on_screen() { [[ $(screen) == *"$1"* ]]; }
+# on_screen TEXT: the screen (now) shows TEXT (a fixed string); the screen is left in SCREEN.
+on_screen() { capture; [[ $SCREEN == *"$1"* ]]; }
 
 # Executed directly (ctest runs every tests/e2e/*.sh): this file only defines helpers.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then echo "0 passed, 0 failed"; exit 0; fi
 
 command -v tmux >/dev/null || { echo "tmux is needed for $NAME"; echo "0 passed, 1 failed"; exit 1; }
+. "${BASH_SOURCE[0]%/*}/lib-control.sh"
 
-# kill_servers: ends the tmux servers this shell started (a test's, or a spawned sub-case's).
-# kill_servers: ends this test's tmux servers and removes their socket files, which tmux 3.3
-# leaves behind in its socket directory.
-kill_servers() {
-	local s
-	for s in $SOCKETS; do
-		tmux -L "$s" kill-server 2>/dev/null
-		rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$EUID/$s"
-	done
-}
+# cleanup: ends the test's spawned sub-cases still running and the tmux server of its window
+# (each window before it was ended when the next one started, a sub-case's by the sub-case), then
+# removes $TMP and the socket files of all the windows, which tmux 3.3 leaves behind in its
+# socket directory, with one rm.
 cleanup() {
-	local j
+	local j s files=("$TMP")
 	for j in $(jobs -p); do kill "$j" 2>/dev/null; done # spawned sub-cases still running
 	wait
-	kill_servers
-	rm -rf "$TMP"
+	ctl_close
+	for s in $SOCKETS; do files+=("${TMUX_TMPDIR:-/tmp}/tmux-$EUID/$s"); done
+	# A walk that the end of its window interrupted may still be writing its printable log here.
+	rm -rf "${files[@]}" 2>/dev/null || { nap 0.5; rm -rf "${files[@]}"; }
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 ok() { passed=$((passed + 1)); echo "ok: $*"; }
 bad() {
+	# The control client's state, for a failure that its waits could explain.
+	local state="control client: fd ${CTL_R:-none} of shell ${CTL_OWNER:-none} (this one $BASHPID), last reply ${#CTL_OUT[@]} lines, last line read: ${CTL_LINE:0:60}"
+	local line
 	failed=$((failed + 1))
 	echo "FAIL: $*"
-	screen | sed 's/^/  | /'
+	echo "  ($state)"
+	capture
+	while IFS= read -r line; do printf '  | %s\n' "$line"; done <<<"$SCREEN"
 }
 
-# The environment every walk runs with; extra VAR=value words may follow.
+# run_env [VAR=value...]: the environment every walk runs with, as assignments to put in front
+# of a shell command (no env process), in RUN_ENV; the extra assignments follow.
 run_env() {
-	printf '%s ' env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="${PW_TERM:-tmux-256color}" ESCDELAY=25 \
+	printf -v RUN_ENV '%s ' LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="${PW_TERM:-tmux-256color}" ESCDELAY=25 \
 		PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC XDG_STATE_HOME="$XDG_STATE_HOME" HOME="$TMP/home" "$@"
 }
 
 # start_window COLS ROWS COMMAND: runs the shell COMMAND in a fresh tmux window of that size, on a
-# server of its own (restarting one on the same socket races with its shutdown).
+# server of its own (restarting one on the same socket races with its shutdown), driven through
+# its control client (lib-control.sh); the window before it ends first.
 start_window() {
-	[ -n "$SOCKETS" ] && tmux -L "$SOCK" kill-server 2>/dev/null
+	ctl_close
 	runs=$((runs + 1))
 	SOCK=pw-$$-$NAME-$runs
 	SOCKETS="$SOCKETS $SOCK"
-	tmux -L "$SOCK" -u -f /dev/null new-session -d -s pw -x "$1" -y "$2" "$3" \; \
-		set-option -t pw remain-on-exit on >/dev/null 2>&1
+	ctl_open "$1" "$2" "$3"
 }
 
 # full_disk_walk WHAT [LINE...]: in the window, a walk of case_v5 whose journal ($fs/full.jsonl)
@@ -96,12 +101,19 @@ full_disk_walk() {
 	{
 		echo "mount -t tmpfs -o size=16k tmpfs '$fs' || exit 99"
 		echo "dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null"
-		echo "$(run_env) '$BIN' walk --case '$case_v5' --clinician Tester --log '$fs/full.jsonl'"
+		run_env
+		echo "$RUN_ENV'$BIN' walk --case '$case_v5' --clinician Tester --log '$fs/full.jsonl'"
 		echo 'echo EXIT=$?'
 		printf '%s\n' "$@"
 	} >"$TMP/fullwalk.sh"
 	start_window 80 24 "unshare -m sh '$TMP/fullwalk.sh'; sleep 600"
 }
+
+# STTY_MODES: a shell command printing which of icanon, -icanon, echo and -echo `stty -a` shows,
+# in its order, on one line (one process: stty; split and matched in the shell).
+# It sets the shell's IFS and -f: it comes last but for a sleep.
+STTY_MODES="set -f; IFS=' ;
+'; for m in \$(stty -a); do case \$m in icanon | -icanon | echo | -echo) printf '%s ' \$m ;; esac; done; echo"
 
 # start [-x COLS -y ROWS] -- ARGS...: runs pathwalk ARGS in a fresh tmux window; afterwards the
 # window shows "EXIT=<status>" and the terminal modes (stty) so restoring can be checked.
@@ -117,8 +129,8 @@ start() {
 	shift
 	local args="" a
 	for a in "$@"; do args="$args '$a'"; done
-	start_window "$cols" "$rows" \
-		"$(run_env $extra) '$BIN' $args; echo EXIT=\$?; stty -a | tr ' ;' '\n\n' | grep -x -e -icanon -e icanon -e -echo -e echo | tr '\n' ' '; echo; sleep 600"
+	run_env $extra
+	start_window "$cols" "$rows" "$RUN_ENV'$BIN' $args; echo EXIT=\$?; $STTY_MODES; exec sleep 600"
 	# A curses walk first asks for the clinician's name and the patient reference: skip both,
 	# unless the test wants the form (PW_FORM=1) or the walk does not ask.
 	case " $* " in
@@ -137,14 +149,54 @@ skip_form() {
 	wait_gone "Patient reference" || true
 }
 
-screen() { tmux -L "$SOCK" capture-pane -p -J -t pw 2>/dev/null; }
+# screen: prints the screen now (capture's SCREEN), for a file or a pipe.
+screen() { capture; printf '%s\n' "$SCREEN"; }
+
+# split_lines ARRAY TEXT: the lines of TEXT (empty ones too) in the array named ARRAY; split in
+# bash (a here-string would go through a pipe, read a byte at a time).
+split_lines() {
+	local -n lines=$1
+	local rest=$2$'\n'
+	lines=()
+	while [ -n "$rest" ]; do
+		lines+=("${rest%%$'\n'*}")
+		rest=${rest#*$'\n'}
+	done
+}
+# screen_lines: the screen now, a line an element, in SCREEN_LINES.
+screen_lines() { capture; split_lines SCREEN_LINES "$SCREEN"; }
+# line_of TEXT: the first screen line (1-based) holding TEXT, in LINE_NO; empty if none does.
+line_of() {
+	local i
+	LINE_NO=""
+	screen_lines
+	for ((i = 0; i < ${#SCREEN_LINES[@]}; i++)); do
+		[[ ${SCREEN_LINES[i]} == *"$1"* ]] && { LINE_NO=$((i + 1)); return 0; }
+	done
+}
+# high_bytes: the screen (now) holds a byte above 0x7f (matched in the C locale, a byte at a time).
+high_bytes() {
+	local LC_ALL=C
+	capture
+	[[ $SCREEN == *[$'\x80'-$'\xff']* ]]
+}
+# last_line: the screen's last line that is not blank (spaces only), in LAST.
+last_line() {
+	local i
+	LAST=""
+	screen_lines
+	for ((i = ${#SCREEN_LINES[@]} - 1; i >= 0; i--)); do
+		[[ ${SCREEN_LINES[i]} == *[!\ ]* ]] && { LAST=${SCREEN_LINES[i]}; return 0; }
+	done
+}
 
 # window_pid: the pid of the innermost process of the current window (the program its shell runs,
-# e.g. pathwalk), following each process's first child in /proc (pgrep -P where the kernel does
-# not list children): no scan of every process on the machine, as pgrep -f does.
+# e.g. pathwalk), in WINDOW_PID, following each process's first child in /proc (pgrep -P where
+# the kernel does not list children): no scan of every process on the machine, as pgrep -f does.
 window_pid() {
 	local pid kids
-	pid=$(tmux -L "$SOCK" display-message -p -t pw '#{pane_pid}')
+	tmx_get '#{pane_pid}'
+	pid=$VALUE
 	while [ -n "$pid" ]; do
 		if [ -r "/proc/$pid/task/$pid/children" ]; then
 			read -r kids <"/proc/$pid/task/$pid/children"
@@ -154,50 +206,65 @@ window_pid() {
 		[ -n "$kids" ] || break
 		pid=${kids%%[ $'\n']*}
 	done
-	echo "$pid"
+	WINDOW_PID=$pid
+}
+
+# pathwalk_pid: the pid of the pathwalk that the current window runs, in PID; empty when the
+# window's innermost process is not a pathwalk (it has not started yet, or it has ended).
+pathwalk_pid() {
+	local comm=""
+	window_pid
+	PID=$WINDOW_PID
+	[ -n "$PID" ] && read -r comm 2>/dev/null <"/proc/$PID/comm"
+	[ "$comm" = pathwalk ] || PID=""
 }
 
 # keys KEY...: tmux key names (Enter, Space, Down, BTab, C-c, Escape...) or literal text with -l.
-keys() { tmux -L "$SOCK" send-keys -t pw "$@"; }
-type_text() { tmux -L "$SOCK" send-keys -t pw -l "$1"; }
+keys() { tmx send-keys -t pw "$@"; }
+type_text() { tmx send-keys -t pw -l "$1"; }
 
-# wait_for TEXT [SECONDS]: polls the screen until it contains TEXT (fixed string).
-wait_for() {
-	local text=$1 limit=${2:-$TIMEOUT} i=0
-	while [ $i -lt $((limit * 50)) ]; do
-		on_screen "$text" && return 0
-		nap 0.02
-		i=$((i + 1))
-	done
-	return 1
+# until_true SECONDS TEST [ARG...]: runs TEST ARG... (which looks at the window: a capture, a
+# query) until it is true, again each time the window has written something since; false when
+# SECONDS pass first.
+until_true() {
+	local end=$((${EPOCHREALTIME//[!0-9]/} + $1 * 1000000))
+	shift
+	until "$@"; do ctl_wait "$end" || return 1; done
+}
+shows() { capture; [[ $SCREEN == *"$1"* ]]; }
+hides() { capture; [[ $SCREEN != *"$1"* ]]; }
+# has_line LINE: a screen line is exactly LINE (trailing blanks ignored).
+has_line() {
+	local nl=$'\n'
+	capture
+	[[ $nl$SCREEN$nl == *"$nl$1"*( )"$nl"* ]]
 }
 
-# wait_gone TEXT [SECONDS]: polls until the screen no longer shows TEXT.
-wait_gone() {
-	local text=$1 limit=${2:-$TIMEOUT} i=0
-	while [ $i -lt $((limit * 50)) ]; do
-		on_screen "$text" || return 0
-		nap 0.02
-		i=$((i + 1))
-	done
-	return 1
-}
+# wait_for TEXT [SECONDS]: waits until the screen contains TEXT (fixed string).
+wait_for() { until_true "${2:-$TIMEOUT}" shows "$1"; }
 
-# wait_settled [SECONDS]: polls until the screen is the same in three captures in a row, that is
+# wait_gone TEXT [SECONDS]: waits until the screen no longer shows TEXT.
+wait_gone() { until_true "${2:-$TIMEOUT}" hides "$1"; }
+
+# wait_settled [SECONDS]: waits until the window has written nothing for CTL_QUIET_US, that is
 # until curses has drawn the whole of a new screen; for when the next screen's text is not known.
+# Without a control client: until three captures 20 ms apart are the same.
 wait_settled() {
-	local limit=${1:-$TIMEOUT} i=0 same=0 last="" now
-	while [ $i -lt $((limit * 50)) ]; do
-		now=$(screen)
-		if [ $i -gt 0 ] && [ "$now" = "$last" ]; then
+	local end=$((${EPOCHREALTIME//[!0-9]/} + ${1:-$TIMEOUT} * 1000000)) same=0 last="" now
+	while [ "${EPOCHREALTIME//[!0-9]/}" -lt $end ]; do
+		if ctl_usable; then
+			ctl_quiet "$CTL_QUIET_US" && return 0
+			continue
+		fi
+		capture
+		if [ "$SCREEN" = "$last" ]; then
 			same=$((same + 1))
 			[ $same -ge 2 ] && return 0
 		else
 			same=0
-			last=$now
+			last=$SCREEN
 		fi
 		nap 0.02
-		i=$((i + 1))
 	done
 	return 1
 }
@@ -209,28 +276,39 @@ expect() {
 # expect_line LINE DESCRIPTION: waits for a screen line that is exactly LINE (trailing blanks
 # ignored).
 expect_line() {
-	local i=0 nl=$'\n'
-	while [ $i -lt $((TIMEOUT * 50)) ]; do
-		[[ $nl$(screen)$nl == *"$nl$1"*( )"$nl"* ]] && { ok "$2"; return 0; }
-		nap 0.02
-		i=$((i + 1))
-	done
-	bad "$2: no line '$1'"
+	if until_true "$TIMEOUT" has_line "$1"; then ok "$2"; else bad "$2: no line '$1'"; fi
 }
 expect_not() { # TEXT DESCRIPTION: the screen (now) does not show TEXT
 	if on_screen "$1"; then bad "$2: '$1' is on the screen"; else ok "$2"; fi
 }
 
-# The journal of the walk that just ran (the only one in the state directory, or FILE given).
-journal() { ls "$XDG_STATE_HOME"/pathwalk/sessions/*.jsonl 2>/dev/null | tail -n 1; }
+# journal: the journal of the walk that just ran (the last in the state directory), in JOURNAL.
+journal() {
+	local files=("$XDG_STATE_HOME"/pathwalk/sessions/*.jsonl)
+	JOURNAL=${files[-1]}
+	[ -e "$JOURNAL" ] || JOURNAL=""
+}
+
+# file_text FILE: FILE's text, in TEXT (empty when there is no such file), read in bash.
+file_text() {
+	TEXT=""
+	[ -f "$1" ] && IFS= read -r -d "" TEXT <"$1"
+	return 0
+}
+# file_has FILE TEXT: FILE exists and holds TEXT (a fixed string); its text is left in TEXT.
+file_has() { file_text "$1"; [ -f "$1" ] && [[ $TEXT == *"$2"* ]]; }
+# file_line FILE LINE: a line of FILE is exactly LINE (as grep -qxF), matched in bash.
+file_line() {
+	local nl=$'\n'
+	file_has "$1" "$2" && [[ $nl$TEXT$nl == *"$nl$2$nl"* ]]
+}
 
 # expect_in_file FILE TEXT DESCRIPTION: polls until FILE holds TEXT (the program may write it just
 # after the screen that the test saw).
 expect_in_file() {
-	local i=0 text
+	local i=0
 	while [ $i -lt $((TIMEOUT * 50)) ]; do
-		[ -f "$1" ] && IFS= read -r -d "" text <"$1"
-		[ -f "$1" ] && [[ $text == *"$2"* ]] && { ok "$3"; return 0; }
+		file_has "$1" "$2" && { ok "$3"; return 0; }
 		nap 0.02
 		i=$((i + 1))
 	done
@@ -242,26 +320,22 @@ expect_in_file() {
 
 # cursor_at X DESCRIPTION: polls until the terminal's cursor is in column X (0-based); ok or bad.
 cursor_at() {
-	local i=0 x
-	while [ $i -lt $((TIMEOUT * 50)) ]; do
-		x=$(tmux -L "$SOCK" display-message -p -t pw '#{cursor_x}')
-		[ "$x" = "$1" ] && { ok "$2"; return 0; }
-		nap 0.02
-		i=$((i + 1))
-	done
-	bad "$2: the cursor is in column $x, not $1"
+	if until_true "$TIMEOUT" cursor_in "$1"; then ok "$2"; else bad "$2: the cursor is in column $VALUE, not $1"; fi
 }
+cursor_in() { tmx_get '#{cursor_x}'; [ "$VALUE" = "$1" ]; }
 
 # press KEY...: sends the keys, then waits until the screen changes (at most 5 s) and settles, so
 # that the next key reaches the screen this one brought: a slow redraw (under ASan) never lets
 # two keys meant for two screens reach one.
 press() {
-	local before i=0
-	before=$(screen)
+	local before
+	capture
+	before=$SCREEN
 	keys "$@"
-	while [ "$(screen)" = "$before" ] && [ $i -lt 250 ]; do nap 0.02; i=$((i + 1)); done
+	until_true 5 changed_from "$before"
 	wait_settled
 }
+changed_from() { capture; [ "$SCREEN" != "$1" ]; }
 
 # enter_until TEXT: presses Enter, one screen at a time (see press), until a screen shows TEXT;
 # at most 10 screens. The screen at the call is checked first, once it has settled.
@@ -277,14 +351,20 @@ enter_until() {
 }
 
 # node_id JOURNAL: the current node's id, from the journal's last node event (the screen shows
-# no ids without --ids; the node event is written before the screen is drawn).
-# Read and cut in bash: it is polled.
+# no ids without --ids; the node event is written before the screen is drawn), in NODE.
+# Read and cut in bash, from the last line back: it is polled (cutting the whole journal after
+# its last node event with ${text##*TAG} costs bash time in the square of its length).
 node_id() {
-	local text="" tag='"event":"node","node":"'
-	[ -f "$1" ] && IFS= read -r -d "" text <"$1"
-	[[ $text == *"$tag"* ]] || return 0
-	text=${text##*"$tag"}
-	echo "${text%%\"*}"
+	local lines=() line i tag='"event":"node","node":"'
+	NODE=""
+	[ -f "$1" ] && mapfile -t lines <"$1"
+	for ((i = ${#lines[@]} - 1; i >= 0; i--)); do
+		line=${lines[i]}
+		[[ $line == *"$tag"* ]] || continue
+		line=${line##*"$tag"}
+		NODE=${line%%\"*}
+		return 0
+	done
 }
 
 # enter_until_node ID JOURNAL: Enter through every pre-filled screen of a case until the walk
@@ -292,12 +372,12 @@ node_id() {
 enter_until_node() {
 	local n=0 id i
 	i=0
-	while [ -z "$(node_id "$2")" ] && [ $i -lt 250 ]; do nap 0.02; i=$((i + 1)); done
-	while id=$(node_id "$2"); [ "$id" != "$1" ] && [ $n -lt 40 ]; do
+	while node_id "$2"; [ -z "$NODE" ] && [ $i -lt 250 ]; do nap 0.02; i=$((i + 1)); done
+	while node_id "$2"; id=$NODE; [ "$id" != "$1" ] && [ $n -lt 40 ]; do
 		keys Enter
 		n=$((n + 1))
 		i=0
-		while [ "$(node_id "$2")" = "$id" ] && [ $i -lt 250 ]; do nap 0.02; i=$((i + 1)); done
+		while node_id "$2"; [ "$NODE" = "$id" ] && [ $i -lt 250 ]; do nap 0.02; i=$((i + 1)); done
 	done
 	wait_settled
 	[ "$id" = "$1" ]
@@ -307,7 +387,8 @@ enter_until_node() {
 # side by side. spawn TAG FUNCTION [ARG...]: runs FUNCTION ARGS in a background subshell with
 # tmux servers of its own (named after TAG), at most $PATHWALK_E2E_JOBS (default 4) at a time.
 # collect: waits for them all, then prints each one's output in the order they were spawned and
-# adds its passes and failures to the test's; a sub-case that did not return is a failure.
+# adds its passes and failures to the test's; a sub-case that did not return is a failure. A
+# sub-case ends its own tmux server; the test removes their socket files with its own.
 E2E_JOBS=${PATHWALK_E2E_JOBS:-4}
 spawned=0
 collected=0
@@ -321,8 +402,8 @@ spawn() {
 	out=$TMP/job-$spawned
 	spawned_tags[spawned]=$tag
 	(
-		NAME=$NAME-$tag SOCKETS="" runs=0 passed=0 failed=0
-		trap kill_servers EXIT
+		NAME=$NAME-$tag SOCKETS="" runs=0 passed=0 failed=0 CTL_W="" CTL_R="" CTL_LIVE=0
+		trap "ctl_close; echo \"\$SOCKETS\" >'$out.sockets'" EXIT
 		# A signal ends the sub-case once the command under way (a server being started) is done.
 		trap "exit 130" INT
 		trap "exit 143" TERM
@@ -332,11 +413,12 @@ spawn() {
 	running=$((running + 1))
 }
 collect() {
-	local i p f
+	local i p f line
 	wait
 	running=0
-	for i in $(seq $((collected + 1)) "$spawned"); do
-		cat "$TMP/job-$i.out"
+	for ((i = collected + 1; i <= spawned; i++)); do
+		while IFS= read -r line || [ -n "$line" ]; do printf '%s\n' "$line"; done <"$TMP/job-$i.out"
+		[ -f "$TMP/job-$i.sockets" ] && read -r line <"$TMP/job-$i.sockets" && SOCKETS="$SOCKETS $line"
 		if [ -f "$TMP/job-$i.count" ] && read -r p f <"$TMP/job-$i.count"; then
 			passed=$((passed + p))
 			failed=$((failed + f))

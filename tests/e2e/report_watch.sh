@@ -35,7 +35,7 @@ expect "(1 decision made); score 0/1 (0%)" "the decisions made so far and the ru
 expect "Training room $room: 2 trainees, 4 journals" "the heading counts it"
 # Half a line, as a trainee's process writes it: the room keeps what is whole.
 head -c 60 "$TMP/part2" >>"$room/carol.jsonl"
-sleep 0.3 # nothing to poll for: the screen must not change
+nap 0.3 # nothing to poll for: the screen must not change
 expect "carol: 1 session, 0 finished; now 52 F" "a torn last line is tolerated"
 expect_not "carol.jsonl:" "the torn journal is not set aside"
 # The rest of the session (the torn start of the line is completed by the rest of it).
@@ -55,9 +55,8 @@ expect_in_file "$TMP/final.txt" "gina-knee.jsonl, line 1: a journal of another" 
 # SIGTERM: the terminal is restored and the exit says so.
 start -- report --watch "$room"
 expect "carol: 1 session" "watching again"
-pane=$(tmux -L "$SOCK" display -p -t pw '#{pane_pid}')
-pid=$(pgrep -P "$pane" -x pathwalk | head -n 1)
-if [ -n "$pid" ]; then kill -TERM "$pid"; ok "the watch's process found"; else bad "no pathwalk process under the pane"; fi
+pathwalk_pid
+if [ -n "$PID" ]; then kill -TERM "$PID"; ok "the watch's process found"; else bad "no pathwalk process under the pane"; fi
 expect "EXIT=143" "SIGTERM ends the watch with 128+15"
 expect "icanon echo" "the terminal is restored after SIGTERM"
 

@@ -20,10 +20,10 @@ forbidden=(
 )
 
 no_leak() { # WHERE: the screen now shows none of the forbidden texts (one capture, all checked)
-	local text found="" shown
-	shown=$(screen)
+	local text found=""
+	capture
 	for text in "${forbidden[@]}"; do
-		if [[ $shown == *"$text"* ]]; then found="$found '$text'"; fi
+		if [[ $SCREEN == *"$text"* ]]; then found="$found '$text'"; fi
 	done
 	if [ -z "$found" ]; then ok "no leak: $1"; else bad "leak on $1:$found"; fi
 }
@@ -48,10 +48,11 @@ walk_v5() {
 	choices=(1 2 1 1)
 	decision=0
 	settled=0
-	for step in $(seq 1 40); do
+	for ((step = 1; step <= 40; step++)); do
 		[ "$settled" = 1 ] || wait_settled || bad "step $step: the screen never settled"
 		settled=0
-		shown=$(screen)
+		capture
+		shown=$SCREEN
 		if [[ $shown == *"Debrief:"* ]]; then break; fi
 		if [[ $shown == *"Which next step? Commit to one"* ]]; then
 			decision=$((decision + 1))
@@ -154,7 +155,8 @@ enter_findings() {
 # fbss training beside it writes there too).
 case_menu() {
 	export XDG_STATE_HOME=$TMP/state-menu
-	ncases=$(ls "$SRC"/config/cases/*.cfg | wc -l)
+	local cases=("$SRC"/config/cases/*.cfg)
+	ncases=${#cases[@]}
 	start -- train -t Bo
 	expect "Training cases: " "the case menu"
 	expect_not "Image-guided sacroiliac joint injection" "the menu does not show where a case ends"
@@ -187,7 +189,7 @@ case_menu() {
 	keys Enter
 	expect "Done in this sitting: 44 M, new saddle numbness" "back in the menu, the case done is named by its title"
 	expect "(1/1 correct)" "with its score"
-	printable=$(journal); printable=${printable%.jsonl}.txt
+	journal; printable=${JOURNAL%.jsonl}.txt
 	if [ -s "$printable" ]; then ok; else bad "the printable log is written when the case ends, before the sitting does"; fi
 	keys q
 	expect "EXIT=0" "q leaves the menu"
@@ -200,10 +202,10 @@ long_findings() {
 	expect "Case: 64 F, after a fusion" "the fbss vignette"
 	decisions=0
 	settled=0
-	for step in $(seq 1 30); do
+	for ((step = 1; step <= 30; step++)); do
 		[ "$settled" = 1 ] || wait_settled
 		settled=0
-		if screen | grep -qF "Which next step? Commit to one"; then
+		if on_screen "Which next step? Commit to one"; then
 			decisions=$((decisions + 1))
 			[ "$decisions" = 2 ] && break
 			keys 1

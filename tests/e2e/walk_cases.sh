@@ -17,14 +17,13 @@ walk_case() {
 	# The endpoint is the screen whose Enter finishes; the node id may have left the bottom bar
 	# (it goes first when the hints need the room), so the journal names the node.
 	local before
-	while before=$(screen); [[ $before != *"Enter:finish"* ]] && [ $n -lt 40 ]; do
+	while capture; before=$SCREEN; [[ $before != *"Enter:finish"* ]] && [ $n -lt 40 ]; do
 		keys Enter
 		n=$((n + 1))
 		# wait until the screen moved on (or showed a message)
-		local i=0
-		while [ "$(screen)" = "$before" ] && [ $i -lt 100 ]; do nap 0.02; i=$((i + 1)); done
+		until_true 2 changed_from "$before"
 	done
-	if on_screen "Enter:finish" && grep -qF "\"event\":\"node\",\"node\":\"$endpoint\"" "$log"; then
+	if on_screen "Enter:finish" && file_has "$log" "\"event\":\"node\",\"node\":\"$endpoint\""; then
 		ok "$1: reached $endpoint with Enter on each screen ($n screens)"
 	else
 		bad "$1: did not reach $endpoint"
@@ -39,7 +38,7 @@ walk_case() {
 walk_case v5-sij-eligible sij_injection sciatic_block_fall_risk
 walk_case v1-cauda-equina emergency_ces_referral ""
 # The cauda equina endpoint is the emergency itself: no safety-net warning there (PATHWAY.md v1.1).
-if grep -qF '"safety_net"' "$TMP/v1-cauda-equina.jsonl"; then bad "v1-cauda-equina: the journal has safety_net"; else
+if file_has "$TMP/v1-cauda-equina.jsonl" '"safety_net"'; then bad "v1-cauda-equina: the journal has safety_net"; else
 	ok "v1-cauda-equina: no safety_net at the cauda equina endpoint"
 fi
 finish

@@ -9,22 +9,16 @@
 case_v5=$SRC/config/cases/v5-sij-eligible.cfg
 mini=$SRC/tests/data/good/mini.cfg
 
-# The pid of the pathwalk running in the current tmux window.
-walk_pid() {
-	local pane_pid
-	pane_pid=$(tmux -L "$SOCK" list-panes -t pw -F '#{pane_pid}')
-	pgrep -P "$pane_pid" -f pathwalk | head -n 1
-}
-
 # enter_until TEXT: presses Enter until the screen shows TEXT (at most 40 times).
 enter_until() {
-	local i j before
+	local i before
 	for ((i = 1; i <= 40; i++)); do
-		before=$(screen)
+		capture
+		before=$SCREEN
 		[[ $before == *"$1"* ]] && return 0
 		# A training decision commits only to a step picked and confirmed: the first one.
 		if [[ $before == *"Which next step? Commit to one"* ]]; then keys 1 y; else keys Enter; fi
-		for ((j = 0; j < 100; j++)); do [ "$(screen)" != "$before" ] && break; nap 0.02; done
+		until_true 2 changed_from "$before"
 	done
 	on_screen "$1"
 }
@@ -35,17 +29,21 @@ start -- walk --case "$case_v5" --log "$log"
 expect "Red flags" "walk to be killed"
 enter_until "Examination, history and imaging" && ok "walked three screens" || bad "did not reach the third screen"
 # While the walk runs, its journal is locked: a second pathwalk cannot resume it.
-before=$(md5sum <"$log")
+file_text "$log"
+before=$TEXT
 "$BIN" walk --plain --resume "$log" </dev/null >/dev/null 2>"$TMP/err"; status=$?
-[ $status -eq 5 ] && grep -q "another pathwalk is still writing it" "$TMP/err" &&
+[ $status -eq 5 ] && file_has "$TMP/err" "another pathwalk is still writing it" &&
 	ok "a session still being walked is not resumed elsewhere (exit 5)" || bad "live resume: exit $status: $(cat "$TMP/err")"
-[ "$(md5sum <"$log")" = "$before" ] && ok "the refused resume left the journal alone" || bad "the refused resume changed the journal"
-pid=$(walk_pid)
-[ -n "$pid" ] && kill -KILL "$pid"
+file_text "$log"
+[ "$TEXT" = "$before" ] && ok "the refused resume left the journal alone" || bad "the refused resume changed the journal"
+pathwalk_pid
+[ -n "$PID" ] && kill -KILL "$PID"
 expect "EXIT=137" "SIGKILL ends the walk"
-lines=$(wc -l <"$log")
+file_text "$log"
+lines=${TEXT//[!$'\n']/}
+lines=${#lines}
 [ "$lines" -ge 10 ] && ok "the journal kept the $lines events written before the kill" || bad "journal has $lines lines"
-tail -c 1 "$log" | od -An -c | grep -q '\\n' && ok "the journal ends with a complete line" || bad "the journal ends mid-line"
+[[ $TEXT == *$'\n' ]] && ok "the journal ends with a complete line" || bad "the journal ends mid-line"
 "$BIN" log "$log" >"$TMP/kill.txt" 2>"$TMP/kill.err"
 [ $? -eq 0 ] && ok "the killed session's journal renders" || bad "log of the killed journal failed: $(cat "$TMP/kill.err")"
 expect_in_file "$TMP/kill.txt" "INCOMPLETE" "the rendered log says the session is incomplete"
@@ -71,15 +69,15 @@ sys.exit(0 if seqs == list(range(1, len(seqs) + 1)) else 1)
 PY
 "$BIN" log "$log" >"$TMP/resumed.txt" 2>/dev/null
 expect_in_file "$TMP/resumed.txt" "resumed" "the log shows the resume"
-grep -q "INCOMPLETE" "$TMP/resumed.txt" && bad "the resumed and finished session is still incomplete" || ok "the finished session is complete"
+file_has "$TMP/resumed.txt" "INCOMPLETE" && bad "the resumed and finished session is still incomplete" || ok "the finished session is complete"
 
 # Resuming is refused for a finished session and for another pathway version.
 "$BIN" walk --plain --resume "$log" </dev/null >/dev/null 2>"$TMP/err"; status=$?
-[ $status -eq 3 ] && grep -q "finished" "$TMP/err" && ok "a finished session is not resumed (exit 3)" ||
+[ $status -eq 3 ] && file_has "$TMP/err" "finished" && ok "a finished session is not resumed (exit 3)" ||
 	bad "finished session: exit $status: $(cat "$TMP/err")"
 "$BIN" walk --plain --log "$TMP/mini.jsonl" -p "$mini" </dev/null >/dev/null 2>&1
 "$BIN" walk --plain --resume "$TMP/mini.jsonl" </dev/null >/dev/null 2>"$TMP/err"; status=$?
-[ $status -eq 3 ] && grep -q "mini" "$TMP/err" && grep -q "sciatica" "$TMP/err" &&
+[ $status -eq 3 ] && file_has "$TMP/err" "mini" && [[ $TEXT == *sciatica* ]] &&
 	ok "another pathway is refused naming both (exit 3)" || bad "pathway mismatch: exit $status: $(cat "$TMP/err")"
 
 # ---------------------------------------------------------------- a full disk
@@ -114,10 +112,11 @@ PY
 
 	# A disk full from the start: the very first action (the start and the first screen) gets the
 	# same screen, before any question; the walk then goes on in the new file.
+	run_env
 	cat >"$TMP/firstfull.sh" <<EOF
 mount -t tmpfs -o size=16k tmpfs '$fs' || exit 99
 dd if=/dev/zero of='$fs/filler' bs=4096 count=4 2>/dev/null
-$(run_env) '$BIN' walk --case '$case_v5' --clinician Tester --log '$fs/first.jsonl'
+$RUN_ENV'$BIN' walk --case '$case_v5' --clinician Tester --log '$fs/first.jsonl'
 echo EXIT=\$?
 EOF
 	start_window 80 24 "unshare -m sh '$TMP/firstfull.sh'; sleep 600"
@@ -136,10 +135,11 @@ EOF
 
 	# In training the journal's name holds the case id, which can name the answer: the full-disk
 	# screen shows only the directory. Giving up ends with 5 and the full path, the case being over.
+	XDG_STATE_HOME=$fs/state run_env
 	cat >"$TMP/fulltrain.sh" <<EOF
 mount -t tmpfs -o size=16k tmpfs '$fs' || exit 99
 dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null
-$(XDG_STATE_HOME=$fs/state run_env) '$BIN' train --trainee Bo
+$RUN_ENV'$BIN' train --trainee Bo
 echo EXIT=\$?
 EOF
 	start_window 80 24 "unshare -m sh '$TMP/fulltrain.sh'; sleep 600"
@@ -158,37 +158,47 @@ EOF
 
 	# Headless training from a script: its stdin holds choices, not paths, so a full disk ends
 	# the run with 5 and says how many events were not saved; what was written stays readable.
+	run_env
 	unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs '$fs' && dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null &&
-		printf '4\n2\n6\n1\n' | $(run_env) '$BIN' train --plain --trainee Bo --log '$fs/t.jsonl' v5-sij-eligible \
+		printf '4\n2\n6\n1\n' | $RUN_ENV'$BIN' train --plain --trainee Bo --log '$fs/t.jsonl' v5-sij-eligible \
 			>'$TMP/fullplain.out' 2>'$TMP/fullplain.err'; echo \$? >'$TMP/fullplain.rc'; cp '$fs/t.jsonl' '$TMP/fullplain.jsonl'"
-	[ "$(cat "$TMP/fullplain.rc")" = 5 ] && ok "headless training on a full disk exits 5" ||
-		bad "headless training on a full disk: exit $(cat "$TMP/fullplain.rc"): $(cat "$TMP/fullplain.err")"
+	read -r rc <"$TMP/fullplain.rc"
+	[ "$rc" = 5 ] && ok "headless training on a full disk exits 5" ||
+		bad "headless training on a full disk: exit $rc: $(cat "$TMP/fullplain.err")"
 	expect_in_file "$TMP/fullplain.err" "No space left on device; " "it says the disk is full"
 	expect_in_file "$TMP/fullplain.err" "event(s) could not be saved" "and how many events were not saved"
 	"$BIN" log "$TMP/fullplain.jsonl" >/dev/null 2>"$TMP/err" && ok "the part written renders" || bad "the part written does not render: $(cat "$TMP/err")"
 
 	# Headless training at a terminal: the trainee is asked for another path and goes on.
+	run_env
 	cat >"$TMP/fullplaintty.sh" <<EOF
 mount -t tmpfs -o size=16k tmpfs '$fs' || exit 99
 dd if=/dev/zero of='$fs/filler' bs=4096 count=3 2>/dev/null
-$(run_env) '$BIN' train --plain --trainee Bo --log '$fs/t.jsonl' v5-sij-eligible
+$RUN_ENV'$BIN' train --plain --trainee Bo --log '$fs/t.jsonl' v5-sij-eligible
 echo EXIT=\$?
 EOF
 	start_window 80 24 "unshare -m sh '$TMP/fullplaintty.sh'; sleep 600"
 	choices="4 2 6 1"
 	asked=0
-	for _ in $(seq 1 20); do
+	# typed_shows TEXT: the last line ends with TEXT (its echo is on the screen).
+	typed_shows() { last_line; [[ $LAST == *"$1"*( ) ]]; }
+	# answered LINE: the last line is no longer LINE (the answer's own newline may scroll it up).
+	answered() { last_line; [ "$LAST" != "$1" ]; }
+	for ((k = 1; k <= 20; k++)); do
 		wait_for ": " || break
-		last=$(screen | sed '/^ *$/d' | tail -n 1)
-		case "$last" in
+		last_line
+		case "$LAST" in
 		*EXIT=*) break ;;
-		*"Write the session log to another path"*) type_text "$TMP/trainsaved.jsonl"; asked=$((asked + 1)) ;;
-		"Your choice"*) type_text "${choices%% *}"; choices=${choices#* } ;;
+		*"Write the session log to another path"*) typed=$TMP/trainsaved.jsonl; asked=$((asked + 1)) ;;
+		"Your choice"*) typed=${choices%% *}; choices=${choices#* } ;;
 		*) nap 0.05; continue ;;
 		esac
-		before=$(screen)
+		# Enter once what was typed is on the screen; then wait for what comes after that line.
+		type_text "$typed"
+		until_true 5 typed_shows "$typed"
+		before=$LAST
 		keys Enter
-		for ((i = 0; i < 100; i++)); do [ "$(screen)" != "$before" ] && break; nap 0.02; done
+		until_true 5 answered "$before"
 	done
 	[ $asked = 1 ] && ok "a full disk asks the trainee at the terminal for another path" || bad "asked $asked times for another path"
 	expect "EXIT=0" "the training finishes after the journal moved"

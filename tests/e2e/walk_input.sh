@@ -40,7 +40,8 @@ expect "[ abc Ω医ő" "the reason box shows the edited text"
 keys Enter
 expect "Overrides on this route: 1" "the override is taken"
 expect_line ' ⚠ Chosen by the clinician instead of "Many" (at Choose), reason: abc Ω医ő' "the endpoint's first lines say it was chosen instead of the recommendation, and why"
-screen | sed -n 5p | grep -qF 'Chosen by the clinician' && ok "the override comes right under the title" \
+screen_lines
+[[ ${SCREEN_LINES[4]} == *'Chosen by the clinician'* ]] && ok "the override comes right under the title" \
 	|| bad "the override notice is not on the first lines"
 expect_in_file "$log" '"reason":"abc Ω医ő"' "the reason reaches the journal whole, Unicode included"
 expect_in_file "$log" '"var":"flag","value":false' "the yes/no is journaled as No"

@@ -13,8 +13,36 @@ case = { id = "le"; answers = { score = 6; flag = true; kind = "a"; signs = [ "x
   last = "2025-01-03"; }; };
 CASE
 
-# box_col TEXT: the column (0-based) where TEXT starts on the reason box's line
-box_col() { screen | grep -F "[ " | tail -n 1 | awk -v t="$1" '{ print index($0, t) - 1 }'; }
+# box_lines TEXT: the screen lines holding TEXT, in BOX (an array).
+box_lines() {
+	local line
+	BOX=()
+	screen_lines
+	for line in "${SCREEN_LINES[@]}"; do [[ $line == *"$1"* ]] && BOX+=("$line"); done
+}
+# box_col TEXT: the column (0-based, in bytes as awk counts them) where TEXT starts on the reason
+# box's line (the last with "[ "), in COL; -1 if it is not on it, empty if there is no box.
+box_col() {
+	local LC_ALL=C line
+	box_lines "[ "
+	COL=""
+	[ ${#BOX[@]} -gt 0 ] || return 0
+	line=${BOX[-1]}
+	COL=-1
+	[[ $line == *"$1"* ]] && { line=${line%%"$1"*}; COL=${#line}; }
+}
+# box_width TEXT: the width (in bytes, trailing blanks dropped) of each screen line holding TEXT,
+# a line each, in WIDTH; ENDS is yes when one of them ends with "]".
+box_width() {
+	local LC_ALL=C line
+	box_lines "$1"
+	WIDTH="" ENDS=no
+	for line in "${BOX[@]}"; do
+		[[ $line == *']' ]] && ENDS=yes
+		line=${line%"${line##*[! ]}"}
+		WIDTH=${WIDTH:+$WIDTH$'\n'}${#line}
+	done
+}
 # to_reason LOG LOCALE-ENV...: starts the walk there and opens the override reason at the decision
 to_reason() {
 	local log=$1
@@ -32,8 +60,10 @@ to_reason() {
 to_reason "$TMP/c.jsonl" -e LC_ALL=C
 type_text "abc"
 expect "[ abc " "LC_ALL=C: the reason takes ASCII"
-box_width=$(screen | grep -F "[ abc" | sed 's/ *$//' | awk '{ print length($0) }')
-start_col=$(box_col "abc")
+box_width "[ abc"
+box_width=$WIDTH
+box_col "abc"
+start_col=$COL
 cursor_at $((start_col + 3)) "LC_ALL=C: the cursor is after the text"
 keys Left Left
 cursor_at $((start_col + 1)) "LC_ALL=C: Left moves the cursor under b"
@@ -42,7 +72,7 @@ keys Home
 cursor_at "$start_col" "LC_ALL=C: Home moves the cursor under a"
 type_text "X"
 expect "[ Xabc " "LC_ALL=C: typing at the cursor inserts there; the undecodable key was not taken"
-if screen | LC_ALL=C grep -q $'[\x80-\xff]'; then bad "LC_ALL=C: a byte above 0x7f is on the screen"
+if high_bytes; then bad "LC_ALL=C: a byte above 0x7f is on the screen"
 else ok "LC_ALL=C: no byte above 0x7f on the screen"; fi
 keys Enter
 expect_in_file "$TMP/c.jsonl" '"reason":"Xabc"' "LC_ALL=C: the journal records the reason typed"
@@ -59,7 +89,8 @@ if command -v localedef >/dev/null && mkdir -p "$TMP/locale" && localedef -i en_
 	keys -H b1 # ±
 	type_text "c"
 	expect "[ assb+/-c " "ISO-8859-1: ß and ± are drawn as ss and +/-"
-	start_col=$(box_col "assb")
+	box_col "assb"
+	start_col=$COL
 	cursor_at $((start_col + 8)) "ISO-8859-1: the cursor is after the drawn text"
 	keys Left Left
 	cursor_at $((start_col + 4)) "ISO-8859-1: Left twice puts the cursor under the + of +/-"
@@ -67,8 +98,8 @@ if command -v localedef >/dev/null && mkdir -p "$TMP/locale" && localedef -i en_
 	cursor_at $((start_col + 1)) "ISO-8859-1: Home then Right puts it under the ss of ß"
 	keys Right
 	cursor_at $((start_col + 3)) "ISO-8859-1: Right steps over both columns of ss"
-	if [ "$(screen | grep -F "[ assb" | sed 's/ *$//' | awk '{ print length($0) }')" = "$box_width" ] &&
-		screen | grep -F "[ assb" | grep -q ']$'; then ok "ISO-8859-1: the box keeps its width"
+	box_width "[ assb"
+	if [ "$WIDTH" = "$box_width" ] && [ $ENDS = yes ]; then ok "ISO-8859-1: the box keeps its width"
 	else bad "ISO-8859-1: the box is not $box_width columns wide"; fi
 	keys Delete
 	expect "[ ass+/-c " "ISO-8859-1: Delete removes the b under the cursor"

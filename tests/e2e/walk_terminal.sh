@@ -9,12 +9,12 @@ mini=$SRC/tests/data/good/mini.cfg
 
 start -- walk -p "$mini" --log "$TMP/resize.jsonl"
 expect "Score (0" "the walk starts at 80x24"
-tmux -L "$SOCK" resize-window -t pw -x 100 -y 30
+tmx resize-window -t pw -x 100 -y 30
 expect "Score (0" "still laid out at 100x30"
-tmux -L "$SOCK" resize-window -t pw -x 50 -y 12
+tmx resize-window -t pw -x 50 -y 12
 expect "Terminal too small: 50x12" "below the minimum a notice replaces the layout"
 expect "at least 60x16" "the notice states the minimum"
-tmux -L "$SOCK" resize-window -t pw -x 80 -y 24
+tmx resize-window -t pw -x 80 -y 24
 expect "Score (0" "the walk resumes when the terminal grows"
 expect_not "too small" "the notice is gone"
 
@@ -59,9 +59,8 @@ expect "EXIT=0" "and quits"
 # SIGTERM: journaled, terminal restored, 128+15.
 start -- walk -p "$mini" --log "$TMP/term.jsonl"
 expect "Score (0" "walk for SIGTERM"
-pane_pid=$(tmux -L "$SOCK" list-panes -t pw -F '#{pane_pid}')
-pid=$(pgrep -P "$pane_pid" -f pathwalk | head -n 1)
-[ -n "$pid" ] && kill -TERM "$pid"
+pathwalk_pid
+[ -n "$PID" ] && kill -TERM "$PID"
 expect "EXIT=143" "SIGTERM ends the walk with status 143"
 expect_line "icanon echo" "the terminal is restored after SIGTERM"
 expect "Session log: $TMP/term.jsonl" "the journal path is printed after SIGTERM"
@@ -70,9 +69,8 @@ expect_in_file "$TMP/term.jsonl" '"reason":"SIGTERM"' "the journal records SIGTE
 # SIGHUP (the terminal went away): 128+1.
 start -- walk -p "$mini" --log "$TMP/hup.jsonl"
 expect "Score (0" "walk for SIGHUP"
-pane_pid=$(tmux -L "$SOCK" list-panes -t pw -F '#{pane_pid}')
-pid=$(pgrep -P "$pane_pid" -f pathwalk | head -n 1)
-[ -n "$pid" ] && kill -HUP "$pid"
+pathwalk_pid
+[ -n "$PID" ] && kill -HUP "$PID"
 expect "EXIT=129" "SIGHUP ends the walk with status 129"
 expect_in_file "$TMP/hup.jsonl" '"reason":"SIGHUP"' "the journal records SIGHUP"
 

@@ -33,25 +33,39 @@ c_locale() {
 	expect "Score (0-10)" "the range dash has its ASCII fallback"
 	keys e
 	expect "Screen id: screen" "with --ids the pane shows the screen's id"
-	if screen | LC_ALL=C grep -q $'[\x80-\xff]'; then bad "a byte above 0x7f is on the screen"; else ok "no byte above 0x7f on the screen"; fi
+	if high_bytes; then bad "a byte above 0x7f is on the screen"; else ok "no byte above 0x7f on the screen"; fi
 	expect_not "M-" "no M- escapes of bytes above 0x7f"
 	keys q y
 	expect "EXIT=0" "quits"
 }
 
 # ---------------------------------------------------------------- breadcrumb
-seps() { screen | sed -n 2p | grep -o -b '›' | cut -d: -f1 | tr '\n' ' '; }
+# seps: the byte offsets of each › on the screen's second line (the breadcrumb), in SEPS.
+seps() {
+	local LC_ALL=C rest before
+	screen_lines
+	rest=${SCREEN_LINES[1]} before="" SEPS=""
+	while [[ $rest == *'›'* ]]; do
+		before=$before${rest%%'›'*}
+		SEPS="$SEPS${#before} "
+		before=$before'›'
+		rest=${rest#*'›'}
+	done
+}
 breadcrumb() {
 	start -- walk --case "$SRC/config/cases/v1-cauda-equina.cfg" --log "$TMP/crumb.jsonl"
 	expect "▶Red flags ›" "the breadcrumb marks the current stage without colour"
-	crumb=$(screen | sed -n 2p)
+	screen_lines
+	crumb=${SCREEN_LINES[1]}
 	case $crumb in *"Assess…"*"Epidural"*"Surgical"*) ok "every stage is shown, whole or with an ellipsis" ;;
 	*) bad "the breadcrumb at 80 columns: $crumb" ;; esac
-	first=$(seps)
+	seps
+	first=$SEPS
 	keys Enter
 	expect "Red flag review" "the next screen"
-	[ "$(seps)" = "$first" ] && ok "the breadcrumb's widths do not jump between screens" || bad "separators moved: $first -> $(seps)"
-	tmux -L "$SOCK" resize-window -t pw -x 60 -y 24
+	seps
+	[ "$SEPS" = "$first" ] && ok "the breadcrumb's widths do not jump between screens" || bad "separators moved: $first -> $SEPS"
+	tmx resize-window -t pw -x 60 -y 24
 	expect_line " Stage 1 of 7: Red flags" "at 60 columns the breadcrumb becomes 'Stage 1 of 7: ...'"
 	keys q y
 	expect "EXIT=0" "quits"
@@ -61,16 +75,19 @@ breadcrumb() {
 # xterm's X10 report: ESC [ M, then 32 + button, 32 + column, 32 + row (1-based); button 3 is the
 # release, 64 and 65 the wheel.
 mouse() { # BUTTON COL ROW
-	local b c r
-	b=$(printf '\\%03o' $((32 + $1))); c=$(printf '\\%03o' $((32 + $2))); r=$(printf '\\%03o' $((32 + $3)))
-	type_text "$(printf "\033[M$b$c$r")"
+	local b c r report
+	printf -v b '\\%03o' $((32 + $1)); printf -v c '\\%03o' $((32 + $2)); printf -v r '\\%03o' $((32 + $3))
+	printf -v report "\033[M$b$c$r"
+	type_text "$report"
 }
 mouse_clicks() {
 	start -- walk -p "$mini" --log "$TMP/mouse.jsonl"
 	expect "Score (0" "a walk for the mouse"
 	type_text 6; keys Enter y Enter
 	expect "2 ( ) Kind B" "the choice list"
-	row=$(screen | grep -n 'Kind B' | cut -d: -f1)
+	wait_settled
+	line_of 'Kind B'
+	row=$LINE_NO
 	mouse 0 10 "$row"; mouse 3 10 "$row"
 	expect "2 (•) Kind B" "a click marks the option"
 	keys Enter
@@ -78,7 +95,9 @@ mouse_clicks() {
 	mouse 65 10 10
 	expect "▲" "the wheel scrolls down"
 	expect "[ ] Sign Y" "the checklist"
-	row=$(screen | grep -n 'Sign Y' | cut -d: -f1)
+	wait_settled
+	line_of 'Sign Y'
+	row=$LINE_NO
 	mouse 0 10 "$row"; mouse 3 10 "$row"
 	expect "2 [x] Sign Y" "a click ticks a checklist item"
 	keys q y
@@ -129,11 +148,14 @@ no_color() {
 	type_text 6; keys Enter y Enter 1 Enter 1 Enter Enter
 	type_text 2025-02-01; keys Enter
 	expect "High road  [recommended]" "the decision"
-	keys Down
-	line=$(tmux -L "$SOCK" capture-pane -p -e -t pw | grep -F '[recommended]')
+	press Down
+	capture -e
+	split_lines e_lines "$SCREEN_E"
+	line=""
+	for l in "${e_lines[@]}"; do [[ $l == *'[recommended]'* ]] && line=${line:+$line$'\n'}$l; done
 	case $line in *$'\e[4m'* | *$'\e['*';4m'* | *$'\e['*'4;'*) ok "with NO_COLOR the recommended step is underlined" ;;
 	*) bad "the recommended step has no underline: $(printf %q "$line")" ;; esac
-	tmux -L "$SOCK" resize-window -t pw -x 60 -y 24
+	tmx resize-window -t pw -x 60 -y 24
 	expect "?:help" "at 60 columns ?:help stays"
 	expect "q:quit" "and q:quit stays"
 	expect_not " choose " "and the node id is dropped first"

@@ -10,7 +10,8 @@ log=$TMP/widgets.jsonl
 start -- walk -p "$mini" --log "$log"
 expect "Mini pathway" "the top bar shows the pathway title"
 expect "Score (0" "the first prompt shows its range"
-if screen | tail -n 1 | grep -qw screen; then bad "the bottom bar shows the node id without --ids"
+screen_lines
+if [[ " ${SCREEN_LINES[-1]//[![:alnum:]_]/ } " == *" screen "* ]]; then bad "the bottom bar shows the node id without --ids"
 else ok "the bottom bar shows no node id without --ids"; fi
 type_text 11; keys Enter
 expect "out of range" "a number out of range is refused with a message"
@@ -35,8 +36,7 @@ keys BSpace BSpace; type_text 10; keys Enter
 expect "Next steps" "a complete screen continues to the decision"
 expect "High road  [recommended]" "the recommended step is marked"
 expect "✔ Score: 6; needs more than 4: met" "the explanation shows the actual value in words"
-screen >"$TMP/decision.txt"
-[ -n "${PATHWALK_E2E_CAPTURE:-}" ] && cp "$TMP/decision.txt" "$PATHWALK_E2E_CAPTURE"
+[ -n "${PATHWALK_E2E_CAPTURE:-}" ] && screen >"$PATHWALK_E2E_CAPTURE"
 
 keys Down Down Enter
 expect "Reason (required" "choosing another step asks for a reason"
