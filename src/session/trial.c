@@ -66,6 +66,7 @@ static bool answer_screen(struct trial *t, const struct casefile *c, const struc
 		char *problem;
 
 		if (v.type == TYPE_NONE) {
+			t->defaulted = t->defaulted || pw->vars[var].default_expr;
 			fresh(t, env, stale);
 			v = rules_initial_value(env, var, t->today);
 		}
@@ -93,7 +94,7 @@ static bool answer_screen(struct trial *t, const struct casefile *c, const struc
 static void record_step(struct trial *t, int node)
 {
 	t->steps = xgrow(t->steps, &t->steps_cap, t->nsteps + 1, sizeof(*t->steps));
-	t->steps[t->nsteps++] = (struct trial_step){ node, t->nassigned };
+	t->steps[t->nsteps++] = (struct trial_step){ node, t->nassigned, t->defaulted };
 }
 
 /* Walks c from recorded step k (its node, the answers given before it), recording when asked. */
@@ -104,6 +105,7 @@ static int walk(struct trial *t, const struct casefile *c, size_t k, bool record
 	struct expr_env env = { pw, t->answers, t->derived, start, pathway_is_endpoint(pw, start) };
 	bool stale = true; /* derived values are computed only when something reads them */
 
+	t->defaulted = k < t->nsteps && t->steps[k].defaulted;
 	for (size_t v = 0; v < pw->nvars; v++)
 		t->answers[v] = value_unknown();
 	for (size_t i = 0; k < t->nsteps && i < t->steps[k].assigned; i++)
@@ -144,6 +146,7 @@ int trial_record(struct trial *t, const struct casefile *c)
 {
 	t->nsteps = t->nassigned = 0;
 	t->recorded_end = walk(t, c, 0, true);
+	t->recorded_defaulted = t->defaulted;
 	return t->recorded_end;
 }
 
@@ -157,5 +160,6 @@ int trial_endpoint(struct trial *t, const struct casefile *c, int var)
 			if (n->ask[i] == var)
 				return walk(t, c, k, false);
 	}
+	t->defaulted = t->recorded_defaulted;
 	return t->recorded_end;
 }

@@ -7,10 +7,12 @@
 #include "casefile.h"
 #include "pathway.h"
 
-/* One step of the recorded walk: the node entered and how many answers were given before it. */
+/* One step of the recorded walk: the node entered, how many answers were given before it, and
+ * whether one of those was a left-out variable's computed default. */
 struct trial_step {
 	int node;
 	size_t assigned;
+	bool defaulted;
 };
 
 struct trial_answer {
@@ -29,6 +31,9 @@ struct trial {
 	struct trial_answer *assigned; /* its answers in the order given */
 	size_t nassigned, assigned_cap;
 	int recorded_end;
+	bool defaulted; /* the last walk reached a screen asking a variable c leaves out whose default
+			 * is computed (default_expr), in its recorded steps or its own */
+	bool recorded_defaulted; /* the same for the recorded walk */
 };
 
 /* Allocates the scratch space; trial_free frees it. */

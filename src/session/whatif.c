@@ -39,6 +39,7 @@ static int endpoint_with(struct trials *t, int var, struct value v)
 	int end = -1;
 
 	t->answers[var] = v;
+	t->walk.defaulted = false;
 	if (casefile_broken_constraint(t->pw, t->answers, t->no_derived, 0) < 0)
 		end = trial_endpoint(&t->walk, &t->changed, var);
 	t->answers[var] = t->base->answers[var];
@@ -74,6 +75,76 @@ static void scan(struct trials *t, int var, long from, int step, long lo, long h
 			return;
 }
 
+/* scan over from..to (inclusive, stepping by step) alone; true when a value changed the endpoint. */
+static bool scan_span(struct trials *t, int var, long from, long to, int step)
+{
+	for (long x = from; step < 0 ? x >= to : x <= to; x += step)
+		if (try_change(t, var, make(&t->base->answers[var], x)))
+			return true;
+	return false;
+}
+
+/* Tries the run of values from..to (from: the nearest to the case's value): its first value and,
+ * when that walk reached a computed default (which the runs do not follow), every other one. */
+static bool try_run(struct trials *t, int var, long from, long to, int step)
+{
+	if (try_change(t, var, make(&t->base->answers[var], from)))
+		return true;
+	return t->walk.defaulted && from != to && scan_span(t, var, from + step, to, step);
+}
+
+/* Whether the values of at's own run must be tried: its walk is not known to end at the endpoint. */
+static bool own_run_open(const struct trials *t)
+{
+	return t->walk.recorded_defaulted || t->walk.recorded_end != t->endpoint;
+}
+
+/* As scan from at down to lo, by runs of values between the sorted points p[0..n) (a point starts
+ * a run). Until a walk reaches a computed default, it is the same over a run, the points being
+ * those of the case with that default unknown; a run whose walk reaches one is tried value by value. */
+static void runs_down(struct trials *t, int var, const long *p, size_t n, long at, long lo)
+{
+	size_t i = n;
+	long start;
+
+	while (i > 0 && p[i - 1] > at)
+		i--;
+	start = i ? p[i - 1] : lo;
+	if (own_run_open(t) && scan_span(t, var, at - 1, start, -1))
+		return;
+	while (start > lo) {
+		long end = start - 1;
+
+		while (i > 0 && p[i - 1] >= start)
+			i--;
+		start = i ? p[i - 1] : lo;
+		if (try_run(t, var, end, start, -1))
+			return;
+	}
+}
+
+/* runs_down's mirror, from at up to hi. */
+static void runs_up(struct trials *t, int var, const long *p, size_t n, long at, long hi)
+{
+	size_t i = 0;
+	long end;
+
+	while (i < n && p[i] <= at)
+		i++;
+	end = i < n ? p[i] - 1 : hi;
+	if (own_run_open(t) && scan_span(t, var, at + 1, end, 1))
+		return;
+	while (end < hi) {
+		long start = end + 1;
+
+		while (i < n && p[i] <= start)
+			i++;
+		end = i < n ? p[i] - 1 : hi;
+		if (try_run(t, var, start, end, 1))
+			return;
+	}
+}
+
 static int by_value(const void *a, const void *b)
 {
 	long x = *(const long *)a, y = *(const long *)b;
@@ -92,11 +163,15 @@ static bool by_steps(struct trials *t, int var, long at, long lo, long hi)
 	ok = expr_steps_add_derived(&st);
 	for (size_t i = 0; ok && i < t->nconds; i++)
 		ok = expr_steps_add(&st, t->conds[i]);
-	if (ok) {
+	if (ok && st.npoints)
+		qsort(st.points, st.npoints, sizeof(*st.points), by_value);
+	if (ok && t->computed_defaults) {
+		runs_down(t, var, st.points, st.npoints, at, lo);
+		runs_up(t, var, st.points, st.npoints, at, hi);
+	} else if (ok) {
 		const struct value *a = &t->base->answers[var];
 		size_t i;
 
-		qsort(st.points, st.npoints, sizeof(*st.points), by_value);
 		/* A point p starts a run: p - 1 ends the run below it. */
 		for (i = st.npoints; i-- > 0;)
 			if (st.points[i] <= at && (i + 1 == st.npoints || st.points[i] != st.points[i + 1]) &&
@@ -113,7 +188,7 @@ static bool by_steps(struct trials *t, int var, long at, long lo, long hi)
 
 static void vary_scalar(struct trials *t, int var, long at, long lo, long hi)
 {
-	if (!t->computed_defaults && by_steps(t, var, at, lo, hi))
+	if ((!t->computed_defaults || (lo <= at && at <= hi)) && by_steps(t, var, at, lo, hi))
 		return;
 	scan(t, var, at, -1, lo, hi);
 	scan(t, var, at, 1, lo, hi);

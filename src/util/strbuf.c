@@ -11,7 +11,8 @@
 
 static void reserve(struct strbuf *sb, size_t extra)
 {
-	sb->data = xgrow(sb->data, &sb->cap, sb->len + extra + 1, 1);
+	if (sb->len + extra + 1 > sb->cap)
+		sb->data = xgrow(sb->data, &sb->cap, sb->len + extra + 1, 1);
 }
 
 void sb_append_len(struct strbuf *sb, const char *s, size_t len)
@@ -25,11 +26,6 @@ void sb_append_len(struct strbuf *sb, const char *s, size_t len)
 void sb_append(struct strbuf *sb, const char *s)
 {
 	sb_append_len(sb, s, strlen(s));
-}
-
-void sb_append_char(struct strbuf *sb, char c)
-{
-	sb_append_len(sb, &c, 1);
 }
 
 void sb_appendf(struct strbuf *sb, const char *fmt, ...)
