@@ -23,6 +23,9 @@ coproc complete_shell {
 			printf "%s\n" "${COMPREPLY[@]}" $'"'"'\x1e'"'"'
 		done' sh "$src/completions/pathwalk.bash" 2>&1
 }
+# Kept: bash unsets complete_shell_PID once it has reaped the coprocess, which may be before the
+# wait at the end.
+complete_shell_pid=$complete_shell_PID
 # complete_words WORDS...: the words offered for the last word (may be empty) of "pathwalk WORDS...",
 # one per line
 complete_words() {
@@ -87,6 +90,6 @@ for cmd in walk train replay test check log report graph diff; do
 done
 
 exec {complete_shell[1]}>&-
-wait "$complete_shell_PID"
+wait "$complete_shell_pid" 2>/dev/null
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
