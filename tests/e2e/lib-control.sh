@@ -63,13 +63,14 @@ ctl_close() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
 }
 
-# ctl_drop: stops using the window's control client, which failed (closes this shell's ends of its
-# FIFOs; the next window takes new ones); the window is then driven with a tmux process a command.
+# ctl_drop [WHY]: stops using the window's control client, which failed (closes this shell's ends
+# of its FIFOs; the next window takes new ones); the window is then driven with a tmux process a
+# command. The note on standard error says why, and the last line read from the client.
 ctl_drop() {
 	exec {CTL_W}>&- {CTL_R}<&-
 	CTL_W="" CTL_R=""
 	CTL_GEN=$((CTL_GEN + 1))
-	echo "note: $NAME: the control client of $SOCK is not used any more; a tmux process a command" >&2
+	echo "note: $NAME: the control client of $SOCK is not used any more (${1:-it ended}; last line read: ${CTL_LINE:0:60}); a tmux process a command" >&2
 }
 
 # ctl_send LINE: writes one command line to the client; false if it cannot be written. SIGPIPE is
@@ -109,11 +110,11 @@ ctl_line() {
 # is in what they saw, so only output after them counts as new (CTL_NEW). A reply that does not
 # come within 30 s gives the client up.
 ctl_cmd() {
-	local begin="" end replies=${3:-1} status=0
+	local begin="" end replies=${3:-1} status=0 read_status=0
 	CTL_OUT=()
-	ctl_send "$1" || { ctl_drop; return 1; }
+	ctl_send "$1" || { ctl_drop "cannot write '${1:0:40}'"; return 1; }
 	end=$((${EPOCHREALTIME//[!0-9]/} + 30000000))
-	while ctl_line "$end"; do
+	while ctl_line "$end" || { read_status=$?; false; }; do
 		if [ -z "$begin" ]; then
 			case $CTL_LINE in
 			"%output "*) CTL_NEW=1 ;;
@@ -135,7 +136,11 @@ ctl_cmd() {
 		esac
 		CTL_OUT+=("$CTL_LINE")
 	done
-	ctl_drop
+	if [ $read_status -eq 1 ]; then
+		ctl_drop "no reply to '${1:0:40}' within 30 s${begin:+ (its %begin came)}"
+	else
+		ctl_drop "its output ended during '${1:0:40}'"
+	fi
 	return 1
 }
 
