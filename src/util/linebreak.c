@@ -53,11 +53,8 @@ static void wrap_paragraph(const char *text, size_t base, size_t plen, size_t *l
 		i++;
 	line_begin(&l, i);
 	while (i < plen) {
-		/* A printable ASCII byte before ASCII (or the end) is a cluster of one column alone: no
-		 * extending or prepended mark is ASCII. Saves libunistring and a locale switch per byte. */
-		bool ascii = p[i] >= ' ' && p[i] < 0x7f && (i + 1 == plen || (unsigned char)p[i + 1] < 0x80);
-		size_t next = ascii ? i + 1 : i + utf8_cluster(p + i, plen - i);
-		size_t w = ascii ? 1 : utf8_columns(p + i, next - i, how);
+		size_t next = i + utf8_cluster(p + i, plen - i);
+		size_t w = utf8_columns(p + i, next - i, how);
 		bool blank = is_blank(p[i]);
 
 		if (i > l.start && !blank && (breaks[i] == UC_BREAK_POSSIBLE || breaks[i] == UC_BREAK_HYPHENATION) &&

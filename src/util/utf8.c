@@ -133,10 +133,24 @@ int utf8_cp_columns(unsigned long cp, enum utf8_columns how)
 	return w;
 }
 
+/* Whether s[0, len) is printable ASCII only: one column a byte however it is measured. */
+static bool printable_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < ' ' || s[i] >= 0x7f)
+			return false;
+	return true;
+}
+
 size_t utf8_columns(const char *s, size_t len, enum utf8_columns how)
 {
-	struct measure m = measure_begin(how);
-	size_t w = span_columns(&m, s, len);
+	struct measure m;
+	size_t w;
+
+	if (printable_ascii(s, len))
+		return len; /* no locale switch nor width lookup: the wrapper measures text a cluster at a time */
+	m = measure_begin(how);
+	w = span_columns(&m, s, len);
 
 	measure_end(&m);
 	return w;
@@ -145,6 +159,11 @@ size_t utf8_columns(const char *s, size_t len, enum utf8_columns how)
 size_t utf8_cluster(const char *s, size_t len)
 {
 	const uint8_t *start = (const uint8_t *)s, *end = start + len, *next = start;
+
+	/* A printable ASCII byte before ASCII (or the end) is a cluster alone: no extending, joining
+	 * or prepended mark is ASCII. Spares libunistring's grapheme search for most of the text. */
+	if (len > 0 && s[0] >= ' ' && s[0] < 0x7f && (len == 1 || start[1] < 0x80))
+		return 1;
 
 	do
 		next = u8_grapheme_next(next, end);
