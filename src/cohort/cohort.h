@@ -136,7 +136,7 @@ char *cohort_row_label(const struct cohort_grid_row *row);
 /* Frees everything the cohort owns; the cohort is then empty. */
 void cohort_free(struct cohort *c);
 
-/* Builds the report as a document (zeroed here), its marks in glyphs g; free with rdoc_free. */
+/* Builds the report as a document (initialised here), its marks in glyphs g; free with rdoc_free. */
 void cohort_build(const struct cohort *c, const struct cohort_glyphs *g, struct rdoc *d);
 
 #endif

@@ -243,8 +243,7 @@ static void rejects(struct rdoc_node *root, const struct cohort *c)
 
 void cohort_build(const struct cohort *c, const struct cohort_glyphs *g, struct rdoc *d)
 {
-	memset(d, 0, sizeof(*d));
-	d->root.kind = RDOC_ROOT;
+	rdoc_init(d);
 	header(d, c);
 	legend(&d->root, g);
 	trainees(&d->root, c);

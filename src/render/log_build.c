@@ -3,17 +3,13 @@
  * writers. */
 #include "log_build.h"
 
-#include <stdlib.h>
-#include <string.h>
-
 #include "log_parts.h"
 #include "render.h"
-#include "strbuf.h"
 #include "xalloc.h"
 
 void log_build(const struct report *r, bool ids, struct rdoc *d)
 {
-	d->root.kind = RDOC_ROOT;
+	rdoc_init(d);
 	d->title = xasprintf("Session log: %s | %s | %s", log_or(r->title, "pathway"),
 			     log_or(r->patient, "patient not recorded"), log_or(r->session_date, ""));
 	d->running[0] = xstrdup(log_or(r->title, "Session log"));

@@ -11,7 +11,7 @@
 #include "rdoc.h"
 #include "report_model.h"
 
-/* Builds the whole log of r into d (zeroed by the caller); free with rdoc_free. */
+/* Builds the whole log of r into d (initialised here); free with rdoc_free. */
 void log_build(const struct report *r, bool ids, struct rdoc *d);
 
 /* The two parts, in the order log_build puts them. */

@@ -24,7 +24,7 @@
 static char *text_path(const char *journal_path, unsigned n)
 {
 	size_t len = strlen(journal_path);
-	int stem = (int)(len > 6 && strcmp(journal_path + len - 6, ".jsonl") == 0 ? len - 6 : len);
+	int stem = (int)(len > 6 && fileio_has_suffix(journal_path, ".jsonl") ? len - 6 : len);
 
 	if (n == 0)
 		return xasprintf("%.*s.txt", stem, journal_path);

@@ -8,6 +8,12 @@
 
 #include "xalloc.h"
 
+void rdoc_init(struct rdoc *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->root.kind = RDOC_ROOT;
+}
+
 struct rdoc_node *rdoc_add(struct rdoc_node *parent, enum rdoc_kind kind)
 {
 	struct rdoc_node *n = xcalloc(1, sizeof(*n));

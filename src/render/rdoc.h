@@ -66,6 +66,9 @@ struct rdoc {
 	char *running[2]; /* the running header of a printed page: one or two lines (NULL: none) */
 };
 
+/* Makes d an empty document (its root a RDOC_ROOT, no title, no running header). */
+void rdoc_init(struct rdoc *d);
+
 /* Appends a child of kind to parent (a RDOC_ROOT or RDOC_NOTE) and returns it; it stays valid. */
 struct rdoc_node *rdoc_add(struct rdoc_node *parent, enum rdoc_kind kind);
 

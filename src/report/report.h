@@ -11,7 +11,6 @@
 #include "journal_read.h"
 #include "pathway.h"
 
-struct strbuf;
 struct report;
 
 enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_HTML, REPORT_JSON };

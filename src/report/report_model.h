@@ -16,7 +16,6 @@
 #include "report.h"
 
 struct json;
-struct strbuf;
 
 enum report_item_kind {
 	ITEM_NODE,        /* a screen was entered */
