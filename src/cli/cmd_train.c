@@ -179,12 +179,18 @@ static const char *login_name(void)
 /* Whether the command uses the bundled case library: for --set, --list, the menu (no CASE) or a
  * CASE that is no file (a bundled id). Loading it routes every bundled case, so a training on
  * case files alone does without it. */
+/* A CASE is a case file when such a file exists, else the id of a bundled case. */
+static bool is_case_file(const char *arg)
+{
+	return access(arg, F_OK) == 0;
+}
+
 static bool needs_library(const struct train_args *a, int argc, char **argv)
 {
 	if (a->set_path || a->list || optind >= argc)
 		return true;
 	for (int i = optind; i < argc; i++)
-		if (access(argv[i], F_OK) != 0)
+		if (!is_case_file(argv[i]))
 			return true;
 	return false;
 }
@@ -231,9 +237,8 @@ int cmd_train(int argc, char **argv)
 	}
 	cases = xcalloc((size_t)(argc - optind) + 1, sizeof(*cases));
 	owned = xcalloc((size_t)(argc - optind) + 1, sizeof(*owned));
-	/* A CASE is a case file when such a file exists, else the id of a bundled case. */
 	for (int i = optind; i < argc; i++, ncases++) {
-		const struct caselib_entry *e = access(argv[i], F_OK) == 0 ? NULL : caselib_find(&lib, argv[i]);
+		const struct caselib_entry *e = is_case_file(argv[i]) ? NULL : caselib_find(&lib, argv[i]);
 
 		cases[ncases] = e ? e->c : (owned[ncases] = cli_load_case(argv[i], pw));
 		if (!cases[ncases]) {

@@ -9,6 +9,7 @@
 
 #include "casefile.h"
 #include "cfgread.h"
+#include "fileio.h"
 #include "suggest.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -54,7 +55,7 @@ static bool names_file(const char *word)
 {
 	size_t len = strlen(word);
 
-	return strchr(word, '/') || (len > 4 && strcmp(word + len - 4, ".cfg") == 0);
+	return strchr(word, '/') || (len > 4 && fileio_has_suffix(word, ".cfg"));
 }
 
 /* Where else the set names case id, before this line: 0 when nowhere. */
