@@ -219,6 +219,17 @@ pathwalk_pid() {
 	[ "$comm" = pathwalk ] || PID=""
 }
 
+# poll SECONDS TEST [ARG...]: runs TEST ARG... every 20 ms until it is true; false when SECONDS
+# pass first. For what the window does not draw (a file, /proc); until_true waits on its output.
+poll() {
+	local i
+	for ((i = 0; i < $1 * 50; i++)); do
+		"${@:2}" && return 0
+		nap 0.02
+	done
+	return 1
+}
+
 # read_count: the bytes the window's pathwalk has read so far (rchar in /proc/PID/io), in READ;
 # empty when no pathwalk runs there.
 read_count() {
@@ -235,17 +246,13 @@ read_count() {
 # as a person's keys do (curses in the C locale can drop a key read together with a byte it
 # cannot decode). Idle, a walk reads nothing else.
 type_taken() {
-	local before i LC_ALL=C # ${#1} in bytes
+	local LC_ALL=C # ${#1} in bytes
 	read_count
-	before=${READ:-0}
 	type_text "$1"
-	for ((i = 0; i < TIMEOUT * 100; i++)); do
-		read_count
-		[ "${READ:-0}" -ge $((before + ${#1})) ] && return 0
-		nap 0.01
-	done
-	return 1
+	poll "$TIMEOUT" read_at_least $((${READ:-0} + ${#1}))
 }
+# read_at_least N: the window's pathwalk has read at least N bytes (read_count).
+read_at_least() { read_count; [ "${READ:-0}" -ge "$1" ]; }
 
 # keys KEY...: tmux key names (Enter, Space, Down, BTab, C-c, Escape...) or literal text with -l.
 keys() { tmx send-keys -t pw "$@"; }
@@ -334,12 +341,7 @@ file_line() {
 # expect_in_file FILE TEXT DESCRIPTION: polls until FILE holds TEXT (the program may write it just
 # after the screen that the test saw).
 expect_in_file() {
-	local i=0
-	while [ $i -lt $((TIMEOUT * 50)) ]; do
-		file_has "$1" "$2" && { ok "$3"; return 0; }
-		nap 0.02
-		i=$((i + 1))
-	done
+	poll "$TIMEOUT" file_has "$1" "$2" && { ok "$3"; return 0; }
 	failed=$((failed + 1))
 	echo "FAIL: $3: '$2' not in ${1:-<no file>}"
 	[ -f "$1" ] && sed 's/^/  | /' "$1" | tail -n 20
@@ -395,17 +397,18 @@ node_id() {
 	done
 }
 
+# node_is_not JOURNAL ID: the journal's current node (node_id) is not ID.
+node_is_not() { node_id "$1"; [ "$NODE" != "$2" ]; }
+
 # enter_until_node ID JOURNAL: Enter through every pre-filled screen of a case until the walk
 # journaling to JOURNAL is at node ID (at most 40 screens); false when it never is.
 enter_until_node() {
-	local n=0 id i
-	i=0
-	while node_id "$2"; [ -z "$NODE" ] && [ $i -lt 250 ]; do nap 0.02; i=$((i + 1)); done
+	local n=0 id
+	poll 5 node_is_not "$2" ""
 	while node_id "$2"; id=$NODE; [ "$id" != "$1" ] && [ $n -lt 40 ]; do
 		keys Enter
 		n=$((n + 1))
-		i=0
-		while node_id "$2"; [ "$NODE" = "$id" ] && [ $i -lt 250 ]; do nap 0.02; i=$((i + 1)); done
+		poll 5 node_is_not "$2" "$id"
 	done
 	wait_settled
 	[ "$id" = "$1" ]
