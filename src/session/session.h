@@ -184,7 +184,7 @@ struct shown_text {
 	unsigned char *seen;
 };
 
-/* The session's memo of what would change the recommendation (src/session_whatif.c updates it,
+/* The session's memo of what would change the recommendation (src/session/session_whatif.c updates it,
  * also for a const session; it goes with the session). */
 struct whatif_memo *session_whatif_memo(const struct session *s);
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* A growable string buffer, with JSON string escaping. */
+/* A growable string buffer (JSON string escaping is json.h's). */
 #ifndef PATHWALK_STRBUF_H
 #define PATHWALK_STRBUF_H
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The memo of what would change the recommendation (src/whatif_memo.c) and the session's use of it
- * (src/session_whatif.c): a result is reused only for the very inputs it was computed from. */
+/* The memo of what would change the recommendation (src/session/whatif_memo.c) and the session's use of it
+ * (src/session/session_whatif.c): a result is reused only for the very inputs it was computed from. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
