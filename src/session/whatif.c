@@ -66,16 +66,8 @@ static struct value make(const struct value *like, long x)
 	return like->type == TYPE_DATE ? value_date(x) : value_int(x);
 }
 
-/* The nearest value from `from` stepping by step (-1 or 1) while within lo..hi that changes the
- * endpoint, trying every value. */
-static void scan(struct trials *t, int var, long from, int step, long lo, long hi)
-{
-	for (long x = from + step; x >= lo && x <= hi; x += step)
-		if (try_change(t, var, make(&t->base->answers[var], x)))
-			return;
-}
-
-/* scan over from..to (inclusive, stepping by step) alone; true when a value changed the endpoint. */
+/* Tries every value from `from` to `to` (inclusive, stepping by step: -1 or 1) until one changes
+ * the endpoint; true when one did. */
 static bool scan_span(struct trials *t, int var, long from, long to, int step)
 {
 	for (long x = from; step < 0 ? x >= to : x <= to; x += step)
@@ -90,7 +82,7 @@ static bool try_run(struct trials *t, int var, long from, long to, int step)
 {
 	if (try_change(t, var, make(&t->base->answers[var], from)))
 		return true;
-	return t->walk.defaulted && from != to && scan_span(t, var, from + step, to, step);
+	return t->walk.defaulted && scan_span(t, var, from + step, to, step);
 }
 
 /* Whether the values of at's own run must be tried: its walk is not known to end at the endpoint. */
@@ -99,7 +91,7 @@ static bool own_run_open(const struct trials *t)
 	return t->walk.recorded_defaulted || t->walk.recorded_end != t->endpoint;
 }
 
-/* As scan from at down to lo, by runs of values between the sorted points p[0..n) (a point starts
+/* As scan_span from at down to lo, by runs of values between the sorted points p[0..n) (a point starts
  * a run). Until a walk reaches a computed default, it is the same over a run, the points being
  * those of the case with that default unknown; a run whose walk reaches one is tried value by value. */
 static void runs_down(struct trials *t, int var, const long *p, size_t n, long at, long lo)
@@ -152,7 +144,7 @@ static int by_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* As scan from `at` both ways, trying one value per run of values over which no comparison
+/* As scan_span from `at` both ways, trying one value per run of values over which no comparison
  * changes: the nearest to `at` of each run. False when the runs cannot be bounded. */
 static bool by_steps(struct trials *t, int var, long at, long lo, long hi)
 {
@@ -190,8 +182,10 @@ static void vary_scalar(struct trials *t, int var, long at, long lo, long hi)
 {
 	if ((!t->computed_defaults || (lo <= at && at <= hi)) && by_steps(t, var, at, lo, hi))
 		return;
-	scan(t, var, at, -1, lo, hi);
-	scan(t, var, at, 1, lo, hi);
+	if (at - 1 <= hi) /* the nearest values first, each way, within lo..hi */
+		scan_span(t, var, at - 1, lo, -1);
+	if (at + 1 >= lo)
+		scan_span(t, var, at + 1, hi, 1);
 }
 
 static void vary(struct trials *t, int var)
