@@ -85,10 +85,12 @@ static bool try_run(struct trials *t, int var, long from, long to, int step)
 	return t->walk.defaulted && scan_span(t, var, from + step, to, step);
 }
 
-/* Whether the values of at's own run must be tried: its walk is not known to end at the endpoint. */
+/* Whether the values of at's own run must be tried: the case's walk reached a computed default,
+ * or leaves one out and is not known to end at the endpoint (without computed defaults the walk
+ * is the case's own, which ends there). */
 static bool own_run_open(const struct trials *t)
 {
-	return t->walk.recorded_defaulted || t->walk.recorded_end != t->endpoint;
+	return t->walk.recorded_defaulted || (t->computed_defaults && t->walk.recorded_end != t->endpoint);
 }
 
 /* As scan_span from at down to lo, by runs of values between the sorted points p[0..n) (a point starts
@@ -157,22 +159,9 @@ static bool by_steps(struct trials *t, int var, long at, long lo, long hi)
 		ok = expr_steps_add(&st, t->conds[i]);
 	if (ok && st.npoints)
 		qsort(st.points, st.npoints, sizeof(*st.points), by_value);
-	if (ok && t->computed_defaults) {
+	if (ok) {
 		runs_down(t, var, st.points, st.npoints, at, lo);
 		runs_up(t, var, st.points, st.npoints, at, hi);
-	} else if (ok) {
-		const struct value *a = &t->base->answers[var];
-		size_t i;
-
-		/* A point p starts a run: p - 1 ends the run below it. */
-		for (i = st.npoints; i-- > 0;)
-			if (st.points[i] <= at && (i + 1 == st.npoints || st.points[i] != st.points[i + 1]) &&
-			    try_change(t, var, make(a, st.points[i] - 1)))
-				break;
-		for (i = 0; i < st.npoints; i++)
-			if (st.points[i] > at && (i == 0 || st.points[i] != st.points[i - 1]) &&
-			    try_change(t, var, make(a, st.points[i])))
-				break;
 	}
 	expr_steps_free(&st);
 	return ok;
