@@ -2,9 +2,9 @@
 /* cputime NAME COMMAND...: ctest's launcher of every test. It runs COMMAND and exits with its
  * status. When PATHWALK_SUITE_CPU names a directory, it also becomes a child subreaper (so the
  * daemons a test starts, tmux servers, are reaped here and their CPU counted), waits for every
- * descendant (at most 5 s after COMMAND ends) and appends one line "USER SYS WALL LEFTOVER NAME"
- * (seconds; LEFTOVER 1 when a descendant outlived the wait) to DIR/times, which bench/suite.sh
- * reads. Otherwise it only execs COMMAND. Standalone: no project code. */
+ * descendant (at most 5 s after COMMAND ends) and appends one line "USER SYS WALL LEFTOVER NAME
+ * START END" (seconds; LEFTOVER 1 when a descendant outlived the wait; START and END on the
+ * monotonic clock, when COMMAND started and ended) to DIR/times, which bench/suite.sh reads. Otherwise it only execs COMMAND. Standalone: no project code. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -53,7 +53,7 @@ int main(int argc, char **argv)
 	char path[4096], line[512];
 	int wstatus, status, leftover, fd, len;
 	struct rusage ru;
-	double start;
+	double start, end;
 	pid_t pid;
 
 	if (argc < 3) {
@@ -84,13 +84,14 @@ int main(int argc, char **argv)
 		if (done == pid || (done < 0 && errno != EINTR))
 			break;
 	}
+	end = now();
 	status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
 	leftover = reap_rest(5.0);
 	getrusage(RUSAGE_CHILDREN, &ru);
 	/* One write to an O_APPEND file: lines of tests ending at once do not interleave. */
 	snprintf(path, sizeof path, "%s/times", dir);
-	len = snprintf(line, sizeof line, "%.3f %.3f %.3f %d %s\n", seconds(ru.ru_utime),
-		       seconds(ru.ru_stime), now() - start, leftover, argv[1]);
+	len = snprintf(line, sizeof line, "%.3f %.3f %.3f %d %s %.3f %.3f\n", seconds(ru.ru_utime),
+		       seconds(ru.ru_stime), now() - start, leftover, argv[1], start, end);
 	fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0644);
 	if (fd >= 0) {
 		if (write(fd, line, (size_t)len) != len)

@@ -4,7 +4,8 @@
 # every test's CPU time recorded by its launcher (bench/cputime.c: user + system of the test and
 # of everything it started, tmux servers included), then prints each test's wall time (ctest's
 # own) and CPU time, slowest first, the top CPU consumers, and the totals: the run's wall time,
-# its CPU time and the summed test time. The machine's load (uptime) is printed before and after:
+# its CPU time and the summed test time, and how long only one test (or none) was running: at -j2
+# that is time a core had no test to run (a test's own idle waits are inside its wall time). The machine's load (uptime) is printed before and after:
 # on a shared machine wall times grow with it, CPU times much less.
 # Usage: bench/suite.sh [BUILD_DIR] [CTEST_ARGS...]   e.g. bench/suite.sh build -E crash_points
 # TOP (default 15) sets how many CPU consumers are listed. Exits with ctest's status.
@@ -55,4 +56,18 @@ END {
 	printf "\n%d tests: %.1f s wall at -j2, %.1f s CPU (%.1f user + %.1f sys), %.1f s of summed test time\n",
 		n, r[1], r[2] + r[3], r[2], r[3], sumwall
 }' "$tmp/times" "$tmp/ctest.out"
+
+# The launcher's START and END of each test, swept in time order: how long fewer than two ran.
+cpu=$(awk '{ c += $1 + $2 } END { print c + 0 }' "$tmp/times")
+awk '{ print $6, 1; print $7, -1 }' "$tmp/times" | sort -k1,1 -g | awk -v cpu="$cpu" '
+NR == 1 { first = $1 }
+{
+	if (NR > 1 && running < 2) alone += $1 - at
+	running += $2
+	at = $1
+}
+END {
+	printf "fewer than two tests running: %.1f s of the %.1f s from the first start to the last end\n", alone, at - first
+	printf "cores idle: %.1f core-seconds of the 2 x %.1f s (the tests\x27 own waits included)\n", 2 * (at - first) - cpu, at - first
+}'
 exit $status
