@@ -8,11 +8,12 @@
 
 # joined TEXT: the screen, as one line (wrapped lines joined, runs of blanks made one), holds TEXT.
 joined() {
-	local text
+	local words IFS=$' \n'
 	capture
-	text=${SCREEN//$'\n'/ }
-	while [[ $text == *"  "* ]]; do text=${text//  / }; done
-	[[ $text == *"$1"* ]]
+	set -f
+	words=($SCREEN) # split at runs of blanks and newlines, in one expansion
+	set +f
+	[[ " ${words[*]} " == *"$1"* ]]
 }
 
 # page_to TEXT: PgDn (each time until the screen settles) until TEXT shows, at most 20 pages.

@@ -82,6 +82,7 @@ start_window() {
 	runs=$((runs + 1))
 	SOCK=pw-$$-$NAME-$runs
 	SOCKETS="$SOCKETS $SOCK"
+	KEYS_PID="" KEYS_SENT=0
 	ctl_open "$1" "$2" "$3"
 }
 
@@ -255,8 +256,46 @@ type_taken() {
 read_at_least() { read_count; [ "${READ:-0}" -ge "$1" ]; }
 
 # keys KEY...: tmux key names (Enter, Space, Down, BTab, C-c, Escape...) or literal text with -l.
-keys() { tmx send-keys -t pw "$@"; }
-type_text() { tmx send-keys -t pw -l "$1"; }
+keys() { note_keys "$@"; tmx send-keys -t pw "$@"; }
+type_text() { local LC_ALL=C; note_keys -N "${#1}" x; tmx send-keys -t pw -l "$1"; }
+
+# What the window's pathwalk has been sent: KEYS_PID is that pathwalk, KEYS_MARK the bytes it had
+# read (rchar) before the first key, KEYS_SENT the keys since (each at least a byte). Empty
+# KEYS_PID: no pathwalk was found when a key was sent; start_window forgets them.
+KEYS_PID="" KEYS_MARK=0 KEYS_SENT=0
+# note_keys [-N COUNT] [-H|-l] KEY...: counts the keys that send-keys is about to send (all of
+# them, or COUNT times them with -N), noting the pathwalk and what it has read before the first.
+note_keys() {
+	local n=0 times=1
+	while [ $# -gt 0 ]; do
+		case $1 in
+		-N) times=$2; shift 2; continue ;;
+		-*) ;;
+		*) n=$((n + 1)) ;;
+		esac
+		shift
+	done
+	if [ -z "$KEYS_PID" ] || [ ! -d "/proc/$KEYS_PID" ]; then
+		read_count
+		KEYS_PID=$PID KEYS_MARK=${READ:-0} KEYS_SENT=0
+	fi
+	KEYS_SENT=$((KEYS_SENT + n * times))
+}
+# keys_taken: 0 when the window's pathwalk has read every key noted (KEYS_MARK + KEYS_SENT bytes)
+# and sleeps in ppoll for the next (ui_wait, screens/ui.c; /proc/PID/syscall: 271): it reads a
+# key, draws what it brings and only then waits, so its screen is all written to the terminal;
+# 1 when not yet; 2 when there is no such pathwalk (not found, or it has ended).
+keys_taken() {
+	local key value=0 call
+	[ -n "$KEYS_PID" ] || return 2
+	# rchar first: a pathwalk seen asleep after it had read them all has drawn what they brought.
+	while read -r key value; do [ "$key" = rchar: ] && break; done 2>/dev/null <"/proc/$KEYS_PID/io" || return 2
+	[ "${value:-0}" -ge $((KEYS_MARK + KEYS_SENT)) ] || return 1
+	read -r call _ 2>/dev/null <"/proc/$KEYS_PID/syscall" || return 2
+	[ "$call" = 271 ] && return 0
+	[ -d "/proc/$KEYS_PID" ] && return 1
+	return 2
+}
 
 # until_true SECONDS TEST [ARG...]: runs TEST ARG... (which looks at the window: a capture, a
 # query) until it is true, again each time the window has written something since; false when
@@ -281,11 +320,23 @@ wait_for() { until_true "${2:-$TIMEOUT}" shows "$1"; }
 # wait_gone TEXT [SECONDS]: waits until the screen no longer shows TEXT.
 wait_gone() { until_true "${2:-$TIMEOUT}" hides "$1"; }
 
-# wait_settled [SECONDS]: waits until the window has written nothing for CTL_QUIET_US, that is
-# until curses has drawn the whole of a new screen; for when the next screen's text is not known.
-# Without a control client: until three captures 20 ms apart are the same.
+# wait_settled [SECONDS]: waits until curses has drawn the whole of the screen that the keys sent
+# bring, for when its text is not known: until the window's pathwalk has taken them all and waits
+# for the next (keys_taken), then until two captures in a row are the same (tmux has read all
+# it wrote: each capture is a turn of tmux's loop, which reads the pane whenever it has output).
+# Without such a pathwalk: until the window has written nothing for CTL_QUIET_US; without a
+# control client, until three captures 20 ms apart are the same.
 wait_settled() {
-	local end=$((${EPOCHREALTIME//[!0-9]/} + ${1:-$TIMEOUT} * 1000000)) same=0 last="" now
+	local end=$((${EPOCHREALTIME//[!0-9]/} + ${1:-$TIMEOUT} * 1000000)) same=0 last="" now taken
+	while ctl_usable && [ "${EPOCHREALTIME//[!0-9]/}" -lt $end ]; do
+		keys_taken
+		taken=$?
+		[ $taken = 2 ] && break
+		[ $taken = 1 ] && { nap 0.002; continue; }
+		capture
+		[ "$SCREEN" = "$last" ] && return 0
+		last=$SCREEN
+	done
 	while [ "${EPOCHREALTIME//[!0-9]/}" -lt $end ]; do
 		if ctl_usable; then
 			ctl_quiet "$CTL_QUIET_US" && return 0
@@ -354,15 +405,17 @@ cursor_at() {
 }
 cursor_in() { tmx_get '#{cursor_x}'; [ "$VALUE" = "$1" ]; }
 
-# press KEY...: sends the keys, then waits until the screen changes (at most 5 s) and settles, so
-# that the next key reaches the screen this one brought: a slow redraw (under ASan) never lets
-# two keys meant for two screens reach one.
+# press KEY...: sends the keys, then waits until the screen they bring is drawn (wait_settled),
+# so that the next key reaches the screen this one brought: a slow redraw (under ASan) never lets
+# two keys meant for two screens reach one. Without a pathwalk to ask (keys_taken), it waits
+# first until the screen changes (at most 5 s).
 press() {
 	local before
 	capture
 	before=$SCREEN
 	keys "$@"
-	until_true 5 changed_from "$before"
+	keys_taken
+	[ $? = 2 ] && until_true 5 changed_from "$before"
 	wait_settled
 }
 changed_from() { capture; [ "$SCREEN" != "$1" ]; }
