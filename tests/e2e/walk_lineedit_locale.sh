@@ -80,8 +80,19 @@ keys Enter
 expect "EXIT=0" "LC_ALL=C: the walk finishes"
 
 # ------------------------------------------------------------------ ISO-8859-1
-if command -v localedef >/dev/null && mkdir -p "$TMP/locale" && localedef -i en_US -f ISO-8859-1 "$TMP/locale/en_US.ISO-8859-1" 2>/dev/null; then
-	to_reason "$TMP/latin1.jsonl" -e LOCPATH="$TMP/locale" -e LANG=en_US.ISO-8859-1 -e LC_ALL=en_US.ISO-8859-1 \
+# The locale compiled at build time (PATHWALK_E2E_LOCPATH, CMakeLists.txt) when the C library
+# loads it, else one compiled here.
+latin1_locale() {
+	locpath=${PATHWALK_E2E_LOCPATH:-}
+	if [ -n "$locpath" ] && [ -f "$locpath/en_US.ISO-8859-1/LC_CTYPE" ] &&
+		[ "$(LOCPATH=$locpath LC_ALL=en_US.ISO-8859-1 locale charmap 2>/dev/null)" = ISO-8859-1 ]; then
+		return 0
+	fi
+	locpath=$TMP/locale
+	command -v localedef >/dev/null && mkdir -p "$locpath" && localedef -i en_US -f ISO-8859-1 "$locpath/en_US.ISO-8859-1" 2>/dev/null
+}
+if latin1_locale; then
+	to_reason "$TMP/latin1.jsonl" -e LOCPATH="$locpath" -e LANG=en_US.ISO-8859-1 -e LC_ALL=en_US.ISO-8859-1 \
 		-e LSAN_OPTIONS="suppressions=$SRC/tests/e2e/lsan-locpath.supp:print_suppressions=0"
 	type_text "a"
 	keys -H df # ß in ISO-8859-1
