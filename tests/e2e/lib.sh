@@ -281,6 +281,12 @@ note_keys() {
 	fi
 	KEYS_SENT=$((KEYS_SENT + n * times))
 }
+# mark_read: notes what the window's pathwalk has read so far, as if a key were sent: then
+# wait_settled waits until it has read more (what a file it watches brings) and drawn it.
+mark_read() {
+	read_count
+	KEYS_PID=$PID KEYS_MARK=${READ:-0} KEYS_SENT=1
+}
 # keys_taken: 0 when the window's pathwalk has read every key noted (KEYS_MARK + KEYS_SENT bytes)
 # and sleeps in ppoll for the next (ui_wait, screens/ui.c; /proc/PID/syscall: 271): it reads a
 # key, draws what it brings and only then waits, so its screen is all written to the terminal;

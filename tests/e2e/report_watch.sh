@@ -34,8 +34,11 @@ expect "carol: 1 session, 0 finished; now 52 F after physical therapy" "a sessio
 expect "(1 decision made); score 0/1 (0%)" "the decisions made so far and the running score"
 expect "Training room $room: 2 trainees, 4 journals" "the heading counts it"
 # Half a line, as a trainee's process writes it: the room keeps what is whole.
+mark_read
 head -c 60 "$TMP/part2" >>"$room/carol.jsonl"
-nap 0.3 # nothing to poll for: the screen must not change
+# The screen must not change: wait until the watch has read the torn line and drawn what it
+# brings (wait_settled after mark_read, lib.sh).
+wait_settled || bad "the watch did not take the torn line"
 expect "carol: 1 session, 0 finished; now 52 F" "a torn last line is tolerated"
 expect_not "carol.jsonl:" "the torn journal is not set aside"
 # The rest of the session (the torn start of the line is completed by the rest of it).
