@@ -12,7 +12,12 @@ NAME=${NAME%.sh}
 SOCK=pw-$$-$NAME
 SOCKETS=""
 runs=0
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/pathwalk-e2e.XXXXXX")
+# Scratch in /dev/shm unless TMPDIR says where (as tests/cli/lib.sh's in_memory): the journals,
+# which pathwalk syncs event by event, the FIFOs and every capture's file cost no disk work there
+# (walk_signals: 1.7-2.0 s of CPU with /tmp, 1.4-1.5 s there). Its name is short: the paths show
+# on screens of 80 columns.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && TMP=$(mktemp -d /dev/shm/pw.XXXXXX 2>/dev/null); then :
+else TMP=$(mktemp -d "${TMPDIR:-/tmp}/pathwalk-e2e.XXXXXX"); fi
 export XDG_STATE_HOME=$TMP/state
 TIMEOUT=${PATHWALK_E2E_TIMEOUT:-10}
 passed=0
@@ -261,7 +266,9 @@ type_text() { local LC_ALL=C; note_keys -N "${#1}" x; tmx send-keys -t pw -l "$1
 
 # What the window's pathwalk has been sent: KEYS_PID is that pathwalk, KEYS_MARK the bytes it had
 # read (rchar) before the first key, KEYS_SENT the keys since (each at least a byte). Empty
-# KEYS_PID: no pathwalk was found when a key was sent; start_window forgets them.
+# KEYS_PID: no pathwalk was found when a key was sent; start_window forgets them. The bytes it
+# reads from files count too, so a mark taken long before (reads of files since) only bounds
+# the keys loosely: press marks afresh before its keys.
 KEYS_PID="" KEYS_MARK=0 KEYS_SENT=0
 # note_keys [-N COUNT] [-H|-l] KEY...: counts the keys that send-keys is about to send (all of
 # them, or COUNT times them with -N), noting the pathwalk and what it has read before the first.
@@ -275,17 +282,22 @@ note_keys() {
 		esac
 		shift
 	done
-	if [ -z "$KEYS_PID" ] || [ ! -d "/proc/$KEYS_PID" ]; then
-		read_count
-		KEYS_PID=$PID KEYS_MARK=${READ:-0} KEYS_SENT=0
-	fi
+	[ -n "$KEYS_PID" ] && [ -d "/proc/$KEYS_PID" ] || mark_read 0
 	KEYS_SENT=$((KEYS_SENT + n * times))
 }
-# mark_read: notes what the window's pathwalk has read so far, as if a key were sent: then
-# wait_settled waits until it has read more (what a file it watches brings) and drawn it.
+# mark_read [N]: notes what the window's pathwalk has read so far, as if N keys (default 1) were
+# sent since: then wait_settled waits until it has read that much more (what a file it watches
+# brings, for N=1) and drawn it.
 mark_read() {
-	read_count
-	KEYS_PID=$PID KEYS_MARK=${READ:-0} KEYS_SENT=1
+	local key value
+	if [ -n "$KEYS_PID" ] && [ -d "/proc/$KEYS_PID" ]; then
+		while read -r key value; do [ "$key" = rchar: ] && break; done 2>/dev/null <"/proc/$KEYS_PID/io"
+		KEYS_MARK=${value:-0}
+	else
+		read_count
+		KEYS_PID=$PID KEYS_MARK=${READ:-0}
+	fi
+	KEYS_SENT=${1:-1}
 }
 # keys_taken: 0 when the window's pathwalk has read every key noted (KEYS_MARK + KEYS_SENT bytes)
 # and sleeps in ppoll for the next (ui_wait, screens/ui.c; /proc/PID/syscall: 271): it reads a
@@ -414,11 +426,13 @@ cursor_in() { tmx_get '#{cursor_x}'; [ "$VALUE" = "$1" ]; }
 # press KEY...: sends the keys, then waits until the screen they bring is drawn (wait_settled),
 # so that the next key reaches the screen this one brought: a slow redraw (under ASan) never lets
 # two keys meant for two screens reach one. Without a pathwalk to ask (keys_taken), it waits
-# first until the screen changes (at most 5 s).
+# first until the screen changes (at most 5 s). Called once the screen shows what the keys before
+# it brought (it marks what the pathwalk has read afresh).
 press() {
 	local before
 	capture
 	before=$SCREEN
+	mark_read 0
 	keys "$@"
 	keys_taken
 	[ $? = 2 ] && until_true 5 changed_from "$before"

@@ -9,16 +9,16 @@
 case_v5=$SRC/config/cases/v5-sij-eligible.cfg
 mini=$SRC/tests/data/good/mini.cfg
 
-# enter_until TEXT: presses Enter until the screen shows TEXT (at most 40 times).
+# enter_until TEXT: presses Enter until the screen shows TEXT (at most 40 times), each time until
+# the screen it brings is drawn (press, lib.sh).
 enter_until() {
-	local i before
+	local i
+	wait_settled
 	for ((i = 1; i <= 40; i++)); do
 		capture
-		before=$SCREEN
-		[[ $before == *"$1"* ]] && return 0
+		[[ $SCREEN == *"$1"* ]] && return 0
 		# A training decision commits only to a step picked and confirmed: the first one.
-		if [[ $before == *"Which next step? Commit to one"* ]]; then keys 1 y; else keys Enter; fi
-		until_true 2 changed_from "$before"
+		if [[ $SCREEN == *"Which next step? Commit to one"* ]]; then press 1 y; else press Enter; fi
 	done
 	on_screen "$1"
 }
