@@ -338,6 +338,24 @@ wait_for() { until_true "${2:-$TIMEOUT}" shows "$1"; }
 # wait_gone TEXT [SECONDS]: waits until the screen no longer shows TEXT.
 wait_gone() { until_true "${2:-$TIMEOUT}" hides "$1"; }
 
+# drawn DEADLINE: waits (until DEADLINE, µs since the epoch) until the window's pathwalk has taken
+# every key sent and waits for the next (keys_taken), then until two captures in a row are the
+# same; 0 then, 1 at the deadline, 2 at once when there is no such pathwalk or control client.
+drawn() {
+	local last="" taken
+	ctl_usable || return 2
+	while [ "${EPOCHREALTIME//[!0-9]/}" -lt "$1" ]; do
+		keys_taken
+		taken=$?
+		[ $taken = 2 ] && return 2
+		[ $taken = 1 ] && { nap 0.002; continue; }
+		capture
+		[ "$SCREEN" = "$last" ] && return 0
+		last=$SCREEN
+	done
+	return 1
+}
+
 # wait_settled [SECONDS]: waits until curses has drawn the whole of the screen that the keys sent
 # bring, for when its text is not known: until the window's pathwalk has taken them all and waits
 # for the next (keys_taken), then until two captures in a row are the same (tmux has read all
@@ -345,16 +363,9 @@ wait_gone() { until_true "${2:-$TIMEOUT}" hides "$1"; }
 # Without such a pathwalk: until the window has written nothing for CTL_QUIET_US; without a
 # control client, until three captures 20 ms apart are the same.
 wait_settled() {
-	local end=$((${EPOCHREALTIME//[!0-9]/} + ${1:-$TIMEOUT} * 1000000)) same=0 last="" now taken
-	while ctl_usable && [ "${EPOCHREALTIME//[!0-9]/}" -lt $end ]; do
-		keys_taken
-		taken=$?
-		[ $taken = 2 ] && break
-		[ $taken = 1 ] && { nap 0.002; continue; }
-		capture
-		[ "$SCREEN" = "$last" ] && return 0
-		last=$SCREEN
-	done
+	local end=$((${EPOCHREALTIME//[!0-9]/} + ${1:-$TIMEOUT} * 1000000)) same=0 last="" now
+	drawn "$end"
+	case $? in 0) return 0 ;; 1) return 1 ;; esac
 	while [ "${EPOCHREALTIME//[!0-9]/}" -lt $end ]; do
 		if ctl_usable; then
 			ctl_quiet "$CTL_QUIET_US" && return 0
@@ -382,7 +393,8 @@ expect() {
 expect_line() {
 	if until_true "$TIMEOUT" has_line "$1"; then ok "$2"; else bad "$2: no line '$1'"; fi
 }
-expect_not() { # TEXT DESCRIPTION: the screen (now) does not show TEXT
+expect_not() { # TEXT DESCRIPTION: the screen, drawn whole (drawn) where a pathwalk runs, does not show TEXT
+	drawn $((${EPOCHREALTIME//[!0-9]/} + TIMEOUT * 1000000))
 	if on_screen "$1"; then bad "$2: '$1' is on the screen"; else ok "$2"; fi
 }
 
