@@ -4,7 +4,10 @@
 # human output, train --plain and the plain walk (pre-filled from the case, every screen confirmed) contain no
 # variable, derived, node or warning id of the bundled pathway and no operator of the condition
 # language; nor do the printed logs of their journals (text, Markdown, HTML); with --ids they do
-# show the pathway syntax, for pathway authors.
+# show the pathway syntax, for pathway authors. Those printed logs also carry, for every case, the
+# plan of its endpoint (issue 13: "About this pathway" first, then the headings Recommendation,
+# What to do, What to document), and each plain walk's journal records the path of the case's
+# replay --log journal (a walk stopped before its endpoint: the replay's journal is printed too).
 # Usage: human_words.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
 in_memory
@@ -19,20 +22,27 @@ yes '' | head -n 400 >"$tmp/enters"
 yes 1 | head -n $((60 * ncases)) >"$tmp/ones"
 
 # run_case NAME: every output of the bundled case NAME a person reads, in $out/NAME.*: replay's
-# human output (.replay, its exit status in .replay.status), the plain walk (.plain, its journal
-# .jsonl) and the printed logs of the walk's journal in every format a person reads (.log.text,
-# .log.markdown, .log.html, each exit status in .status; JSON keeps ids); NAME is added to the
-# shell's list of cases to train on ($tmp/trainees, for train_cases).
+# human output (.replay, its exit status in .replay.status, its journal .replay.jsonl), the plain
+# walk (.plain, its exit status in .plain.status, its journal .jsonl) and the printed logs of the
+# walk's journal in every format a person reads (.log.text, .log.markdown, .log.html, each exit
+# status in .status; JSON keeps ids), and of the replay's journal too (.replay.log.FORMAT) when the
+# walk stopped before the endpoint; NAME is added to the shell's list of cases to train on
+# ($tmp/trainees, for train_cases).
 out=$tmp
 run_case() {
-	local case=$src/config/cases/$1.cfg format
-	"$bin" replay "$case" >"$out/$1.replay" 2>"$out/$1.replay.err"
+	local case=$src/config/cases/$1.cfg format journal walked
+	"$bin" replay --log "$out/$1.replay.jsonl" "$case" >"$out/$1.replay" 2>"$out/$1.replay.err"
 	echo $? >"$out/$1.replay.status"
 	"$bin" walk --plain --case "$case" --log "$out/$1.jsonl" --clinician C --patient P \
 		<"$out/enters" >"$out/$1.plain" 2>"$out/$1.plain.err"
-	for format in text markdown html; do
-		"$bin" log -f "$format" -o "$out/$1.log.$format" "$out/$1.jsonl" 2>/dev/null
-		echo $? >"$out/$1.log.$format.status"
+	walked=$?
+	echo $walked >"$out/$1.plain.status"
+	for journal in "$1" "$1.replay"; do
+		for format in text markdown html; do
+			"$bin" log -f "$format" -o "$out/$journal.log.$format" "$out/$journal.jsonl" 2>/dev/null
+			echo $? >"$out/$journal.log.$format.status"
+		done
+		[ "$walked" = 0 ] && break
 	done
 	echo "$1" >>"$tmp/trainees"
 }
@@ -76,7 +86,10 @@ operators=' == | != | && | \|\| | <= | >= |count\(|has\(|at\(|![a-z(]'
 files=()
 for name in "${names[@]}"; do
 	files+=("$tmp/$name.replay" "$tmp/$name.plain" "$tmp/$name.trainout")
-	for format in text markdown html; do files+=("$tmp/$name.log.$format"); done
+	for format in text markdown html; do
+		files+=("$tmp/$name.log.$format")
+		[ -f "$tmp/$name.replay.log.$format" ] && files+=("$tmp/$name.replay.log.$format")
+	done
 done
 declare -A ids_shown operator_shown screen_shown star_shown verdict_shown
 while IFS= read -r hit; do
@@ -129,15 +142,63 @@ for name in "${names[@]}"; do
 done
 [ "${#names[@]}" -ge 40 ] && ok || bad "only ${#names[@]} bundled cases"
 
-# The printed log of every plain walk's journal, in every format a person reads (JSON keeps ids).
+# The printed log of every plain walk's journal, in every format a person reads (JSON keeps ids),
+# and of the replay's journal where the walk stopped before the endpoint; the plan of the endpoint
+# in each log that reaches one (the walk's, or else the replay's), queued for order_checked.
+reached=0
 for name in "${names[@]}"; do
-	for format in text markdown html; do
-		status=none
-		read -r status <"$tmp/$name.log.$format.status"
-		[ "$status" = 0 ] || bad "log -f $format $name.jsonl"
-		no_ids "$tmp/$name.log.$format" "log -f $format $name.jsonl"
+	walked=none
+	read -r walked <"$tmp/$name.plain.status"
+	for journal in "$name" "$name.replay"; do
+		for format in text markdown html; do
+			status=none
+			read -r status <"$tmp/$journal.log.$format.status"
+			[ "$status" = 0 ] || bad "log -f $format $journal.jsonl"
+			no_ids "$tmp/$journal.log.$format" "log -f $format $journal.jsonl"
+		done
+		[ "$walked" = 0 ] && break
 	done
+	[ "$walked" = 0 ] || { read -r status <"$tmp/$name.replay.status"; [ "$status" = 0 ]; } || continue
+	reached=$((reached + 1))
+	order_later "$tmp/$journal.log.text" "$journal text" "Recommendation" "What to do" "What to document" $'\f' \
+		"ABOUT THIS PATHWAY" "THE WALK" "Endpoint: " "Recommendation: "
+	order_later "$tmp/$journal.log.markdown" "$journal markdown" "### Recommendation" "### What to do" \
+		"### What to document" "## About this pathway" "## The walk" "**Endpoint: "
+	order_later "$tmp/$journal.log.html" "$journal html" "<h3>Recommendation</h3>" "<h3>What to do</h3>" \
+		"<h3>What to document</h3>" "<h2>About this pathway</h2>" "<h2>The walk</h2>" '<div class="note endpoint">'
 done
+order_checked
+[ "$reached" -ge 20 ] && ok || bad "only $reached bundled cases reached an endpoint"
+
+# Each plain walk's journal records the path of the case's replay --log journal: after the start
+# event (mode, clinician, patient and case title differ) the same events but for the hash chain's
+# links; a walk stopped before the endpoint, the replay's first events, then "interrupted". One awk
+# reads every pair.
+pairs=()
+for name in "${names[@]}"; do pairs+=("$tmp/$name.replay.jsonl" "$tmp/$name.jsonl"); done
+while IFS=$'\t' read -r verdict name line; do
+	if [ "$verdict" = same ]; then ok; else bad "walk --plain $name: event $line differs from replay --log's"; fi
+done < <(LC_ALL=C awk 'function events(file, into,   n, line, r) {
+		n = 0
+		while ((r = (getline line < file)) > 0)
+			if (++n > 1) { sub(/"prev":"[0-9a-f]*",/, "", line); into[n] = line }
+		close(file)
+		return r < 0 ? -1 : n
+	}
+	BEGIN {
+		for (f = 1; f + 1 < ARGC; f += 2) {
+			name = ARGV[f + 1]; sub(/.*\//, "", name); sub(/\.jsonl$/, "", name)
+			delete r; delete w
+			nr = events(ARGV[f], r); nw = events(ARGV[f + 1], w)
+			if (nr < 2 || nw < 2) { printf "missing\t%s\t1\n", name; continue }
+			last = nw
+			if (nw < nr && w[nw] ~ /"event":"interrupted"/) last = nw - 1
+			else if (nw != nr) { printf "length\t%s\t%d\n", name, (nw < nr ? nw : nr) + 1; continue }
+			for (i = 2; i <= last && r[i] == w[i]; i++) ;
+			if (i <= last) printf "differs\t%s\t%d\n", name, i
+			else printf "same\t%s\t0\n", name
+		}
+	}' "${pairs[@]}")
 
 # For pathway authors, --ids shows what the clinician's output leaves out.
 case=$src/config/cases/v5-sij-eligible.cfg
