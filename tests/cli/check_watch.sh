@@ -101,7 +101,7 @@ if [ "$status" = 143 ]; then ok; else bad "SIGTERM: exit $status, expected 143";
 # Usage: --watch needs a file.
 "$bin" check --watch >"$tmp/out" 2>&1 </dev/null
 status=$?
-if [ "$status" = 2 ] && grep -qF -- "--watch needs a pathway FILE" "$tmp/out"; then ok; else bad "--watch without FILE: exit $status"; fi
+if [ "$status" = 2 ] && file_has "$tmp/out" "--watch needs a pathway FILE"; then ok; else bad "--watch without FILE: exit $status"; fi
 if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$tmp/out"; then bad "sanitizer report"; fi
 
 echo "$passed passed, $failed failed"
