@@ -24,11 +24,18 @@ yes 1 | head -n $((60 * ncases)) >"$tmp/ones"
 # run_case NAME: every output of the bundled case NAME a person reads, in $out/NAME.*: replay's
 # human output (.replay, its exit status in .replay.status, its journal .replay.jsonl), the plain
 # walk (.plain, its exit status in .plain.status, its journal .jsonl) and the printed logs of the
-# walk's journal in every format a person reads (.log.text, .log.markdown, .log.html, each exit
-# status in .status; JSON keeps ids), and of the replay's journal too (.replay.log.FORMAT) when the
-# walk stopped before the endpoint; NAME is added to the shell's list of cases to train on
-# ($tmp/trainees, for train_cases).
+# walk's journal in every format a person reads (each exit status in .status; JSON keeps ids): the
+# text log the walk printed beside its journal (.txt; whether it did in .log.text.status; the same
+# as log -f text, compared below), .log.markdown and .log.html by log -f, and the replay journal's
+# (.replay.log.FORMAT) too when the walk stopped before the endpoint; NAME is added to the shell's
+# list of cases to train on ($tmp/trainees, for train_cases).
 out=$tmp
+# log_file JOURNAL FORMAT: sets log_path to the printed log of $out/JOURNAL.jsonl in FORMAT (a
+# plain walk's journal's text log: the one the walk printed beside it, JOURNAL.txt)
+log_file() {
+	log_path=$out/$1.log.$2
+	[[ $1 != *.replay && $2 == text ]] && log_path=$out/$1.txt
+}
 run_case() {
 	local case=$src/config/cases/$1.cfg format journal walked
 	"$bin" replay --log "$out/$1.replay.jsonl" "$case" >"$out/$1.replay" 2>"$out/$1.replay.err"
@@ -39,7 +46,12 @@ run_case() {
 	echo $walked >"$out/$1.plain.status"
 	for journal in "$1" "$1.replay"; do
 		for format in text markdown html; do
-			"$bin" log -f "$format" -o "$out/$journal.log.$format" "$out/$journal.jsonl" 2>/dev/null
+			log_file "$journal" $format
+			if [ "$log_path" = "$out/$1.txt" ]; then
+				[ -f "$log_path" ]
+			else
+				"$bin" log -f "$format" -o "$log_path" "$out/$journal.jsonl" 2>/dev/null
+			fi
 			echo $? >"$out/$journal.log.$format.status"
 		done
 		[ "$walked" = 0 ] && break
@@ -87,7 +99,8 @@ files=()
 for name in "${names[@]}"; do
 	files+=("$tmp/$name.replay" "$tmp/$name.plain" "$tmp/$name.trainout")
 	for format in text markdown html; do
-		files+=("$tmp/$name.log.$format")
+		log_file "$name" $format
+		files+=("$log_path")
 		[ -f "$tmp/$name.replay.log.$format" ] && files+=("$tmp/$name.replay.log.$format")
 	done
 done
@@ -154,13 +167,15 @@ for name in "${names[@]}"; do
 			status=none
 			read -r status <"$tmp/$journal.log.$format.status"
 			[ "$status" = 0 ] || bad "log -f $format $journal.jsonl"
-			no_ids "$tmp/$journal.log.$format" "log -f $format $journal.jsonl"
+			log_file "$journal" $format
+			no_ids "$log_path" "log -f $format $journal.jsonl"
 		done
 		[ "$walked" = 0 ] && break
 	done
 	[ "$walked" = 0 ] || { read -r status <"$tmp/$name.replay.status"; [ "$status" = 0 ]; } || continue
 	reached=$((reached + 1))
-	order_later "$tmp/$journal.log.text" "$journal text" "Recommendation" "What to do" "What to document" $'\f' \
+	log_file "$journal" text
+	order_later "$log_path" "$journal text" "Recommendation" "What to do" "What to document" $'\f' \
 		"ABOUT THIS PATHWAY" "THE WALK" "Endpoint: " "Recommendation: "
 	order_later "$tmp/$journal.log.markdown" "$journal markdown" "### Recommendation" "### What to do" \
 		"### What to document" "## About this pathway" "## The walk" "**Endpoint: "
@@ -169,6 +184,22 @@ for name in "${names[@]}"; do
 done
 order_checked
 [ "$reached" -ge 20 ] && ok || bad "only $reached bundled cases reached an endpoint"
+
+# The text log a plain walk printed is the one log -f text prints of its journal: compared for the
+# first walk that reached its endpoint and for every one that did not.
+compared=0 finished=
+for name in "${names[@]}"; do
+	read -r walked <"$tmp/$name.plain.status"
+	if [ "$walked" = 0 ]; then [ -z "$finished" ] || continue; finished=$name; fi
+	compared=$((compared + 1))
+	"$bin" log -f text -o "$tmp/$name.text" "$tmp/$name.jsonl" 2>"$tmp/$name.text.err"
+	status=$? printed= rendered=
+	[ -f "$tmp/$name.txt" ] && IFS= read -r -d '' printed <"$tmp/$name.txt"
+	[ -f "$tmp/$name.text" ] && IFS= read -r -d '' rendered <"$tmp/$name.text"
+	if [ "$status" = 0 ] && [ -n "$printed" ] && [ "$printed" = "$rendered" ]; then ok
+	else bad "walk --plain $name: its printed log is not log -f text's (exit $status)"; fi
+done
+[ -n "$finished" ] && ok || bad "no printed log of a finished walk compared with log -f text"
 
 # Each plain walk's journal records the path of the case's replay --log journal: after the start
 # event (mode, clinician, patient and case title differ) the same events but for the hash chain's
