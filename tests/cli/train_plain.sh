@@ -129,13 +129,24 @@ expect_in "$tmp/quit.jsonl" '"reason":"quit"' "q: interrupted in the journal"
 # stdin stays open, so the run is waiting on its read when the signal comes.
 mkfifo "$tmp/stdin"
 exec 7<>"$tmp/stdin" # held open for writing: reads wait instead of ending
+# Its output comes through a fifo, read (each read blocking on the pipe, up to the next ':', for
+# up to 60 s in all) until the prompt is out; the signal is sent once the run sleeps (its state in
+# /proc, read in bash), blocked on its read of stdin, the next thing it does; the rest of the
+# output is read to its end.
+mkfifo "$tmp/sig.out"
 for sig in TERM HUP INT; do
-	rm -f "$tmp/sig.jsonl" "$tmp/sig.out" # (the poll below must not read the last run's output)
+	rm -f "$tmp/sig.jsonl"
 	(cd "$tmp" && exec "$bin" train --plain --trainee tester --log "$tmp/sig.jsonl" v5-sij-eligible) \
 		<"$tmp/stdin" >"$tmp/sig.out" 2>"$tmp/err" &
 	runner=$!
-	for ((i = 0; i < 100; i++)); do file_has "$tmp/sig.out" "Your choice" && break; sleep 0.05; done
+	exec 8<"$tmp/sig.out"
+	shown= state= end=$((SECONDS + 60))
+	while [[ $shown != *"Your choice"* ]] && [ "$SECONDS" -le "$end" ] &&
+		IFS= read -r -d : -t $((end - SECONDS + 1)) -u 8 part; do shown+=$part:; done
+	while [ "$state" != S ] && [ "$SECONDS" -le "$end" ] && read -r _ _ state _ <"/proc/$runner/stat"; do :; done
 	kill -"$sig" "$runner"
+	IFS= read -r -d '' -u 8 part
+	exec 8<&-
 	wait "$runner"; status=$?
 	want=$((128 + $(kill -l "$sig")))
 	expect_status "$want" "$status" "SIG$sig while deciding"
