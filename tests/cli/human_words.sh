@@ -94,7 +94,9 @@ nids=$(wc -l <"$tmp/ids")
 operators=' == | != | && | \|\| | <= | >= |count\(|has\(|at\(|![a-z(]'
 
 # Every output a person reads; each search below is one grep over all of them, and each file's
-# checks read what it found: the ids shown (whole words, sorted) and whether an operator is.
+# checks read what it found: the ids shown (whole words, sorted) and whether an operator is. The
+# greps match bytes (C locale: twice as fast; the patterns are ASCII, and a byte of a non-ASCII
+# letter beside an id makes a whole word there, so that the search is the stricter).
 files=()
 for name in "${names[@]}"; do
 	files+=("$tmp/$name.replay" "$tmp/$name.plain" "$tmp/$name.trainout")
@@ -108,12 +110,12 @@ declare -A ids_shown operator_shown screen_shown star_shown verdict_shown
 while IFS= read -r hit; do
 	file=${hit%%:*}
 	ids_shown[$file]+="${hit#*:} "
-done < <(grep -oHwFf "$tmp/ids" "${files[@]}" 2>/dev/null | sort -u)
-while IFS= read -r file; do operator_shown[$file]=1; done < <(grep -lE "$operators" "${files[@]}" 2>/dev/null)
-while IFS= read -r file; do screen_shown[$file]=1; done < <(grep -l "^Screen: \|^Endpoint: " "$tmp"/*.plain)
-while IFS= read -r file; do star_shown[$file]=1; done < <(grep -l '^  \* ' "$tmp"/*.replay)
+done < <(LC_ALL=C grep -oHwFf "$tmp/ids" "${files[@]}" 2>/dev/null | LC_ALL=C sort -u)
+while IFS= read -r file; do operator_shown[$file]=1; done < <(LC_ALL=C grep -lE "$operators" "${files[@]}" 2>/dev/null)
+while IFS= read -r file; do screen_shown[$file]=1; done < <(LC_ALL=C grep -l "^Screen: \|^Endpoint: " "$tmp"/*.plain)
+while IFS= read -r file; do star_shown[$file]=1; done < <(LC_ALL=C grep -l '^  \* ' "$tmp"/*.replay)
 while IFS= read -r file; do verdict_shown[$file]=1; done < <(
-	grep -lE '^ +- .*: (met|not met|not yet answered)$|\(needs .*\)$' "$tmp"/*.replay)
+	LC_ALL=C grep -lE '^ +- .*: (met|not met|not yet answered)$|\(needs .*\)$' "$tmp"/*.replay)
 
 # no_ids FILE WHAT: FILE shows none of the ids (as whole words) and none of the operators.
 no_ids() {
@@ -234,19 +236,21 @@ done < <(LC_ALL=C awk 'function events(file, into,   n, line, r) {
 # For pathway authors, --ids shows what the clinician's output leaves out.
 case=$src/config/cases/v5-sij-eligible.cfg
 "$bin" replay --ids "$case" >"$tmp/ids.replay" 2>&1
-grep -qF "  (sij_decision)" "$tmp/ids.replay" && ok || bad "replay --ids: no node id"
-grep -qF "condition: last_injection_type == \"tpi\" && sij_eligible" "$tmp/ids.replay" && ok ||
+file_has "$tmp/ids.replay" "  (sij_decision)" && ok || bad "replay --ids: no node id"
+file_has "$tmp/ids.replay" "condition: last_injection_type == \"tpi\" && sij_eligible" && ok ||
 	bad "replay --ids: no condition"
-grep -qF "  [sij_eligible = yes]" "$tmp/ids.replay" && ok || bad "replay --ids: no clause in pathway syntax"
+file_has "$tmp/ids.replay" "  [sij_eligible = yes]" && ok || bad "replay --ids: no clause in pathway syntax"
 "$bin" walk --plain --ids --case "$case" --log "$tmp/ids.jsonl" --clinician C --patient P \
 	<"$tmp/enters" >"$tmp/ids.plain" 2>&1
-grep -qF "  [sij_eligible = yes]" "$tmp/ids.plain" && ok || bad "walk --plain --ids: no clause in pathway syntax"
+file_has "$tmp/ids.plain" "  [sij_eligible = yes]" && ok || bad "walk --plain --ids: no clause in pathway syntax"
 
 # The journal keeps the clause in pathway syntax beside its words and depth.
-grep -qF '"clause":"sij_eligible = yes","truth":true,"words":"Criteria for a sacroiliac joint injection met: yes; needs yes: met","depth":0' \
-	"$tmp/v5-sij-eligible.jsonl" && ok || bad "journal: the clause, its words and depth"
-grep -qF '"clause":"sij_count = 3 >= 3","truth":true,"words":"Positive sacroiliac provocation tests (of 6): 3; needs at least 3: met","depth":1' \
-	"$tmp/v5-sij-eligible.jsonl" && ok || bad "journal: a derived value's clause one level deeper"
+file_has "$tmp/v5-sij-eligible.jsonl" \
+	'"clause":"sij_eligible = yes","truth":true,"words":"Criteria for a sacroiliac joint injection met: yes; needs yes: met","depth":0' &&
+	ok || bad "journal: the clause, its words and depth"
+file_has "$tmp/v5-sij-eligible.jsonl" \
+	'"clause":"sij_count = 3 >= 3","truth":true,"words":"Positive sacroiliac provocation tests (of 6): 3; needs at least 3: met","depth":1' &&
+	ok || bad "journal: a derived value's clause one level deeper"
 
 echo "human_words: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
