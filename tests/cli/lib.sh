@@ -5,8 +5,22 @@
 set -u
 bin=${1:?pathwalk binary}
 src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
+# abs_dir DIR: sets abs_path to DIR made absolute, as $(cd DIR && pwd) prints it, in this shell (no
+# subshell: the working directory and OLDPWD are put back); empty when DIR cannot be entered.
+abs_dir() {
+	local back=$PWD OLDPWD
+	abs_path=
+	CDPATH='' cd -- "$1" 2>/dev/null || return 0
+	abs_path=$PWD
+	cd -- "$back" || exit 2
+}
+case $bin in
+*/*) bin_dir=${bin%/*} && abs_dir "${bin_dir:-/}" ;;
+*) abs_dir . ;;
+esac
+bin=$abs_path/${bin##*/}
+abs_dir "$src"
+src=$abs_path
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
