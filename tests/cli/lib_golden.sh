@@ -103,8 +103,8 @@ export CUPS_GENERIC_PPD=/usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd
 # wastes no sheet: enscript on 66-line pages prints them on as many sheets as their footers count
 # pages; so does `lp -o cpi=12 -o lpi=7` (CUPS' text filter run as cupsd runs it for a text job,
 # with no PPD, on Letter, none of the sheets blank; and with cups-filters' generic PPD on A4).
-# Queued (tests/cli/sheets.py: every queued job printed at once, one run of each tool); says SKIP
-# once for a tool that is not installed.
+# Queued (tests/cli/sheets.py: every queued job printed at once, one run of each tool per paper,
+# each sheet's footer read back from the PDF); says SKIP once for a tool that is not installed.
 queue_sheets() {
 	local what=$1 first=$2 more=
 	shift 2
@@ -115,8 +115,8 @@ queue_sheets() {
 	else
 		skip_once SHEETS_NOTICE "enscript not installed: the sheet count is not checked (apt-get install enscript)"
 	fi
-	if [ ! -x "$CUPS_TEXTTOPDF" ] || ! command -v pdfinfo >/dev/null || ! command -v pdftotext >/dev/null; then
-		skip_once CUPS_NOTICE "CUPS' texttopdf filter not installed: the CUPS sheet count is not checked (apt-get install cups-filters poppler-utils)"
+	if [ ! -x "$CUPS_TEXTTOPDF" ]; then
+		skip_once CUPS_NOTICE "CUPS' texttopdf filter not installed: the CUPS sheet count is not checked (apt-get install cups-filters)"
 		return 0
 	fi
 	queue_check sheets-letter "$first" "$what: CUPS texttopdf (Letter, $CUPS_LP_OPTIONS) prints as many sheets as the footers count pages" "$more"
