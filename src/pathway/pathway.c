@@ -584,6 +584,7 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 	config_t cfg;
 	config_setting_t *root;
 	size_t errors_before = diags->count;
+	const bool bundled = sha256 != NULL; /* only the bundled pathway's digest is known in advance */
 	bool parsed;
 
 	ld.pw = xcalloc(1, sizeof(*ld.pw));
@@ -592,7 +593,7 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 	ld.rd.file = ld.pw->file;
 	ld.rd.diags = diags;
 	diag_set_source(diags, name, text, len);
-	if (sha256) {
+	if (bundled) {
 		snprintf(ld.pw->sha256, sizeof ld.pw->sha256, "%s", sha256);
 		parsed = cfg_tree_build(&cfg, bundled_pathway_tree, bundled_pathway_tree_count,
 					bundled_pathway_tree_strings, bundled_pathway_tree_strings_len);
@@ -626,17 +627,17 @@ static struct pathway *load(const char *name, const char *text, size_t len, cons
 		goto fail;
 	diag_set_source(diags, NULL, NULL, 0);
 	if (!xalloc_keep_at_exit())
-		release(&cfg, sha256 != NULL);
+		release(&cfg, bundled);
 	return ld.pw;
 fail:
 	diag_set_kind(diags, errors_before, DIAG_ERROR);
 	diag_set_source(diags, NULL, NULL, 0);
 	if (broken && *broken) { /* a draft: the model as far as it was read, kept as on success */
 		if (!xalloc_keep_at_exit())
-			release(&cfg, sha256 != NULL);
+			release(&cfg, bundled);
 		return ld.pw;
 	}
-	release(&cfg, sha256 != NULL);
+	release(&cfg, bundled);
 	pathway_free(ld.pw);
 	return NULL;
 }

@@ -93,48 +93,41 @@ static bool own_run_open(const struct trials *t)
 	return t->walk.recorded_defaulted || (t->computed_defaults && t->walk.recorded_end != t->endpoint);
 }
 
-/* As scan_span from at down to lo, by runs of values between the sorted points p[0..n) (a point starts
- * a run). Until a walk reaches a computed default, it is the same over a run, the points being
- * those of the case with that default unknown; a run whose walk reaches one is tried value by value. */
-static void runs_down(struct trials *t, int var, const long *p, size_t n, long at, long lo)
+/* The far end, going by step (-1 or 1), of the run of values that holds x, between the sorted
+ * points p[0..n) (a point starts a run): going down the last point at or below x, going up the
+ * value before the first point above it; bound when there is no such point. */
+static long run_edge(const long *p, size_t n, long x, int step, long bound)
 {
-	size_t i = n;
-	long start;
+	size_t lo = 0, hi = n; /* the first point above x: p[lo] */
 
-	while (i > 0 && p[i - 1] > at)
-		i--;
-	start = i ? p[i - 1] : lo;
-	if (own_run_open(t) && scan_span(t, var, at - 1, start, -1))
-		return;
-	while (start > lo) {
-		long end = start - 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-		while (i > 0 && p[i - 1] >= start)
-			i--;
-		start = i ? p[i - 1] : lo;
-		if (try_run(t, var, end, start, -1))
-			return;
+		if (p[mid] <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	if (step < 0)
+		return lo ? p[lo - 1] : bound;
+	return lo < n ? p[lo] - 1 : bound;
 }
 
-/* runs_down's mirror, from at up to hi. */
-static void runs_up(struct trials *t, int var, const long *p, size_t n, long at, long hi)
+/* As scan_span from at to bound (by step: -1 down to lo, 1 up to hi), by runs of values between
+ * the sorted points p[0..n). Until a walk reaches a computed default, it is the same over a run,
+ * the points being those of the case with that default unknown; a run whose walk reaches one is
+ * tried value by value. */
+static void runs_from(struct trials *t, int var, const long *p, size_t n, long at, long bound, int step)
 {
-	size_t i = 0;
-	long end;
+	long edge = run_edge(p, n, at, step, bound);
 
-	while (i < n && p[i] <= at)
-		i++;
-	end = i < n ? p[i] - 1 : hi;
-	if (own_run_open(t) && scan_span(t, var, at + 1, end, 1))
+	if (own_run_open(t) && scan_span(t, var, at + step, edge, step))
 		return;
-	while (end < hi) {
-		long start = end + 1;
+	while (step < 0 ? edge > bound : edge < bound) {
+		long near = edge + step;
 
-		while (i < n && p[i] <= start)
-			i++;
-		end = i < n ? p[i] - 1 : hi;
-		if (try_run(t, var, start, end, 1))
+		edge = run_edge(p, n, near, step, bound);
+		if (try_run(t, var, near, edge, step))
 			return;
 	}
 }
@@ -160,8 +153,8 @@ static bool by_steps(struct trials *t, int var, long at, long lo, long hi)
 	if (ok && st.npoints)
 		qsort(st.points, st.npoints, sizeof(*st.points), by_value);
 	if (ok) {
-		runs_down(t, var, st.points, st.npoints, at, lo);
-		runs_up(t, var, st.points, st.npoints, at, hi);
+		runs_from(t, var, st.points, st.npoints, at, lo, -1);
+		runs_from(t, var, st.points, st.npoints, at, hi, 1);
 	}
 	expr_steps_free(&st);
 	return ok;
