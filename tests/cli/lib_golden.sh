@@ -34,6 +34,15 @@ expect_not_in() { # FILE TEXT DESCRIPTION (matched in bash, as file_has; by grep
 	fi
 }
 
+# same_bytes A B: the files A and B hold the same bytes (compared in bash; by cmp when either holds a
+# NUL byte, which bash cannot hold)
+same_bytes() {
+	local a= b= nul=
+	IFS= read -r -d '' a <"$1" && nul=1
+	IFS= read -r -d '' b <"$2" && nul=1
+	if [ -n "$nul" ]; then cmp -s "$1" "$2"; else [[ $a == "$b" ]]; fi
+}
+
 # compare_golden WANT FILE: the golden file WANT against FILE
 compare_golden() {
 	local want=$1
@@ -44,7 +53,7 @@ compare_golden() {
 		ok
 	elif [ ! -f "$want" ]; then
 		bad "$(basename "$want"): no golden file (run with UPDATE_GOLDEN=1 and review the result)"
-	elif cmp -s "$want" "$2"; then
+	elif same_bytes "$want" "$2"; then
 		ok
 	else
 		bad "$(basename "$want") differs from the golden file"
