@@ -64,6 +64,13 @@ static void trim(char *s)
 
 enum plain_read plain_read_line(const char *prompt, bool echo, char **line, size_t *cap, int *signal)
 {
+	static bool unbuffered;
+
+	/* Standard input unbuffered (before the first read: nothing else reads it through stdio in a
+	 * plain walk or training), so that what ui_wait sees is what getline reads. */
+	if (!unbuffered)
+		setvbuf(stdin, NULL, _IONBF, 0);
+	unbuffered = true;
 	for (;;) {
 		int sig = ui_termination_signal();
 
@@ -73,6 +80,12 @@ enum plain_read plain_read_line(const char *prompt, bool echo, char **line, size
 		}
 		fputs(prompt, stdout);
 		fflush(stdout);
+		/* The sleep for the answer takes the signals only inside it: one that came after the check
+		 * above (while the prompt was written) still ends the read, which would otherwise block. */
+		if (!ui_wait(true, -1)) {
+			fputc('\n', stdout);
+			continue;
+		}
 		errno = 0;
 		if (getline(line, cap, stdin) >= 0)
 			break;

@@ -18,8 +18,9 @@
 #include "cli.h"
 #include "xalloc.h"
 
-/* Saves come as bursts of events (write, close, rename): this long without one ends a burst. */
-#define SETTLE_MS 100
+/* Saves come as bursts of events (write, close, rename), a few milliseconds apart at most: this
+ * long without one ends a burst. */
+#define SETTLE_MS 20
 
 static volatile sig_atomic_t caught;
 

@@ -10,10 +10,28 @@ in_memory
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8
 . "$src/tests/cli/lib_golden.sh"
 case_v5=$src/config/cases/v5-sij-eligible.cfg
+# read_lines FILE: FILE's lines in the array $file_lines (read in bash: no process)
+read_lines() { mapfile -t file_lines <"$1"; }
+# printed_digest FILE FORMAT: sets $printed to the journal digest FILE (a log in FORMAT) prints: the
+# JSON log's "journal_digest" (matched in bash), the others' "Journal digest: HEX" lines once tags
+# and backticks are taken out (one sed).
+printed_digest() {
+	local line
+	printed=
+	if [ "$2" != json ]; then
+		printed=$(sed -n 's/<[^>]*>//g; s/`//g; s/^Journal digest: \([0-9a-f]\{64\}\)$/\1/p' "$1")
+		return
+	fi
+	read_lines "$1"
+	for line in "${file_lines[@]}"; do
+		[[ $line =~ \"journal_digest\":\"([0-9a-f]*)\" ]] && printed=${BASH_REMATCH[1]}
+	done
+}
 
 # A journal of a whole session, and variants of it damaged in each way the chain must catch.
 run 0 "replay --log" -- "$bin" replay --log "$tmp/j.jsonl" "$case_v5"
-lines=$(wc -l <"$tmp/j.jsonl")
+read_lines "$tmp/j.jsonl"
+journal_lines=("${file_lines[@]}") lines=${#file_lines[@]}
 [ "$lines" -gt 20 ] && ok || bad "the journal has only $lines lines"
 sed '5s/"revised":false/"revised":true/' "$tmp/j.jsonl" >"$tmp/edited.jsonl"
 sed '5d' "$tmp/j.jsonl" >"$tmp/deleted.jsonl"
@@ -24,9 +42,11 @@ cmp -s "$tmp/j.jsonl" "$tmp/edited.jsonl" && bad "the edit changed nothing" || o
 
 run 0 "verify intact" -- "$bin" verify j.jsonl
 expect_in "$tmp/out" "j.jsonl: whole: $lines lines, seq 1-$lines, chain intact; last line's digest " "verify intact: summary"
-digest=$(sed -n 's/.*last line.s digest \([0-9a-f]*\).*/\1/p' "$tmp/out")
-[ "$digest" = "$(tail -n 1 "$tmp/j.jsonl" | tr -d '\n' | sha256sum | cut -c1-64)" ] && ok ||
-	bad "the digest is not the sha256 of the last line"
+read_lines "$tmp/out"
+digest=
+for line in "${file_lines[@]}"; do [[ $line =~ last\ line.s\ digest\ ([0-9a-f]*) ]] && digest=${BASH_REMATCH[1]}; done
+read -r sum _ < <(printf '%s' "${journal_lines[lines - 1]}" | sha256sum)
+[ "$digest" = "$sum" ] && ok || bad "the digest is not the sha256 of the last line"
 run 1 "verify edited" -- "$bin" verify edited.jsonl
 expect_in "$tmp/err" "pathwalk: edited.jsonl:6: the journal's hash chain is broken: \"prev\" is not the sha256 of line 5 (line 5 was changed" "edited: names the line after the edit and the edited line"
 run 1 "verify deleted" -- "$bin" verify deleted.jsonl
@@ -60,20 +80,22 @@ expect_in "$tmp/out" "usage: pathwalk verify [--digest HEX] JOURNAL..." "verify 
 # --digest, read off every format of the printed log.
 for fmt in text markdown html json; do
 	run 0 "log --format $fmt" -- "$bin" log -f "$fmt" j.jsonl
-	case $fmt in
-	json) printed=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["journal_digest"])' "$tmp/out" 2>/dev/null ||
-		sed -n 's/.*"journal_digest":"\([0-9a-f]*\)".*/\1/p' "$tmp/out") ;;
-	*) printed=$(sed 's/<[^>]*>//g; s/`//g' "$tmp/out" | sed -n 's/^Journal digest: \([0-9a-f]\{64\}\)$/\1/p') ;;
-	esac
+	printed_digest "$tmp/out" "$fmt"
 	[ "$printed" = "$digest" ] && ok || bad "$fmt: the printed digest '$printed' is not the journal's"
 	run 0 "verify --digest from the $fmt log" -- "$bin" verify --digest "$printed" j.jsonl
 	expect_in "$tmp/out" "(matches)" "$fmt: the digest matches"
 done
-grep -A1 "Journal digest: $digest" <("$bin" log "$tmp/j.jsonl") | grep -q "Clinician signature:" && ok ||
-	bad "the digest is not beside the signature line"
-run 0 "verify --digest in capitals" -- "$bin" verify --digest "$(printf '%s' "$digest" | tr a-f A-F)" j.jsonl
+"$bin" log "$tmp/j.jsonl" >"$tmp/j.log" 2>&1
+read_lines "$tmp/j.log"
+beside=
+for i in "${!file_lines[@]}"; do
+	[[ ${file_lines[i]} == *"Journal digest: $digest"* ]] || continue
+	[[ ${file_lines[i]}$'\n'${file_lines[i + 1]-} == *"Clinician signature:"* ]] && beside=1
+done
+[ -n "$beside" ] && ok || bad "the digest is not beside the signature line"
+run 0 "verify --digest in capitals" -- "$bin" verify --digest "${digest^^}" j.jsonl
 # Lines cut off the end leave a whole chain, but not the printed log's digest.
-head -n $((lines - 2)) "$tmp/j.jsonl" >"$tmp/cut.jsonl"
+printf '%s\n' "${journal_lines[@]:0:lines - 2}" >"$tmp/cut.jsonl"
 run 0 "verify a journal cut after a whole action" -- "$bin" verify cut.jsonl
 run 1 "verify --digest of the cut journal" -- "$bin" verify --digest "$digest" cut.jsonl
 expect_in "$tmp/out" "(does not match)" "cut: does not match"
@@ -169,10 +191,16 @@ else
 	unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs '$fs' && dd if=/dev/zero of='$fs/filler' bs=4096 count=4 2>/dev/null &&
 		'$bin' walk --plain --case '$case_v5' --log '$fs/first.jsonl' <'$tmp/first-input' >'$tmp/first.out' 2>'$tmp/first.err';
 		echo \$? >'$tmp/first.rc'"
-	[ "$(cat "$tmp/first.rc")" = 0 ] && ok || bad "ENOSPC at the first event: exit $(cat "$tmp/first.rc"): $(cat "$tmp/first.err")"
+	rc= && read -r rc <"$tmp/first.rc"
+	[ "$rc" = 0 ] && ok || bad "ENOSPC at the first event: exit $rc: $(cat "$tmp/first.err")"
 	expect_in "$tmp/first.err" "No space left on device" "ENOSPC at the first event: said"
-	sed -n '/Write the session log to another path/q;p' "$tmp/first.out" | grep -q '^Screen: ' &&
-		bad "ENOSPC at the first event: a screen was shown before asking" || ok
+	read_lines "$tmp/first.out"
+	early=
+	for line in "${file_lines[@]}"; do
+		[[ $line == *"Write the session log to another path"* ]] && break
+		[[ $line == "Screen: "* ]] && early=1
+	done
+	[ -n "$early" ] && bad "ENOSPC at the first event: a screen was shown before asking" || ok
 	expect_in "$tmp/first.out" "The session log is now written to $tmp/elsewhere.jsonl" "ENOSPC at the first event: moved"
 	run 0 "verify the moved journal" -- "$bin" verify elsewhere.jsonl
 	expect_in "$tmp/elsewhere.jsonl" '"event":"end"' "the moved journal is finished"
@@ -181,7 +209,8 @@ else
 	unshare -m sh -c "mount -t tmpfs -o size=16k tmpfs '$fs' && dd if=/dev/zero of='$fs/filler' bs=4096 count=4 2>/dev/null &&
 		printf '4\n2\n6\n1\n' | '$bin' train --plain --trainee Bo --log '$fs/t.jsonl' v5-sij-eligible \
 			>'$tmp/train.out' 2>'$tmp/train.err'; echo \$? >'$tmp/train.rc'"
-	[ "$(cat "$tmp/train.rc")" = 5 ] && ok || bad "training on a full disk from the start: exit $(cat "$tmp/train.rc"): $(cat "$tmp/train.err")"
+	rc= && read -r rc <"$tmp/train.rc"
+	[ "$rc" = 5 ] && ok || bad "training on a full disk from the start: exit $rc: $(cat "$tmp/train.err")"
 	expect_in "$tmp/train.err" "No space left on device; 2 event(s) could not be saved" "training, full disk at the start: said (the start and the first screen)"
 	expect_not_in "$tmp/train.out" "Your choice" "training, full disk at the start: no decision was asked"
 fi

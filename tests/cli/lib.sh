@@ -5,8 +5,22 @@
 set -u
 bin=${1:?pathwalk binary}
 src=${2:?source dir}
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-src=$(cd "$src" && pwd)
+# abs_dir DIR: sets abs_path to DIR made absolute, as $(cd DIR && pwd) prints it, in this shell (no
+# subshell: the working directory and OLDPWD are put back); empty when DIR cannot be entered.
+abs_dir() {
+	local back=$PWD OLDPWD
+	abs_path=
+	CDPATH='' cd -- "$1" 2>/dev/null || return 0
+	abs_path=$PWD
+	cd -- "$back" || exit 2
+}
+case $bin in
+*/*) bin_dir=${bin%/*} && abs_dir "${bin_dir:-/}" ;;
+*) abs_dir . ;;
+esac
+bin=$abs_path/${bin##*/}
+abs_dir "$src"
+src=$abs_path
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
@@ -71,3 +85,43 @@ in_two() {
 		fi
 	done
 }
+# order_later FILE DESCRIPTION TEXT...: each TEXT (no newline in it) occurs in FILE, on a later line
+# than the one before; checked with the others queued by order_checked (FILE must not change until
+# then), where one awk reads each file once and takes, for each TEXT in turn, the first line after
+# the last match that holds it. Shared by plan_logs.sh and human_words.sh.
+order_later() {
+	local text
+	order_files+=("$1") order_what+=("$2")
+	for text in "${@:3}"; do printf '%d\t%s\n' "${#order_files[@]}" "$text"; done >>"$tmp/order.spec"
+}
+order_checked() {
+	[ "${#order_files[@]}" -gt 0 ] || return 0
+	local i=0 result
+	while IFS= read -r result; do
+		if [ "$result" = ok ]; then ok; else
+			result=${result#missing$'\t'}
+			bad "${order_what[$i]}: '${result%$'\t'*}' not after line ${result##*$'\t'} of $(basename "${order_files[$i]}")"
+		fi
+		i=$((i + 1))
+	done < <(LC_ALL=C awk -v spec="$tmp/order.spec" 'BEGIN {
+		while ((getline line < spec) > 0) {
+			t = index(line, "\t"); f = substr(line, 1, t - 1) + 0
+			want[f, ++count[f]] = substr(line, t + 1)
+		}
+		for (f = 1; f < ARGC; f++) {
+			k = 1; last = 0; n = 0
+			while ((r = (getline line < ARGV[f])) > 0) {
+				n++
+				if (k <= count[f] && index(line, want[f, k])) { k++; last = n }
+			}
+			close(ARGV[f])
+			if (r < 0) printf "missing\t%s\t0\n", want[f, 1]
+			else if (k <= count[f]) printf "missing\t%s\t%d\n", want[f, k], last
+			else print "ok"
+		}
+	}' "${order_files[@]}")
+	[ "$i" = "${#order_files[@]}" ] || bad "only $i of the ${#order_files[@]} orders were checked"
+	order_files=() order_what=()
+	rm -f "$tmp/order.spec"
+}
+order_files=() order_what=()

@@ -29,14 +29,10 @@ fi
 "$bin" log "${pathway[@]}" -f html -o "$tmp/log.html" "$tmp/j.jsonl" 2>"$tmp/err" || { bad "log -f html"; cat "$tmp/err"; exit 1; }
 "$bin" log "${pathway[@]}" -f json -o "$tmp/log.json" "$tmp/j.jsonl" 2>"$tmp/err" || { bad "log -f json"; cat "$tmp/err"; exit 1; }
 
-# print SIZE...: the log printed on each paper SIZE (a4 or letter) by one Chromium as $tmp/SIZE.pdf
+# print SIZE...: the log printed on each paper SIZE (a4 or letter: the body's class) by one Chromium
+# as $tmp/SIZE.pdf
 print() {
-	local size pages=()
-	for size in "$@"; do
-		sed "s/<body>/<body class=\"$size\">/" "$tmp/log.html" >"$tmp/$size.html"
-		pages+=("$tmp/$size.html")
-	done
-	timeout 120 "${python_cmd[@]}" "$src/tests/cli/print_pdf.py" "$tmp/profile" "${pages[@]}" >"$tmp/chromium.log" 2>&1
+	timeout 120 "${python_cmd[@]}" "$src/tests/cli/print_pdf.py" "$tmp/profile" "$tmp/log.html" "$@" >"$tmp/chromium.log" 2>&1
 }
 
 # pdf_text SIZE: $tmp/SIZE.pdf page by page (form feeds between pages) as $tmp/SIZE.txt

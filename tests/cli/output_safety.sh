@@ -9,16 +9,18 @@
 in_memory
 mini=$src/tests/data/good/mini.cfg
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
-# run CODE DESCRIPTION -- COMMAND...: stdout and stderr in $tmp/out, $tmp/err, both must be clean
+# run CODE DESCRIPTION -- COMMAND...: stdout and stderr in $run_out and $run_err (files of this
+# run's own, $tmp/runN.out and .err), both queued for clean_queued: they must be clean
 run() {
 	local want=$1 what=$2
 	shift 3
-	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	runs=$((${runs:-0} + 1))
+	run_out=$tmp/run$runs.out run_err=$tmp/run$runs.err
+	"$@" >"$run_out" 2>"$run_err" </dev/null
 	local got=$?
-	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | cat -v | head -5; fi
-	clean_later "$tmp/out" "$what: stdout"
-	clean_later "$tmp/err" "$what: stderr"
-	clean_queued
+	if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$run_err" | cat -v | head -5; fi
+	clean_later "$run_out" "$what: stdout"
+	clean_later "$run_err" "$what: stderr"
 }
 
 # clean_later FILE DESCRIPTION: FILE must be clean (no control but newline, tab and form feed; no
@@ -48,7 +50,6 @@ clean_queued() {
 	later_files=() later_what=()
 }
 later_files=() later_what=()
-clean() { clean_later "$1" "$2"; clean_queued; } # FILE DESCRIPTION: checked now
 
 # prepare: every hostile input of the test, made by one python3 from the plain case ($tmp/case.cfg)
 # and the real walk's journal ($tmp/walk.jsonl): for mini.cfg and the case, one variant per string
@@ -177,7 +178,7 @@ file_has "$tmp/text.jsonl" '\u001b]0;title\u0007' && file_has "$tmp/text.jsonl" 
 force=
 file_has "$tmp/log-help" --force && force=--force
 # outputs NAME DESCRIPTION COMMAND...: COMMAND's stdout and stderr in $tmp/NAME.out and .err, both
-# queued for clean as "DESCRIPTION: stdout" and "DESCRIPTION: stderr"
+# queued for clean_queued as "DESCRIPTION: stdout" and "DESCRIPTION: stderr"
 outputs() {
 	local name=$1 what=$2
 	shift 2
@@ -198,24 +199,25 @@ for j in text node; do
 		outputs "$j-verify" "verify of the $j journal" "$bin" verify "$tmp/$j.jsonl"
 	fi
 done
-clean_queued
 # An interrupted walk to resume, with hostile text in its answers' words and a hostile node id.
 printf '6\nq\n' | "$bin" walk --plain -p "$mini" --log "$tmp/part.jsonl" >/dev/null 2>&1
 sed 's/"node":"screen"/"node":"screen\\u001b]0;title\\u0007\\u202e"/' "$tmp/part.jsonl" >"$tmp/part-node.jsonl"
-printf 'q\n' | "$bin" walk --plain -p "$mini" $force --resume "$tmp/part-node.jsonl" >"$tmp/out" 2>"$tmp/err"
+printf 'q\n' | "$bin" walk --plain -p "$mini" $force --resume "$tmp/part-node.jsonl" >"$tmp/resume.out" 2>"$tmp/resume.err"
 [ $? -eq 3 ] && ok || bad "resume of a journal with an unknown node: exit $?"
-clean "$tmp/out" "resume with a hostile node: stdout"
-clean "$tmp/err" "resume with a hostile node: stderr"
-file_has "$tmp/err" '\u001b' && ok || bad "the resume error shows the escape as text: $(cat -v "$tmp/err")"
+clean_later "$tmp/resume.out" "resume with a hostile node: stdout"
+clean_later "$tmp/resume.err" "resume with a hostile node: stderr"
+file_has "$tmp/resume.err" '\u001b' && ok || bad "the resume error shows the escape as text: $(cat -v "$tmp/resume.err")"
 
 # 4. File names and option values with escapes, quoted by error messages.
 run 3 "check of a hostile file name" -- "$bin" check "$tmp/"$'\e]0;x\a\u202e'.cfg
-file_has "$tmp/err" '\u001b]0;x\u0007\u202e' && ok || bad "the file name is shown as text: $(cat -v "$tmp/err")"
+file_has "$run_err" '\u001b]0;x\u0007\u202e' && ok || bad "the file name is shown as text: $(cat -v "$run_err")"
 run 2 "log with a hostile format" -- "$bin" log -f $'\e[31mtext' "$tmp/walk.jsonl"
 run 2 "a hostile command" -- "$bin" $'\e]0;x\a'
 run 2 "train with a hostile stage" -- "$bin" train --list --stage $'\xc2\x9b2J'
 run 3 "replay of a hostile case path" -- "$bin" replay -p "$mini" "$tmp/"$'\e[2J'.cfg
 run 3 "diff with a hostile old pathway" -- "$bin" diff "$tmp/"$'\e[2J'.cfg "$mini" "$tmp/case.cfg"
+# The outputs of sections 3 and 4, every one queued: checked together.
+clean_queued
 
 # 5. Standard output on /dev/full: every command exits 5 and says so.
 full() { # DESCRIPTION COMMAND...

@@ -29,16 +29,28 @@ train() {
 	status=$?
 }
 
-last_line() { tail -n 1 "$1"; }
+# last_line FILE: sets $last to FILE's last line; count_lines FILE PATTERN: sets $count to the
+# number of FILE's lines that PATTERN (a bash glob, for the whole line) matches. Read in bash, so a
+# check starts no process.
+last_line() {
+	local line
+	last=
+	while IFS= read -r line || [ -n "$line" ]; do last=$line; done <"$1"
+}
+count_lines() {
+	local line
+	count=0
+	while IFS= read -r line || [ -n "$line" ]; do [[ $line == $2 ]] && count=$((count + 1)); done <"$1"
+}
 
 # v5-sij-eligible passes four decisions; the pathway's route takes steps 4, 2, 6, 1.
 train v5-right $'4\n2\n6\n1\n' v5-sij-eligible
 expect_status 0 $status "all correct"
-[ "$(last_line "$tmp/v5-right.out")" = "score: 4/4" ] && ok || bad "all correct: last line is '$(last_line "$tmp/v5-right.out")'"
+last_line "$tmp/v5-right.out"; [ "$last" = "score: 4/4" ] && ok || bad "all correct: last line is '$last'"
 expect_in "$tmp/v5-right.out" "Correct: you chose the pathway's step." "all correct: reveal"
 expect_in "$tmp/v5-right.out" "Debrief: 4 of 4 decisions matched the pathway" "all correct: debrief"
-[ "$(grep -c '"event":"choice"' "$tmp/v5-right.jsonl")" = 4 ] && ok || bad "all correct: four choice events"
-[ "$(grep -c '"correct":true' "$tmp/v5-right.jsonl")" = 4 ] && ok || bad "all correct: four correct choices"
+count_lines "$tmp/v5-right.jsonl" '*"event":"choice"*'; [ "$count" = 4 ] && ok || bad "all correct: four choice events"
+count_lines "$tmp/v5-right.jsonl" '*"correct":true*'; [ "$count" = 4 ] && ok || bad "all correct: four correct choices"
 expect_in "$tmp/v5-right.jsonl" '"event":"score","correct":4,"total":4' "all correct: score event"
 expect_in "$tmp/v5-right.jsonl" '"mode":"train"' "journal mode"
 expect_in "$tmp/v5-right.jsonl" '"trainee":"tester"' "journal trainee"
@@ -52,25 +64,25 @@ mkdir "$tmp/v5-noprint.txt"
 mkdir "$tmp"/v5-noprint.{1..99}.txt
 train v5-noprint $'4\n2\n6\n1\n' v5-sij-eligible
 expect_status 5 $status "printable log not written"
-[ "$(last_line "$tmp/v5-noprint.out")" = "score: 4/4" ] && ok || bad "printable log not written: no score line"
+last_line "$tmp/v5-noprint.out"; [ "$last" = "score: 4/4" ] && ok || bad "printable log not written: no score line"
 expect_in "$tmp/err" "v5-noprint.txt: cannot write the printable log: File exists" "printable log not written: the reason"
 expect_in "$tmp/v5-noprint.jsonl" '"event":"score","correct":4,"total":4' "printable log not written: journal complete"
 
 # Every choice wrong: the walk still follows the pathway's route to the same endpoint.
 train v5-wrong $'1\n1\n2\n2\n' v5-sij-eligible
 expect_status 0 $status "all wrong"
-[ "$(last_line "$tmp/v5-wrong.out")" = "score: 0/4" ] && ok || bad "all wrong: last line is '$(last_line "$tmp/v5-wrong.out")'"
+last_line "$tmp/v5-wrong.out"; [ "$last" = "score: 0/4" ] && ok || bad "all wrong: last line is '$last'"
 expect_in "$tmp/v5-wrong.out" "Not the pathway's step." "all wrong: reveal"
 expect_in "$tmp/v5-wrong.out" "The pathway recommends: 4. No red flags: continue to the assessment" "all wrong: the recommendation is revealed"
 expect_in "$tmp/v5-wrong.out" "Endpoint: Image-guided sacroiliac joint injection" "all wrong: the route is the pathway's"
-[ "$(grep -c '"correct":false' "$tmp/v5-wrong.jsonl")" = 4 ] && ok || bad "all wrong: four wrong choices"
+count_lines "$tmp/v5-wrong.jsonl" '*"correct":false*'; [ "$count" = 4 ] && ok || bad "all wrong: four wrong choices"
 expect_in "$tmp/v5-wrong.jsonl" '"chosen":"emergency_ces_referral"' "all wrong: the choice is journaled"
 expect_in "$tmp/v5-wrong.jsonl" '"goto":"assessment_pain"' "all wrong: the decision follows the pathway"
 
 # Mixed, with node ids instead of numbers.
 train v5-mixed $'assessment_pain\nsurgical_evaluation\nsij_screen\n2\n' v5-sij-eligible
 expect_status 0 $status "mixed"
-[ "$(last_line "$tmp/v5-mixed.out")" = "score: 2/4" ] && ok || bad "mixed: last line is '$(last_line "$tmp/v5-mixed.out")'"
+last_line "$tmp/v5-mixed.out"; [ "$last" = "score: 2/4" ] && ok || bad "mixed: last line is '$last'"
 expect_in "$tmp/v5-mixed.jsonl" '"event":"score","correct":2,"total":4' "mixed: score event"
 
 # Before each commit the output has no hint of the answer: the part of the output before the
@@ -80,7 +92,8 @@ expect_not_in "$tmp/blind" "recommended" "blind: no recommendation mark"
 expect_not_in "$tmp/blind" "count(ces_symptoms)" "blind: no condition"
 expect_not_in "$tmp/blind" "otherwise" "blind: no fallback note"
 # The case is named by its title, not its id, which can name the answer.
-head -n 1 "$tmp/v5-mixed.out" | grep -q '^Training case: [^:]*$' && ok || bad "first line names the case by its title only: $(head -n 1 "$tmp/v5-mixed.out")"
+first= && IFS= read -r first <"$tmp/v5-mixed.out"
+[[ $first =~ ^Training\ case:\ [^:]*$ ]] && ok || bad "first line names the case by its title only: $first"
 expect_not_in "$tmp/blind" "v5-sij-eligible" "blind: no case id"
 
 # The training journal renders with `pathwalk log`, score and choices included.
@@ -92,11 +105,11 @@ expect_in "$tmp/v5-mixed.log" "2/4" "log shows the score"
 # A one-decision route (cauda equina): one choice, emergency referral.
 train v1 $'1\n' v1-cauda-equina
 expect_status 0 $status "one decision"
-[ "$(last_line "$tmp/v1.out")" = "score: 1/1" ] && ok || bad "one decision: last line is '$(last_line "$tmp/v1.out")'"
+last_line "$tmp/v1.out"; [ "$last" = "score: 1/1" ] && ok || bad "one decision: last line is '$last'"
 
 # A case file path works like a bundled id.
 train v5-file $'4\n2\n6\n1\n' "$src/config/cases/v5-sij-eligible.cfg"
-[ "$(last_line "$tmp/v5-file.out")" = "score: 4/4" ] && ok || bad "case file: last line is '$(last_line "$tmp/v5-file.out")'"
+last_line "$tmp/v5-file.out"; [ "$last" = "score: 4/4" ] && ok || bad "case file: last line is '$last'"
 
 # Input that names no candidate, and input that ends early.
 train bad-line $'4\nseven\n' v5-sij-eligible
@@ -116,13 +129,24 @@ expect_in "$tmp/quit.jsonl" '"reason":"quit"' "q: interrupted in the journal"
 # stdin stays open, so the run is waiting on its read when the signal comes.
 mkfifo "$tmp/stdin"
 exec 7<>"$tmp/stdin" # held open for writing: reads wait instead of ending
+# Its output comes through a fifo, read (each read blocking on the pipe, up to the next ':', for
+# up to 60 s in all) until the prompt is out; the signal is sent once the run sleeps (its state in
+# /proc, read in bash), blocked on its read of stdin, the next thing it does; the rest of the
+# output is read to its end.
+mkfifo "$tmp/sig.out"
 for sig in TERM HUP INT; do
-	rm -f "$tmp/sig.jsonl" "$tmp/sig.out" # (the poll below must not read the last run's output)
+	rm -f "$tmp/sig.jsonl"
 	(cd "$tmp" && exec "$bin" train --plain --trainee tester --log "$tmp/sig.jsonl" v5-sij-eligible) \
 		<"$tmp/stdin" >"$tmp/sig.out" 2>"$tmp/err" &
 	runner=$!
-	for ((i = 0; i < 100; i++)); do file_has "$tmp/sig.out" "Your choice" && break; sleep 0.05; done
+	exec 8<"$tmp/sig.out"
+	shown= state= end=$((SECONDS + 60))
+	while [[ $shown != *"Your choice"* ]] && [ "$SECONDS" -le "$end" ] &&
+		IFS= read -r -d : -t $((end - SECONDS + 1)) -u 8 part; do shown+=$part:; done
+	while [ "$state" != S ] && [ "$SECONDS" -le "$end" ] && read -r _ _ state _ <"/proc/$runner/stat"; do :; done
 	kill -"$sig" "$runner"
+	IFS= read -r -d '' -u 8 part
+	exec 8<&-
 	wait "$runner"; status=$?
 	want=$((128 + $(kill -l "$sig")))
 	expect_status "$want" "$status" "SIG$sig while deciding"
@@ -148,8 +172,9 @@ expect_in "$tmp/login.jsonl" '"trainee":"pat"' "login name recorded"
 # Several cases: one journal each, a score line after each.
 printf '1\n4\n2\n6\n1\n' | (cd "$tmp" && "$bin" train --plain --trainee tester v1-cauda-equina v5-sij-eligible >"$tmp/two.out" 2>"$tmp/err")
 expect_status 0 $? "two cases"
-[ "$(grep -c '^score: ' "$tmp/two.out")" = 2 ] && ok || bad "two cases: two score lines"
-[ "$(ls "$tmp"/state/pathwalk/sessions/*train-tester-*.jsonl 2>/dev/null | wc -l)" = 2 ] && ok || bad "two cases: two default journals"
+count_lines "$tmp/two.out" 'score: *'; [ "$count" = 2 ] && ok || bad "two cases: two score lines"
+journals=("$tmp"/state/pathwalk/sessions/*train-tester-*.jsonl)
+[ "${#journals[@]}" = 2 ] && [ -e "${journals[0]}" ] && ok || bad "two cases: two default journals"
 
 # The case library.
 "$bin" train --list >"$tmp/list" 2>"$tmp/err"; expect_status 0 $? "--list"
