@@ -155,8 +155,13 @@ skip_form() {
 	wait_gone "Patient reference" || true
 }
 
-# screen: prints the screen now (capture's SCREEN), for a file or a pipe.
-screen() { capture; printf '%s\n' "$SCREEN"; }
+# screen: prints the screen (capture's SCREEN), for a file or a pipe; drawn whole first (drawn)
+# where a pathwalk runs: the text a wait saw may be the top of a screen still being drawn.
+screen() {
+	drawn $((${EPOCHREALTIME//[!0-9]/} + TIMEOUT * 1000000))
+	capture
+	printf '%s\n' "$SCREEN"
+}
 
 # split_lines ARRAY TEXT: the lines of TEXT (empty ones too) in the array named ARRAY; split in
 # bash (a here-string would go through a pipe, read a byte at a time).
