@@ -21,6 +21,11 @@ CTL_TICK_US=${PATHWALK_E2E_TICK_US:-1000000}
 # pathwalk screen is one doupdate, written in one burst; 50 ms covers a writer preempted in the
 # middle of it on a loaded machine, as the three captures 20 ms apart before it did.
 CTL_QUIET_US=${PATHWALK_E2E_QUIET_US:-50000}
+# A command's reply comes within a millisecond; one that has not come in this long (µs) never
+# does: tmux 3.3 sometimes leaves a command without a reply (walk_signals, 2 runs side by side
+# under load: 3 of 6 pairs before this round, in a capture-pane early in a window), and the
+# window is then driven with a tmux process a command (ctl_drop). It was 30 s.
+CTL_REPLY_US=${PATHWALK_E2E_REPLY_US:-5000000}
 
 # ctl_usable: the current window has a control client that this shell reads (a subshell, e.g.
 # of a pipeline, must not: what it read would be missing from the shell's stream).
@@ -42,6 +47,11 @@ ctl_open() {
 	disown $!
 	exec {CTL_W}>"$fifo.in" {CTL_R}<"$fifo.out"
 	CTL_OWNER=$BASHPID CTL_LIVE=1 CTL_NEW=1 CTL_FILE=$fifo.screen
+	# The first command goes once the client is attached to the session (%session-changed): one
+	# written before could go without a reply.
+	local end=$((${EPOCHREALTIME//[!0-9]/} + CTL_REPLY_US))
+	while ctl_line "$end"; do [[ $CTL_LINE == "%session-changed "* ]] && return 0; done
+	ctl_drop "it was not attached to the session within $((CTL_REPLY_US / 1000000)) s"
 }
 
 # ctl_close: ends the server of this shell's window, if it has one: kill-server through its
@@ -108,12 +118,12 @@ ctl_line() {
 # each with its reply) through the client; their output lines in CTL_OUT; false if one failed.
 # With `sample` the commands look at the window (a capture, a query): output notified before them
 # is in what they saw, so only output after them counts as new (CTL_NEW). A reply that does not
-# come within 30 s gives the client up.
+# come within CTL_REPLY_US gives the client up.
 ctl_cmd() {
 	local begin="" end replies=${3:-1} status=0 read_status=0
 	CTL_OUT=()
 	ctl_send "$1" || { ctl_drop "cannot write '${1:0:40}'"; return 1; }
-	end=$((${EPOCHREALTIME//[!0-9]/} + 30000000))
+	end=$((${EPOCHREALTIME//[!0-9]/} + CTL_REPLY_US))
 	while ctl_line "$end" || { read_status=$?; false; }; do
 		if [ -z "$begin" ]; then
 			case $CTL_LINE in
@@ -137,7 +147,7 @@ ctl_cmd() {
 		CTL_OUT+=("$CTL_LINE")
 	done
 	if [ $read_status -eq 1 ]; then
-		ctl_drop "no reply to '${1:0:40}' within 30 s${begin:+ (its %begin came)}"
+		ctl_drop "no reply to '${1:0:40}' within $((CTL_REPLY_US / 1000000)) s${begin:+ (its %begin came)}"
 	else
 		ctl_drop "its output ended during '${1:0:40}'"
 	fi
