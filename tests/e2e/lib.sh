@@ -304,18 +304,27 @@ mark_read() {
 	fi
 	KEYS_SENT=${1:-1}
 }
+# PPOLL_NR: ppoll's number in /proc/PID/syscall on this architecture ($HOSTTYPE: no process);
+# empty where it is not known here, and then keys_taken gives up (2) and the waits that use it
+# fall back to the window's quiet.
+case $HOSTTYPE in
+x86_64) PPOLL_NR=271 ;;
+aarch64 | riscv64) PPOLL_NR=73 ;; # the generic system call table
+i?86) PPOLL_NR=309 ;;
+*) PPOLL_NR="" ;;
+esac
 # keys_taken: 0 when the window's pathwalk has read every key noted (KEYS_MARK + KEYS_SENT bytes)
-# and sleeps in ppoll for the next (ui_wait, screens/ui.c; /proc/PID/syscall: 271): it reads a
+# and sleeps in ppoll for the next (ui_wait, screens/ui.c; /proc/PID/syscall: PPOLL_NR): it reads a
 # key, draws what it brings and only then waits, so its screen is all written to the terminal;
 # 1 when not yet; 2 when there is no such pathwalk (not found, or it has ended).
 keys_taken() {
 	local key value=0 call
-	[ -n "$KEYS_PID" ] || return 2
+	[ -n "$KEYS_PID" ] && [ -n "$PPOLL_NR" ] || return 2
 	# rchar first: a pathwalk seen asleep after it had read them all has drawn what they brought.
 	while read -r key value; do [ "$key" = rchar: ] && break; done 2>/dev/null <"/proc/$KEYS_PID/io" || return 2
 	[ "${value:-0}" -ge $((KEYS_MARK + KEYS_SENT)) ] || return 1
 	read -r call _ 2>/dev/null <"/proc/$KEYS_PID/syscall" || return 2
-	[ "$call" = 271 ] && return 0
+	[ "$call" = "$PPOLL_NR" ] && return 0
 	[ -d "/proc/$KEYS_PID" ] && return 1
 	return 2
 }
