@@ -62,17 +62,53 @@ static void trim(char *s)
 	s[end - start] = '\0';
 }
 
+/* Reads a line of standard input into *line (a buffer of *cap bytes, grown as needed), newline
+ * included as getline keeps it, a byte at a time, each after ui_wait: a signal that comes at any
+ * point, before the line or within it (a pipe may bring a line in pieces), ends the read. Returns
+ * 1 for a line (the last one may lack its newline), 0 at the end of input, -1 for a signal. */
+static int read_answer(char **line, size_t *cap)
+{
+	size_t len = 0;
+
+	for (;;) {
+		int c;
+
+		if (!ui_wait(true, -1))
+			return -1;
+		errno = 0;
+		c = getc(stdin);
+		if (c == EOF) {
+			if (ferror(stdin) && errno == EINTR) {
+				clearerr(stdin);
+				return -1;
+			}
+			if (len == 0)
+				return 0;
+			break;
+		}
+		if (len + 2 > *cap || !*line) {
+			*cap = len + 2 > 2 * *cap ? len + 64 : 2 * *cap;
+			*line = xrealloc(*line, *cap);
+		}
+		(*line)[len++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	(*line)[len] = '\0';
+	return 1;
+}
+
 enum plain_read plain_read_line(const char *prompt, bool echo, char **line, size_t *cap, int *signal)
 {
 	static bool unbuffered;
 
 	/* Standard input unbuffered (before the first read: nothing else reads it through stdio in a
-	 * plain walk or training), so that what ui_wait sees is what getline reads. */
+	 * plain walk or training), so that what ui_wait sees is what getc reads. */
 	if (!unbuffered)
 		setvbuf(stdin, NULL, _IONBF, 0);
 	unbuffered = true;
 	for (;;) {
-		int sig = ui_termination_signal();
+		int sig = ui_termination_signal(), got;
 
 		if (sig || ui_take_interrupt()) {
 			*signal = sig ? sig : SIGINT;
@@ -80,19 +116,14 @@ enum plain_read plain_read_line(const char *prompt, bool echo, char **line, size
 		}
 		fputs(prompt, stdout);
 		fflush(stdout);
-		/* The sleep for the answer takes the signals only inside it: one that came after the check
-		 * above (while the prompt was written) still ends the read, which would otherwise block. */
-		if (!ui_wait(true, -1)) {
-			fputc('\n', stdout);
-			continue;
-		}
-		errno = 0;
-		if (getline(line, cap, stdin) >= 0)
+		/* The sleeps for the answer take the signals only inside them: one that came after the
+		 * check above (while the prompt was written) or while the line is read still ends it. */
+		got = read_answer(line, cap);
+		if (got > 0)
 			break;
 		fputc('\n', stdout);
-		if (errno != EINTR)
+		if (got == 0)
 			return PLAIN_EOF;
-		clearerr(stdin); /* a signal interrupted the read: the loop sees it */
 	}
 	(*line)[strcspn(*line, "\r\n")] = '\0';
 	clean_line(line, cap);
