@@ -33,42 +33,27 @@ struct value {
 /* Constructors; they cannot fail. Inline: the evaluator and what_if's trial walks make millions. */
 static inline struct value value_int(long i)
 {
-	struct value v = { .type = TYPE_INT };
-
-	v.u.i = i;
-	return v;
+	return (struct value){ .type = TYPE_INT, .u.i = i };
 }
 
 static inline struct value value_bool(bool b)
 {
-	struct value v = { .type = TYPE_BOOL };
-
-	v.u.b = b;
-	return v;
+	return (struct value){ .type = TYPE_BOOL, .u.b = b };
 }
 
 static inline struct value value_choice(int option)
 {
-	struct value v = { .type = TYPE_CHOICE };
-
-	v.u.choice = option;
-	return v;
+	return (struct value){ .type = TYPE_CHOICE, .u.choice = option };
 }
 
 static inline struct value value_set(uint64_t bits)
 {
-	struct value v = { .type = TYPE_SET };
-
-	v.u.set = bits;
-	return v;
+	return (struct value){ .type = TYPE_SET, .u.set = bits };
 }
 
 static inline struct value value_date(long days)
 {
-	struct value v = { .type = TYPE_DATE };
-
-	v.u.date = days;
-	return v;
+	return (struct value){ .type = TYPE_DATE, .u.date = days };
 }
 
 static inline struct value value_unknown(void)
