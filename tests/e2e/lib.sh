@@ -241,16 +241,23 @@ poll() {
 	return 1
 }
 
-# read_count: the bytes the window's pathwalk has read so far (rchar in /proc/PID/io), in READ;
-# empty when no pathwalk runs there.
-read_count() {
+# rchar PID: the bytes process PID has read so far (rchar in /proc/PID/io), in RCHAR; false, and
+# RCHAR empty, when that cannot be read (no such process).
+rchar() {
 	local key value
+	RCHAR=""
+	while read -r key value; do
+		[ "$key" = rchar: ] && { RCHAR=$value; return 0; }
+	done 2>/dev/null <"/proc/$1/io"
+	return 1
+}
+# read_count: the bytes the window's pathwalk has read so far (rchar), in READ; empty when no
+# pathwalk runs there.
+read_count() {
 	READ=""
 	pathwalk_pid
-	[ -n "$PID" ] || return 0
-	while read -r key value; do
-		[ "$key" = rchar: ] && { READ=$value; return 0; }
-	done 2>/dev/null <"/proc/$PID/io"
+	[ -n "$PID" ] && rchar "$PID" && READ=$RCHAR
+	return 0
 }
 # type_taken TEXT: types TEXT, then waits (at most TIMEOUT) until the window's pathwalk has read
 # it, for a key that changes nothing on the screen: the next key then comes in a read of its own,
@@ -294,10 +301,9 @@ note_keys() {
 # sent since: then wait_settled waits until it has read that much more (what a file it watches
 # brings, for N=1) and drawn it.
 mark_read() {
-	local key value
 	if [ -n "$KEYS_PID" ] && [ -d "/proc/$KEYS_PID" ]; then
-		while read -r key value; do [ "$key" = rchar: ] && break; done 2>/dev/null <"/proc/$KEYS_PID/io"
-		KEYS_MARK=${value:-0}
+		rchar "$KEYS_PID"
+		KEYS_MARK=${RCHAR:-0}
 	else
 		read_count
 		KEYS_PID=$PID KEYS_MARK=${READ:-0}
@@ -318,11 +324,11 @@ esac
 # key, draws what it brings and only then waits, so its screen is all written to the terminal;
 # 1 when not yet; 2 when there is no such pathwalk (not found, or it has ended).
 keys_taken() {
-	local key value=0 call
+	local call
 	[ -n "$KEYS_PID" ] && [ -n "$PPOLL_NR" ] || return 2
 	# rchar first: a pathwalk seen asleep after it had read them all has drawn what they brought.
-	while read -r key value; do [ "$key" = rchar: ] && break; done 2>/dev/null <"/proc/$KEYS_PID/io" || return 2
-	[ "${value:-0}" -ge $((KEYS_MARK + KEYS_SENT)) ] || return 1
+	rchar "$KEYS_PID" || return 2
+	[ "$RCHAR" -ge $((KEYS_MARK + KEYS_SENT)) ] || return 1
 	read -r call _ 2>/dev/null <"/proc/$KEYS_PID/syscall" || return 2
 	[ "$call" = "$PPOLL_NR" ] && return 0
 	[ -d "/proc/$KEYS_PID" ] && return 1
