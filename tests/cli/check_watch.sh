@@ -16,10 +16,10 @@ trap cleanup EXIT
 export TZ=UTC LANG=C.UTF-8 NO_COLOR=1
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; sed 's/^/  | /' "$tmp/out" | tail -n 30; }
 
-# count TEXT: how many times TEXT occurs in the watcher's output read so far ($seen)
+# count TEXT: how many times TEXT occurs in the watcher's output read so far ($seen), in occurs
 count() {
 	local rest=${seen//"$1"/}
-	echo $(((${#seen} - ${#rest}) / ${#1}))
+	occurs=$(((${#seen} - ${#rest}) / ${#1}))
 }
 # read_line [SECONDS]: one line of the watcher's output (fd 8, blocking up to SECONDS, or until
 # the watcher ends it), added to $seen and to $tmp/out; fails at the end of the output or timeout.
@@ -35,10 +35,10 @@ read_line() {
 # wait_for N TEXT: reads the output until TEXT has occurred at least N times in it (counted in
 # bash, each read blocking on the pipe: no poll, no process), for up to 60 s in all.
 wait_for() {
-	local end=$((SECONDS + 60)) rest
+	local end=$((SECONDS + 60))
 	while :; do
-		rest=${seen//"$2"/}
-		[ $(((${#seen} - ${#rest}) / ${#2})) -ge "$1" ] && return 0
+		count "$2"
+		[ "$occurs" -ge "$1" ] && return 0
 		[ "$SECONDS" -le "$end" ] && read_line $((end - SECONDS + 1)) || return 1
 	done
 }
@@ -85,7 +85,8 @@ wait "$pid"
 status=$?
 pid=
 if [ "$status" = 0 ]; then ok; else bad "q: exit $status, expected 0 (the last check's)"; fi
-if [ "$(count "checking again")" = 3 ]; then ok; else bad "checked again for another file"; fi
+count "checking again"
+if [ "$occurs" = 3 ]; then ok; else bad "checked again for another file"; fi
 
 # Ended by a signal while the pathway has problems: 128+15.
 cp "$tmp/broken" "$tmp/p.cfg"
