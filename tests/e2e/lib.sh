@@ -243,13 +243,19 @@ poll() {
 
 # rchar PID: the bytes process PID has read so far (rchar in /proc/PID/io), in RCHAR; false, and
 # RCHAR empty, when that cannot be read (no such process).
+# The file is read whole, never a line of it: bash's read takes a file in blocks into one buffer
+# that all its descriptors share, and gives back what a read left over by seeking back. When the
+# process has just ended that seek fails, and the rest of its io file stayed in the buffer, to be
+# returned by the next read -N from any descriptor: the control client's (ctl_line), whose line
+# then came out mixed with /proc text and its read waited for a newline that never came
+# (walk_faults hung so twice in about twenty runs of the e2e set, until ctest's 600 s limit).
 rchar() {
-	local key value
+	local text=
 	RCHAR=""
-	while read -r key value; do
-		[ "$key" = rchar: ] && { RCHAR=$value; return 0; }
-	done 2>/dev/null <"/proc/$1/io"
-	return 1
+	IFS= read -r -d '' text 2>/dev/null <"/proc/$1/io"
+	[[ $text == *"rchar: "* ]] || return 1
+	text=${text#*rchar: }
+	RCHAR=${text%%$'\n'*}
 }
 # read_count: the bytes the window's pathwalk has read so far (rchar), in READ; empty when no
 # pathwalk runs there.
