@@ -60,6 +60,33 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# The watchdog: every wait here has a deadline, so a test still running after WATCHDOG_S seconds
+# (PATHWALK_E2E_WATCHDOG, default 300; ctest's limit is 600) is stuck in something that has none.
+# It then lists what the test's shell has running, and the shell, interrupted (SIGUSR1), fails
+# naming the functions it was in and its control client's state, instead of being killed by
+# ctest without a trace. A child that keeps the shell from taking the signal (it runs traps
+# between commands) is ended 10 s later. A background subshell: one fork, asleep in bash's read.
+WATCHDOG_S=${PATHWALK_E2E_WATCHDOG:-300}
+watchdog_fired() {
+	local i IFS=' '
+	failed=$((failed + 1))
+	echo "FAIL: $NAME: still running after $WATCHDOG_S s (the watchdog); the shell was in:"
+	for ((i = 1; i < ${#FUNCNAME[@]}; i++)); do echo "  ${FUNCNAME[i]} (${BASH_SOURCE[i]##*/}:${BASH_LINENO[i - 1]})"; done
+	echo "  (control client: fd ${CTL_R:-none} of shell ${CTL_OWNER:-none}, last line read: ${CTL_LINE:0:60})"
+	echo "$passed passed, $failed failed"
+	exit 1
+}
+trap watchdog_fired USR1
+(
+	trap - EXIT INT TERM
+	nap "$WATCHDOG_S"
+	echo "watchdog: $NAME: what its shell ($$) runs after $WATCHDOG_S s:"
+	ps -o pid=,stat=,wchan:24=,etimes=,args= --ppid $$ 2>&1 | cut -c1-160
+	kill -USR1 $$ 2>/dev/null
+	nap 10
+	pkill -TERM -P $$ 2>/dev/null
+) &
+
 ok() { passed=$((passed + 1)); echo "ok: $*"; }
 bad() {
 	# The control client's state, for a failure that its waits could explain.
@@ -535,7 +562,7 @@ E2E_JOBS=${PATHWALK_E2E_JOBS:-4}
 spawned=0
 collected=0
 running=0
-spawned_tags=()
+spawned_tags=() spawned_pids=()
 spawn() {
 	local tag=$1 out
 	shift
@@ -552,11 +579,13 @@ spawn() {
 		"$@"
 		echo "$passed $failed" >"$out.count"
 	) >"$out.out" 2>&1 &
+	spawned_pids[spawned]=$!
 	running=$((running + 1))
 }
 collect() {
 	local i p f line
-	wait
+	# The sub-cases since the last collect, by pid: a bare wait would wait for the watchdog too.
+	[ "$spawned" -gt "$collected" ] && wait "${spawned_pids[@]:collected+1}"
 	running=0
 	for ((i = collected + 1; i <= spawned; i++)); do
 		while IFS= read -r line || [ -n "$line" ]; do printf '%s\n' "$line"; done <"$TMP/job-$i.out"
