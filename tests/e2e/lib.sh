@@ -504,15 +504,19 @@ press() {
 	wait_settled
 }
 changed_from() { capture; [ "$SCREEN" != "$1" ]; }
+# unsettled: says that a press's screen did not settle within TIMEOUT, for a loop of presses that
+# then stops (ten more presses each waiting TIMEOUT would only hide what went wrong for minutes).
+unsettled() { echo "  (the screen a key brought did not settle within $TIMEOUT s: the keys stop there)"; }
 
 # enter_until TEXT: presses Enter, one screen at a time (see press), until a screen shows TEXT;
-# at most 10 screens. The screen at the call is checked first, once it has settled.
+# at most 10 screens, and none after one that did not settle. The screen at the call is checked
+# first, once it has settled.
 enter_until() {
 	local i
 	wait_settled
 	for ((i = 1; i <= 10; i++)); do
 		on_screen "$1" && return 0
-		press Enter
+		press Enter || { unsettled; break; }
 	done
 	on_screen "$1" && return 0
 	bad "no screen with '$1'"

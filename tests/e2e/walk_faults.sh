@@ -10,7 +10,7 @@ case_v5=$SRC/config/cases/v5-sij-eligible.cfg
 mini=$SRC/tests/data/good/mini.cfg
 
 # enter_until TEXT: presses Enter until the screen shows TEXT (at most 40 times), each time until
-# the screen it brings is drawn (press, lib.sh).
+# the screen it brings is drawn (press, lib.sh); none after one that did not settle.
 enter_until() {
 	local i
 	wait_settled
@@ -18,7 +18,8 @@ enter_until() {
 		capture
 		[[ $SCREEN == *"$1"* ]] && return 0
 		# A training decision commits only to a step picked and confirmed: the first one.
-		if [[ $SCREEN == *"Which next step? Commit to one"* ]]; then press 1 y; else press Enter; fi
+		if [[ $SCREEN == *"Which next step? Commit to one"* ]]; then press 1 y; else press Enter; fi ||
+			{ unsettled; break; }
 	done
 	on_screen "$1"
 }

@@ -88,7 +88,7 @@ full_disk_signal() {
 		wait_settled
 		for ((i = 1; i <= 40; i++)); do
 			on_screen "The session log cannot be written" && break
-			press Enter
+			press Enter || { unsettled; break; }
 		done
 		expect "The session log cannot be written" "the full-disk screen"
 		pathwalk_pid
