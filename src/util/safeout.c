@@ -123,7 +123,7 @@ void safeout_install(void)
 		return; /* without memory for two streams the output stays as it was */
 	}
 	setvbuf(out, NULL, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF, 0);
-	setvbuf(err, NULL, _IONBF, 0);
+	setvbuf(err, NULL, _IOLBF, 0);
 	raw_stdout = stdout;
 	stdout = out;
 	stderr = err;
