@@ -8,8 +8,12 @@
 # plan of its endpoint (issue 13: "About this pathway" first, then the headings Recommendation,
 # What to do, What to document), and each plain walk's journal records the path of the case's
 # replay --log journal (a walk stopped before its endpoint: the replay's journal is printed too).
+# Their text logs are printer-safe as log_widths.sh measures it: no line wider than 80 columns by
+# glibc's wcwidth, and printed one after another (two shells' halves, two jobs) they take as many
+# sheets as their footers count pages, under enscript and CUPS' text filter (lib_golden.sh).
 # Usage: human_words.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
+. "$src/tests/cli/lib_golden.sh"
 in_memory
 export PATHWALK_NOW=2025-02-17T09:00:00Z TZ=UTC LC_ALL=C.UTF-8 XDG_STATE_HOME=$tmp/state
 
@@ -54,10 +58,14 @@ run_case() {
 			fi
 			echo $? >"$out/$journal.log.$format.status"
 		done
+		log_file "$journal" text
+		texts+=("$log_path")
+		queue_check widths "$log_path" "the text log of the bundled case $journal is wider than 80 columns"
 		[ "$walked" = 0 ] && break
 	done
 	echo "$1" >>"$tmp/trainees"
 }
+texts=()
 
 # train_cases: train --plain on every case of the shell's list, in one training (each case a
 # session of its own, its output ending with its "score: C/T" line), each case's output cut out
@@ -72,13 +80,22 @@ train_cases() {
 			/^score: [0-9]+\/[0-9]+$/ { close(file); if (++n == length(name)) exit }' "$tmp/trainees" -
 }
 
+# shell_end: the end of a shell's half of the cases: its training (train_cases), then the checks
+# of its text logs, their widths and the sheets they take printed one after another (each shell
+# makes its own, in one python3, while the other does).
+shell_end() {
+	train_cases
+	[ "${#texts[@]}" -eq 0 ] || queue_sheets "the bundled cases' text logs" "${texts[@]}"
+	run_queued_checks
+}
+
 # The bundled cases, by name; they are independent, and run in two shells at once (in_two).
 names=()
 for case in "$src"/config/cases/*.cfg; do
 	case=${case##*/}
 	names+=("${case%.cfg}")
 done
-in_two run_case train_cases "${names[@]}"
+in_two run_case shell_end "${names[@]}"
 
 # The ids a clinician must not read: the entries of the pathway's variables, derived, nodes and
 # warnings lists (one entry a line at four spaces, as the bundled file is written).

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # The printed log's width, measured as terminals and printers' text filters measure it: glibc's
-# wcwidth in C.UTF-8. No line of the text log of any bundled case, nor of a case whose title and
-# override reason mix Chinese, Yijing hexagrams (wide), Devanagari with combining signs and emoji
+# wcwidth in C.UTF-8. No line of the text log of a case whose title and override reason mix
+# Chinese, Yijing hexagrams (wide), Devanagari with combining signs and emoji
 # (tests/data/good/wide-text.cfg) with a Chinese and hexagram patient reference, is wider than 80
 # columns, whatever the locale the log is rendered in; wrapping never splits a grapheme cluster.
 # Nor is a line of the text training report, with a trainee's name of the same mix (cut in the
 # grid without splitting a cluster); its Markdown and HTML carry the name whole.
-# The bundled cases' logs, printed one after another, take as many sheets as their footers count
-# pages, under enscript and under CUPS' text filter (lib_golden.sh's queue_sheets).
+# The same widths, and the sheets the logs take when printed, are checked for every bundled case's
+# text logs in human_words.sh, which renders them all.
 # Usage: log_widths.sh PATHWALK SOURCE_DIR
 . "$(dirname "$0")/lib.sh" "$@"
 in_memory
@@ -20,24 +20,6 @@ if ! have_python; then
 	echo "log_widths: SKIP (python3 is needed to call wcwidth)"
 	exit 0
 fi
-
-# --- every bundled case ----------------------------------------------------------------------
-# (two cases at a time: in_two)
-bundled_case() { # CASE: replayed and logged, its width queued
-	local name
-	name=${1##*/} name=${name%.cfg}
-	run 0 "replay $name" -- "$bin" replay --log "$tmp/$name.jsonl" "$1"
-	run 0 "log $name" -- "$bin" log --format text -o "$name.txt" "$tmp/$name.jsonl"
-	queue_check widths "$tmp/$name.txt" "the log of the bundled case $name is wider than 80 columns"
-}
-# Each shell's logs, printed one after another (enscript; CUPS as `lp -o cpi=12 -o lpi=7` prints
-# them), take as many sheets as their footers count pages. Each shell's checks stay queued, and
-# are made with this shell's at the end, in one python3 (queue_from).
-bundled_sheets() {
-	queue_sheets "the bundled cases' logs" "$tmp"/*.txt
-}
-in_two bundled_case bundled_sheets "$src"/config/cases/*.cfg
-queue_from "$tmp"/two1/part*/queued/manifest
 
 # --- wide, combining and joined text in the title, the reason and the patient reference -------
 patient='患者编号 坐骨神经痛-0042 ䷀䷁䷂䷃䷄䷅䷆䷇䷈䷉䷊䷋䷌䷍䷎䷏䷐䷑䷒䷓䷔䷕䷖䷗䷘䷙䷚䷛䷜䷝䷞䷟䷠䷡䷢䷣䷤䷥䷦䷧䷨䷩䷪䷫䷬䷭䷮䷯'
