@@ -18,8 +18,9 @@ for sig in $(kill -l); do
 	case $sig in [0-9]*\)) n=${sig%)} ;; SIG*) signum[${sig#SIG}]=$n ;; esac
 done
 
-# Each signal's walk, the training, the full-disk screen and the hostile text are sub-cases run
-# side by side (spawn, collect: tests/e2e/lib.sh), each in tmux servers of its own.
+# The signals' walks (a few signals a sub-case, one after another in its window), the training,
+# the full-disk screen and the hostile text are sub-cases run side by side (spawn, collect:
+# tests/e2e/lib.sh), each in a tmux server of its own.
 
 # curses_signal SIG: a curses walk ended by SIG.
 curses_signal() {
@@ -124,8 +125,10 @@ hostile_text() {
 # The longest sub-case (the full-disk walk goes through several screens) first, so that it does not
 # run alone at the end.
 spawn full-disk full_disk_signal
-for sig in HUP INT QUIT PIPE USR1 USR2 ALRM TERM XCPU XFSZ VTALRM PROF; do spawn "sig-$sig" curses_signal "$sig"; done
-for sig in QUIT PIPE USR1 ALRM INT; do spawn "plain-$sig" plain_signal "$sig"; done
+spawn sig-hup in_turn "curses_signal HUP" "curses_signal INT" "curses_signal QUIT" "curses_signal PIPE"
+spawn sig-usr1 in_turn "curses_signal USR1" "curses_signal USR2" "curses_signal ALRM" "curses_signal TERM"
+spawn sig-xcpu in_turn "curses_signal XCPU" "curses_signal XFSZ" "curses_signal VTALRM" "curses_signal PROF"
+spawn plain in_turn "plain_signal QUIT" "plain_signal PIPE" "plain_signal USR1" "plain_signal ALRM" "plain_signal INT"
 spawn training training_signal
 spawn hostile hostile_text
 collect

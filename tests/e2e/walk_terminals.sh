@@ -8,8 +8,8 @@
 . "$(dirname "$0")/lib.sh" "$@"
 mini=$SRC/tests/data/good/mini.cfg
 
-# The sections are sub-cases run side by side (spawn, collect: tests/e2e/lib.sh), each in tmux
-# servers of its own.
+# The sections run in three sub-cases side by side (spawn, collect: tests/e2e/lib.sh), each in a
+# tmux server of its own (at the end).
 
 # ---------------------------------------------------------------- TERM=dumb
 # PW_FORM=1: the plain walk has no start form, so start does not wait for one.
@@ -173,12 +173,10 @@ title_bar() {
 }
 
 # The longest sub-case first, so that it does not run alone at the end.
-spawn less-keys keys_of_less
-spawn mouse mouse_clicks
-spawn no-color no_color
-spawn breadcrumb breadcrumb
-spawn c-locale c_locale
-spawn dumb term_dumb
-spawn title title_bar
+# Three sub-cases of a few sections each, in one window in turn (in_turn): a section that resizes
+# the window comes last but where the next one starts at that size (no_color, then title_bar at 60).
+spawn keys in_turn keys_of_less mouse_clicks breadcrumb
+spawn colour in_turn no_color title_bar
+spawn terms in_turn c_locale term_dumb
 collect
 finish
