@@ -31,19 +31,37 @@ CTL_REPLY_US=${PATHWALK_E2E_REPLY_US:-5000000}
 # of a pipeline, must not: what it read would be missing from the shell's stream).
 ctl_usable() { [ -n "$CTL_R" ] && [ "$CTL_OWNER" = "$BASHPID" ]; }
 
+# CTL_FILTER: the perl program between the client and the shell (ctl_open): every line the shell
+# reads costs it a dozen system calls and a read(2) a byte, so the lines are few and short.
+# `%output %PANE DATA` becomes `%o` (only that the window wrote counts), and a run of them one
+# `%o`: nothing came between them, so the shell learns the same from one. A reply, `%begin TIME
+# NUMBER FLAGS`, its output lines and `%end` (or `%error`) with the same three fields, becomes
+# `%b NUMBER FLAGS`, its lines and `%e NUMBER FLAGS` (`%x ...`); one without output lines is the
+# one line `%e NUMBER FLAGS` (`%x ...`). tmux writes a reply whole, with no notification inside.
+CTL_FILTER='BEGIN { $| = 1 }
+if (/^%output /) { print "%o\n" unless $o; $o = 1; next }
+$o = 0;
+if (/^%begin \d+ (\d+ \d+)$/) {
+	my ($n, $next) = ($1, scalar <>);
+	if (defined $next && $next =~ /^%(end|error) \d+ \Q$n\E$/) { print $1 eq "end" ? "%e" : "%x", " $n\n"; next }
+	print "%b $n\n", $next // "";
+	next;
+}
+if (/^%(end|error) \d+ (\d+ \d+)$/) { print $1 eq "end" ? "%e" : "%x", " $2\n"; next }
+print;'
+
 # ctl_open COLS ROWS COMMAND: starts this window's tmux server from a control client, with one
 # session pw of COLS x ROWS running the shell COMMAND, kept on the screen when it ends. The FIFOs
 # are this shell's own (a sub-case has its own); they are used again by the next window once the
 # last one's server and client are gone (ctl_close saw them end). The client's lines pass through
-# one perl, which cuts each `%output %PANE DATA` to `%output %PANE`: only that the window wrote
-# counts, and bash reads a pipe a byte a read(2), so the data of every redraw cost more CPU than
-# the rest of the test's shell (e2e set: 9.0 s of CPU before, 8.0 s after).
+# one perl (CTL_FILTER), which leaves out the data of every redraw: that cost more CPU than the
+# rest of the test's shell (e2e set: 9.0 s of CPU before, 8.0 s after).
 ctl_open() {
 	local fifo=$TMP/ctl-$BASHPID-$CTL_GEN
 	[ -p "$fifo.in" ] || mkfifo "$fifo.in" "$fifo.out"
 	tmux -L "$SOCK" -u -f /dev/null -C new-session -s pw -x "$1" -y "$2" "$3" \; \
 		set-option -t pw remain-on-exit on <"$fifo.in" 2>/dev/null |
-		perl -ne 'BEGIN { $| = 1 } print /^(%output \S+)/ ? "$1\n" : $_' >"$fifo.out" &
+		perl -ne "$CTL_FILTER" >"$fifo.out" &
 	disown $!
 	exec {CTL_W}>"$fifo.in" {CTL_R}<"$fifo.out"
 	CTL_OWNER=$BASHPID CTL_LIVE=1 CTL_NEW=1 CTL_FILE=$fifo.screen
@@ -140,17 +158,23 @@ ctl_cmd() {
 	while ctl_line "$end" || { read_status=$?; false; }; do
 		if [ -z "$begin" ]; then
 			case $CTL_LINE in
-			"%output "*) CTL_NEW=1 ;;
-			"%begin "*" 1")
-				begin=${CTL_LINE#%begin }
+			%o) CTL_NEW=1 ;;
+			"%b "*" 1")
+				begin=${CTL_LINE#%b }
 				[ "${2:-}" = sample ] && CTL_NEW=0
+				;;
+			"%e "*" 1" | "%x "*" 1") # a reply without output lines, whole
+				[ "${2:-}" = sample ] && CTL_NEW=0
+				[ "${CTL_LINE%% *}" = %e ] || status=1
+				replies=$((replies - 1))
+				[ $replies -eq 0 ] && return $status
 				;;
 			esac
 			continue
 		fi
 		case $CTL_LINE in
-		"%end $begin" | "%error $begin")
-			[ "${CTL_LINE%% *}" = %end ] || status=1
+		"%e $begin" | "%x $begin")
+			[ "${CTL_LINE%% *}" = %e ] || status=1
 			replies=$((replies - 1))
 			[ $replies -eq 0 ] && return $status
 			begin=""
@@ -240,7 +264,7 @@ ctl_wait() {
 	[ "$CTL_NEW" = 1 ] && return 0
 	[ $((until - now)) -gt "$CTL_TICK_US" ] && until=$((now + CTL_TICK_US))
 	while ctl_line "$until" || { status=$?; false; }; do
-		[[ $CTL_LINE == "%output "* ]] && { CTL_NEW=1; return 0; }
+		[ "$CTL_LINE" = %o ] && { CTL_NEW=1; return 0; }
 	done
 	[ $status -eq 2 ] && ctl_drop
 	return 0
@@ -253,7 +277,7 @@ ctl_quiet() {
 	local until=$((${EPOCHREALTIME//[!0-9]/} + $1)) status
 	CTL_NEW=0
 	while ctl_line "$until" || { status=$?; false; }; do
-		[[ $CTL_LINE == "%output "* ]] && { CTL_NEW=1; return 1; }
+		[ "$CTL_LINE" = %o ] && { CTL_NEW=1; return 1; }
 	done
 	[ $status -eq 1 ] && return 0
 	ctl_drop
