@@ -28,6 +28,8 @@ if ! "$bin" replay "${pathway[@]}" --log "$tmp/j.jsonl" "$case" >/dev/null 2>"$t
 fi
 "$bin" log "${pathway[@]}" -f html -o "$tmp/log.html" "$tmp/j.jsonl" 2>"$tmp/err" || { bad "log -f html"; cat "$tmp/err"; exit 1; }
 "$bin" log "${pathway[@]}" -f json -o "$tmp/log.json" "$tmp/j.jsonl" 2>"$tmp/err" || { bad "log -f json"; cat "$tmp/err"; exit 1; }
+# Chromium prints it with scripts off (print_pdf.py): the log must hold none for that to be the print.
+if file_has "$tmp/log.html" "<script"; then bad "the HTML log holds a script"; fi
 
 # print SIZE...: the log printed on each paper SIZE (a4 or letter: the body's class) by one Chromium
 # as $tmp/SIZE.pdf
