@@ -53,6 +53,13 @@ cleanup() {
 	for j in $(jobs -p); do kill "$j" 2>/dev/null; done # spawned sub-cases still running
 	wait
 	ctl_close
+	# A test that did not reach finish (a signal, the watchdog) may have left the servers of
+	# sub-cases cut short while they started one: every server of this test's sockets is ended.
+	if [ -z "${FINISHED:-}" ]; then
+		for s in "${TMUX_TMPDIR:-/tmp}/tmux-$EUID/pw-$$-"*; do
+			[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
+		done
+	fi
 	for s in $SOCKETS; do files+=("${TMUX_TMPDIR:-/tmp}/tmux-$EUID/$s"); done
 	# A walk that the end of its window interrupted may still be writing its printable log here.
 	rm -rf "${files[@]}" 2>/dev/null || { nap 0.5; rm -rf "${files[@]}"; }
@@ -615,6 +622,7 @@ collect() {
 }
 
 finish() {
+	FINISHED=1
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 	exit $?
