@@ -39,14 +39,13 @@ ctl_usable() { [ -n "$CTL_R" ] && [ "$CTL_OWNER" = "$BASHPID" ]; }
 # `%b NUMBER FLAGS`, its lines and `%e NUMBER FLAGS` (`%x ...`); one without output lines is the
 # one line `%e NUMBER FLAGS` (`%x ...`). tmux writes a reply whole, with no notification inside.
 CTL_FILTER='BEGIN { $| = 1 }
+if (/^%begin \d+ (\d+ \d+)$/) { # the line after it decides: its own end makes the reply one line
+	my $n = $1;
+	defined($_ = <>) or last;
+	print "%b $n\n" unless /^%(end|error) \d+ \Q$n\E$/;
+}
 if (/^%output /) { print "%o\n" unless $o; $o = 1; next }
 $o = 0;
-if (/^%begin \d+ (\d+ \d+)$/) {
-	my ($n, $next) = ($1, scalar <>);
-	if (defined $next && $next =~ /^%(end|error) \d+ \Q$n\E$/) { print $1 eq "end" ? "%e" : "%x", " $n\n"; next }
-	print "%b $n\n", $next // "";
-	next;
-}
 if (/^%(end|error) \d+ (\d+ \d+)$/) { print $1 eq "end" ? "%e" : "%x", " $2\n"; next }
 print;'
 
@@ -159,18 +158,12 @@ ctl_cmd() {
 		if [ -z "$begin" ]; then
 			case $CTL_LINE in
 			%o) CTL_NEW=1 ;;
-			"%b "*" 1")
-				begin=${CTL_LINE#%b }
+			"%b "*" 1" | "%e "*" 1" | "%x "*" 1") # a reply's start, or all of one without output lines
+				begin=${CTL_LINE#* }
 				[ "${2:-}" = sample ] && CTL_NEW=0
-				;;
-			"%e "*" 1" | "%x "*" 1") # a reply without output lines, whole
-				[ "${2:-}" = sample ] && CTL_NEW=0
-				[ "${CTL_LINE%% *}" = %e ] || status=1
-				replies=$((replies - 1))
-				[ $replies -eq 0 ] && return $status
 				;;
 			esac
-			continue
+			[[ -n $begin && $CTL_LINE != %b* ]] || continue # a whole reply ends below, as any other
 		fi
 		case $CTL_LINE in
 		"%e $begin" | "%x $begin")
