@@ -4,7 +4,8 @@
  * daemons a test starts, tmux servers, are reaped here and their CPU counted), waits for every
  * descendant (at most 5 s after COMMAND ends) and appends one line "USER SYS WALL LEFTOVER NAME
  * START END" (seconds; LEFTOVER 1 when a descendant outlived the wait; START and END on the
- * monotonic clock, when COMMAND started and ended) to DIR/times, which bench/suite.sh reads. Otherwise it only execs COMMAND. Standalone: no project code. */
+ * monotonic clock, when COMMAND started and ended) to DIR/times, which bench/suite.sh reads.
+ * Otherwise it only execs COMMAND. Standalone: no project code. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <fcntl.h>

@@ -5,8 +5,9 @@
 # of everything it started, tmux servers included), then prints each test's wall time (ctest's
 # own) and CPU time, slowest first, the top CPU consumers, and the totals: the run's wall time,
 # its CPU time and the summed test time, and how long only one test (or none) was running: at -j2
-# that is time a core had no test to run (a test's own idle waits are inside its wall time). The machine's load (uptime) is printed before and after:
-# on a shared machine wall times grow with it, CPU times much less.
+# that is time a core had no test to run (a test's own idle waits are inside its wall time). The
+# machine's load (uptime) is printed before and after: on a shared machine wall times grow with
+# it, CPU times much less.
 # Usage: bench/suite.sh [BUILD_DIR] [CTEST_ARGS...]   e.g. bench/suite.sh build -E crash_points
 # TOP (default 15) sets how many CPU consumers are listed. Exits with ctest's status.
 set -u

@@ -19,8 +19,8 @@ struct strbuf;
 size_t safeout_filter(struct strbuf *sb, const char *s, size_t len, bool final);
 
 /* Puts the filter between the process and file descriptors 1 and 2: stdout and stderr become
- * streams whose bytes pass safeout_filter (stdout line-buffered on a terminal, stderr line-buffered: a diagnostic line reaches its
- * descriptor in one write).
+ * streams whose bytes pass safeout_filter (stdout line-buffered on a terminal; stderr
+ * line-buffered, so that a diagnostic line reaches its descriptor in one write).
  * Call once, before anything is printed. */
 void safeout_install(void);
 
